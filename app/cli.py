@@ -1,0 +1,122 @@
+"""The command line, on the same core as the wizard: `python main.py COMMAND`.
+
+Bad input never shows a traceback: one line on standard error saying what is wrong, and exit
+status 2. Success exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Callable, NoReturn, Sequence
+
+from app import report
+from app.drafts import Draft, DraftError, draft_problems, load_draft
+from forms.loader import DEFAULT_PACK, PackError, load_pack
+from forms.schema import Pack
+from risk_tiers.classify import classify
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
+        raise UsageError(f"{message} (see 'python main.py --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python main.py", description="Sandbox Applicant Kit: self-assessment under the EU AI Act.")
+    parser.add_argument("--pack", type=Path, default=DEFAULT_PACK, help="the question pack folder (default: the EU AI Act pack)")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    questions = commands.add_parser("questions", help="list the pack's sections and questions")
+    questions.add_argument("--json", action="store_true", help="print JSON")
+    questions.set_defaults(run=_questions)
+    classify = commands.add_parser("classify", help="classify a draft: tier, findings, obligations, open points")
+    classify.add_argument("draft", type=Path)
+    classify.add_argument("--json", action="store_true", help="print JSON")
+    classify.set_defaults(run=_classify)
+    validate = commands.add_parser("validate", help="check a draft against its pack")
+    validate.add_argument("draft", type=Path)
+    validate.set_defaults(run=_validate)
+    for extend in EXTRA_COMMANDS:
+        extend(commands)
+    return parser
+
+
+# Other modules (the dossier) add their commands here, so this module need not import them.
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _register_extra_commands()
+    try:
+        args = build_parser().parse_args(argv)
+        return args.run(args)
+    except (UsageError, PackError, DraftError, CommandError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+class CommandError(Exception):
+    """A command that cannot go on; the message is one line."""
+
+
+def _register_extra_commands() -> None:
+    if not EXTRA_COMMANDS:
+        try:
+            from app.dossier import commands as dossier_commands
+        except ImportError:
+            return
+        EXTRA_COMMANDS.append(dossier_commands.add_commands)
+
+
+def load_checked(draft_path: Path, pack_path: Path) -> tuple[Draft, Pack, list[str]]:
+    """The draft and its pack, or a one-line error. Returns the warnings to show."""
+    pack = load_pack(pack_path)
+    draft = load_draft(draft_path)
+    errors, warnings = draft_problems(draft, pack)
+    if errors:
+        more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
+        raise CommandError(f"{draft_path}: {errors[0]}{more}")
+    return draft, pack, warnings
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def _questions(args: argparse.Namespace) -> int:
+    pack = load_pack(args.pack)
+    print(json.dumps(report.questions_json(pack), ensure_ascii=False, indent=2) if args.json else report.questions_text(pack))
+    return EXIT_OK
+
+
+def _classify(args: argparse.Namespace) -> int:
+    draft, pack, warnings = load_checked(args.draft, args.pack)
+    _warn(warnings)
+    assessment = classify(pack, draft.values())
+    if args.json:
+        print(json.dumps(report.assessment_json(pack, assessment), ensure_ascii=False, indent=2))
+    else:
+        print(report.assessment_text(pack, draft, assessment))
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    draft, pack, warnings = load_checked(args.draft, args.pack)
+    _warn(warnings)
+    print(f"{args.draft}: valid draft for {pack.id} {pack.version}, {len(draft.answers)} answers")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

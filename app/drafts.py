@@ -1,0 +1,188 @@
+"""Drafts: an applicant's answers for one AI system, saved as JSON and checked when read.
+
+A draft names the pack (id and version) its answers belong to. Saving is atomic: the new text goes
+to a temporary file in the same folder, is flushed and synced, then renamed over the old file, so
+a crash leaves either the old draft or the new one, never a torn file. Drafts are readable by their
+owner only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from forms.answers import answer_problem
+from forms.schema import Pack
+
+FORMAT = "sandbox-applicant-kit/draft"
+FORMAT_VERSION = 1
+MAX_DRAFT_BYTES = 20 * 1024 * 1024
+
+
+class DraftError(Exception):
+    """A draft that cannot be read or written. The message is one line saying what and why."""
+
+
+class Answer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    value: Any = None
+    note: str = Field("", max_length=20_000)
+
+
+class Draft(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    format: Literal["sandbox-applicant-kit/draft"] = FORMAT
+    format_version: int = FORMAT_VERSION
+    pack_id: str
+    pack_version: str
+    # Who applies and for what; shown on the dossier's cover. The full profile is in the answers.
+    applicant: str = Field("", max_length=500)
+    system_name: str = Field("", max_length=500)
+    created: dt.datetime
+    modified: dt.datetime
+    answers: dict[str, Answer] = {}
+
+    @classmethod
+    def new(cls, pack: Pack, now: dt.datetime | None = None) -> "Draft":
+        now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        return cls(pack_id=pack.id, pack_version=pack.version, created=now, modified=now)
+
+    def values(self) -> dict[str, Any]:
+        """Question id to answer value, the shape the core reads."""
+        return {qid: answer.value for qid, answer in self.answers.items()}
+
+    def to_json(self) -> str:
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+# --- checking a draft against its pack -------------------------------------------------------
+
+def draft_problems(draft: Draft, pack: Pack) -> tuple[list[str], list[str]]:
+    """(errors, warnings). Answers to questions a newer pack no longer has are warnings, kept."""
+    if draft.pack_id != pack.id:
+        return [f"the draft is for the pack '{draft.pack_id}', not '{pack.id}'"], []
+    questions = {q.id: q for s in pack.sections for q in s.questions}
+    errors, warnings = [], []
+    same_version = draft.pack_version == pack.version
+    for qid, answer in draft.answers.items():
+        question = questions.get(qid)
+        if question is None:
+            if same_version:
+                errors.append(f"'{qid}' is not a question of pack {pack.id} {pack.version}")
+            else:
+                warnings.append(
+                    f"'{qid}' is no longer asked in pack version {pack.version}; the answer is kept but not used"
+                )
+            continue
+        problem = answer_problem(question, answer.value)
+        if problem:
+            errors.append(problem)
+    if _version_tuple(draft.pack_version) > _version_tuple(pack.version):
+        errors.insert(0, f"the draft was made with pack version {draft.pack_version}, newer than "
+                         f"this application's {pack.version}; update the application to open it")
+    return errors, warnings
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in version.split("."))
+    except ValueError:
+        return (0,)
+
+
+# --- reading and writing ---------------------------------------------------------------------
+
+def parse_draft(text: str, name: str = "draft") -> Draft:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DraftError(f"{name}: not a valid draft file: the JSON is broken at line {error.lineno}, column {error.colno}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise DraftError(f"{name}: not a draft of this application (no \"format\": \"{FORMAT}\")")
+    version = data.get("format_version")
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        raise DraftError(f"{name}: written by a newer version of the application (draft format {version}, "
+                         f"this one reads up to {FORMAT_VERSION}); update the application to open it")
+    try:
+        return Draft.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "draft"
+        raise DraftError(f"{name}: wrong content at '{where}': {first['msg']}") from None
+
+
+def load_draft(path: Path) -> Draft:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_DRAFT_BYTES:
+            raise DraftError(f"{path}: the file is {size // (1024 * 1024)} MB; a draft is at most "
+                             f"{MAX_DRAFT_BYTES // (1024 * 1024)} MB, so this is not a draft")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DraftError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise DraftError(f"{path}: is a folder, not a draft file") from None
+    except PermissionError:
+        raise DraftError(f"{path}: you do not have permission to read this file") from None
+    except OSError as error:
+        raise DraftError(f"{path}: cannot be read: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DraftError(f"{path}: not a draft file (it is not UTF-8 text)") from None
+    return parse_draft(text, str(path))
+
+
+def save_draft(draft: Draft, path: Path) -> None:
+    write_atomically(Path(path), draft.to_json().encode("utf-8"))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash leaves the old or the new file, never a mix."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except PermissionError:
+        raise DraftError(f"{folder}: you do not have permission to write in this folder") from None
+    except OSError as error:
+        raise DraftError(f"{folder}: cannot write here: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+        _sync_folder(folder)
+    except OSError as error:
+        _remove_quietly(temporary)
+        reason = "the disk is full" if error.errno == 28 else (error.strerror or str(error))
+        raise DraftError(f"{path}: not saved, {reason}; the previous version is unchanged") from None
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

@@ -1,0 +1,38 @@
+"""Where the application keeps its files, and where its bundled resources are.
+
+One accessor for each, so tests (and a frozen build) can move them: the data directory follows
+the `SANDBOX_KIT_DATA_DIR` environment variable when it is set.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "SandboxApplicantKit"
+DATA_DIR_VARIABLE = "SANDBOX_KIT_DATA_DIR"
+
+
+def data_dir(override: str | os.PathLike | None = None) -> Path:
+    """The user data directory (drafts, autosaves, backups, settings)."""
+    chosen = override or os.environ.get(DATA_DIR_VARIABLE)
+    if chosen:
+        return Path(chosen)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def drafts_dir(override: str | os.PathLike | None = None) -> Path:
+    return data_dir(override) / "drafts"
+
+
+def resources_dir() -> Path:
+    """The bundled `resources/` folder, also inside a frozen build."""
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+    return base / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)

@@ -1,0 +1,179 @@
+"""Checks across a whole pack: unique ids, references that exist, tests that fit, no cycles.
+
+`check_pack` returns the first problem as (id of the item at fault, one-line message), or None.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from forms.citations import provisions
+from forms.conditions import AnswerTest, Condition, RuleTest, questions_named, rules_named, walk
+from forms.schema import YES_NO_VALUES, Pack
+
+Problem = tuple[str, str]
+
+# Which tests fit which kind of question.
+_OPERATORS = {
+    "yes_no": {"is", "in", "answered"},
+    "single_choice": {"is", "in", "answered"},
+    "multi_choice": {"has", "has_any", "answered"},
+    "short_text": {"answered"},
+    "long_text": {"answered"},
+    "number": {"gt", "ge", "lt", "le", "answered"},
+    "date": {"answered"},
+}
+
+
+def check_pack(pack: Pack) -> Problem | None:
+    for check in (_unique_ids, _references, _conditions, _cycles):
+        for problem in check(pack):
+            return problem
+    return None
+
+
+def _all_questions(pack: Pack):
+    for section in pack.sections:
+        yield from section.questions
+
+
+def _conditions_of(pack: Pack) -> Iterator[tuple[str, str, Condition]]:
+    """(kind, id, condition) for every condition in the pack."""
+    for section in pack.sections:
+        if section.show_if is not None:
+            yield "section", section.id, section.show_if
+    for question in _all_questions(pack):
+        if question.show_if is not None:
+            yield "question", question.id, question.show_if
+    for rule in pack.rules:
+        yield "rule", rule.id, rule.when
+    for obligation in pack.obligations:
+        yield "obligation", obligation.id, obligation.when
+        for choice in obligation.dates:
+            yield "obligation", obligation.id, choice.when
+
+
+def _unique_ids(pack: Pack) -> Iterator[Problem]:
+    groups = {
+        "section": [s.id for s in pack.sections],
+        "question": [q.id for q in _all_questions(pack)],
+        "rule": [r.id for r in pack.rules],
+        "obligation": [o.id for o in pack.obligations],
+        "date": [d.id for d in pack.dates],
+    }
+    for kind, ids in groups.items():
+        seen: set[str] = set()
+        for item_id in ids:
+            if item_id in seen:
+                yield item_id, f"{kind} '{item_id}': the id is used twice"
+            seen.add(item_id)
+    for question in _all_questions(pack):
+        options = [o.id for o in getattr(question, "options", ())]
+        if len(set(options)) != len(options):
+            yield question.id, f"question '{question.id}': an option id is used twice"
+
+
+def _references(pack: Pack) -> Iterator[Problem]:
+    known = provisions()
+    items = [("question", q.id, q.refs) for q in _all_questions(pack)]
+    items += [("rule", r.id, r.refs) for r in pack.rules]
+    items += [("obligation", o.id, o.refs) for o in pack.obligations]
+    for kind, item_id, refs in items:
+        for ref in refs:
+            if ref not in known:
+                yield item_id, f"{kind} '{item_id}': cites '{ref}', which is not in the provisions list"
+    questions = {q.id: q for q in _all_questions(pack)}
+    roles_question = questions.get(pack.roles_question)
+    if roles_question is None or roles_question.kind != "multi_choice":
+        yield pack.id, f"roles_question '{pack.roles_question}' must name a multiple-choice question"
+        return
+    roles = {o.id for o in roles_question.options}
+    dates = {d.id for d in pack.dates}
+    rule_ids = {r.id for r in pack.rules}
+    if pack.model_only_rule and pack.model_only_rule not in rule_ids:
+        yield pack.id, f"model_only_rule '{pack.model_only_rule}' is not a rule of the pack"
+    for rule in pack.rules:
+        for role in rule.grants_roles:
+            if role not in roles:
+                yield rule.id, f"rule '{rule.id}': grants role '{role}', which is not an option of '{pack.roles_question}'"
+    for obligation in pack.obligations:
+        for role in obligation.roles:
+            if role not in roles:
+                yield obligation.id, f"obligation '{obligation.id}': role '{role}' is not an option of '{pack.roles_question}'"
+        for date_id in [c.date for c in obligation.dates] + [obligation.date]:
+            if date_id is not None and date_id not in dates:
+                yield obligation.id, f"obligation '{obligation.id}': date '{date_id}' is not in the pack's dates"
+        if not obligation.dates and obligation.date is None:
+            yield obligation.id, f"obligation '{obligation.id}': says nothing of when it applies (dates or date)"
+    tier_texts = {t.tier for t in pack.tiers}
+    for tier in pack.tier_order:
+        if tier not in tier_texts:
+            yield pack.id, f"tier '{tier.value}' has no label and summary in 'tiers'"
+
+
+def _conditions(pack: Pack) -> Iterator[Problem]:
+    questions = {q.id: q for q in _all_questions(pack)}
+    rule_ids = {r.id for r in pack.rules}
+    for kind, item_id, condition in _conditions_of(pack):
+        for leaf in walk(condition):
+            problem = _leaf_problem(leaf, questions, rule_ids)
+            if problem:
+                yield item_id, f"{kind} '{item_id}': {problem}"
+
+
+def _leaf_problem(leaf: AnswerTest | RuleTest, questions: dict, rule_ids: set[str]) -> str | None:
+    if isinstance(leaf, RuleTest):
+        return None if leaf.rule in rule_ids else f"names rule '{leaf.rule}', which does not exist"
+    question = questions.get(leaf.q)
+    if question is None:
+        return f"names question '{leaf.q}', which does not exist"
+    op = leaf.operator()
+    if op not in _OPERATORS[question.kind]:
+        return f"the test '{op}' does not fit '{leaf.q}', a {question.kind.replace('_', ' ')} question"
+    allowed = {o.id for o in question.options} if hasattr(question, "options") else set(YES_NO_VALUES)
+    if question.kind in ("yes_no", "single_choice", "multi_choice"):
+        values = leaf.option_values()
+        if op in ("is", "in") and len(values) != len(leaf.operand() if op == "in" else [leaf.operand()]):
+            return f"the test on '{leaf.q}' must name option ids"
+        for value in values:
+            if value not in allowed:
+                return f"'{value}' is not an option of question '{leaf.q}'"
+    return None
+
+
+def _cycles(pack: Pack) -> Iterator[Problem]:
+    """Questions and rules must not depend on themselves, directly or through others."""
+    edges: dict[str, set[str]] = {}
+    for section in pack.sections:
+        for question in section.questions:
+            node = "q:" + question.id
+            edges[node] = set()
+            for condition in (section.show_if, question.show_if):
+                edges[node] |= {"q:" + q for q in questions_named(condition)}
+                edges[node] |= {"r:" + r for r in rules_named(condition)}
+    for rule in pack.rules:
+        edges["r:" + rule.id] = {"q:" + q for q in questions_named(rule.when)} | {
+            "r:" + r for r in rules_named(rule.when)}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(node: str, path: list[str]) -> list[str] | None:
+        state[node] = 1
+        for nxt in sorted(edges.get(node, ())):
+            if state.get(nxt) == 1:
+                return path + [node, nxt]
+            if nxt not in state:
+                found = visit(nxt, path + [node])
+                if found:
+                    return found
+        state[node] = 2
+        return None
+
+    for node in edges:
+        if node not in state:
+            cycle = visit(node, [])
+            if cycle:
+                start = cycle.index(cycle[-1])
+                loop = " -> ".join(n[2:] for n in cycle[start:])
+                kind = "question" if cycle[-1].startswith("q:") else "rule"
+                yield cycle[-1][2:], f"{kind} '{cycle[-1][2:]}': depends on itself ({loop})"
+                return

@@ -1,0 +1,88 @@
+"""The provisions a pack may cite, and their readable labels.
+
+Citation ids follow `shared/legal/provisions.md`: `aiact.art5.1.f`, `aiact.annex3.4.a`,
+`aiact.annex3.5.b.excl`, `gdpr.art35`. The registry (`packs/provisions.yaml`) lists every id a
+pack may use with a short title; a pack that cites an id outside it does not load.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from forms.safe_yaml import read_yaml
+
+PROVISIONS_FILE = Path(__file__).parent / "packs" / "provisions.yaml"
+
+# Every user-visible piece of a label, in one place for a later translation.
+LABEL_TEXT = {
+    "aiact": "AI Act",
+    "gdpr": "GDPR",
+    "article": "Art. {number}",
+    "annex": "Annex {roman}",
+    "annex_point": "Annex {roman}, point {point}",
+    "excl": "{label} (exception)",
+    "profiling": "{label}, profiling override",
+}
+
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+class Provision(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
+    title: str
+
+
+class ProvisionList(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    provisions: tuple[Provision, ...]
+
+
+@lru_cache(maxsize=1)
+def provisions() -> dict[str, Provision]:
+    data = ProvisionList.model_validate(read_yaml(PROVISIONS_FILE))
+    return {p.id: p for p in data.provisions}
+
+
+def roman(number: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def label(ref: str) -> str:
+    """A citation id as a reader writes it: `aiact.art5.1.f` gives "Art. 5(1)(f) AI Act"."""
+    parts = ref.split(".")
+    act, head, rest = parts[0], parts[1], parts[2:]
+    suffix = None
+    if rest and rest[-1] in ("excl", "profiling"):
+        suffix = rest.pop()
+    text = _article(head, rest) if head.startswith("art") else _annex(head, rest)
+    text = f"{text} {LABEL_TEXT.get(act, act.upper())}"
+    return LABEL_TEXT[suffix].format(label=text) if suffix else text
+
+
+def _article(head: str, rest: list[str]) -> str:
+    number = head[3:] + "".join(f"({p})" for p in rest)
+    return LABEL_TEXT["article"].format(number=number)
+
+
+def _annex(head: str, rest: list[str]) -> str:
+    match = re.fullmatch(r"annex(\d+)", head)
+    numeral = roman(int(match.group(1))) if match else head
+    if not rest:
+        return LABEL_TEXT["annex"].format(roman=numeral)
+    point = rest[0] + "".join(f"({p})" for p in rest[1:])
+    return LABEL_TEXT["annex_point"].format(roman=numeral, point=point)
+
+
+def title(ref: str) -> str:
+    provision = provisions().get(ref)
+    return provision.title if provision else ""

@@ -1,0 +1,69 @@
+"""Reading authored YAML that may come from someone else.
+
+Packs and kits travel between authorities, consultants and applicants, so a file is never trusted:
+only plain data is built (no tags that construct objects), anchors and aliases are refused (they
+allow a small file to expand into an enormous structure), nesting depth and size are bounded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 40
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DataFileError(Exception):
+    """A data file that cannot be used; the message is one line naming the file."""
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DataFileError(f"{path}: file is {size // 1024} KiB, more than the {MAX_BYTES // 1024} KiB a pack file may have")
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataFileError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise DataFileError(f"{path}: cannot be read: {error.strerror or error}") from None
+    return parse_yaml(text, str(path))
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    if len(text) > MAX_BYTES:
+        raise DataFileError(f"{name}: more than {MAX_BYTES // 1024} KiB of text")
+    try:
+        _check_events(text, name)
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, after the checks above
+    except yaml.YAMLError as error:
+        raise DataFileError(f"{name}: not valid YAML: {_one_line(error)}") from None
+
+
+def _check_events(text: str, name: str) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1 if event.start_mark else "?"
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise DataFileError(f"{name}: line {line}: anchors and aliases (& and *) are not allowed")
+        tag = getattr(event, "tag", None)
+        if tag and not tag.startswith("tag:yaml.org,2002:"):
+            raise DataFileError(f"{name}: line {line}: the tag {tag} is not allowed")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise DataFileError(f"{name}: line {line}: nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _one_line(error: yaml.YAMLError) -> str:
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    where = f"line {mark.line + 1}: " if mark else ""
+    return where + " ".join(str(problem).split())

@@ -1,0 +1,200 @@
+"""The schema of a question pack: what is asked, the rules that read the answers, and what follows.
+
+A pack is authored data. Every model is frozen and forbids unknown keys, so a typo in a pack fails
+when it is loaded, naming the file and the id. Cross-references (conditions that name questions,
+options, rules and provisions) are checked by `forms.checks` after the shapes are valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from forms.conditions import Condition
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$", max_length=120)]
+Text = Annotated[str, Field(max_length=20_000)]
+Refs = tuple[Annotated[str, Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")], ...]
+
+
+class Authored(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Tier(str, Enum):
+    """System tiers, most severe first where they compete (see `Pack.tier_order`)."""
+
+    NOT_AI_SYSTEM = "not_ai_system"
+    OUT_OF_SCOPE = "out_of_scope"
+    PROHIBITED = "prohibited"
+    HIGH_RISK = "high_risk"
+    TRANSPARENCY = "transparency"
+    MINIMAL = "minimal"
+
+
+class GpaiStatus(str, Enum):
+    NONE = "none"
+    GPAI = "gpai"
+    GPAI_SYSTEMIC = "gpai_systemic"
+
+
+# --- questions ------------------------------------------------------------------------------
+
+class Option(Authored):
+    id: Id
+    label: Text
+    help: Text = ""
+    # An option such as "I don't know": choosing it leaves the answer unknown for the rules.
+    unsure: bool = False
+
+
+class QuestionBase(Authored):
+    id: Id
+    text: Text
+    help: Text = ""
+    required: bool = True
+    show_if: Condition | None = None
+    refs: Refs = ()
+
+
+class YesNoQuestion(QuestionBase):
+    """Yes / no / unsure. "unsure" is a real answer that leaves the question open."""
+
+    kind: Literal["yes_no"]
+
+
+class SingleChoiceQuestion(QuestionBase):
+    kind: Literal["single_choice"]
+    options: tuple[Option, ...] = Field(min_length=2)
+
+
+class MultiChoiceQuestion(QuestionBase):
+    kind: Literal["multi_choice"]
+    options: tuple[Option, ...] = Field(min_length=2)
+
+
+class ShortTextQuestion(QuestionBase):
+    kind: Literal["short_text"]
+    max_length: int = Field(500, ge=1, le=10_000)
+
+
+class LongTextQuestion(QuestionBase):
+    kind: Literal["long_text"]
+    max_length: int = Field(20_000, ge=1, le=200_000)
+
+
+class NumberQuestion(QuestionBase):
+    kind: Literal["number"]
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: str = ""
+    integer: bool = False
+
+
+class DateQuestion(QuestionBase):
+    kind: Literal["date"]
+
+
+Question = Annotated[
+    Union[
+        YesNoQuestion,
+        SingleChoiceQuestion,
+        MultiChoiceQuestion,
+        ShortTextQuestion,
+        LongTextQuestion,
+        NumberQuestion,
+        DateQuestion,
+    ],
+    Field(discriminator="kind"),
+]
+
+YES_NO_VALUES = ("yes", "no", "unsure")
+
+
+class Section(Authored):
+    id: Id
+    title: Text
+    intro: Text = ""
+    show_if: Condition | None = None
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+
+# --- rules and what follows from them -------------------------------------------------------
+
+class Rule(Authored):
+    """One legal test. When `when` holds, it yields a finding of `tier` citing `refs`.
+
+    `tier` is a system tier, `excluded` (a provision considered and found not to apply: cite its
+    `.excl` id), `derogated` (an Annex III system relieved by Art 6(3): duties remain), `gpai` /
+    `gpai_systemic` (the model track) or `fact` (an intermediate test other rules name, never shown).
+    """
+
+    id: Id
+    tier: Literal[
+        "not_ai_system", "out_of_scope", "prohibited", "high_risk", "transparency", "minimal",
+        "excluded", "derogated", "gpai", "gpai_systemic", "fact",
+    ]
+    when: Condition
+    refs: Refs = ()
+    reason: Text = ""
+    # Roles the applicant takes on when the rule fires (Art 25: a deployer becomes a provider).
+    grants_roles: tuple[Id, ...] = ()
+    # A caveat printed with the finding where the law is unsettled.
+    caveat: Text = ""
+
+
+class DateEntry(Authored):
+    """A date from which duties apply, and the act that sets it. Dates move: keep them as data."""
+
+    id: Id
+    date: dt.date
+    set_by: Text
+    verified: bool = True
+    # The date in the Act as first published, where a later act moved it.
+    original_date: dt.date | None = None
+    original_set_by: Text = ""
+
+
+class DatedChoice(Authored):
+    when: Condition
+    date: Id
+
+
+class Obligation(Authored):
+    id: Id
+    text: Text
+    refs: Refs = Field(min_length=1)
+    roles: tuple[Id, ...] = Field(min_length=1)
+    when: Condition
+    # The first choice whose condition holds gives the date; `date` is the fallback.
+    dates: tuple[DatedChoice, ...] = ()
+    date: Id | None = None
+    group: Text = ""
+
+
+class TierText(Authored):
+    tier: Tier
+    label: Text
+    summary: Text
+
+
+class Pack(Authored):
+    id: Id
+    version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
+    title: Text
+    law_current_to: dt.date
+    law_note: Text = ""
+    # Where the pack keeps the answers the engine itself reads.
+    roles_question: Id
+    # The order in which tiers take precedence for the primary tier; gating tiers come first.
+    tier_order: tuple[Tier, ...]
+    tiers: tuple[TierText, ...]
+    # When this rule fires, only a general-purpose AI model is placed: no system tier applies.
+    model_only_rule: Id | None = None
+    sections: tuple[Section, ...] = Field(min_length=1)
+    rules: tuple[Rule, ...] = ()
+    obligations: tuple[Obligation, ...] = ()
+    dates: tuple[DateEntry, ...] = ()

@@ -1,0 +1,84 @@
+"""The result of classifying one set of answers: tier, model status, findings, duties, open points.
+
+Every part explains itself (rule ids, citation ids and the answers behind it), so the wizard, the
+dossier and the tests read these objects and never re-derive them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from forms.schema import GpaiStatus, Tier
+
+
+class Result(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Because(Result):
+    """One answer behind a finding."""
+
+    question: str
+    answer: Any
+
+
+class Finding(Result):
+    rule: str
+    # The tier it grounds, `excluded` (considered and found not to apply), `derogated`
+    # (Annex III, relieved by Art 6(3): documentation and registration remain), or a GPAI status.
+    tier: str
+    refs: tuple[str, ...]
+    reason: str
+    because: tuple[Because, ...]
+    caveat: str = ""
+
+
+class ObligationResult(Result):
+    id: str
+    text: str
+    refs: tuple[str, ...]
+    roles: tuple[str, ...]
+    group: str
+    applies_from: dt.date | None
+    set_by: str
+    verified: bool
+    original_date: dt.date | None = None
+    original_set_by: str = ""
+
+
+class OpenPoint(Result):
+    """Something that could still change the result: an open question, or unsettled law."""
+
+    kind: Literal["question", "law"]
+    text: str
+    question: str | None = None
+    status: Literal["unanswered", "unsure"] | None = None
+    could_affect: tuple[str, ...] = ()
+    refs: tuple[str, ...] = ()
+
+
+class Assessment(Result):
+    pack_id: str
+    pack_version: str
+    law_current_to: dt.date
+    tier: Tier
+    # False when only a general-purpose AI model is placed: no AI-system tier applies.
+    system_tier_applies: bool
+    gpai: GpaiStatus
+    roles: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    obligations: tuple[ObligationResult, ...]
+    open_points: tuple[OpenPoint, ...]
+
+    def findings_of(self, tier: str) -> list[Finding]:
+        return [f for f in self.findings if f.tier == tier]
+
+    def applying_refs(self) -> set[str]:
+        """Citation ids of provisions found to apply (never those considered and excluded)."""
+        return {ref for f in self.findings if f.tier != "excluded" for ref in f.refs}
+
+    def excluded_refs(self) -> set[str]:
+        return {ref for f in self.findings if f.tier == "excluded" for ref in f.refs}

@@ -1,0 +1,49 @@
+"""Golden classification cases: each file in cases/ describes a product as a client would and
+states the result the law gives. One parametrised test reads them all."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from forms.citations import provisions
+from risk_tiers.classify import classify
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+
+def _cases():
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            yield pytest.param(case, id=f"{path.stem}:{case['name']}")
+
+
+@pytest.mark.parametrize("case", list(_cases()))
+def test_case(pack, case):
+    expect = case["expect"]
+    result = classify(pack, case["answers"])
+    applying, excluded = result.applying_refs(), result.excluded_refs()
+    if "tier" in expect:
+        assert result.tier.value == expect["tier"], case["description"]
+    if "gpai" in expect:
+        assert result.gpai.value == expect["gpai"]
+    if "system_tier_applies" in expect:
+        assert result.system_tier_applies is expect["system_tier_applies"]
+    for ref in expect.get("applies", []):
+        assert ref in applying, f"{ref} should apply: {case['description']}"
+    for ref in expect.get("not_applies", []):
+        assert ref not in applying, f"{ref} must not be cited as applying: {case['description']}"
+    for ref in expect.get("excluded", []):
+        assert ref in excluded, f"{ref} should be cited as considered and excluded"
+    for rule in expect.get("findings", []):
+        assert rule in {f.rule for f in result.findings}
+    for obligation in expect.get("obligations", []):
+        assert obligation in {o.id for o in result.obligations}
+    for obligation in expect.get("no_obligations", []):
+        assert obligation not in {o.id for o in result.obligations}
+    for question in expect.get("open_questions", []):
+        assert question in {p.question for p in result.open_points}
+    if expect.get("no_open_questions"):
+        assert not [p for p in result.open_points if p.kind == "question"]
+    for finding in result.findings:
+        assert finding.refs and all(ref in provisions() for ref in finding.refs)
