@@ -1,0 +1,264 @@
+"""One widget per question kind, all with the same small face: value(), set_value(), value_changed.
+
+`WIDGETS` maps a question kind to its widget class, so a question added to the pack gets its widget
+without UI code. set_value() never emits value_changed: only the person answering does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton, QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QRadioButton, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from app.qt.texts import TEXT
+
+
+class AnswerWidget(QWidget):
+    value_changed = Signal(object)
+
+    def __init__(self, question, parent=None):
+        super().__init__(parent)
+        self.question = question
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def _emit(self, *_ignored) -> None:
+        self.value_changed.emit(self.value())
+
+
+class _ChoiceRow(QWidget):
+    """A radio button or check box with a label that wraps; clicking the label toggles the button."""
+
+    def __init__(self, button: QAbstractButton, text: str, help_text: str = "", parent=None):
+        super().__init__(parent)
+        self.button = button
+        button.setAccessibleName(text)
+        if help_text:
+            button.setAccessibleDescription(help_text)
+            self.setToolTip(help_text)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setBuddy(button)
+        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        label.mousePressEvent = lambda event: button.click()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(label, 1, Qt.AlignmentFlag.AlignTop)
+
+
+class _OptionsWidget(AnswerWidget):
+    """Shared by the kinds whose answer is chosen from a list of (id, label, help)."""
+
+    exclusive = True
+    horizontal = False
+
+    def __init__(self, question, parent=None):
+        super().__init__(question, parent)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)  # lets set_value(None) clear a radio answer; see _clicked
+        self.ids: list[str] = []
+        layout = QHBoxLayout(self) if self.horizontal else QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for number, (option_id, text, help_text) in enumerate(self.choices()):
+            button = QRadioButton() if self.exclusive else QCheckBox()
+            self.group.addButton(button, number)
+            self.ids.append(option_id)
+            if self.horizontal:
+                button.setText(text)
+                button.setAccessibleName(text)
+                layout.addWidget(button)
+            else:
+                layout.addWidget(_ChoiceRow(button, text, help_text))
+        if self.horizontal:
+            layout.addStretch(1)
+        self.group.idClicked.connect(self._clicked)
+
+    def choices(self) -> list[tuple[str, str, str]]:
+        return [(o.id, o.label, o.help) for o in self.question.options]
+
+    def _clicked(self, number: int) -> None:
+        if self.exclusive:
+            for other in self.group.buttons():
+                if other is not self.group.button(number):
+                    other.setChecked(False)
+            self.group.button(number).setChecked(True)
+        self._emit()
+
+    def _checked(self) -> list[str]:
+        return [self.ids[n] for n, b in enumerate(self.group.buttons()) if b.isChecked()]
+
+    def value(self) -> Any:
+        checked = self._checked()
+        if self.exclusive:
+            return checked[0] if checked else None
+        return checked or None
+
+    def set_value(self, value: Any) -> None:
+        chosen = set(value or ()) if isinstance(value, list) else {value}
+        for option_id, button in zip(self.ids, self.group.buttons()):
+            button.blockSignals(True)
+            button.setChecked(option_id in chosen)
+            button.blockSignals(False)
+
+    def option_button(self, option_id: str) -> QAbstractButton:
+        """The button of one option (tests and keyboard focus use it)."""
+        return self.group.buttons()[self.ids.index(option_id)]
+
+
+class YesNoWidget(_OptionsWidget):
+    horizontal = True
+
+    def choices(self):
+        return [("yes", TEXT["yes"], ""), ("no", TEXT["no"], ""), ("unsure", TEXT["unsure"], "")]
+
+
+class SingleChoiceWidget(_OptionsWidget):
+    pass
+
+
+class MultiChoiceWidget(_OptionsWidget):
+    exclusive = False
+
+
+class ShortTextWidget(AnswerWidget):
+    def __init__(self, question, parent=None):
+        super().__init__(question, parent)
+        self.edit = QLineEdit()
+        self.edit.setMaxLength(question.max_length)
+        self.edit.textChanged.connect(self._emit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+
+    def value(self):
+        return self.edit.text() or None
+
+    def set_value(self, value):
+        self.edit.blockSignals(True)
+        self.edit.setText(value or "")
+        self.edit.blockSignals(False)
+
+
+class LongTextWidget(AnswerWidget):
+    def __init__(self, question, parent=None):
+        super().__init__(question, parent)
+        self.edit = QPlainTextEdit()
+        self.edit.setTabChangesFocus(True)  # Tab leaves the field, so the page stays keyboard-usable
+        lines = self.edit.fontMetrics().lineSpacing()
+        self.edit.setMinimumHeight(lines * 4 + 12)
+        self.edit.setMaximumHeight(lines * 8 + 12)
+        self.edit.textChanged.connect(self._emit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+
+    def value(self):
+        text = self.edit.toPlainText()
+        return text[: self.question.max_length] or None
+
+    def set_value(self, value):
+        self.edit.blockSignals(True)
+        self.edit.setPlainText(value or "")
+        self.edit.blockSignals(False)
+
+
+class _CheckedLineWidget(AnswerWidget):
+    """A line whose text becomes a value only when it parses; otherwise it says how to write it."""
+
+    invalid_text = ""
+
+    def __init__(self, question, parent=None):
+        super().__init__(question, parent)
+        self.edit = QLineEdit()
+        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0") * 24)
+        self.problem = QLabel(self.invalid_text)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.edit)
+        unit = getattr(question, "unit", "")
+        if unit:
+            row.addWidget(QLabel(unit))
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.problem)
+        self.edit.textChanged.connect(self._text_changed)
+        self.setFocusProxy(self.edit)
+
+    def _text_changed(self, text: str) -> None:
+        self.problem.setVisible(bool(text.strip()) and self.parse(text) is None)
+        self._emit()
+
+    def parse(self, text: str) -> Any:
+        raise NotImplementedError
+
+    def value(self):
+        return self.parse(self.edit.text())
+
+    def set_value(self, value):
+        self.edit.blockSignals(True)
+        self.edit.setText("" if value is None else self.format(value))
+        self.edit.blockSignals(False)
+        self.problem.hide()
+
+    def format(self, value: Any) -> str:
+        return str(value)
+
+
+class NumberWidget(_CheckedLineWidget):
+    invalid_text = TEXT["number_invalid"]
+
+    def parse(self, text):
+        try:
+            number = float(text.strip().replace(",", "."))
+        except ValueError:
+            return None
+        if number != number or number in (float("inf"), float("-inf")):
+            return None
+        return int(number) if self.question.integer and number.is_integer() else number
+
+    def format(self, value):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+class DateWidget(_CheckedLineWidget):
+    invalid_text = TEXT["date_invalid"]
+
+    def __init__(self, question, parent=None):
+        super().__init__(question, parent)
+        self.edit.setPlaceholderText(TEXT["date_placeholder"])
+
+    def parse(self, text):
+        try:
+            return dt.date.fromisoformat(text.strip()).isoformat()
+        except ValueError:
+            return None
+
+
+WIDGETS: dict[str, type[AnswerWidget]] = {
+    "yes_no": YesNoWidget,
+    "single_choice": SingleChoiceWidget,
+    "multi_choice": MultiChoiceWidget,
+    "short_text": ShortTextWidget,
+    "long_text": LongTextWidget,
+    "number": NumberWidget,
+    "date": DateWidget,
+}
+
+
+def widget_for(question, parent=None) -> AnswerWidget:
+    return WIDGETS[question.kind](question, parent)

@@ -1,0 +1,117 @@
+"""Where drafts go on disk besides where the user saves them: the autosave, and the recent list.
+
+The autosave is written a moment after each change (debounced) to the user data directory, next to
+a small note of which file it belongs to. A clean close removes it, so finding one at start means
+the last session ended without saving: the start page offers to restore it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app import paths
+
+AUTOSAVE_DELAY_MS = 800
+MAX_RECENT = 8
+
+
+def autosave_dir() -> Path:
+    return paths.data_dir() / "autosave"
+
+
+def autosave_file() -> Path:
+    return autosave_dir() / "draft.json"
+
+
+def _autosave_note() -> Path:
+    return autosave_dir() / "source.json"
+
+
+def _recent_file() -> Path:
+    return paths.data_dir() / "recent.json"
+
+
+def recent_drafts() -> list[Path]:
+    try:
+        names = json.loads(_recent_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [Path(n) for n in names if isinstance(n, str)][:MAX_RECENT] if isinstance(names, list) else []
+
+
+def remember_recent(path: Path) -> None:
+    from app.drafts import write_atomically
+
+    names = [str(path.resolve())] + [str(p) for p in recent_drafts() if p.resolve() != path.resolve()]
+    try:
+        write_atomically(_recent_file(), json.dumps(names[:MAX_RECENT], indent=1).encode("utf-8"))
+    except Exception:  # noqa: BLE001 - a recent list that cannot be written is not worth a dialog
+        pass
+
+
+def pending_autosave() -> tuple[dt.datetime, Path | None] | None:
+    """(when it was written, the file it belongs to) if a previous session left unsaved work."""
+    if not autosave_file().exists():
+        return None
+    try:
+        note = json.loads(_autosave_note().read_text(encoding="utf-8"))
+        source = Path(note["path"]) if note.get("path") else None
+    except (OSError, ValueError, KeyError, TypeError):
+        source = None
+    when = dt.datetime.fromtimestamp(autosave_file().stat().st_mtime)
+    return when, source
+
+
+def discard_autosave() -> None:
+    for path in (autosave_file(), _autosave_note()):
+        try:
+            path.unlink()
+        except OSError:
+            pass
+
+
+class Autosaver(QObject):
+    """Writes the session's draft a moment after the last change, never on every keystroke."""
+
+    saved = Signal()
+    failed = Signal(str)
+
+    def __init__(self, parent=None, delay_ms: int = AUTOSAVE_DELAY_MS):
+        super().__init__(parent)
+        self.session = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(self.write_now)
+
+    def follow(self, session) -> None:
+        self.session = session
+        session.answers_changed.connect(self._on_answers_changed)
+
+    def _on_answers_changed(self, _question_id: str) -> None:
+        if self.session.dirty:
+            self.timer.start()
+
+    def write_now(self) -> None:
+        from app.drafts import DraftError, write_atomically
+
+        self.timer.stop()
+        if self.session is None or not self.session.dirty:
+            return
+        note = {"path": str(self.session.path) if self.session.path else None}
+        try:
+            write_atomically(autosave_file(), self.session.draft.to_json().encode("utf-8"))
+            write_atomically(_autosave_note(), json.dumps(note).encode("utf-8"))
+        except DraftError as error:
+            self.failed.emit(str(error))
+            return
+        self.saved.emit()
+
+    def clear(self) -> None:
+        """The draft is safe elsewhere (saved, or deliberately discarded)."""
+        self.timer.stop()
+        discard_autosave()

@@ -1,0 +1,50 @@
+"""Starting the wizard: `python main.py [DRAFT.json]`.
+
+The window shows its start page first; the pack and the core load right after (deferred to the
+event loop), unless a draft was named on the command line, which then opens at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def run_wizard(args: list[str]) -> int:
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                                                 or os.environ.get("QT_QPA_PLATFORM")):
+        # Without a display Qt aborts the whole process; say why instead.
+        print("error: no display found; set DISPLAY, or QT_QPA_PLATFORM=offscreen to run headless",
+              file=sys.stderr)
+        return 2
+    if len(args) > 1 or (args and args[0].startswith("-")):
+        print("usage: python main.py [DRAFT.json] | python main.py COMMAND ...", file=sys.stderr)
+        return 2
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Sandbox Applicant Kit")
+    app.setOrganizationName("SandboxApplicantKit")
+    from app.qt.main_window import MainWindow
+
+    window = MainWindow()
+    if args:
+        # A named draft is what the person wants to see first: open it before showing the window.
+        window.preload()
+        window.open_path(Path(args[0]))
+    else:
+        window.first_shown.connect(window.preload)
+    _probe(app, window)
+    window.show()
+    return app.exec()
+
+
+def _probe(app, window) -> None:
+    """For benchmarks/startup.py only: report when the first page has been painted, then quit."""
+    if not os.environ.get("SANDBOX_KIT_STARTUP_PROBE"):
+        return
+    from app.qt.startup_probe import report_first_paint
+
+    report_first_paint(app, window.stack.currentWidget())

@@ -1,0 +1,284 @@
+"""The main window: the start page, then the assessment; the File and Go menus; opening, saving,
+autosave, restore after a crash, and the questions asked before work could be lost.
+
+The pack, pydantic and the core load only after the start page is shown (see `preload`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
+
+from app import paths
+from app.qt import draft_files
+from app.qt.prompter import Choice, Prompter
+from app.qt.start_page import StartPage
+from app.qt.texts import TEXT
+
+
+class MainWindow(QMainWindow):
+    first_shown = Signal()
+
+    def __init__(self, prompter: Prompter | None = None, parent=None):
+        super().__init__(parent)
+        self.prompter = prompter or Prompter()
+        self.settings = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+        self.session = None
+        self.wizard = None
+        self.autosaver = draft_files.Autosaver(self)
+        self.start = StartPage()
+        self.start.new_requested.connect(self.new_draft)
+        self.start.open_requested.connect(self.open_draft)
+        self.start.recent_chosen.connect(lambda name: self.open_path(Path(name)))
+        self.start.restore_requested.connect(self.restore_autosave)
+        self.start.discard_requested.connect(self._discard_autosave)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start)
+        self._was_shown = False
+        self.start.viewport().installEventFilter(self)
+        self.setCentralWidget(self.stack)
+        self._make_menus()
+        self._refresh_start()
+        self._update_title()
+        self.resize(1200, 780)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # --- building ---
+    def _action(self, text: str, handler, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(handler)
+        self.addAction(action)
+        return action
+
+    def _make_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action(TEXT["new"], self.new_draft, keys.New)
+        self.open_action = self._action(TEXT["open"], self.open_draft, keys.Open)
+        self.save_action = self._action(TEXT["save"], self.save, keys.Save)
+        self.save_as_action = self._action(TEXT["save_as"], self.save_as, "Ctrl+Shift+S")
+        self.quit_action = self._action(TEXT["quit"], self.close, "Ctrl+Q")
+        self.back_action = self._action(TEXT["back"], lambda: self.wizard and self.wizard.back(), "Alt+Left")
+        self.next_action = self._action(TEXT["next"], lambda: self.wizard and self.wizard.next(), "Alt+Right")
+        self.review_action = self._action(TEXT["go_review"], self._go_review)
+        file_menu = self.menuBar().addMenu(TEXT["menu_file"])
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu(TEXT["recent"])
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        go_menu = self.menuBar().addMenu(TEXT["menu_go"])
+        go_menu.addActions([self.back_action, self.next_action, self.review_action])
+        self._enable_draft_actions(False)
+
+    def _enable_draft_actions(self, enabled: bool) -> None:
+        for action in (self.save_action, self.save_as_action, self.back_action, self.next_action,
+                       self.review_action):
+            action.setEnabled(enabled)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = draft_files.recent_drafts()
+        if not recent:
+            self.recent_menu.addAction(TEXT["recent_empty"]).setEnabled(False)
+        for path in recent:
+            self.recent_menu.addAction(str(path)).triggered.connect(lambda _=False, p=path: self.open_path(p))
+
+    def _refresh_start(self) -> None:
+        pending = draft_files.pending_autosave()
+        self.start.offer_restore(pending[0].strftime("%Y-%m-%d %H:%M") if pending else None)
+        self.start.show_recent(draft_files.recent_drafts())
+
+    # --- the session, built on first need ---
+    def preload(self) -> None:
+        """Read the pack and build the pages while the start page is on screen."""
+        from app.qt.fonts import load_bundled_fonts
+
+        load_bundled_fonts()
+        self.ensure_session()
+
+    def ensure_session(self):
+        if self.session is None:
+            from app.qt.session import Session
+            from app.qt.wizard_view import WizardView
+            from forms.loader import default_pack
+
+            self.session = Session(default_pack(), parent=self)
+            self.session.dirty_changed.connect(self._update_title)
+            self.session.path_changed.connect(self._update_title)
+            self.autosaver.follow(self.session)
+            self.autosaver.failed.connect(lambda reason: self.statusBar().showMessage(reason))
+            self.wizard = WizardView(self.session, self.prompter)
+            self.wizard.step_changed.connect(self._remember_step)
+            self.stack.addWidget(self.wizard)
+        return self.session
+
+    def _show_wizard(self) -> None:
+        self.stack.setCurrentWidget(self.wizard)
+        self._enable_draft_actions(True)
+        step = self.settings.value(f"last_section/{self._draft_key()}")
+        self.wizard.go_to(step or self.session.pack.sections[0].id)
+        self.wizard.steps.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _draft_key(self) -> str:
+        if self.session is None or self.session.path is None:
+            return "new"
+        return hashlib.sha1(str(self.session.path.resolve()).encode("utf-8")).hexdigest()[:16]
+
+    def _remember_step(self, step_id: str) -> None:
+        self.settings.setValue(f"last_section/{self._draft_key()}", step_id)
+
+    def _go_review(self) -> None:
+        from app.qt.steps import REVIEW
+
+        self.wizard.go_to(REVIEW)
+
+    # --- drafts ---
+    def new_draft(self) -> None:
+        if not self.may_discard():
+            return
+        from app.drafts import Draft
+
+        session = self.ensure_session()
+        self.settings.remove(f"last_section/new")
+        session.replace(Draft.new(session.pack), None)
+        self.autosaver.clear()
+        self._show_wizard()
+
+    def open_draft(self) -> None:
+        if not self.may_discard():
+            return
+        folder = self.session.path.parent if self.session and self.session.path else paths.drafts_dir()
+        path = self.prompter.open_path(self, folder)
+        if path is not None:
+            self.open_path(path, asked=True)
+
+    def open_path(self, path: Path, asked: bool = False) -> bool:
+        """Open a draft file. A file that cannot be read gets a dialog and is left as it is."""
+        from app.drafts import DraftError, draft_problems, load_draft
+
+        if not asked and not self.may_discard():
+            return False
+        session = self.ensure_session()
+        try:
+            draft = load_draft(path)
+            errors, warnings = draft_problems(draft, session.pack)
+            if errors:
+                raise DraftError(f"{path}: {errors[0]}")
+        except DraftError as error:
+            self.prompter.error(self, TEXT["unreadable_title"], TEXT["unreadable_text"].format(reason=error))
+            return False
+        session.replace(draft, Path(path))
+        self.autosaver.clear()
+        draft_files.remember_recent(Path(path))
+        if warnings:
+            self.statusBar().showMessage(TEXT["draft_warnings"].format(warnings="; ".join(warnings)))
+        self._show_wizard()
+        return True
+
+    def save(self) -> bool:
+        if self.session is None:
+            return False
+        if self.session.path is None:
+            return self.save_as()
+        return self._save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        if self.session is None:
+            return False
+        suggested = self.session.path or paths.drafts_dir() / f"{TEXT['untitled']}.json"
+        path = self.prompter.save_path(self, suggested)
+        if path is None:
+            return False
+        if path.suffix.lower() != ".json":
+            path = path.with_name(path.name + ".json")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        from app.drafts import DraftError, save_draft
+
+        step = self.wizard.current_step
+        try:
+            save_draft(self.session.draft, path)
+        except DraftError as error:
+            self.prompter.error(self, TEXT["save_failed_title"], TEXT["save_failed_text"].format(reason=error))
+            return False
+        self.session.mark_saved(path)
+        self.autosaver.clear()
+        draft_files.remember_recent(path)
+        self._remember_step(step)
+        self.statusBar().showMessage(TEXT["saved"].format(path=path), 5000)
+        return True
+
+    def restore_autosave(self) -> None:
+        from app.drafts import DraftError, load_draft
+
+        pending = draft_files.pending_autosave()
+        if pending is None:
+            return
+        session = self.ensure_session()
+        try:
+            draft = load_draft(draft_files.autosave_file())
+        except DraftError as error:
+            self.prompter.error(self, TEXT["unreadable_title"], TEXT["unreadable_text"].format(reason=error))
+            return
+        session.replace(draft, pending[1], dirty=True)
+        self.start.offer_restore(None)
+        self._show_wizard()
+
+    def _discard_autosave(self) -> None:
+        draft_files.discard_autosave()
+        self.start.offer_restore(None)
+
+    def may_discard(self) -> bool:
+        """True when no unsaved work would be lost (after asking, and saving if asked to)."""
+        if self.session is None or not self.session.dirty:
+            return True
+        choice = self.prompter.ask_save_changes(self, self.session.display_name or TEXT["untitled"])
+        if choice is Choice.SAVE:
+            return self.save()
+        if choice is Choice.DISCARD:
+            self.autosaver.clear()
+            self.session.dirty = False
+            return True
+        return False
+
+    # --- window ---
+    def _update_title(self, *_ignored) -> None:
+        name = (self.session.display_name if self.session else "") or TEXT["untitled"]
+        self.setWindowTitle(TEXT["window_title"].format(name=name, dirty="[*]"))
+        self.setWindowModified(bool(self.session and self.session.dirty))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.may_discard():
+            event.ignore()
+            return
+        self.autosaver.clear()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        event.accept()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.PaletteChange and self.wizard is not None:
+            self.wizard.refresh_palette()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.Paint and watched is self.start.viewport() and not self._was_shown:
+            # The start page is on screen: now the deferred work (pack, pages) may run.
+            self._was_shown = True
+            QTimer.singleShot(0, self.first_shown.emit)
+        return False

@@ -1,0 +1,54 @@
+"""The questions the wizard asks in dialogs, behind one small object tests can replace.
+
+The real prompter uses QMessageBox and QFileDialog (modal, blocking); tests pass a scripted one, so
+no test ever waits on a dialog.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from app.qt.texts import TEXT
+
+
+class Choice(str, Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class Prompter:
+    def ask_save_changes(self, parent, name: str) -> Choice:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, TEXT["unsaved_title"],
+                          TEXT["unsaved_text"].format(name=name), parent=parent)
+        buttons = QMessageBox.StandardButton
+        box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+        box.setDefaultButton(buttons.Save)
+        answer = box.exec()
+        return {buttons.Save: Choice.SAVE, buttons.Discard: Choice.DISCARD}.get(
+            buttons(answer), Choice.CANCEL)
+
+    def error(self, parent, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(parent, title, text)
+
+    def info(self, parent, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(parent, title, text)
+
+    def open_path(self, parent, folder: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(parent, TEXT["open_title"], str(folder), TEXT["draft_filter"])
+        return Path(name) if name else None
+
+    def save_path(self, parent, suggested: Path, file_filter: str = TEXT["draft_filter"]) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getSaveFileName(parent, TEXT["save_title"], str(suggested), file_filter)
+        return Path(name) if name else None

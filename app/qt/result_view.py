@@ -1,0 +1,135 @@
+"""The live result: primary tier, model status, the findings with their reasons and citations, and
+the open points. It only reads the session's assessment; a link on a finding or an open point asks
+the window to go to the question behind it."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
+
+from app.qt.scroll_page import ScrollPage
+from app.qt.style import muted, set_role
+from app.qt.texts import TEXT
+from app.report import TEXT as REPORT_TEXT, because_text, refs_text, tier_label
+
+
+def link_label(rich_text: str, on_link) -> QLabel:
+    """A wrapping label whose links are reachable with Tab and Enter as well as the mouse."""
+    label = QLabel(rich_text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    label.setOpenExternalLinks(False)
+    label.linkActivated.connect(on_link)
+    return label
+
+
+def question_link(question_id: str | None) -> str:
+    if not question_id:
+        return ""
+    return f' <a href="q:{html.escape(question_id)}">{html.escape(TEXT["go_to_question"])}</a>'
+
+
+class ResultView(ScrollPage):
+    question_chosen = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.body.setContentsMargins(12, 12, 12, 12)
+        self.setAccessibleName(TEXT["result_title"])
+        muted(self.heading(TEXT["result_title"], "heading"))
+        self.tier = self.heading("", "tier")
+        self.summary = self.paragraph("")
+        self.provisional = self.paragraph(TEXT["provisional"])
+        muted(self.provisional, small=True)
+        self.gpai = self.paragraph("")
+        self.roles = self.paragraph("")
+        self.content = QWidget()
+        self.body.addWidget(self.content)
+        self.body.addStretch(1)
+        session.assessment_changed.connect(self.show_assessment)
+        self.show_assessment(session.assessment)
+
+    def show_assessment(self, assessment) -> None:
+        pack = self.session.pack
+        tier_text = next((t for t in pack.tiers if t.tier is assessment.tier), None)
+        if assessment.system_tier_applies and tier_text is not None:
+            self.tier.setText(tier_text.label)
+            self.summary.setText(tier_text.summary)
+        else:
+            self.tier.setText(tier_label(pack, assessment))
+            self.summary.setText("")
+        self.summary.setVisible(bool(self.summary.text()))
+        self.tier.setAccessibleDescription(tier_label(pack, assessment))
+        status = REPORT_TEXT["gpai_status"][assessment.gpai.value]
+        self.gpai.setText(TEXT["gpai"].format(status=status))
+        self.roles.setText(TEXT["roles"].format(roles=", ".join(assessment.roles)))
+        self.roles.setVisible(bool(assessment.roles))
+        self.provisional.setVisible(any(p.kind == "question" for p in assessment.open_points))
+        # The findings change shape with every answer: rebuild that part (a few labels, well under 1 ms).
+        old = self.content
+        self.content = self._findings_widget(assessment)
+        self.body.replaceWidget(old, self.content)
+        old.hide()
+        old.deleteLater()
+
+    def _findings_widget(self, assessment) -> QWidget:
+        from PySide6.QtWidgets import QVBoxLayout
+
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.setContentsMargins(0, 8, 0, 0)
+        applying = [f for f in assessment.findings if f.tier != "excluded"]
+        excluded = [f for f in assessment.findings if f.tier == "excluded"]
+        layout.addWidget(self._title(TEXT["findings"]))
+        if not applying:
+            layout.addWidget(self._text(TEXT["no_findings"]))
+        for finding in applying:
+            layout.addWidget(self._finding(finding))
+        if excluded:
+            layout.addWidget(self._title(TEXT["excluded"]))
+            for finding in excluded:
+                layout.addWidget(self._finding(finding))
+        if assessment.obligations:
+            layout.addWidget(self._text(TEXT["obligations_count"].format(count=len(assessment.obligations))))
+        layout.addWidget(self._title(TEXT["open_points"]))
+        if not assessment.open_points:
+            layout.addWidget(self._text(TEXT["no_open_points"]))
+        for point in assessment.open_points:
+            layout.addWidget(link_label(html.escape(point.text) + question_link(point.question), self._on_link))
+        return widget
+
+    def _finding(self, finding) -> QWidget:
+        pack = self.session.pack
+        parts = [f"<b>{html.escape(refs_text(finding.refs))}</b>" if finding.refs else "",
+                 html.escape(finding.reason)]
+        parts += [html.escape(text) for text in because_text(pack, finding)]
+        if finding.caveat:
+            parts.append(f"<i>{html.escape(TEXT['caveat'].format(caveat=finding.caveat))}</i>")
+        behind = finding.because[0].question if finding.because else None
+        label = link_label("<br>".join(p for p in parts if p) + question_link(behind), self._on_link)
+        label.setProperty("rule", finding.rule)
+        label.setFrameShape(QFrame.Shape.StyledPanel)
+        label.setContentsMargins(6, 6, 6, 6)
+        return label
+
+    def _title(self, text: str) -> QLabel:
+        label = QLabel(text)
+        set_role(label, "heading")
+        return label
+
+    def _text(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        return label
+
+    def _on_link(self, link: str) -> None:
+        if link.startswith("q:"):
+            self.question_chosen.emit(link[2:])
+
+    def text(self) -> str:
+        """Everything the panel shows, as plain text (for tests and the accessible description)."""
+        return "\n".join(label.text() for label in self.widget().findChildren(QLabel) if label.isVisibleTo(self))

@@ -1,0 +1,179 @@
+"""The last page: every answer by section with a link back to it, the result, the open points,
+and the dossier export (run off the UI thread; the PDF code is imported only when it is used)."""
+
+from __future__ import annotations
+
+import html
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from app.qt.scroll_page import ScrollPage
+from app.qt.result_view import link_label
+from app.qt.style import muted
+from app.qt.texts import TEXT
+from app.report import answer_text, refs_text, tier_label
+
+EXPORT_MODULE = "app.dossier.export"
+
+
+class _ExportSignals(QObject):
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+
+class ExportJob(QRunnable):
+    """Writes the dossier in a pool thread. It gets its own copy of the draft and never touches
+    a widget; the page hears back through the signals."""
+
+    def __init__(self, export, draft, pack, out_path: Path):
+        super().__init__()
+        self.export, self.draft, self.pack, self.out_path = export, draft, pack, out_path
+        self.signals = _ExportSignals()
+
+    def run(self) -> None:
+        try:
+            self.export(self.draft, self.pack, self.out_path)
+        except Exception as error:  # noqa: BLE001 - any failure is reported to the user, not lost
+            self.signals.failed.emit(str(error) or type(error).__name__)
+        else:
+            self.signals.succeeded.emit(self.out_path)
+
+
+def find_exporter():
+    """The dossier export function, or None when this build has no dossier module."""
+    try:
+        module = importlib.import_module(EXPORT_MODULE)
+    except ModuleNotFoundError as error:
+        if error.name and EXPORT_MODULE.startswith(error.name):
+            return None
+        raise
+    return getattr(module, "export_dossier", None)
+
+
+class ReviewPage(ScrollPage):
+    edit_requested = Signal(str)
+    export_finished = Signal(bool, str)
+
+    def __init__(self, session, prompter, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.prompter = prompter
+        self.job = None
+        self.heading(TEXT["review_title"])
+        muted(self.paragraph(TEXT["review_intro"]))
+        self.content = QWidget()
+        self.body.addWidget(self.content)
+        self.body.addLayout(self._export_row())
+        self.body.addStretch(1)
+        self.setAccessibleName(TEXT["review_title"])
+
+    def _export_row(self) -> QHBoxLayout:
+        self.export_button = QPushButton(TEXT["export"])
+        self.export_button.setAccessibleName(TEXT["export"])
+        self.export_button.clicked.connect(self.export)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: the export does not report steps
+        self.progress.setAccessibleName(TEXT["export_running"])
+        self.progress.setFormat(TEXT["export_running"])
+        self.progress.hide()
+        self.export_status = QLabel()
+        self.export_status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.export_button)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.export_status, 1)
+        return row
+
+    def refresh(self) -> None:
+        """Rebuilt when the page is shown (not on every answer: nobody sees it meanwhile)."""
+        old = self.content
+        self.content = self._build()
+        self.body.replaceWidget(old, self.content)
+        old.hide()
+        old.deleteLater()
+
+    def _build(self) -> QWidget:
+        from PySide6.QtWidgets import QVBoxLayout
+
+        session, pack = self.session, self.session.pack
+        evaluation, assessment = session.evaluation, session.assessment
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for section in pack.sections:
+            rows = []
+            for question in section.questions:
+                if not evaluation.is_visible(question.id):
+                    continue
+                value = session.value(question.id)
+                missing = question.id in session.missing
+                shown = answer_text(pack, question.id, value) if value is not None else TEXT["no_answer"]
+                shown = TEXT["missing"] if missing else shown
+                if question.kind == "yes_no" and value is not None:
+                    shown = TEXT.get(value, value)
+                rows.append(f"<p>{html.escape(question.text)}<br><b>{html.escape(shown)}</b> "
+                            f'<a href="q:{question.id}">{html.escape(TEXT["edit"])}</a></p>')
+            if rows:
+                layout.addWidget(link_label(f"<h3>{html.escape(section.title)}</h3>" + "".join(rows),
+                                            self._on_link))
+        result = [f"<h3>{html.escape(TEXT['result_title'])}</h3>",
+                  f"<p><b>{html.escape(tier_label(pack, assessment))}</b></p>"]
+        for finding in assessment.findings:
+            result.append(f"<p>{html.escape(refs_text(finding.refs))}: {html.escape(finding.reason)}</p>")
+        if assessment.obligations:
+            result.append(f"<h3>{html.escape(TEXT['obligations'])}</h3><ul>")
+            result += [f"<li>{html.escape(o.text)} ({html.escape(refs_text(o.refs))})</li>"
+                       for o in assessment.obligations]
+            result.append("</ul>")
+        result.append(f"<h3>{html.escape(TEXT['open_points'])}</h3>")
+        if not assessment.open_points:
+            result.append(f"<p>{html.escape(TEXT['no_open_points'])}</p>")
+        for point in assessment.open_points:
+            link = f' <a href="q:{point.question}">{html.escape(TEXT["edit"])}</a>' if point.question else ""
+            result.append(f"<p>{html.escape(point.text)}{link}</p>")
+        layout.addWidget(link_label("".join(result), self._on_link))
+        return widget
+
+    def _on_link(self, link: str) -> None:
+        if link.startswith("q:"):
+            self.edit_requested.emit(link[2:])
+
+    # --- export ---
+    def export(self) -> None:
+        export = find_exporter()
+        if export is None:
+            self.prompter.info(self, TEXT["export_unavailable_title"], TEXT["export_unavailable"])
+            return
+        stem = self.session.path.stem if self.session.path else "dossier"
+        folder = self.session.path.parent if self.session.path else Path.home()
+        out_path = self.prompter.save_path(self, folder / f"{stem}.pdf", TEXT["export_filter"])
+        if out_path is None:
+            return
+        self.start_export(export, out_path)
+
+    def start_export(self, export, out_path: Path) -> None:
+        self.job = ExportJob(export, self.session.draft.model_copy(deep=True), self.session.pack, out_path)
+        self.job.signals.succeeded.connect(self._on_export_succeeded)
+        self.job.signals.failed.connect(self._on_export_failed)
+        self.export_button.setEnabled(False)
+        self.export_status.clear()
+        self.progress.show()
+        QThreadPool.globalInstance().start(self.job)
+
+    def _export_over(self) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.job = None
+
+    def _on_export_succeeded(self, path) -> None:
+        self._export_over()
+        self.export_status.setText(TEXT["export_done"].format(path=path))
+        self.export_finished.emit(True, str(path))
+
+    def _on_export_failed(self, reason: str) -> None:
+        self._export_over()
+        self.prompter.error(self, TEXT["export_failed_title"], TEXT["export_failed"].format(reason=reason))
+        self.export_finished.emit(False, reason)

@@ -1,0 +1,92 @@
+"""The first page: start, open, or continue a draft, and restore unsaved work after a crash.
+
+It needs neither the pack nor pydantic, so the window appears at once; the pack is read right after
+it is shown, while the person reads this page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.qt.scroll_page import ScrollPage
+from app.qt.style import muted, set_role
+from app.qt.texts import TEXT
+
+
+class StartPage(ScrollPage):
+    new_requested = Signal()
+    open_requested = Signal()
+    recent_chosen = Signal(str)
+    restore_requested = Signal()
+    discard_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName(TEXT["start_title"])
+        self.body.setContentsMargins(40, 32, 40, 24)
+        self.body.setSpacing(12)
+        self.title = self.heading(TEXT["start_title"])
+        self.paragraph(TEXT["start_intro"])
+        self.restore_box = self._restore_box()
+        self.body.addWidget(self.restore_box)
+        self.new_button = QPushButton(TEXT["start_new"])
+        self.new_button.setDefault(True)
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button = QPushButton(TEXT["start_open"])
+        self.open_button.clicked.connect(self.open_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.new_button)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.recent_title = self.heading(TEXT["start_recent"], "heading")
+        self.recent_box = QVBoxLayout()
+        self.body.addLayout(self.recent_box)
+        self.body.addStretch(1)
+        muted(self.paragraph(TEXT["not_legal_advice"]), small=True)
+
+    def _restore_box(self) -> QFrame:
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(box)
+        title = QLabel(TEXT["start_restore_title"])
+        set_role(title, "heading")
+        self.restore_text = QLabel()
+        self.restore_text.setWordWrap(True)
+        self.restore_button = QPushButton(TEXT["start_restore"])
+        self.restore_button.clicked.connect(self.restore_requested)
+        self.discard_button = QPushButton(TEXT["start_discard"])
+        self.discard_button.clicked.connect(self.discard_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.restore_button)
+        row.addWidget(self.discard_button)
+        row.addStretch(1)
+        layout.addWidget(title)
+        layout.addWidget(self.restore_text)
+        layout.addLayout(row)
+        box.hide()
+        return box
+
+    def offer_restore(self, when_text: str | None) -> None:
+        self.restore_box.setVisible(when_text is not None)
+        if when_text:
+            self.restore_text.setText(TEXT["start_restore_text"].format(when=when_text))
+            self.restore_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_recent(self, paths: list) -> None:
+        while self.recent_box.count():
+            item = self.recent_box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for path in paths:
+            button = QPushButton(f"{path.stem}  \u2014  {path.parent}")
+            button.setFlat(True)
+            button.setStyleSheet("text-align: left")
+            button.setAccessibleName(str(path))
+            button.clicked.connect(lambda _=False, p=str(path): self.recent_chosen.emit(p))
+            self.recent_box.addWidget(button)
+        self.recent_title.setVisible(bool(paths))
+
+    def recent_buttons(self) -> list[QWidget]:
+        return [self.recent_box.itemAt(i).widget() for i in range(self.recent_box.count())]

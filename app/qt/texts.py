@@ -1,0 +1,120 @@
+"""Every sentence the wizard writes itself, in one place so it can be translated later.
+
+Questions, help, reasons and obligations come from the pack; the result sentences from
+`app.report` and `risk_tiers.texts`. Templates use named fields, never sentences glued in code.
+"""
+
+APP_TITLE = "Sandbox Applicant Kit"
+
+TEXT = {
+    # window and menus
+    "window_title": "{name}{dirty} \u2013 Sandbox Applicant Kit",
+    "untitled": "New draft",
+    "menu_file": "&File",
+    "menu_go": "&Go",
+    "new": "&New draft",
+    "open": "&Open draft\u2026",
+    "recent": "Open &recent",
+    "recent_empty": "(no recent drafts)",
+    "save": "&Save",
+    "save_as": "Save &as\u2026",
+    "quit": "&Quit",
+    "back": "Back",
+    "next": "Next",
+    "review": "Review and export",
+    "go_review": "Go to &review",
+    "progress": "{answered} of {total} questions answered",
+    "steps_name": "Sections",
+    "steps_description": "The sections of the assessment. Choose one to go to it.",
+    "status_done": "done",
+    "status_incomplete": "answers still needed",
+    "status_not_applicable": "not applicable",
+    "step_accessible": "{title}, {status}",
+    "loading": "Opening\u2026",
+    # start page
+    "start_title": "Self-assessment for an AI regulatory sandbox",
+    "start_intro": (
+        "Answer questions about your AI system in plain language. The result on the right updates as "
+        "you answer, with the provisions behind it. You can stop at any time and continue later."
+    ),
+    "start_new": "Start a new assessment",
+    "start_open": "Open a saved draft\u2026",
+    "start_recent": "Recent drafts",
+    "start_restore_title": "Unsaved work was found",
+    "start_restore_text": (
+        "The application was closed without saving on {when}. You can restore those answers or "
+        "discard them."
+    ),
+    "start_restore": "Restore unsaved work",
+    "start_discard": "Discard it",
+    "not_legal_advice": "This is a self-assessment aid, not legal advice.",
+    # questions
+    "required": "required",
+    "optional": "optional",
+    "missing": "An answer is still needed here.",
+    "concerns": "Concerns: {labels}",
+    "add_note": "Add a note",
+    "show_note": "Your note",
+    "note_placeholder": "A note for yourself or your adviser; it is saved with the draft and printed in the dossier.",
+    "note_name": "Note on: {question}",
+    "yes": "Yes",
+    "no": "No",
+    "unsure": "Not sure",
+    "clear": "Clear answer",
+    "date_placeholder": "YYYY-MM-DD",
+    "date_invalid": "Write the date as year-month-day, for example 2026-03-31.",
+    "number_invalid": "Write a number.",
+    "not_applicable_page": (
+        "Not applicable: your earlier answers mean none of these questions concern your system. "
+        "Continue with the next section."
+    ),
+    # result panel
+    "result_title": "Result so far",
+    "provisional": "Provisional: the open points below could still change it.",
+    "gpai": "General-purpose AI model: {status}",
+    "findings": "Why",
+    "excluded": "Considered and excluded",
+    "open_points": "Open points that could change the result",
+    "no_findings": "No rule applies yet. Answer the questions to see a result.",
+    "no_open_points": "None.",
+    "go_to_question": "Go to the question",
+    "caveat": "Note: {caveat}",
+    "roles": "Your roles: {roles}",
+    "obligations_count": "{count} obligations apply; they are listed on the review page and in the dossier.",
+    # review
+    "review_title": "Review",
+    "review_intro": "Check your answers. Choose \u201cEdit\u201d to change one. The result and open points follow.",
+    "edit": "Edit",
+    "no_answer": "(no answer)",
+    "export": "Export dossier\u2026",
+    "export_running": "Writing the dossier\u2026",
+    "export_done": "The dossier was written to {path}.",
+    "export_failed_title": "The dossier could not be written",
+    "export_failed": "{reason}\n\nYour answers are safe. Check the folder you chose and try again.",
+    "export_unavailable_title": "Export is not available",
+    "export_unavailable": (
+        "This version of the application cannot write dossiers yet. Your answers are saved; you can "
+        "export them once the dossier module is installed."
+    ),
+    "export_filter": "PDF dossier (*.pdf)",
+    "obligations": "What you must do",
+    # drafts and dialogs
+    "draft_filter": "Drafts (*.json)",
+    "open_title": "Open a draft",
+    "save_title": "Save the draft",
+    "unsaved_title": "Save your changes?",
+    "unsaved_text": "The draft \u201c{name}\u201d has changes that are not saved. Save them before you go on?",
+    "unreadable_title": "This draft cannot be opened",
+    "unreadable_text": (
+        "{reason}\n\nThe file has not been changed. If you have another copy, open that one; "
+        "otherwise start a new draft. Your current work is still open."
+    ),
+    "save_failed_title": "The draft was not saved",
+    "save_failed_text": "{reason}\n\nChoose \u201cSave as\u201d to save it somewhere else.",
+    "saved": "Saved to {path}",
+    "autosaved": "Autosaved",
+    "draft_warnings": "Opened with notes: {warnings}",
+}
+
+STATUS_TEXT = {"done": TEXT["status_done"], "incomplete": TEXT["status_incomplete"],
+               "not_applicable": TEXT["status_not_applicable"]}

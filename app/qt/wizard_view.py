@@ -1,0 +1,162 @@
+"""The assessment itself: the step list, the current page with Back and Next, the live result.
+
+Pages are built from the pack's sections; the session tells every part what changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListView, QProgressBar, QPushButton, QSplitter, QStackedWidget,
+    QVBoxLayout, QWidget,
+)
+
+from app.qt.pages import SectionPage
+from app.qt.result_view import ResultView
+from app.qt.review_page import ReviewPage
+from app.qt.steps import REVIEW, StepListModel
+from app.qt.texts import TEXT
+
+
+class WizardView(QWidget):
+    step_changed = Signal(str)
+
+    def __init__(self, session, prompter, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.model = StepListModel(session, self)
+        self.pages: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        for section in session.pack.sections:
+            page = SectionPage(session, section)
+            self.pages[section.id] = page
+            self.stack.addWidget(page)
+        self.review = ReviewPage(session, prompter)
+        self.review.edit_requested.connect(self.go_to_question)
+        self.pages[REVIEW] = self.review
+        self.stack.addWidget(self.review)
+        self.result = ResultView(session)
+        self.result.question_chosen.connect(self.go_to_question)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._step_column())
+        splitter.addWidget(self._page_column())
+        splitter.addWidget(self.result)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        em = self.fontMetrics().horizontalAdvance("0")
+        splitter.setSizes([em * 26, em * 60, em * 40])
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.setTabOrder(self.steps, self.back_button)
+        session.answers_changed.connect(self._update_progress)
+        self._update_progress()
+        self.go_to(session.pack.sections[0].id)
+
+    def _step_column(self) -> QWidget:
+        self.steps = QListView()
+        self.steps.setModel(self.model)
+        self.steps.setWordWrap(True)
+        self.steps.setUniformItemSizes(False)
+        self.steps.setAccessibleName(TEXT["steps_name"])
+        self.steps.setAccessibleDescription(TEXT["steps_description"])
+        self.steps.selectionModel().currentChanged.connect(self._on_step_chosen)
+        self.progress = QProgressBar()
+        self.progress_text = QLabel()
+        self.progress_text.setWordWrap(True)
+        self.progress.setTextVisible(False)
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(8, 8, 0, 8)
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(self.progress_text)
+        layout.addWidget(self.progress)
+        return column
+
+    def _page_column(self) -> QWidget:
+        self.back_button = QPushButton(TEXT["back"])
+        self.next_button = QPushButton(TEXT["next"])
+        self.back_button.setToolTip("Alt+Left")
+        self.next_button.setToolTip("Alt+Right")
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(16, 6, 16, 10)
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        return column
+
+    # --- navigation ---
+    @property
+    def current_step(self) -> str:
+        return self.model.step_id(self.steps.currentIndex().row())
+
+    def go_to(self, step_id: str) -> None:
+        if step_id not in self.pages:
+            step_id = self.session.pack.sections[0].id
+        index = self.model.index(self.model.row_of(step_id))
+        self.steps.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._show(step_id)
+
+    def go_to_question(self, question_id: str) -> None:
+        section = self.session.evaluation.index.section_of.get(question_id)
+        if section is None:
+            return
+        self.go_to(section.id)
+        self.pages[section.id].focus_question(question_id)
+
+    def back(self) -> None:
+        row = self.steps.currentIndex().row()
+        if row > 0:
+            self.go_to(self.model.step_id(row - 1))
+
+    def next(self) -> None:
+        row = self.steps.currentIndex().row()
+        if row < self.model.rowCount() - 1:
+            self.go_to(self.model.step_id(row + 1))
+
+    def _on_step_chosen(self, current, previous) -> None:
+        if previous.isValid():
+            left = self.pages.get(self.model.step_id(previous.row()))
+            if isinstance(left, SectionPage):
+                left.visited = True
+                left.update_visibility()
+        if current.isValid():
+            self._show(self.model.step_id(current.row()))
+
+    def _show(self, step_id: str) -> None:
+        page = self.pages[step_id]
+        if step_id == REVIEW:
+            for other in self.pages.values():
+                if isinstance(other, SectionPage):
+                    other.visited = True
+                    other.update_visibility()
+            self.review.refresh()
+        if self.stack.currentWidget() is not page:
+            self.stack.setCurrentWidget(page)
+            page.verticalScrollBar().setValue(0)
+        row = self.model.row_of(step_id)
+        self.back_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < self.model.rowCount() - 1)
+        self.step_changed.emit(step_id)
+
+    def _update_progress(self, *_ignored) -> None:
+        answered, total = self.session.progress()
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(answered)
+        text = TEXT["progress"].format(answered=answered, total=total)
+        self.progress_text.setText(text)
+        self.progress.setAccessibleName(text)
+
+    def refresh_palette(self) -> None:
+        self.model.palette_changed()
