@@ -47,4 +47,4 @@ def _probe(app, window) -> None:
         return
     from app.qt.startup_probe import report_first_paint
 
-    report_first_paint(app, window.stack.currentWidget())
+    report_first_paint(app, window.current_page())

@@ -253,6 +253,12 @@ class MainWindow(QMainWindow):
         return False
 
     # --- window ---
+    def current_page(self):
+        """The page on screen: the start page, or the wizard's current section or review."""
+        if self.stack.currentWidget() is self.start or self.wizard is None:
+            return self.start
+        return self.wizard.stack.currentWidget()
+
     def _update_title(self, *_ignored) -> None:
         name = (self.session.display_name if self.session else "") or TEXT["untitled"]
         self.setWindowTitle(TEXT["window_title"].format(name=name, dirty="[*]"))

@@ -11,17 +11,21 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 
 class _FirstPaint(QObject):
     def __init__(self, app, page):
-        super().__init__(page)
+        super().__init__(app)
         self.app = app
         self.page = page
         self.done = False
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if not self.done and event.type() == QEvent.Type.Paint:
+        if not self.done and event.type() == QEvent.Type.Paint and self._on_page(watched):
             self.done = True
             # Report after the paint itself has finished (the filter runs before it).
             QTimer.singleShot(0, self._report)
         return False
+
+    def _on_page(self, widget) -> bool:
+        return widget is self.page or (hasattr(widget, "isWidgetType") and widget.isWidgetType()
+                                       and self.page.isAncestorOf(widget))
 
     def _report(self) -> None:
         print(f"shown {time.time():.6f}", flush=True)
@@ -29,6 +33,6 @@ class _FirstPaint(QObject):
 
 
 def report_first_paint(app, page) -> None:
-    """Watch `page` (a scroll area's viewport paints the content) for its first paint."""
-    target = page.viewport() if hasattr(page, "viewport") else page
-    target.installEventFilter(_FirstPaint(app, target))
+    """Watch `page` and everything on it; the first paint of any of them (in the pass that paints
+    the whole window) counts, reported once that pass is over."""
+    app.installEventFilter(_FirstPaint(app, page))

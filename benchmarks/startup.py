@@ -1,0 +1,96 @@
+"""Start-up time of the wizard against a bare PySide6 window with one label, measured in one run.
+
+Each sample is a fresh process, timed from just before it is started to the moment its first page
+has been painted (the child prints the wall-clock time from a paint event filter and quits; the
+same filter, app/qt/startup_probe.py, serves both). Samples of the kinds alternate, and medians are
+compared. Two figures for the application:
+
+  start page      `python main.py`: the window with its start page (New / Open / Recent / Restore);
+                  the pack is read right after that page is painted, so it is not in this figure.
+  question page   `python main.py DRAFT.json`: the pack, the core and all section pages are built
+                  before the first question page can be painted.
+
+Run: .venv/bin/python benchmarks/startup.py [--runs N]    (headless: QT_QPA_PLATFORM=offscreen)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_RATIO = 1.5
+
+BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from app.qt.startup_probe import report_first_paint
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+label = QLabel("Hello")
+window.setCentralWidget(label)
+report_first_paint(app, label)
+window.show()
+app.exec()
+"""
+
+
+def sample(command: list[str], env: dict[str, str]) -> float:
+    started = time.time()
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    shown = [line for line in result.stdout.splitlines() if line.startswith("shown ")]
+    if result.returncode != 0 or not shown:
+        raise SystemExit(f"error: {' '.join(command)} did not report a first paint:\n{result.stderr}")
+    return (float(shown[0].split()[1]) - started) * 1000
+
+
+def empty_draft(folder: Path) -> Path:
+    sys.path.insert(0, str(ROOT))
+    from app.drafts import Draft
+    from forms.loader import default_pack
+
+    path = folder / "bench-draft.json"
+    path.write_text(Draft.new(default_pack()).to_json(), encoding="utf-8")
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                   SANDBOX_KIT_STARTUP_PROBE="1", SANDBOX_KIT_DATA_DIR=folder, PYTHONPATH=str(ROOT))
+        draft = empty_draft(Path(folder))
+        kinds = {
+            "bare window": [sys.executable, "-c", BARE],
+            "start page": [sys.executable, "main.py"],
+            "question page": [sys.executable, "main.py", str(draft)],
+        }
+        times: dict[str, list[float]] = {kind: [] for kind in kinds}
+        sample(kinds["bare window"], env)  # warm the file cache; not counted
+        for _ in range(options.runs):
+            for kind, command in kinds.items():
+                times[kind].append(sample(command, env))
+    medians = {kind: statistics.median(values) for kind, values in times.items()}
+    bare = medians["bare window"]
+    print(f"median of {options.runs} runs, process start to first page painted:")
+    for kind, value in medians.items():
+        ratio = "" if kind == "bare window" else f"   ratio {value / bare:.2f}"
+        print(f"  {kind:<14} {value:7.1f} ms{ratio}")
+    ratio = medians["start page"] / bare
+    verdict = "within" if ratio <= TARGET_RATIO else "OVER"
+    print(f"application / bare window: {ratio:.2f} ({verdict} the target of {TARGET_RATIO})")
+    print(json.dumps({k: round(v, 1) for k, v in medians.items()}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
