@@ -73,6 +73,7 @@ class ResultView(ScrollPage):
         old = self.content
         self.content = self._findings_widget(assessment)
         self.body.replaceWidget(old, self.content)
+        self.content.show()
         old.hide()
         old.deleteLater()
 

@@ -92,6 +92,7 @@ class ReviewPage(ScrollPage):
         old = self.content
         self.content = self._build()
         self.body.replaceWidget(old, self.content)
+        self.content.show()
         old.hide()
         old.deleteLater()
 

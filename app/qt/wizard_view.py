@@ -25,12 +25,9 @@ class WizardView(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = StepListModel(session, self)
+        # Section pages are built when first shown: only the page on screen costs start-up time.
         self.pages: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
-        for section in session.pack.sections:
-            page = SectionPage(session, section)
-            self.pages[section.id] = page
-            self.stack.addWidget(page)
         self.review = ReviewPage(session, prompter)
         self.review.edit_requested.connect(self.go_to_question)
         self.pages[REVIEW] = self.review
@@ -101,8 +98,18 @@ class WizardView(QWidget):
     def current_step(self) -> str:
         return self.model.step_id(self.steps.currentIndex().row())
 
-    def go_to(self, step_id: str) -> None:
+    def page(self, step_id: str) -> QWidget:
         if step_id not in self.pages:
+            page = SectionPage(self.session, self.session.evaluation.index.sections[step_id])
+            self.pages[step_id] = page
+            self.stack.addWidget(page)
+        return self.pages[step_id]
+
+    def section_pages(self) -> list[SectionPage]:
+        return [p for p in self.pages.values() if isinstance(p, SectionPage)]
+
+    def go_to(self, step_id: str) -> None:
+        if step_id != REVIEW and step_id not in self.session.evaluation.index.sections:
             step_id = self.session.pack.sections[0].id
         index = self.model.index(self.model.row_of(step_id))
         self.steps.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -113,7 +120,7 @@ class WizardView(QWidget):
         if section is None:
             return
         self.go_to(section.id)
-        self.pages[section.id].focus_question(question_id)
+        self.page(section.id).focus_question(question_id)
 
     def back(self) -> None:
         row = self.steps.currentIndex().row()
@@ -135,12 +142,11 @@ class WizardView(QWidget):
             self._show(self.model.step_id(current.row()))
 
     def _show(self, step_id: str) -> None:
-        page = self.pages[step_id]
+        page = self.page(step_id)
         if step_id == REVIEW:
-            for other in self.pages.values():
-                if isinstance(other, SectionPage):
-                    other.visited = True
-                    other.update_visibility()
+            for other in self.section_pages():
+                other.visited = True
+                other.update_visibility()
             self.review.refresh()
         if self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)

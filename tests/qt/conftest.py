@@ -1,0 +1,100 @@
+"""Qt test helpers: a window with a scripted prompter (no dialog ever blocks a test), and a way to
+answer a question through its real widget, as a person would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.qt.prompter import Choice
+
+
+class ScriptedPrompter:
+    """Stands in for the dialogs; records what was asked and answers as the test scripted."""
+
+    def __init__(self):
+        self.save_choice = Choice.CANCEL
+        self.open_answer: Path | None = None
+        self.save_answer: Path | None = None
+        self.asked: list[str] = []
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+
+    def ask_save_changes(self, parent, name):
+        self.asked.append(name)
+        return self.save_choice
+
+    def error(self, parent, title, text):
+        self.errors.append((title, text))
+
+    def info(self, parent, title, text):
+        self.infos.append((title, text))
+
+    def open_path(self, parent, folder):
+        return self.open_answer
+
+    def save_path(self, parent, suggested, file_filter=""):
+        return self.save_answer
+
+
+@pytest.fixture
+def prompter():
+    return ScriptedPrompter()
+
+
+@pytest.fixture
+def make_window(qtbot, prompter):
+    """Makes main windows (a restart is a second window over the same data directory)."""
+    from app.qt.main_window import MainWindow
+
+    def make():
+        window = MainWindow(prompter=prompter)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window, qtbot):
+    """A window with a new draft open at the first section."""
+    window = make_window()
+    qtbot.mouseClick(window.start.new_button, _left())
+    assert window.wizard is not None and window.wizard.isVisible()
+    return window
+
+
+def _left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+def question_view(window, question_id):
+    """Go to the question's section, as the step list would, and return its view."""
+    window.wizard.go_to_question(question_id)
+    section = window.session.evaluation.index.section_of[question_id]
+    return window.wizard.page(section.id).views[question_id]
+
+
+def answer(qtbot, window, question_id, value):
+    """Answer through the real widgets: click options, type text."""
+    from PySide6.QtCore import Qt
+
+    view = question_view(window, question_id)
+    assert view.isVisible(), f"{question_id} is hidden"
+    widget = view.answer
+    if hasattr(widget, "option_button"):
+        chosen = value if isinstance(value, list) else [value]
+        for option_id in chosen:
+            button = widget.option_button(option_id)
+            if not button.isChecked():
+                qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        return
+    edit = widget.edit
+    edit.setFocus()
+    edit.clear() if hasattr(edit, "clear") else None
+    qtbot.keyClicks(edit, str(value))

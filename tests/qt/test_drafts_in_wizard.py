@@ -1,0 +1,123 @@
+"""Never losing a draft: autosave, restore after a crash, the unsaved-changes question, files that
+cannot be read, saving, recent drafts, and what the window remembers."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.drafts import load_draft
+from app.qt import draft_files
+from app.qt.prompter import Choice
+from tests.qt.conftest import answer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_autosave_writes_the_draft_a_moment_after_a_change(qtbot, window):
+    assert not draft_files.autosave_file().exists()
+    answer(qtbot, window, "system.offering", "both")
+    with qtbot.waitSignal(window.autosaver.saved, timeout=5000):
+        pass
+    assert load_draft(draft_files.autosave_file()).answers["system.offering"].value == "both"
+
+
+def test_a_restarted_window_offers_the_unsaved_work_and_restores_it(qtbot, window, make_window):
+    answer(qtbot, window, "system.offering", "both")
+    window.autosaver.write_now()
+    # The first window is never closed: as after a crash or a kill.
+    again = make_window()
+    assert again.start.restore_box.isVisible()
+    qtbot.mouseClick(again.start.restore_button, Qt.MouseButton.LeftButton)
+    assert again.session.value("system.offering") == "both"
+    assert again.session.dirty and again.isWindowModified()
+    assert again.wizard.page("system").views["system.offering"].answer.value() == "both"
+
+
+def test_a_clean_close_leaves_nothing_to_restore(qtbot, window, make_window, prompter):
+    answer(qtbot, window, "system.offering", "both")
+    window.autosaver.write_now()
+    prompter.save_choice = Choice.DISCARD
+    assert window.close()
+    assert not make_window().start.restore_box.isVisible()
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, window, prompter):
+    answer(qtbot, window, "system.offering", "model")
+    prompter.save_choice = Choice.CANCEL
+    assert not window.close()
+    assert prompter.asked and window.isVisible()
+    assert window.session.value("system.offering") == "model"
+
+
+def test_choosing_save_in_the_prompt_saves_before_closing(qtbot, window, prompter, tmp_path):
+    answer(qtbot, window, "system.offering", "model")
+    prompter.save_choice = Choice.SAVE
+    prompter.save_answer = tmp_path / "mine"
+    assert window.close()
+    assert load_draft(tmp_path / "mine.json").answers["system.offering"].value == "model"
+
+
+def test_no_question_when_nothing_changed(qtbot, window, prompter):
+    assert window.close()
+    assert prompter.asked == []
+
+
+def test_an_unreadable_draft_gives_its_dialog_and_is_left_untouched(qtbot, window, prompter, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(b'{"format": "sandbox-applicant-kit/draft", "answers": ')
+    answer(qtbot, window, "system.offering", "model")
+    prompter.save_choice = Choice.DISCARD
+    assert not window.open_path(broken)
+    title, text = prompter.errors[-1]
+    assert "cannot be opened" in title and "JSON is broken" in text and "has not been changed" in text
+    assert broken.read_bytes() == b'{"format": "sandbox-applicant-kit/draft", "answers": '
+    # Still usable: answering works and the result follows.
+    answer(qtbot, window, "system.offering", "system")
+    assert window.session.value("system.offering") == "system"
+
+
+def test_save_then_open_gives_back_the_answers_and_notes(qtbot, window, prompter, tmp_path, make_window):
+    answer(qtbot, window, "system.offering", "system")
+    window.session.set_note("system.offering", "Checked with the CTO")
+    prompter.save_answer = tmp_path / "draft.json"
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.session.dirty and not window.isWindowModified()
+    other = make_window()
+    assert [b.accessibleName() for b in other.start.recent_buttons()] == [str((tmp_path / "draft.json").resolve())]
+    assert other.open_path(tmp_path / "draft.json")
+    assert other.session.note("system.offering") == "Checked with the CTO"
+    assert other.wizard.page("system").views["system.offering"].note.toPlainText() == "Checked with the CTO"
+
+
+def test_the_window_remembers_its_size_and_the_last_section(qtbot, window, prompter, tmp_path, make_window, pack):
+    prompter.save_answer = tmp_path / "draft.json"
+    window.save_as()
+    window.resize(700, 560)
+    window.wizard.go_to(pack.sections[1].id)
+    assert window.close()
+    again = make_window()
+    assert (again.width(), again.height()) == (700, 560)
+    again.open_path(tmp_path / "draft.json")
+    assert again.wizard.current_step == pack.sections[1].id
+
+
+def test_main_py_opens_the_draft_it_is_given(tmp_path, pack):
+    from app.drafts import Answer, Draft, save_draft
+
+    draft = Draft.new(pack)
+    draft.answers["system.offering"] = Answer(value="model")
+    save_draft(draft, tmp_path / "given.json")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SANDBOX_KIT_STARTUP_PROBE="1",
+               SANDBOX_KIT_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "main.py", str(tmp_path / "given.json")], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("shown ")
+    recent = json.loads((tmp_path / "data" / "recent.json").read_text())
+    assert recent == [str((tmp_path / "given.json").resolve())]
