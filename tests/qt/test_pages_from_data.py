@@ -1,0 +1,89 @@
+"""Pages come from the pack's data: a new question or section appears with no UI code, a section
+whose questions are all hidden says it does not apply."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.qt.session import SectionStatus, Session
+from app.qt.wizard_view import WizardView
+from forms.loader import load_pack
+
+PACK = """
+id: tiny
+version: "1.0"
+title: A tiny pack
+law_current_to: 2026-01-01
+roles_question: who.roles
+tier_order: [high_risk, minimal]
+tiers:
+  - {tier: high_risk, label: High, summary: Strict.}
+  - {tier: minimal, label: Minimal, summary: Nothing special.}
+sections:
+  - id: who
+    title: Who
+    questions:
+      - id: who.roles
+        kind: multi_choice
+        text: Roles?
+        options: [{id: provider, label: Provider}, {id: deployer, label: Deployer}]
+      - id: who.employees
+        kind: number
+        text: How many people work for you?
+        integer: true
+        unit: people
+      - id: who.founded
+        kind: date
+        text: When was the company founded?
+        required: false
+  - id: later
+    title: Only for deployers
+    show_if: {q: who.roles, has: deployer}
+    questions:
+      - {id: later.where, kind: short_text, text: Where do you use it?}
+"""
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    (tmp_path / "pack.yaml").write_text(PACK, encoding="utf-8")
+    return load_pack(tmp_path)
+
+
+@pytest.fixture
+def view(qtbot, tiny, prompter):
+    session = Session(tiny)
+    view = WizardView(session, prompter)
+    qtbot.addWidget(view)
+    view.show()
+    return view
+
+
+def test_questions_of_any_pack_get_pages_and_widgets(view):
+    page = view.page("who")
+    assert set(page.views) == {"who.roles", "who.employees", "who.founded"}
+    page.views["who.employees"].answer.edit.setText("12")
+    assert view.session.value("who.employees") == 12
+
+
+def test_a_section_with_every_question_hidden_is_not_applicable(qtbot, view):
+    session = view.session
+    assert session.section_status("later") is SectionStatus.NOT_APPLICABLE
+    view.go_to("later")
+    page = view.page("later")
+    assert page.not_applicable.isVisible() and not page.views["later.where"].isVisible()
+    session.set_answer("who.roles", ["deployer"])
+    assert session.section_status("later") is SectionStatus.INCOMPLETE
+    assert page.views["later.where"].isVisible() and not page.not_applicable.isVisible()
+
+
+def test_steps_show_done_incomplete_and_not_applicable(view):
+    session, model = view.session, view.model
+    assert model.status(0) is SectionStatus.INCOMPLETE
+    session.set_answer("who.roles", ["provider"])
+    session.set_answer("who.employees", 3)
+    assert model.status(0) is SectionStatus.DONE  # the optional date may stay empty
+    from PySide6.QtCore import Qt
+
+    assert model.data(model.index(1), Qt.ItemDataRole.AccessibleTextRole) == "Only for deployers, not applicable"
+    assert view.progress_text.text() == "2 of 3 questions answered"
