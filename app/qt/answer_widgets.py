@@ -47,11 +47,13 @@ class _ChoiceRow(QWidget):
             self.setToolTip(help_text)
         label = QLabel(text)
         label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         label.setBuddy(button)
         label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         label.mousePressEvent = lambda event: button.click()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(label, 1, Qt.AlignmentFlag.AlignTop)
 
@@ -69,6 +71,7 @@ class _OptionsWidget(AnswerWidget):
         self.ids: list[str] = []
         layout = QHBoxLayout(self) if self.horizontal else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8 if self.horizontal else 3)
         for number, (option_id, text, help_text) in enumerate(self.choices()):
             button = QRadioButton() if self.exclusive else QCheckBox()
             self.group.addButton(button, number)

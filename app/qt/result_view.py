@@ -119,6 +119,7 @@ class ResultView(ScrollPage):
 
     def _title(self, text: str) -> QLabel:
         label = QLabel(text)
+        label.setContentsMargins(0, 8, 0, 0)
         set_role(label, "heading")
         return label
 

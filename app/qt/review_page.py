@@ -112,15 +112,16 @@ class ReviewPage(ScrollPage):
                 value = session.value(question.id)
                 missing = question.id in session.missing
                 shown = answer_text(pack, question.id, value) if value is not None else TEXT["no_answer"]
-                shown = TEXT["missing"] if missing else shown
                 if question.kind == "yes_no" and value is not None:
                     shown = TEXT.get(value, value)
-                rows.append(f"<p>{html.escape(question.text)}<br><b>{html.escape(shown)}</b> "
+                shown = f"<i>{html.escape(TEXT['missing'] if missing else shown)}</i>" if value is None \
+                    else f"<b>{html.escape(shown)}</b>"
+                rows.append(f"<p>{html.escape(question.text)}<br>{shown} "
                             f'<a href="q:{question.id}">{html.escape(TEXT["edit"])}</a></p>')
             if rows:
                 layout.addWidget(link_label(f"<h3>{html.escape(section.title)}</h3>" + "".join(rows),
                                             self._on_link))
-        result = [f"<h3>{html.escape(TEXT['result_title'])}</h3>",
+        result = [f"<h3>{html.escape(TEXT['review_result'])}</h3>",
                   f"<p><b>{html.escape(tier_label(pack, assessment))}</b></p>"]
         for finding in assessment.findings:
             result.append(f"<p>{html.escape(refs_text(finding.refs))}: {html.escape(finding.reason)}</p>")

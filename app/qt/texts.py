@@ -85,6 +85,7 @@ TEXT = {
     "review_title": "Review",
     "review_intro": "Check your answers. Choose \u201cEdit\u201d to change one. The result and open points follow.",
     "edit": "Edit",
+    "review_result": "Result",
     "no_answer": "(no answer)",
     "export": "Export dossier\u2026",
     "export_running": "Writing the dossier\u2026",

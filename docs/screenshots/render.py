@@ -1,0 +1,96 @@
+"""Render every page of the wizard to PNG, headless, to look at them (and keep a few for the README).
+
+    .venv/bin/python docs/screenshots/render.py OUT_FOLDER [--dark] [--scale 2]
+
+A sample draft is filled in generically (first option, "yes", a text with Greek, Cyrillic and
+Chinese), so new sections of the pack are rendered too. --dark applies a dark palette, as a system
+in dark mode would; --scale sets QT_SCALE_FACTOR (200% = 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_TEXT = "Screening CVs for Ελληνική Εταιρεία, ООО «Пример» and 示例公司: ranks applicants for recruiters."
+
+
+def dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, "#202124"), (roles.WindowText, "#e8eaed"), (roles.Base, "#2b2c2f"),
+                         (roles.AlternateBase, "#323336"), (roles.Text, "#e8eaed"), (roles.Button, "#303134"),
+                         (roles.ButtonText, "#e8eaed"), (roles.Highlight, "#8ab4f8"),
+                         (roles.HighlightedText, "#202124"), (roles.Link, "#8ab4f8"),
+                         (roles.PlaceholderText, "#9aa0a6"), (roles.ToolTipBase, "#303134"),
+                         (roles.ToolTipText, "#e8eaed"), (roles.Mid, "#5f6368"), (roles.Dark, "#17181a"),
+                         (roles.Light, "#5f6368"), (roles.Midlight, "#45474a"), (roles.Shadow, "#000000")):
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, QColor("#7f8388"))
+    palette.setColor(QPalette.ColorGroup.Disabled, roles.WindowText, QColor("#7f8388"))
+    palette.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor("#7f8388"))
+    return palette
+
+
+def fill(session, pack, answered_sections: int) -> None:
+    for section in pack.sections[:answered_sections]:
+        for question in section.questions:
+            if not session.evaluation.is_visible(question.id):
+                continue
+            if question.kind == "yes_no":
+                session.set_answer(question.id, "yes")
+            elif question.kind == "single_choice":
+                session.set_answer(question.id, question.options[0].id)
+            elif question.kind == "multi_choice":
+                session.set_answer(question.id, [question.options[0].id])
+            elif question.kind in ("short_text", "long_text"):
+                session.set_answer(question.id, SAMPLE_TEXT)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--scale", default="1")
+    parser.add_argument("--width", type=int, default=1200)
+    parser.add_argument("--height", type=int, default=780)
+    options = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["QT_SCALE_FACTOR"] = options.scale
+    os.environ["SANDBOX_KIT_DATA_DIR"] = tempfile.mkdtemp()
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    app.setStyle("Fusion")
+    if options.dark:
+        app.setPalette(dark_palette())
+    from app.qt.main_window import MainWindow
+    from app.qt.steps import REVIEW
+
+    window = MainWindow()
+    window.resize(options.width, options.height)
+    window.show()
+    options.out.mkdir(parents=True, exist_ok=True)
+    suffix = ("-dark" if options.dark else "") + (f"-x{options.scale}" if options.scale != "1" else "")
+    app.processEvents()
+    window.grab().save(str(options.out / f"00-start{suffix}.png"))
+    window.preload()
+    window.new_draft()
+    pack = window.session.pack
+    fill(window.session, pack, answered_sections=len(pack.sections) - 1)
+    for number, step in enumerate([s.id for s in pack.sections] + [REVIEW], start=1):
+        window.wizard.go_to(step)
+        app.processEvents()
+        window.grab().save(str(options.out / f"{number:02d}-{step.replace('_', '')}{suffix}.png"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
