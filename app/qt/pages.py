@@ -29,6 +29,7 @@ class SectionPage(ScrollPage):
             self.body.addWidget(view)
         self.body.addStretch(1)
         self.setAccessibleName(section.title)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its questions take focus; scrolling follows them
         session.answers_changed.connect(self._on_answers_changed)
         self.update_visibility()
 

@@ -34,6 +34,7 @@ def question_link(question_id: str | None) -> str:
 
 class ResultView(ScrollPage):
     question_chosen = Signal(str)
+    rebuilt = Signal()
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -76,6 +77,7 @@ class ResultView(ScrollPage):
         self.content.show()
         old.hide()
         old.deleteLater()
+        self.rebuilt.emit()
 
     def _findings_widget(self, assessment) -> QWidget:
         from PySide6.QtWidgets import QVBoxLayout

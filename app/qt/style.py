@@ -24,10 +24,9 @@ def set_role(widget: QWidget, role: str) -> None:
 
 
 def muted(label: QLabel, small: bool = False) -> None:
-    """Secondary text: the palette's placeholder colour, readable in light and dark themes."""
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
-    label.setPalette(palette)
+    """Secondary text in the palette's placeholder colour; a role, not a colour, so a switch between
+    light and dark themes while the window is open recolours it too."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     if small:
         font = QFont(label.font())
         if font.pointSizeF() > 0:

@@ -34,6 +34,7 @@ class WizardView(QWidget):
         self.stack.addWidget(self.review)
         self.result = ResultView(session)
         self.result.question_chosen.connect(self.go_to_question)
+        self.result.rebuilt.connect(self._order_tabs)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -49,7 +50,6 @@ class WizardView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        self.setTabOrder(self.steps, self.back_button)
         session.answers_changed.connect(self._update_progress)
         self._update_progress()
         self.go_to(session.pack.sections[0].id)
@@ -151,10 +151,19 @@ class WizardView(QWidget):
         if self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)
             page.verticalScrollBar().setValue(0)
+        self._order_tabs()
         row = self.model.row_of(step_id)
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.model.rowCount() - 1)
         self.step_changed.emit(step_id)
+
+    def _order_tabs(self) -> None:
+        """Tab goes: steps, the page's questions, Back, Next, the result. Pages and result parts are
+        built later than the buttons, and Qt appends late widgets to the end of the chain."""
+        chain = [self.steps, *_focusable_in(self.stack.currentWidget()), self.back_button,
+                 self.next_button, self.result, *_focusable_in(self.result)]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _update_progress(self, *_ignored) -> None:
         answered, total = self.session.progress()
@@ -166,3 +175,13 @@ class WizardView(QWidget):
 
     def refresh_palette(self) -> None:
         self.model.palette_changed()
+
+
+def _focusable_in(container: QWidget) -> list[QWidget]:
+    """The widgets inside `container` that Tab can reach, in their current chain order."""
+    found, widget = [], container.nextInFocusChain()
+    while widget is not container and widget is not None and len(found) < 10_000:
+        if container.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found

@@ -113,3 +113,18 @@ def test_each_kind_of_widget_reads_and_writes_its_value(qtbot, kind_value):
     assert widget.value() == value
     widget.set_value(None)
     assert widget.value() is None
+
+
+def test_tab_goes_from_the_steps_through_the_page_to_the_buttons_and_the_result(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    window.wizard.steps.setFocus()
+    order = []
+    for _ in range(12):
+        window.focusNextChild()
+        order.append(QApplication.focusWidget())
+    page = window.wizard.page("system")
+    first_outside = next(i for i, w in enumerate(order) if not page.isAncestorOf(w))
+    assert first_outside > 0, "the page's questions come right after the steps"
+    assert order[first_outside] is window.wizard.next_button  # Back is disabled on the first page
+    assert order[first_outside + 1] is window.wizard.result
