@@ -27,6 +27,11 @@ def run_wizard(args: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Sandbox Applicant Kit")
     app.setOrganizationName("SandboxApplicantKit")
+    from PySide6.QtGui import QIcon
+
+    from app import paths
+
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "app.svg"))))  # read only when drawn
     from app.qt.main_window import MainWindow
 
     window = MainWindow()

@@ -1,6 +1,6 @@
 """Render every page of the wizard to PNG, headless, to look at them (and keep a few for the README).
 
-    .venv/bin/python docs/screenshots/render.py OUT_FOLDER [--dark] [--scale 2]
+    .venv/bin/python docs/screenshots/render.py OUT_FOLDER [--dark] [--scale 2] [--small]
 
 A sample draft is filled in generically (first option, "yes", a text with Greek, Cyrillic and
 Chinese), so new sections of the pack are rendered too. --dark applies a dark palette, as a system
@@ -60,6 +60,7 @@ def main() -> int:
     parser.add_argument("--scale", default="1")
     parser.add_argument("--width", type=int, default=1200)
     parser.add_argument("--height", type=int, default=780)
+    parser.add_argument("--small", action="store_true", help="256-colour PNG, for the repository")
     options = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_SCALE_FACTOR"] = options.scale
@@ -80,7 +81,18 @@ def main() -> int:
     options.out.mkdir(parents=True, exist_ok=True)
     suffix = ("-dark" if options.dark else "") + (f"-x{options.scale}" if options.scale != "1" else "")
     app.processEvents()
-    window.grab().save(str(options.out / f"00-start{suffix}.png"))
+
+    def save(name: str) -> None:
+        image = window.grab().toImage()
+        if options.small:
+            from PySide6.QtCore import Qt
+            from PySide6.QtGui import QImage
+
+            flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
+            image = image.convertToFormat(QImage.Format.Format_Indexed8, flags)
+        image.save(str(options.out / f"{name}{suffix}.png"), "PNG", 0)
+
+    save("00-start")
     window.preload()
     window.new_draft()
     pack = window.session.pack
@@ -88,7 +100,7 @@ def main() -> int:
     for number, step in enumerate([s.id for s in pack.sections] + [REVIEW], start=1):
         window.wizard.go_to(step)
         app.processEvents()
-        window.grab().save(str(options.out / f"{number:02d}-{step.replace('_', '')}{suffix}.png"))
+        save(f"{number:02d}-{step.replace('_', '')}")
     return 0
 
 
