@@ -2,7 +2,9 @@
 
 The autosave is written a moment after each change (debounced) to the user data directory, next to
 a small note of which file it belongs to. A clean close removes it, so finding one at start means
-the last session ended without saving: the start page offers to restore it.
+the last session ended without saving. It is then set aside as the "recovered" draft before this
+session autosaves anything, so nothing the new session does can overwrite it; the start page (and
+the File menu) offer to restore it until the person restores or discards it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,30 @@ def _autosave_note() -> Path:
     return autosave_dir() / "source.json"
 
 
+def recovered_file() -> Path:
+    return autosave_dir() / "recovered.json"
+
+
+def _recovered_note() -> Path:
+    return autosave_dir() / "recovered-source.json"
+
+
+def set_aside_crashed_autosave() -> None:
+    """At start: an autosave still present was left by a session that did not end cleanly."""
+    import os
+
+    if not autosave_file().exists():
+        return
+    try:
+        os.replace(autosave_file(), recovered_file())
+        if _autosave_note().exists():
+            os.replace(_autosave_note(), _recovered_note())
+        else:
+            _recovered_note().unlink(missing_ok=True)
+    except OSError:
+        pass  # left where it is; restoring still finds nothing newer to lose
+
+
 def _recent_file() -> Path:
     return paths.data_dir() / "recent.json"
 
@@ -53,21 +79,29 @@ def remember_recent(path: Path) -> None:
         pass
 
 
-def pending_autosave() -> tuple[dt.datetime, Path | None] | None:
+def pending_recovery() -> tuple[dt.datetime, Path | None] | None:
     """(when it was written, the file it belongs to) if a previous session left unsaved work."""
-    if not autosave_file().exists():
+    if not recovered_file().exists():
         return None
     try:
-        note = json.loads(_autosave_note().read_text(encoding="utf-8"))
+        note = json.loads(_recovered_note().read_text(encoding="utf-8"))
         source = Path(note["path"]) if note.get("path") else None
     except (OSError, ValueError, KeyError, TypeError):
         source = None
-    when = dt.datetime.fromtimestamp(autosave_file().stat().st_mtime)
+    when = dt.datetime.fromtimestamp(recovered_file().stat().st_mtime)
     return when, source
 
 
+def discard_recovery() -> None:
+    _remove(recovered_file(), _recovered_note())
+
+
 def discard_autosave() -> None:
-    for path in (autosave_file(), _autosave_note()):
+    _remove(autosave_file(), _autosave_note())
+
+
+def _remove(*files: Path) -> None:
+    for path in files:
         try:
             path.unlink()
         except OSError:

@@ -29,13 +29,14 @@ class MainWindow(QMainWindow):
         self.settings = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
         self.session = None
         self.wizard = None
+        draft_files.set_aside_crashed_autosave()
         self.autosaver = draft_files.Autosaver(self)
         self.start = StartPage()
         self.start.new_requested.connect(self.new_draft)
         self.start.open_requested.connect(self.open_draft)
         self.start.recent_chosen.connect(lambda name: self.open_path(Path(name)))
         self.start.restore_requested.connect(self.restore_autosave)
-        self.start.discard_requested.connect(self._discard_autosave)
+        self.start.discard_requested.connect(self._discard_recovery)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self._was_shown = False
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(TEXT["save"], self.save, keys.Save)
         self.save_as_action = self._action(TEXT["save_as"], self.save_as, "Ctrl+Shift+S")
         self.quit_action = self._action(TEXT["quit"], self.close, "Ctrl+Q")
+        self.restore_action = self._action(TEXT["start_restore"], self.restore_autosave)
         self.back_action = self._action(TEXT["back"], lambda: self.wizard and self.wizard.back(), "Alt+Left")
         self.next_action = self._action(TEXT["next"], lambda: self.wizard and self.wizard.next(), "Alt+Right")
         self.review_action = self._action(TEXT["go_review"], self._go_review)
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu(TEXT["recent"])
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addActions([self.save_action, self.save_as_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         go_menu = self.menuBar().addMenu(TEXT["menu_go"])
@@ -94,8 +96,9 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(str(path)).triggered.connect(lambda _=False, p=path: self.open_path(p))
 
     def _refresh_start(self) -> None:
-        pending = draft_files.pending_autosave()
+        pending = draft_files.pending_recovery()
         self.start.offer_restore(pending[0].strftime("%Y-%m-%d %H:%M") if pending else None)
+        self.restore_action.setEnabled(pending is not None)
         self.start.show_recent(draft_files.recent_drafts())
 
     # --- the session, built on first need ---
@@ -222,22 +225,24 @@ class MainWindow(QMainWindow):
     def restore_autosave(self) -> None:
         from app.drafts import DraftError, load_draft
 
-        pending = draft_files.pending_autosave()
-        if pending is None:
+        pending = draft_files.pending_recovery()
+        if pending is None or not self.may_discard():
             return
         session = self.ensure_session()
         try:
-            draft = load_draft(draft_files.autosave_file())
+            draft = load_draft(draft_files.recovered_file())
         except DraftError as error:
             self.prompter.error(self, TEXT["unreadable_title"], TEXT["unreadable_text"].format(reason=error))
             return
         session.replace(draft, pending[1], dirty=True)
-        self.start.offer_restore(None)
+        self.autosaver.write_now()  # the restored work is this session's autosave from now on
+        draft_files.discard_recovery()
+        self._refresh_start()
         self._show_wizard()
 
-    def _discard_autosave(self) -> None:
-        draft_files.discard_autosave()
-        self.start.offer_restore(None)
+    def _discard_recovery(self) -> None:
+        draft_files.discard_recovery()
+        self._refresh_start()
 
     def may_discard(self) -> bool:
         """True when no unsaved work would be lost (after asking, and saving if asked to)."""

@@ -6,7 +6,7 @@ The view listens to the session for its own question only, and writes answers ba
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout, QHBoxLayout
+from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout, QHBoxLayout
 
 from app.qt.answer_widgets import widget_for
 from app.qt.texts import TEXT
@@ -48,6 +48,10 @@ class QuestionView(QFrame):
         self.answer.setAccessibleName(question.text)
         self.answer.setAccessibleDescription(question.help)
         self.answer.value_changed.connect(self._on_answer_changed)
+        for button in self.answer.findChildren(QAbstractButton):
+            # "Yes" alone tells a screen reader user little: say which question it answers.
+            if not button.accessibleDescription():
+                button.setAccessibleDescription(question.text)
         layout.addWidget(self.answer)
         layout.addWidget(self.missing)
         layout.addLayout(self._note_row())

@@ -39,6 +39,29 @@ def test_a_restarted_window_offers_the_unsaved_work_and_restores_it(qtbot, windo
     assert again.wizard.page("system").views["system.offering"].answer.value() == "both"
 
 
+def test_unsaved_work_survives_until_restored_even_if_another_draft_is_edited_first(
+        qtbot, window, make_window, prompter, tmp_path):
+    answer(qtbot, window, "system.offering", "both")
+    window.autosaver.write_now()
+    again = make_window()  # after a crash
+    prompter.save_answer = tmp_path / "other.json"
+    assert again.open_path(_saved_draft(again, tmp_path / "other.json"))
+    answer(qtbot, again, "system.offering", "model")
+    again.autosaver.write_now()
+    assert again.restore_action.isEnabled()
+    prompter.save_choice = Choice.DISCARD
+    again.restore_action.trigger()
+    assert again.session.value("system.offering") == "both"
+    assert not again.restore_action.isEnabled()
+
+
+def _saved_draft(window, path):
+    from app.drafts import Draft, save_draft
+
+    save_draft(Draft.new(window.ensure_session().pack), path)
+    return path
+
+
 def test_a_clean_close_leaves_nothing_to_restore(qtbot, window, make_window, prompter):
     answer(qtbot, window, "system.offering", "both")
     window.autosaver.write_now()
