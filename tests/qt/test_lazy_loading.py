@@ -1,0 +1,41 @@
+"""Heavy modules load only when first needed: not at start, not while answering, only on export."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SCRIPT = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from app.qt.main_window import MainWindow
+window = MainWindow()
+window.show()
+app.processEvents()
+before_pack = sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "forms", "risk_tiers"))
+window.preload()
+window.new_draft()
+from app.qt.steps import REVIEW
+window.session.set_answer("system.offering", "system")
+for section in window.session.pack.sections:
+    window.wizard.go_to(section.id)
+window.wizard.go_to(REVIEW)
+heavy = sorted(m for m in sys.modules if m.startswith(("reportlab", "app.dossier", "pypdf")))
+print("before_pack", before_pack)
+print("heavy", heavy)
+"""
+
+
+def test_the_start_page_needs_no_pack_and_answering_needs_no_pdf_code(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SANDBOX_KIT_DATA_DIR=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    assert lines["before_pack"] == "[]"
+    assert lines["heavy"] == "[]"
