@@ -42,6 +42,7 @@ class QuestionView(QFrame):
             layout.addWidget(refs)
 
         self.missing = QLabel(TEXT["missing"])
+        self.missing.setWordWrap(True)
         set_role(self.missing, "warning")
         self.missing.hide()
         self.answer = widget_for(question)

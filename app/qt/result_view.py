@@ -121,6 +121,7 @@ class ResultView(ScrollPage):
 
     def _title(self, text: str) -> QLabel:
         label = QLabel(text)
+        label.setWordWrap(True)  # never wider than the panel, even at 200% in a narrow window
         label.setContentsMargins(0, 8, 0, 0)
         set_role(label, "heading")
         return label

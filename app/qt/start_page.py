@@ -51,6 +51,7 @@ class StartPage(ScrollPage):
         box.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(box)
         title = QLabel(TEXT["start_restore_title"])
+        title.setWordWrap(True)
         set_role(title, "heading")
         self.restore_text = QLabel()
         self.restore_text.setWordWrap(True)
