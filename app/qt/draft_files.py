@@ -62,11 +62,14 @@ def _recent_file() -> Path:
 
 
 def recent_drafts() -> list[Path]:
+    """Recently opened or saved drafts that still exist, newest first."""
     try:
         names = json.loads(_recent_file().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
-    return [Path(n) for n in names if isinstance(n, str)][:MAX_RECENT] if isinstance(names, list) else []
+    if not isinstance(names, list):
+        return []
+    return [Path(n) for n in names if isinstance(n, str) and Path(n).is_file()][:MAX_RECENT]
 
 
 def remember_recent(path: Path) -> None:
