@@ -94,7 +94,5 @@ def answer(qtbot, window, question_id, value):
             if not button.isChecked():
                 qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         return
-    edit = widget.edit
-    edit.setFocus()
-    edit.clear() if hasattr(edit, "clear") else None
-    qtbot.keyClicks(edit, str(value))
+    widget.edit.clear()
+    qtbot.keyClicks(widget.edit, str(value))
