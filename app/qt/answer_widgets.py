@@ -263,5 +263,24 @@ WIDGETS: dict[str, type[AnswerWidget]] = {
 }
 
 
+class UnsupportedWidget(AnswerWidget):
+    """For a kind of question this version cannot ask: says so, keeps any answer as it is."""
+
+    def __init__(self, question, parent=None):
+        super().__init__(question, parent)
+        self._value = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        note = QLabel(TEXT["unsupported"])
+        note.setWordWrap(True)
+        layout.addWidget(note)
+
+    def value(self):
+        return self._value
+
+    def set_value(self, value):
+        self._value = value
+
+
 def widget_for(question, parent=None) -> AnswerWidget:
-    return WIDGETS[question.kind](question, parent)
+    return WIDGETS.get(question.kind, UnsupportedWidget)(question, parent)

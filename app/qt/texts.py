@@ -64,6 +64,7 @@ TEXT = {
     "date_placeholder": "YYYY-MM-DD",
     "date_invalid": "Write the date as year-month-day, for example 2026-03-31.",
     "number_invalid": "Write a number.",
+    "unsupported": "This version of the application cannot ask this kind of question; update it to answer.",
     "not_applicable_page": (
         "Not applicable: your earlier answers mean none of these questions concern your system. "
         "Continue with the next section."

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from app.qt.pages import SectionPage
 from app.qt.result_view import ResultView
 from app.qt.review_page import ReviewPage
+from app.qt.session import SectionStatus
 from app.qt.steps import REVIEW, StepListModel
 from app.qt.texts import TEXT
 
@@ -123,14 +124,20 @@ class WizardView(QWidget):
         self.page(section.id).focus_question(question_id)
 
     def back(self) -> None:
-        row = self.steps.currentIndex().row()
-        if row > 0:
-            self.go_to(self.model.step_id(row - 1))
+        self._step(-1)
 
     def next(self) -> None:
-        row = self.steps.currentIndex().row()
-        if row < self.model.rowCount() - 1:
-            self.go_to(self.model.step_id(row + 1))
+        self._step(+1)
+
+    def _step(self, direction: int) -> None:
+        """Move to the neighbouring section that applies; sections that do not apply stay reachable
+        from the step list but are not worth a click each."""
+        row = self.steps.currentIndex().row() + direction
+        while 0 <= row < self.model.rowCount():
+            if self.model.status(row) is not SectionStatus.NOT_APPLICABLE:
+                self.go_to(self.model.step_id(row))
+                return
+            row += direction
 
     def _on_step_chosen(self, current, previous) -> None:
         if previous.isValid():

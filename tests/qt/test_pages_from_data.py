@@ -87,3 +87,16 @@ def test_steps_show_done_incomplete_and_not_applicable(view):
 
     assert model.data(model.index(1), Qt.ItemDataRole.AccessibleTextRole) == "Only for deployers, not applicable"
     assert view.progress_text.text() == "2 of 3 questions answered"
+
+
+def test_next_and_back_pass_over_sections_that_do_not_apply(view):
+    from app.qt.steps import REVIEW
+
+    view.go_to("who")
+    view.next()
+    assert view.current_step == REVIEW
+    view.back()
+    assert view.current_step == "who"
+    view.session.set_answer("who.roles", ["deployer"])
+    view.next()
+    assert view.current_step == "later"
