@@ -116,8 +116,10 @@ class ReviewPage(ScrollPage):
                     shown = TEXT.get(value, value)
                 shown = f"<i>{html.escape(TEXT['missing'] if missing else shown)}</i>" if value is None \
                     else f"<b>{html.escape(shown)}</b>"
+                note = session.note(question.id)
+                note = f"<br><i>{html.escape(TEXT['review_note'].format(note=note))}</i>" if note else ""
                 rows.append(f"<p>{html.escape(question.text)}<br>{shown} "
-                            f'<a href="q:{question.id}">{html.escape(TEXT["edit"])}</a></p>')
+                            f'<a href="q:{question.id}">{html.escape(TEXT["edit"])}</a>{note}</p>')
             if rows:
                 layout.addWidget(link_label(f"<h3>{html.escape(section.title)}</h3>" + "".join(rows),
                                             self._on_link))

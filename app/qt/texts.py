@@ -87,6 +87,7 @@ TEXT = {
     "review_intro": "Check your answers. Choose \u201cEdit\u201d to change one. The result and open points follow.",
     "edit": "Edit",
     "review_result": "Result",
+    "review_note": "Your note: {note}",
     "no_answer": "(no answer)",
     "export": "Export dossier\u2026",
     "export_running": "Writing the dossier\u2026",

@@ -144,3 +144,13 @@ def test_main_py_opens_the_draft_it_is_given(tmp_path, pack):
     assert result.stdout.startswith("shown ")
     recent = json.loads((tmp_path / "data" / "recent.json").read_text())
     assert recent == [str((tmp_path / "given.json").resolve())]
+
+
+def test_a_draft_that_cannot_be_saved_says_why_and_stays_unsaved(qtbot, window, prompter, tmp_path):
+    (tmp_path / "a-file").write_text("")
+    answer(qtbot, window, "system.offering", "model")
+    prompter.save_answer = tmp_path / "a-file" / "draft.json"  # a folder that cannot exist
+    assert not window.save()
+    title, text = prompter.errors[-1]
+    assert "not saved" in title and "Save as" in text
+    assert window.session.dirty and window.session.path is None

@@ -91,10 +91,12 @@ def test_a_note_is_kept_with_its_answer(qtbot, window):
 
 def test_review_lists_answers_with_links_back(qtbot, window):
     answer(qtbot, window, "system.offering", "system")
+    window.session.set_note("system.offering", "Confirmed by our CTO")
     window.wizard.go_to(REVIEW)
     text = " ".join(label.text() for label in window.wizard.review.content.findChildren(QLabel))
     assert "An AI system (an application or a component of one)" in text
     assert 'href="q:system.offering"' in text
+    assert "Your note: Confirmed by our CTO" in text
 
 
 @pytest.mark.parametrize("kind_value", [("yes_no", "unsure"), ("number", 12), ("date", "2026-03-31"),
