@@ -6,7 +6,6 @@ The pack, pydantic and the core load only after the start page is shown (see `pr
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer, Qt, Signal
@@ -110,12 +109,18 @@ class MainWindow(QMainWindow):
         self.ensure_session()
 
     def ensure_session(self):
+        """The session over the pack, built once; None (after saying why) if the pack is broken."""
         if self.session is None:
             from app.qt.session import Session
             from app.qt.wizard_view import WizardView
-            from forms.loader import default_pack
+            from forms.loader import PackError, default_pack
 
-            self.session = Session(default_pack(), parent=self)
+            try:
+                pack = default_pack()
+            except PackError as error:
+                self.prompter.error(self, TEXT["pack_error_title"], TEXT["pack_error"].format(reason=error))
+                return None
+            self.session = Session(pack, parent=self)
             self.session.dirty_changed.connect(self._update_title)
             self.session.path_changed.connect(self._update_title)
             self.autosaver.follow(self.session)
@@ -133,6 +138,8 @@ class MainWindow(QMainWindow):
         self.wizard.steps.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _draft_key(self) -> str:
+        import hashlib
+
         if self.session is None or self.session.path is None:
             return "new"
         return hashlib.sha1(str(self.session.path.resolve()).encode("utf-8")).hexdigest()[:16]
@@ -152,7 +159,9 @@ class MainWindow(QMainWindow):
         from app.drafts import Draft
 
         session = self.ensure_session()
-        self.settings.remove(f"last_section/new")
+        if session is None:
+            return
+        self.settings.remove("last_section/new")
         session.replace(Draft.new(session.pack), None)
         self.autosaver.clear()
         self._show_wizard()
@@ -172,6 +181,8 @@ class MainWindow(QMainWindow):
         if not asked and not self.may_discard():
             return False
         session = self.ensure_session()
+        if session is None:
+            return False
         try:
             draft = load_draft(path)
             errors, warnings = draft_problems(draft, session.pack)
@@ -229,6 +240,8 @@ class MainWindow(QMainWindow):
         if pending is None or not self.may_discard():
             return
         session = self.ensure_session()
+        if session is None:
+            return
         try:
             draft = load_draft(draft_files.recovered_file())
         except DraftError as error:

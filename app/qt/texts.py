@@ -115,6 +115,11 @@ TEXT = {
     "save_failed_title": "The draft was not saved",
     "save_failed_text": "{reason}\n\nChoose \u201cSave as\u201d to save it somewhere else.",
     "saved": "Saved to {path}",
+    "pack_error_title": "The questions could not be loaded",
+    "pack_error": (
+        "{reason}\n\nThe question pack that came with the application is damaged. Reinstall the "
+        "application; your drafts are not affected."
+    ),
     "autosaved": "Autosaved",
     "draft_warnings": "Opened with notes: {warnings}",
 }

@@ -154,3 +154,16 @@ def test_a_draft_that_cannot_be_saved_says_why_and_stays_unsaved(qtbot, window, 
     title, text = prompter.errors[-1]
     assert "not saved" in title and "Save as" in text
     assert window.session.dirty and window.session.path is None
+
+
+def test_a_broken_pack_gives_a_dialog_and_the_start_page_stays(qtbot, make_window, prompter, monkeypatch):
+    from forms import loader
+
+    def broken():
+        raise loader.PackError("pack.yaml: question 'x.y': text: field required")
+
+    monkeypatch.setattr(loader, "default_pack", broken)
+    window = make_window()
+    window.new_draft()
+    assert "could not be loaded" in prompter.errors[-1][0] and "x.y" in prompter.errors[-1][1]
+    assert window.stack.currentWidget() is window.start and window.session is None
