@@ -48,6 +48,9 @@ class QuestionView(QFrame):
         self.answer = widget_for(question)
         self.answer.setAccessibleName(question.text)
         self.answer.setAccessibleDescription(question.help)
+        if self.answer.focusProxy() is not None:  # the field itself is what a screen reader announces
+            self.answer.focusProxy().setAccessibleName(question.text)
+            self.answer.focusProxy().setAccessibleDescription(question.help)
         self.answer.value_changed.connect(self._on_answer_changed)
         for button in self.answer.findChildren(QAbstractButton):
             # "Yes" alone tells a screen reader user little: say which question it answers.
