@@ -130,3 +130,8 @@ def test_tab_goes_from_the_steps_through_the_page_to_the_buttons_and_the_result(
     assert first_outside > 0, "the page's questions come right after the steps"
     assert order[first_outside] is window.wizard.next_button  # Back is disabled on the first page
     assert order[first_outside + 1] is window.wizard.result
+
+
+def test_the_result_names_the_roles_in_words(qtbot, window):
+    answer(qtbot, window, "role.roles", ["provider", "deployer"])
+    assert window.wizard.result.roles.text() == "Your roles: Provider, Deployer"
