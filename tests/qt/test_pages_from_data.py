@@ -36,11 +36,24 @@ sections:
         kind: date
         text: When was the company founded?
         required: false
+  - id: use
+    title: Use
+    questions:
+      - id: use.ranks_applicants
+        kind: yes_no
+        text: Does it rank job applicants?
+        refs: [aiact.annex3.4.a]
   - id: later
     title: Only for deployers
     show_if: {q: who.roles, has: deployer}
     questions:
       - {id: later.where, kind: short_text, text: Where do you use it?}
+rules:
+  - id: use.recruitment
+    tier: high_risk
+    refs: [aiact.annex3.4.a]
+    when: {q: use.ranks_applicants, is: "yes"}
+    reason: Ranking applicants is recruitment.
 """
 
 
@@ -85,18 +98,35 @@ def test_steps_show_done_incomplete_and_not_applicable(view):
     assert model.status(0) is SectionStatus.DONE  # the optional date may stay empty
     from PySide6.QtCore import Qt
 
-    assert model.data(model.index(1), Qt.ItemDataRole.AccessibleTextRole) == "Only for deployers, not applicable"
-    assert view.progress_text.text() == "2 of 3 questions answered"
+    assert model.data(model.index(2), Qt.ItemDataRole.AccessibleTextRole) == "Only for deployers, not applicable"
+    assert view.progress_text.text() == "2 of 4 questions answered"
 
 
 def test_next_and_back_pass_over_sections_that_do_not_apply(view):
     from app.qt.steps import REVIEW
 
-    view.go_to("who")
+    view.go_to("use")
     view.next()
     assert view.current_step == REVIEW
     view.back()
-    assert view.current_step == "who"
+    assert view.current_step == "use"
     view.session.set_answer("who.roles", ["deployer"])
     view.next()
     assert view.current_step == "later"
+
+
+def test_a_finding_clicked_in_the_result_goes_to_the_answer_behind_it(qtbot, view):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    page = view.page("use")
+    view.go_to("use")
+    qtbot.mouseClick(page.views["use.ranks_applicants"].answer.option_button("yes"), Qt.MouseButton.LeftButton)
+    assert view.result.tier.text() == "High"
+    text = view.result.text()
+    assert "Annex III, point 4(a) AI Act" in text and "Ranking applicants is recruitment." in text
+    assert "because you answered \u201cyes\u201d to \u201cDoes it rank job applicants?\u201d" in text
+    view.go_to("who")
+    finding = next(l for l in view.result.findChildren(QLabel) if l.property("rule") == "use.recruitment")
+    finding.linkActivated.emit("q:use.ranks_applicants")
+    assert view.current_step == "use"
