@@ -26,7 +26,7 @@ _OPERATORS = {
 
 
 def check_pack(pack: Pack) -> Problem | None:
-    for check in (_unique_ids, _references, _conditions, _cycles):
+    for check in (_unique_ids, _references, _results, _conditions, _cycles):
         for problem in check(pack):
             return problem
     return None
@@ -51,6 +51,22 @@ def _conditions_of(pack: Pack) -> Iterator[tuple[str, str, Condition]]:
         yield "obligation", obligation.id, obligation.when
         for choice in obligation.dates:
             yield "obligation", obligation.id, choice.when
+    yield from _result_conditions(pack)
+
+
+def _result_conditions(pack: Pack) -> Iterator[tuple[str, str, Condition]]:
+    for verdict in pack.verdicts:
+        if verdict.applies_if is not None:
+            yield "verdict", verdict.id, verdict.applies_if
+        for outcome in verdict.outcomes:
+            yield "verdict", verdict.id, outcome.when
+    for checklist in pack.checklists:
+        if checklist.applies_if is not None:
+            yield "checklist", checklist.id, checklist.applies_if
+        for item in checklist.items:
+            yield "checklist", checklist.id, item.met
+    for gap in pack.gaps:
+        yield "gap", gap.id, gap.when
 
 
 def _unique_ids(pack: Pack) -> Iterator[Problem]:
@@ -60,6 +76,10 @@ def _unique_ids(pack: Pack) -> Iterator[Problem]:
         "rule": [r.id for r in pack.rules],
         "obligation": [o.id for o in pack.obligations],
         "date": [d.id for d in pack.dates],
+        "verdict": [v.id for v in pack.verdicts],
+        "checklist": [c.id for c in pack.checklists],
+        "measure": [m.id for m in pack.measures],
+        "gap": [g.id for g in pack.gaps],
     }
     for kind, ids in groups.items():
         seen: set[str] = set()
@@ -78,6 +98,10 @@ def _references(pack: Pack) -> Iterator[Problem]:
     items = [("question", q.id, q.refs) for q in _all_questions(pack)]
     items += [("rule", r.id, r.refs) for r in pack.rules]
     items += [("obligation", o.id, o.refs) for o in pack.obligations]
+    items += [("verdict", v.id, o.refs) for v in pack.verdicts for o in v.outcomes]
+    items += [("checklist", c.id, c.refs + tuple(r for i in c.items for r in i.refs)) for c in pack.checklists]
+    items += [("measure", m.id, m.refs) for m in pack.measures]
+    items += [("gap", g.id, g.refs) for g in pack.gaps]
     for kind, item_id, refs in items:
         for ref in refs:
             if ref not in known:
@@ -109,6 +133,21 @@ def _references(pack: Pack) -> Iterator[Problem]:
     for tier in pack.tier_order:
         if tier not in tier_texts:
             yield pack.id, f"tier '{tier.value}' has no label and summary in 'tiers'"
+
+
+def _results(pack: Pack) -> Iterator[Problem]:
+    """Verdicts count multiple-choice questions; measures name a rule and a question that exist."""
+    questions = {q.id: q for q in _all_questions(pack)}
+    rule_ids = {r.id for r in pack.rules}
+    for verdict in pack.verdicts:
+        counted = questions.get(verdict.counts) if verdict.counts else None
+        if verdict.counts and (counted is None or counted.kind != "multi_choice"):
+            yield verdict.id, f"verdict '{verdict.id}': counts '{verdict.counts}', which is not a multiple-choice question"
+    for measure in pack.measures:
+        if measure.rule not in rule_ids:
+            yield measure.id, f"measure '{measure.id}': names rule '{measure.rule}', which does not exist"
+        if measure.question not in questions:
+            yield measure.id, f"measure '{measure.id}': names question '{measure.question}', which does not exist"
 
 
 def _conditions(pack: Pack) -> Iterator[Problem]:

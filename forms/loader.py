@@ -16,11 +16,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from forms.checks import check_pack
 from forms.safe_yaml import DataFileError, read_yaml
-from forms.schema import DateEntry, Obligation, Pack, Rule, Section
+from forms.schema import Checklist, DateEntry, Gap, Measure, Obligation, Pack, Rule, Section, Verdict
 
 PACKS_DIR = Path(__file__).parent / "packs"
 DEFAULT_PACK = PACKS_DIR / "eu_ai_act"
-MERGED_LISTS = ("sections", "rules", "obligations", "dates")
+MERGED_LISTS = ("sections", "rules", "obligations", "dates", "verdicts", "checklists", "measures", "gaps")
 
 
 class PackError(Exception):
@@ -35,6 +35,10 @@ class PackPart(BaseModel):
     rules: tuple[Rule, ...] = ()
     obligations: tuple[Obligation, ...] = ()
     dates: tuple[DateEntry, ...] = ()
+    verdicts: tuple[Verdict, ...] = ()
+    checklists: tuple[Checklist, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    gaps: tuple[Gap, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -99,7 +103,9 @@ def _validated(model: type[BaseModel], data: Any, path: Path) -> Any:
 
 
 _KINDS = {"sections": "section", "questions": "question", "rules": "rule", "options": "option",
-          "obligations": "obligation", "dates": "date", "tiers": "tier"}
+          "obligations": "obligation", "dates": "date", "tiers": "tier",
+          "verdicts": "verdict", "checklists": "checklist", "items": "item", "measures": "measure",
+          "gaps": "gap"}
 
 
 def describe_error(error: ValidationError, data: Any) -> str:

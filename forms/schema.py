@@ -175,6 +175,67 @@ class Obligation(Authored):
     group: Text = ""
 
 
+class Gap(Authored):
+    """Something the applicant must still do or provide before applying; listed when `when` holds."""
+
+    id: Id
+    text: Text
+    refs: Refs = Field(min_length=1)
+    when: Condition
+
+
+class Outcome(Authored):
+    """One possible answer of a verdict, with the reason shown for it."""
+
+    value: Id
+    when: Condition
+    reason: Text
+    refs: Refs = ()
+
+
+class Verdict(Authored):
+    """A derived result (e.g. whether a DPIA is needed): the first outcome whose condition holds.
+
+    `applies_if` false gives `not_applicable`; an undecided outcome before any true one gives
+    `unknown` with the questions still open. `counts` names a multiple-choice question whose
+    chosen options are listed with the result (e.g. the DPIA criteria that were counted).
+    """
+
+    id: Id
+    title: Text
+    applies_if: Condition | None = None
+    counts: Id | None = None
+    outcomes: tuple[Outcome, ...] = Field(min_length=1)
+
+
+class ChecklistItem(Authored):
+    id: Id
+    text: Text
+    met: Condition
+    refs: Refs = Field(min_length=1)
+
+
+class Checklist(Authored):
+    """Conditions that must all be met (e.g. Art 59(1)(a)-(j)): met, not met (which), or unknown."""
+
+    id: Id
+    title: Text
+    applies_if: Condition | None = None
+    refs: Refs = ()
+    items: tuple[ChecklistItem, ...] = Field(min_length=1)
+
+
+class Measure(Authored):
+    """A duty found by a rule, and the question where the applicant says how it is met."""
+
+    id: Id
+    rule: Id
+    question: Id
+    text: Text
+    refs: Refs = Field(min_length=1)
+    group: Id = "transparency"
+
+
 class TierText(Authored):
     tier: Tier
     label: Text
@@ -198,3 +259,9 @@ class Pack(Authored):
     rules: tuple[Rule, ...] = ()
     obligations: tuple[Obligation, ...] = ()
     dates: tuple[DateEntry, ...] = ()
+    # What follows from the application sections: derived results, duties with their stated
+    # measures, and gaps to close before applying.
+    verdicts: tuple[Verdict, ...] = ()
+    checklists: tuple[Checklist, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    gaps: tuple[Gap, ...] = ()
