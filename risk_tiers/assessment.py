@@ -23,6 +23,8 @@ class Because(Result):
 
     question: str
     answer: Any
+    # The applicant's own note on that answer (their justification or context), if any.
+    note: str = ""
 
 
 class Finding(Result):
@@ -60,6 +62,62 @@ class OpenPoint(Result):
     refs: tuple[str, ...] = ()
 
 
+class VerdictResult(Result):
+    """A derived result such as DPIA need: an outcome value, `unknown` or `not_applicable`."""
+
+    id: str
+    title: str
+    value: str
+    reason: str = ""
+    refs: tuple[str, ...] = ()
+    # Options of the counted question that were chosen (e.g. the DPIA criteria that apply).
+    counted: tuple[str, ...] = ()
+    because: tuple[Because, ...] = ()
+    open_questions: tuple[str, ...] = ()
+
+
+class ChecklistEntry(Result):
+    id: str
+    text: str
+    refs: tuple[str, ...]
+    # For an open entry: the questions that leave it undecided.
+    questions: tuple[str, ...] = ()
+
+
+class ChecklistResult(Result):
+    """Conditions that must all hold: `met`, `not_met` (with the unmet ones), `unknown` or `not_applicable`."""
+
+    id: str
+    title: str
+    status: Literal["met", "not_met", "unknown", "not_applicable"]
+    refs: tuple[str, ...] = ()
+    unmet: tuple[ChecklistEntry, ...] = ()
+    open: tuple[ChecklistEntry, ...] = ()
+
+
+class DutyResult(Result):
+    """A duty the classification found, and whether the applicant has said how it is met."""
+
+    id: str
+    rule: str
+    group: str
+    text: str
+    refs: tuple[str, ...]
+    question: str
+    stated: bool
+    measure: str = ""
+    note: str = ""
+
+
+class GapResult(Result):
+    """Something to do or provide before applying."""
+
+    id: str
+    text: str
+    refs: tuple[str, ...]
+    because: tuple[Because, ...] = ()
+
+
 class Assessment(Result):
     pack_id: str
     pack_version: str
@@ -72,6 +130,19 @@ class Assessment(Result):
     findings: tuple[Finding, ...]
     obligations: tuple[ObligationResult, ...]
     open_points: tuple[OpenPoint, ...]
+    verdicts: tuple[VerdictResult, ...] = ()
+    checklists: tuple[ChecklistResult, ...] = ()
+    duties: tuple[DutyResult, ...] = ()
+    gaps: tuple[GapResult, ...] = ()
+
+    def verdict(self, verdict_id: str) -> VerdictResult | None:
+        return next((v for v in self.verdicts if v.id == verdict_id), None)
+
+    def checklist(self, checklist_id: str) -> ChecklistResult | None:
+        return next((c for c in self.checklists if c.id == checklist_id), None)
+
+    def duties_of(self, group: str) -> list[DutyResult]:
+        return [d for d in self.duties if d.group == group]
 
     def findings_of(self, tier: str) -> list[Finding]:
         return [f for f in self.findings if f.tier == tier]

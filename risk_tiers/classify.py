@@ -12,14 +12,16 @@ from typing import Any, Mapping
 from forms.conditions import Truth
 from forms.evaluation import Evaluation
 from forms.schema import GpaiStatus, Pack, Rule, Tier
-from risk_tiers import texts
-from risk_tiers.assessment import Assessment, Because, Finding, ObligationResult, OpenPoint
+from risk_tiers import application, texts
+from risk_tiers.assessment import Assessment, Finding, ObligationResult, OpenPoint
 
 GATING_TIERS = (Tier.NOT_AI_SYSTEM, Tier.OUT_OF_SCOPE)
 _GPAI_ORDER = (GpaiStatus.GPAI_SYSTEMIC, GpaiStatus.GPAI)
 
 
-def classify(pack: Pack, answers: Mapping[str, Any]) -> Assessment:
+def classify(pack: Pack, answers: Mapping[str, Any], notes: Mapping[str, str] | None = None) -> Assessment:
+    """`notes` (question id to the applicant's note) are carried to the answers each result cites."""
+    notes = notes or {}
     evaluation = Evaluation(pack, answers)
     fired = [rule for rule in pack.rules if rule.tier != "fact" and evaluation.rule(rule.id) is Truth.TRUE]
     tier = _primary_tier(pack, fired)
@@ -36,9 +38,13 @@ def classify(pack: Pack, answers: Mapping[str, Any]) -> Assessment:
         system_tier_applies=not model_only or gated,
         gpai=_gpai_status(fired),
         roles=roles,
-        findings=tuple(_finding(evaluation, rule) for rule in fired),
+        findings=tuple(_finding(evaluation, rule, notes) for rule in fired),
         obligations=() if gated else _obligations(pack, evaluation, roles),
         open_points=_open_points(pack, evaluation, gated),
+        verdicts=application.verdicts(pack, evaluation, notes),
+        checklists=application.checklists(pack, evaluation),
+        duties=() if gated else application.duties(pack, evaluation, notes),
+        gaps=application.gaps(pack, evaluation, notes),
     )
 
 
@@ -65,10 +71,8 @@ def _roles(pack: Pack, evaluation: Evaluation, fired: list[Rule]) -> tuple[str, 
     return tuple(chosen)
 
 
-def _finding(evaluation: Evaluation, rule: Rule) -> Finding:
-    because = tuple(
-        Because(question=qid, answer=evaluation.raw(qid)) for qid in evaluation.support(rule.when)
-    )
+def _finding(evaluation: Evaluation, rule: Rule, notes: Mapping[str, str]) -> Finding:
+    because = application.because(evaluation, evaluation.support(rule.when), notes)
     return Finding(
         rule=rule.id, tier=rule.tier, refs=rule.refs, reason=rule.reason, because=because,
         caveat=rule.caveat,

@@ -1,0 +1,115 @@
+"""What follows from the application sections: verdicts (DPIA need, prior consultation),
+checklists (Art 59 re-use of personal data), duties with their stated measures, and gaps.
+
+The tests themselves are pack data (`verdicts`, `checklists`, `measures`, `gaps`); this module
+only reads them with the same three-valued evaluation as the rules. An undecided test never
+counts as met or as not met: it is reported as unknown, with the questions still open.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from forms.conditions import Truth
+from forms.evaluation import Evaluation
+from forms.schema import Checklist, Gap, Measure, Pack, Verdict
+from risk_tiers.assessment import Because, ChecklistEntry, ChecklistResult, DutyResult, GapResult, VerdictResult
+
+UNKNOWN, NOT_APPLICABLE = "unknown", "not_applicable"
+
+
+def because(evaluation: Evaluation, question_ids: list[str], notes: Mapping[str, str]) -> tuple[Because, ...]:
+    """The answers behind a result, each with the applicant's note on it."""
+    return tuple(
+        Because(question=qid, answer=evaluation.raw(qid), note=notes.get(qid, "")) for qid in question_ids
+    )
+
+
+def verdicts(pack: Pack, evaluation: Evaluation, notes: Mapping[str, str]) -> tuple[VerdictResult, ...]:
+    return tuple(_verdict(v, evaluation, notes) for v in pack.verdicts)
+
+
+def _verdict(verdict: Verdict, evaluation: Evaluation, notes: Mapping[str, str]) -> VerdictResult:
+    base = {"id": verdict.id, "title": verdict.title}
+    applies = evaluation.truth(verdict.applies_if)
+    if applies is Truth.FALSE:
+        return VerdictResult(**base, value=NOT_APPLICABLE)
+    undecided: list = []
+    for outcome in verdict.outcomes:
+        truth = evaluation.truth(outcome.when)
+        if truth is Truth.UNKNOWN:
+            undecided.append(outcome)
+        elif truth is Truth.TRUE and applies is Truth.TRUE:
+            # An earlier undecided outcome with another value could still take precedence.
+            if all(o.value == outcome.value for o in undecided):
+                return VerdictResult(
+                    **base, value=outcome.value, reason=outcome.reason, refs=outcome.refs,
+                    counted=_counted(verdict, evaluation),
+                    because=because(evaluation, evaluation.support(outcome.when), notes),
+                )
+            break
+    open_questions: list[str] = []
+    conditions = [verdict.applies_if] + [o.when for o in verdict.outcomes]
+    for condition in conditions:
+        if condition is not None:
+            open_questions.extend(q for q in evaluation.unknowns(condition) if q not in open_questions)
+    return VerdictResult(**base, value=UNKNOWN, counted=_counted(verdict, evaluation),
+                         open_questions=tuple(open_questions))
+
+
+def _counted(verdict: Verdict, evaluation: Evaluation) -> tuple[str, ...]:
+    if not verdict.counts:
+        return ()
+    chosen = evaluation.known(verdict.counts) or []
+    unsure = evaluation.index.unsure_options.get(verdict.counts, set())
+    return tuple(option for option in chosen if option not in unsure)
+
+
+def checklists(pack: Pack, evaluation: Evaluation) -> tuple[ChecklistResult, ...]:
+    return tuple(_checklist(c, evaluation) for c in pack.checklists)
+
+
+def _checklist(checklist: Checklist, evaluation: Evaluation) -> ChecklistResult:
+    base = {"id": checklist.id, "title": checklist.title, "refs": checklist.refs}
+    applies = evaluation.truth(checklist.applies_if)
+    if applies is Truth.FALSE:
+        return ChecklistResult(**base, status=NOT_APPLICABLE)
+    unmet, open_items = [], []
+    for item in checklist.items:
+        truth = evaluation.truth(item.met)
+        if truth is Truth.FALSE:
+            unmet.append(ChecklistEntry(id=item.id, text=item.text, refs=item.refs))
+        elif truth is Truth.UNKNOWN:
+            open_items.append(ChecklistEntry(id=item.id, text=item.text, refs=item.refs,
+                                             questions=tuple(evaluation.unknowns(item.met))))
+    if applies is Truth.UNKNOWN:
+        status = UNKNOWN
+    elif unmet:
+        status = "not_met"
+    else:
+        status = UNKNOWN if open_items else "met"
+    return ChecklistResult(**base, status=status, unmet=tuple(unmet), open=tuple(open_items))
+
+
+def duties(pack: Pack, evaluation: Evaluation, notes: Mapping[str, str]) -> tuple[DutyResult, ...]:
+    return tuple(
+        _duty(m, evaluation, notes) for m in pack.measures if evaluation.rule(m.rule) is Truth.TRUE
+    )
+
+
+def _duty(measure: Measure, evaluation: Evaluation, notes: Mapping[str, str]) -> DutyResult:
+    stated = evaluation.known(measure.question)
+    return DutyResult(
+        id=measure.id, rule=measure.rule, group=measure.group, text=measure.text, refs=measure.refs,
+        question=measure.question, stated=bool(stated and str(stated).strip()),
+        measure=str(stated or ""), note=notes.get(measure.question, ""),
+    )
+
+
+def gaps(pack: Pack, evaluation: Evaluation, notes: Mapping[str, str]) -> tuple[GapResult, ...]:
+    return tuple(_gap(g, evaluation, notes) for g in pack.gaps if evaluation.truth(g.when) is Truth.TRUE)
+
+
+def _gap(gap: Gap, evaluation: Evaluation, notes: Mapping[str, str]) -> GapResult:
+    return GapResult(id=gap.id, text=gap.text, refs=gap.refs,
+                     because=because(evaluation, evaluation.support(gap.when), notes))
