@@ -98,12 +98,42 @@ class ResultView(ScrollPage):
                 layout.addWidget(self._finding(finding))
         if assessment.obligations:
             layout.addWidget(self._text(TEXT["obligations_count"].format(count=len(assessment.obligations))))
+        self._add_application_results(layout, assessment)
         layout.addWidget(self._title(TEXT["open_points"]))
         if not assessment.open_points:
             layout.addWidget(self._text(TEXT["no_open_points"]))
         for point in assessment.open_points:
             layout.addWidget(link_label(html.escape(point.text) + question_link(point.question), self._on_link))
         return widget
+
+    def _add_application_results(self, layout, assessment) -> None:
+        """Verdicts (such as whether a DPIA is needed), checklists, and what is still to do."""
+        derived = [v for v in getattr(assessment, "verdicts", ()) if v.value != "not_applicable"]
+        checks = [c for c in getattr(assessment, "checklists", ()) if c.status != "not_applicable"]
+        if derived or checks:
+            layout.addWidget(self._title(TEXT["derived"]))
+        for verdict in derived:
+            known = verdict.value != "unknown"
+            text = verdict.reason if known else TEXT["undecided"]
+            behind = (verdict.because[0].question if verdict.because else None) if known else \
+                next(iter(verdict.open_questions), None)
+            layout.addWidget(link_label(f"<b>{html.escape(verdict.title)}</b>: {html.escape(text)}"
+                                        + question_link(behind), self._on_link))
+        for checklist in checks:
+            parts = [f"<b>{html.escape(checklist.title)}</b>: {html.escape(TEXT['checklist'][checklist.status])}"]
+            parts += [html.escape(entry.text) for entry in checklist.unmet]
+            behind = next((q for entry in checklist.open for q in entry.questions), None)
+            layout.addWidget(link_label("<br>".join(parts) + question_link(behind), self._on_link))
+        unstated = [d for d in getattr(assessment, "duties", ()) if not d.stated]
+        gaps = getattr(assessment, "gaps", ())
+        if unstated or gaps:
+            layout.addWidget(self._title(TEXT["to_do"]))
+        for duty in unstated:
+            text = TEXT["duty_unstated"].format(duty=duty.text)
+            layout.addWidget(link_label(html.escape(text) + question_link(duty.question), self._on_link))
+        for gap in gaps:
+            behind = gap.because[0].question if gap.because else None
+            layout.addWidget(link_label(html.escape(gap.text) + question_link(behind), self._on_link))
 
     def _finding(self, finding) -> QWidget:
         pack = self.session.pack

@@ -93,7 +93,7 @@ class Session(QObject):
             self.draft.answers.pop(question_id)
         else:
             answer.note = note
-        self._changed(question_id, reclassify=False)
+        self._changed(question_id, reclassify=True)  # results quote the notes on their answers
 
     def replace(self, draft: Draft, path: Path | None, dirty: bool = False) -> None:
         """Put another draft in place (New, Open, restore) and tell everyone."""
@@ -123,7 +123,8 @@ class Session(QObject):
         values = self.draft.values()
         self.evaluation = Evaluation(self.pack, values)
         self.missing = set(self.evaluation.missing_required())
-        self.assessment = classify(self.pack, values)
+        notes = {qid: a.note for qid, a in self.draft.answers.items() if a.note}
+        self.assessment = classify(self.pack, values, notes)
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self.dirty:

@@ -54,6 +54,17 @@ rules:
     refs: [aiact.annex3.4.a]
     when: {q: use.ranks_applicants, is: "yes"}
     reason: Ranking applicants is recruitment.
+verdicts:
+  - id: dpia
+    title: Impact assessment
+    outcomes:
+      - {value: required, when: {q: use.ranks_applicants, is: "yes"}, reason: One is needed., refs: [gdpr.art35]}
+      - {value: not_required, when: {q: use.ranks_applicants, is: "no"}, reason: None is needed.}
+gaps:
+  - id: gap.dpia
+    text: Carry out the impact assessment.
+    refs: [gdpr.art35]
+    when: {q: use.ranks_applicants, is: "yes"}
 """
 
 
@@ -130,3 +141,15 @@ def test_a_finding_clicked_in_the_result_goes_to_the_answer_behind_it(qtbot, vie
     finding = next(l for l in view.result.findChildren(QLabel) if l.property("rule") == "use.recruitment")
     finding.linkActivated.emit("q:use.ranks_applicants")
     assert view.current_step == "use"
+
+
+def test_verdicts_and_what_is_still_to_do_follow_the_answers(qtbot, view):
+    session = view.session
+    assert "Impact assessment</b>: not decided yet" in view.result.text()
+    session.set_answer("use.ranks_applicants", "yes")
+    text = view.result.text()
+    assert "Impact assessment</b>: One is needed." in text
+    assert "Carry out the impact assessment." in text
+    session.set_answer("use.ranks_applicants", "no")
+    text = view.result.text()
+    assert "None is needed." in text and "Carry out" not in text
