@@ -103,7 +103,8 @@ def _questions(args: argparse.Namespace) -> int:
 def _classify(args: argparse.Namespace) -> int:
     draft, pack, warnings = load_checked(args.draft, args.pack)
     _warn(warnings)
-    assessment = classify(pack, draft.values())
+    notes = {qid: answer.note for qid, answer in draft.answers.items() if answer.note}
+    assessment = classify(pack, draft.values(), notes)
     if args.json:
         print(json.dumps(report.assessment_json(pack, assessment), ensure_ascii=False, indent=2))
     else:

@@ -10,7 +10,7 @@ from typing import Any
 from forms.citations import label
 from forms.schema import Pack, Tier
 from risk_tiers import texts
-from risk_tiers.assessment import Assessment, Finding
+from risk_tiers.assessment import Assessment, ChecklistResult, Finding, GapResult, VerdictResult
 
 TEXT = {
     "tier": "Tier: {label}",
@@ -26,6 +26,23 @@ TEXT = {
     "from": "from {date}",
     "unverified": " (reported, not yet verified in the Official Journal)",
     "law": "Law as of {date}: {note}",
+    "note": "    your note: {note}",
+    "results": "What follows for your application",
+    "verdict": "- {title}: {value}",
+    "verdict_values": {"required": "required", "recommended": "recommended", "not_required": "not required",
+                       "unknown": "not decided yet", "not_applicable": "does not apply",
+                       "priority_and_free": "priority and free access", "standard": "standard access"},
+    "counted": "  counted: {items}",
+    "open": "  still open: {items}",
+    "checklist": "- {title}: {status}",
+    "checklist_status": {"met": "all conditions met", "not_met": "not all conditions met",
+                         "unknown": "not decided yet", "not_applicable": "does not apply"},
+    "unmet": "  not met: {text} ({refs})",
+    "open_item": "  open: {text} ({refs})",
+    "duties": "Duties and how you meet them",
+    "duty_stated": "- {text} ({refs}): measure stated",
+    "duty_missing": "- {text} ({refs}): no measure stated yet",
+    "gaps": "Before you apply",
 }
 
 
@@ -50,12 +67,18 @@ def answer_text(pack: Pack, question_id: str, value: Any) -> str:
     return options.get(value, str(value)) if isinstance(value, str) else str(value)
 
 
-def because_text(pack: Pack, finding: Finding) -> list[str]:
+def because_text(pack: Pack, finding: Finding | GapResult | VerdictResult) -> list[str]:
+    """One line per answer behind a result, each followed by the applicant's note on it."""
     questions = {q.id: q for s in pack.sections for q in s.questions}
-    return [
-        texts.BECAUSE.format(answer=answer_text(pack, b.question, b.answer), question=questions[b.question].text)
-        for b in finding.because if b.question in questions
-    ]
+    lines = []
+    for b in finding.because:
+        if b.question not in questions:
+            continue
+        lines.append(texts.BECAUSE.format(answer=answer_text(pack, b.question, b.answer),
+                                          question=questions[b.question].text))
+        if b.note:
+            lines.append(TEXT["note"].format(note=b.note))
+    return lines
 
 
 def assessment_text(pack: Pack, draft: Any, assessment: Assessment) -> str:
@@ -71,7 +94,48 @@ def assessment_text(pack: Pack, draft: Any, assessment: Assessment) -> str:
         lines += _section(TEXT["excluded"], [_finding_lines(pack, f) for f in excluded])
     lines += _section(TEXT["obligations"], [_obligation_lines(o) for o in assessment.obligations])
     lines += _section(TEXT["open_points"], [[f"- {p.text}"] for p in assessment.open_points])
+    lines += _application_lines(pack, assessment)
     return "\n".join(lines)
+
+
+def _application_lines(pack: Pack, assessment: Assessment) -> list[str]:
+    results = [_verdict_lines(pack, v) for v in assessment.verdicts]
+    results += [_checklist_lines(c) for c in assessment.checklists]
+    lines = _section(TEXT["results"], results)
+    lines += _section(TEXT["duties"], [[
+        TEXT["duty_stated" if d.stated else "duty_missing"].format(text=d.text, refs=refs_text(d.refs))
+    ] for d in assessment.duties])
+    lines += _section(TEXT["gaps"], [
+        [f"- {g.text} ({refs_text(g.refs)})"] + [f"  {b}" for b in because_text(pack, g)]
+        for g in assessment.gaps
+    ])
+    return lines
+
+
+def _verdict_lines(pack: Pack, verdict: VerdictResult) -> list[str]:
+    value = TEXT["verdict_values"].get(verdict.value, verdict.value)
+    lines = [TEXT["verdict"].format(title=verdict.title, value=value)]
+    if verdict.reason:
+        lines.append(f"  {verdict.reason} ({refs_text(verdict.refs)})")
+    if verdict.counted:
+        labels = [answer_text(pack, _counted_question(pack, verdict), option) for option in verdict.counted]
+        lines.append(TEXT["counted"].format(items="; ".join(labels)))
+    lines += [f"  {b}" for b in because_text(pack, verdict)]
+    if verdict.open_questions:
+        lines.append(TEXT["open"].format(items=", ".join(verdict.open_questions)))
+    return lines
+
+
+def _counted_question(pack: Pack, verdict: VerdictResult) -> str:
+    return next((v.counts for v in pack.verdicts if v.id == verdict.id), "") or ""
+
+
+def _checklist_lines(checklist: ChecklistResult) -> list[str]:
+    status = TEXT["checklist_status"][checklist.status]
+    lines = [TEXT["checklist"].format(title=checklist.title, status=status)]
+    lines += [TEXT["unmet"].format(text=e.text, refs=refs_text(e.refs)) for e in checklist.unmet]
+    lines += [TEXT["open_item"].format(text=e.text, refs=refs_text(e.refs)) for e in checklist.open]
+    return lines
 
 
 def _section(title: str, entries: list[list[str]]) -> list[str]:
@@ -100,8 +164,12 @@ def _obligation_lines(obligation) -> list[str]:
 def assessment_json(pack: Pack, assessment: Assessment) -> dict[str, Any]:
     data = assessment.model_dump(mode="json")
     data["tier_label"] = tier_label(pack, assessment)
-    for finding in data["findings"]:
-        finding["labels"] = [label(ref) for ref in finding["refs"]]
+    for item in data["findings"] + data["gaps"] + data["duties"]:
+        item["labels"] = [label(ref) for ref in item["refs"]]
+    # The derived results also under their own ids ("dpia", "art59", ...), for readers that want one.
+    for result in data["verdicts"] + data["checklists"]:
+        data.setdefault(result["id"], result)
+    data["transparency_duties"] = [d for d in data["duties"] if d["group"] == "transparency"]
     return data
 
 

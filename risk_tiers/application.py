@@ -19,9 +19,11 @@ UNKNOWN, NOT_APPLICABLE = "unknown", "not_applicable"
 
 
 def because(evaluation: Evaluation, question_ids: list[str], notes: Mapping[str, str]) -> tuple[Because, ...]:
-    """The answers behind a result, each with the applicant's note on it."""
+    """The answers behind a result, each with the applicant's note on it. A question that counts
+    because it is still unanswered has no answer to show, so it is left out."""
     return tuple(
-        Because(question=qid, answer=evaluation.raw(qid), note=notes.get(qid, "")) for qid in question_ids
+        Because(question=qid, answer=evaluation.raw(qid), note=notes.get(qid, ""))
+        for qid in question_ids if evaluation.raw(qid) is not None
     )
 
 
