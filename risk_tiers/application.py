@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from forms.conditions import Truth
+from forms.conditions import AnswerTest, RuleTest, Truth, walk
 from forms.evaluation import Evaluation
 from forms.schema import Checklist, Gap, Measure, Pack, Verdict
 from risk_tiers.assessment import Because, ChecklistEntry, ChecklistResult, DutyResult, GapResult, VerdictResult
@@ -60,11 +60,25 @@ def _verdict(verdict: Verdict, evaluation: Evaluation, notes: Mapping[str, str])
 
 
 def _counted(verdict: Verdict, evaluation: Evaluation) -> tuple[str, ...]:
+    """The chosen options that the verdict's tests count ("none of these" is chosen, not counted)."""
     if not verdict.counts:
         return ()
-    chosen = evaluation.known(verdict.counts) or []
-    unsure = evaluation.index.unsure_options.get(verdict.counts, set())
-    return tuple(option for option in chosen if option not in unsure)
+    tested = _options_tested(verdict.counts, [o.when for o in verdict.outcomes], evaluation)
+    return tuple(option for option in evaluation.known(verdict.counts) or [] if option in tested)
+
+
+def _options_tested(question_id: str, conditions: list, evaluation: Evaluation) -> set[str]:
+    found: set[str] = set()
+    seen_rules: set[str] = set()
+    pending = list(conditions)
+    while pending:
+        for leaf in walk(pending.pop()):
+            if isinstance(leaf, RuleTest) and leaf.rule not in seen_rules:
+                seen_rules.add(leaf.rule)
+                pending.append(evaluation.index.rules[leaf.rule].when)
+            elif isinstance(leaf, AnswerTest) and leaf.q == question_id:
+                found.update(leaf.option_values())
+    return found
 
 
 def checklists(pack: Pack, evaluation: Evaluation) -> tuple[ChecklistResult, ...]:
