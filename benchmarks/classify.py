@@ -83,6 +83,9 @@ def time_the_wizard(pack, questions, answers, rounds: int) -> None:
     from app.qt.wizard_view import WizardView
 
     app = QApplication.instance() or QApplication([])
+    from app.qt.refcount_guard import install
+
+    install(app)
     draft = Draft.new(pack)
     draft.answers = {qid: Answer(value=value) for qid, value in answers.items()}
     session = Session(pack, draft)

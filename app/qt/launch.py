@@ -25,6 +25,9 @@ def run_wizard(args: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    from app.qt.refcount_guard import install as guard_refcounts
+
+    guard_refcounts(app)  # PySide6 6.12 on Python 3.11 would otherwise abort after a while
     app.setApplicationName("Sandbox Applicant Kit")
     app.setOrganizationName("SandboxApplicantKit")
     from PySide6.QtGui import QIcon

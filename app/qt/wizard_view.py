@@ -35,7 +35,6 @@ class WizardView(QWidget):
         self.stack.addWidget(self.review)
         self.result = ResultView(session)
         self.result.question_chosen.connect(self.go_to_question)
-        self.result.rebuilt.connect(self._order_tabs)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -158,19 +157,34 @@ class WizardView(QWidget):
         if self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)
             page.verticalScrollBar().setValue(0)
-        self._order_tabs()
         row = self.model.row_of(step_id)
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.model.rowCount() - 1)
         self.step_changed.emit(step_id)
 
-    def _order_tabs(self) -> None:
-        """Tab goes: steps, the page's questions, Back, Next, the result. Pages and result parts are
-        built later than the buttons, and Qt appends late widgets to the end of the chain."""
+    def tab_chain(self) -> list[QWidget]:
+        """What Tab walks through: steps, the page's questions, Back, Next, the result."""
         chain = [self.steps, *_focusable_in(self.stack.currentWidget()), self.back_button,
                  self.next_button, self.result, *_focusable_in(self.result)]
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
+        return [w for w in chain if w.isVisible() and w.isEnabled()]
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        # Tab order by hand: pages and result parts are built after the buttons and Qt appends late
+        # widgets to the end of its chain. (QWidget.setTabOrder would do, but in PySide6 6.12 each
+        # call drops a reference to None, which crashes Python 3.11 after a few thousand calls.)
+        chain = self.tab_chain()
+        focus = self.focusWidget()
+        here = next((i for i, w in enumerate(chain) if w is focus or w.isAncestorOf(focus)), None)
+        if not chain or here is None:
+            return super().focusNextPrevChild(forward)
+        target = chain[(here + (1 if forward else -1)) % len(chain)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+        page = self.stack.currentWidget()
+        if page.isAncestorOf(target):
+            page.ensureWidgetVisible(target)
+        elif self.result.isAncestorOf(target):
+            self.result.ensureWidgetVisible(target)
+        return True
 
     def _update_progress(self, *_ignored) -> None:
         answered, total = self.session.progress()

@@ -69,6 +69,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
+    from app.qt.refcount_guard import install
+
+    install(app)
     app.setStyle("Fusion")
     if options.dark:
         app.setPalette(dark_palette())

@@ -38,6 +38,14 @@ class ScriptedPrompter:
         return self.save_answer
 
 
+@pytest.fixture(scope="session", autouse=True)
+def refcount_guard(qapp):
+    """The same guard the application installs (see app/qt/refcount_guard.py)."""
+    from app.qt.refcount_guard import install
+
+    install(qapp)
+
+
 @pytest.fixture
 def prompter():
     return ScriptedPrompter()
