@@ -18,6 +18,10 @@ from PySide6.QtWidgets import (
 from app.qt.texts import TEXT
 
 
+# Option labels up to this many characters stay on one line; longer ones wrap beside their button.
+SHORT_LABEL = 60
+
+
 class AnswerWidget(QWidget):
     value_changed = Signal(object)
 
@@ -71,14 +75,18 @@ class _OptionsWidget(AnswerWidget):
         self.ids: list[str] = []
         layout = QHBoxLayout(self) if self.horizontal else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8 if self.horizontal else 3)
+        layout.setSpacing(8 if self.horizontal else 4)
         for number, (option_id, text, help_text) in enumerate(self.choices()):
             button = QRadioButton() if self.exclusive else QCheckBox()
             self.group.addButton(button, number)
             self.ids.append(option_id)
-            if self.horizontal:
+            if self.horizontal or len(text) <= SHORT_LABEL:
+                # A short label fits on one line: the button's own text aligns and clicks best.
                 button.setText(text)
                 button.setAccessibleName(text)
+                if help_text:
+                    button.setToolTip(help_text)
+                    button.setAccessibleDescription(help_text)
                 layout.addWidget(button)
             else:
                 layout.addWidget(_ChoiceRow(button, text, help_text))
@@ -150,6 +158,7 @@ class ShortTextWidget(AnswerWidget):
     def set_value(self, value):
         self.edit.blockSignals(True)
         self.edit.setText(value or "")
+        self.edit.setCursorPosition(0)  # show the beginning of a long answer, not its end
         self.edit.blockSignals(False)
 
 
