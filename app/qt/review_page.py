@@ -64,9 +64,10 @@ class ReviewPage(ScrollPage):
         self.job = None
         self.heading(TEXT["review_title"])
         muted(self.paragraph(TEXT["review_intro"]))
+        # The export comes first: on a long review it would otherwise sit screens below.
+        self.body.addLayout(self._export_row())
         self.content = QWidget()
         self.body.addWidget(self.content)
-        self.body.addLayout(self._export_row())
         self.body.addStretch(1)
         self.setAccessibleName(TEXT["review_title"])
 
