@@ -141,3 +141,89 @@ def test_a_duty_found_says_whether_its_measure_is_stated(tmp_path):
 def test_a_pack_whose_results_name_unknown_things_does_not_load(tmp_path, changes, message):
     with pytest.raises(PackError, match=message):
         _small(tmp_path, **changes)
+
+
+# --- the shipped transparency and oversight measures, on stand-in classification rules ----------
+# application/measures.yaml names rules of the classification files (Art 50 duties, high-risk,
+# the Art 6(3) derogation). Here those names are pointed at stand-in rules that one question
+# fires, so the measures' own questions, duties and gaps are tested whatever the rules say.
+
+STAND_INS = {"transparency.art50_1": "art50_1", "transparency.art50_2": "art50_2",
+             "transparency.art50_3": "art50_3", "transparency.art50_4": "art50_4",
+             "high_risk.any": "high_risk", "derogation.applies": "derogated"}
+
+
+@pytest.fixture(scope="module")
+def measures_pack(tmp_path_factory):
+    import shutil
+
+    from forms.loader import DEFAULT_PACK
+
+    folder = tmp_path_factory.mktemp("pack") / "eu_ai_act"
+    shutil.copytree(DEFAULT_PACK, folder)
+    measures = (folder / "application" / "measures.yaml").read_text(encoding="utf-8")
+    for rule, stand_in in STAND_INS.items():
+        measures = measures.replace(f"rule: {rule}}}", f"rule: stand_in.{stand_in}}}")
+        measures = measures.replace(f"rule: {rule},", f"rule: stand_in.{stand_in},")
+    assert not [r for r in STAND_INS if r in measures], "every rule measures.yaml names has a stand-in"
+    (folder / "application" / "measures.yaml").write_text(measures, encoding="utf-8")
+    options = [{"id": s, "label": s} for s in STAND_INS.values()]
+    stand_in = {
+        "sections": [{"id": "stand_in", "title": "Stand-in", "questions": [
+            {"id": "stand_in.found", "kind": "multi_choice", "text": "Found?", "options": options}]}],
+        "rules": [{"id": f"stand_in.{s}", "tier": "fact", "when": {"q": "stand_in.found", "has": s}}
+                  for s in STAND_INS.values()],
+    }
+    (folder / "stand_in.yaml").write_text(yaml.safe_dump(stand_in), encoding="utf-8")
+    manifest = yaml.safe_load((folder / "pack.yaml").read_text(encoding="utf-8"))
+    manifest["include"] = [i for i in manifest["include"] if i != "application/measures.yaml"]
+    manifest["include"] += ["stand_in.yaml", "application/measures.yaml"]
+    (folder / "pack.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+    return load_pack(folder)
+
+
+def test_each_art50_duty_found_asks_how_it_is_met_and_says_whether_it_is(measures_pack):
+    for duty in ("art50_1", "art50_2", "art50_3", "art50_4"):
+        result = classify(measures_pack, {"stand_in.found": [duty]})
+        assert [(d.id, d.group, d.stated) for d in result.duties] == [(duty, "transparency", False)]
+        assert f"measures.{duty}_missing" in {g.id for g in result.gaps}
+        stated = classify(measures_pack, {"stand_in.found": [duty], f"measures.{duty}": "A notice at the start."})
+        assert [d.stated for d in stated.duties] == [True]
+        assert f"measures.{duty}_missing" not in {g.id for g in stated.gaps}
+
+
+def test_no_duty_and_no_measure_gap_when_the_classification_finds_none(measures_pack):
+    result = classify(measures_pack, {"stand_in.found": ["derogated"], "measures.oversight": "x"})
+    assert result.duties == ()
+    assert not {g.id for g in result.gaps if g.id.startswith("measures.") and g.id != "measures.art6_4_missing"}
+
+
+def test_high_risk_asks_for_instructions_oversight_and_logging(measures_pack):
+    result = classify(measures_pack, {"stand_in.found": ["high_risk"]})
+    assert {d.id for d in result.duties_of("high_risk")} == {"instructions", "oversight", "logging"}
+    assert {"measures.no_instructions", "measures.no_oversight", "measures.no_logging"} <= {g.id for g in result.gaps}
+    done = classify(measures_pack, {"stand_in.found": ["high_risk"], "measures.oversight": "A nurse reviews each case."})
+    assert "measures.no_oversight" not in {g.id for g in done.gaps}
+
+
+@pytest.mark.parametrize("roles, public, fria, gap", [
+    (["deployer"], "yes", None, True),
+    (["deployer"], "yes", "in_progress", True),
+    (["deployer"], "yes", "done", False),
+    (["deployer"], "no", None, False),
+    (["provider"], "yes", None, False),
+])
+def test_fria_is_asked_of_deployers_that_must_do_one(measures_pack, roles, public, fria, gap):
+    answers = {"stand_in.found": ["high_risk"], "role.roles": roles, "measures.fria_needed": public}
+    if fria:
+        answers["measures.fria"] = fria
+    assert ("measures.fria_missing" in {g.id for g in classify(measures_pack, answers).gaps}) is gap
+
+
+def test_art6_4_documentation_is_asked_only_when_derogated(measures_pack):
+    derogated = {"stand_in.found": ["derogated"], "measures.art6_4_documented": "no"}
+    assert "measures.art6_4_missing" in {g.id for g in classify(measures_pack, derogated).gaps}
+    assert "measures.art6_4_missing" not in {
+        g.id for g in classify(measures_pack, {**derogated, "measures.art6_4_documented": "yes"}).gaps}
+    assert "measures.art6_4_missing" not in {
+        g.id for g in classify(measures_pack, {**derogated, "stand_in.found": ["high_risk"]}).gaps}
