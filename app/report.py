@@ -135,6 +135,8 @@ def _checklist_lines(checklist: ChecklistResult) -> list[str]:
     lines = [TEXT["checklist"].format(title=checklist.title, status=status)]
     lines += [TEXT["unmet"].format(text=e.text, refs=refs_text(e.refs)) for e in checklist.unmet]
     lines += [TEXT["open_item"].format(text=e.text, refs=refs_text(e.refs)) for e in checklist.open]
+    if checklist.open_questions:
+        lines.append(TEXT["open"].format(items=", ".join(checklist.open_questions)))
     return lines
 
 

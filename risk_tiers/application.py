@@ -90,6 +90,10 @@ def _checklist(checklist: Checklist, evaluation: Evaluation) -> ChecklistResult:
     applies = evaluation.truth(checklist.applies_if)
     if applies is Truth.FALSE:
         return ChecklistResult(**base, status=NOT_APPLICABLE)
+    if applies is Truth.UNKNOWN:
+        # Its items are not worth asking about until it is known to apply.
+        return ChecklistResult(**base, status=UNKNOWN,
+                               open_questions=tuple(evaluation.unknowns(checklist.applies_if)))
     unmet, open_items = [], []
     for item in checklist.items:
         truth = evaluation.truth(item.met)
@@ -98,12 +102,7 @@ def _checklist(checklist: Checklist, evaluation: Evaluation) -> ChecklistResult:
         elif truth is Truth.UNKNOWN:
             open_items.append(ChecklistEntry(id=item.id, text=item.text, refs=item.refs,
                                              questions=tuple(evaluation.unknowns(item.met))))
-    if applies is Truth.UNKNOWN:
-        status = UNKNOWN
-    elif unmet:
-        status = "not_met"
-    else:
-        status = UNKNOWN if open_items else "met"
+    status = "not_met" if unmet else UNKNOWN if open_items else "met"
     return ChecklistResult(**base, status=status, unmet=tuple(unmet), open=tuple(open_items))
 
 

@@ -93,6 +93,8 @@ class ChecklistResult(Result):
     refs: tuple[str, ...] = ()
     unmet: tuple[ChecklistEntry, ...] = ()
     open: tuple[ChecklistEntry, ...] = ()
+    # While it is not known whether the checklist applies at all: the questions that decide it.
+    open_questions: tuple[str, ...] = ()
 
 
 class DutyResult(Result):

@@ -112,3 +112,10 @@ def test_art59_does_not_apply_without_reuse(pack):
     result = classify(pack, {"privacy.personal_data": "yes", "privacy.reuse": "no", "privacy.art59_logs": "no"})
     assert result.checklist("art59").status == "not_applicable"
     assert "privacy.art59_unmet" not in {g.id for g in result.gaps}
+
+
+def test_art59_waits_for_the_reuse_answer_before_listing_its_conditions(pack):
+    art59 = classify(pack, {"privacy.personal_data": "yes"}).checklist("art59")
+    assert art59.status == "unknown"
+    assert art59.open_questions == ("privacy.reuse",)
+    assert not art59.open and not art59.unmet
