@@ -34,6 +34,7 @@ TEXT = {
                        "priority_and_free": "priority and free access", "standard": "standard access"},
     "counted": "  counted: {items}",
     "open": "  still open: {items}",
+    "question": "\u201c{text}\u201d",
     "checklist": "- {title}: {status}",
     "checklist_status": {"met": "all conditions met", "not_met": "not all conditions met",
                          "unknown": "not decided yet", "not_applicable": "does not apply"},
@@ -100,7 +101,7 @@ def assessment_text(pack: Pack, draft: Any, assessment: Assessment) -> str:
 
 def _application_lines(pack: Pack, assessment: Assessment) -> list[str]:
     results = [_verdict_lines(pack, v) for v in assessment.verdicts]
-    results += [_checklist_lines(c) for c in assessment.checklists]
+    results += [_checklist_lines(pack, c) for c in assessment.checklists]
     lines = _section(TEXT["results"], results)
     lines += _section(TEXT["duties"], [[
         TEXT["duty_stated" if d.stated else "duty_missing"].format(text=d.text, refs=refs_text(d.refs))
@@ -122,21 +123,26 @@ def _verdict_lines(pack: Pack, verdict: VerdictResult) -> list[str]:
         lines.append(TEXT["counted"].format(items="; ".join(labels)))
     lines += [f"  {b}" for b in because_text(pack, verdict)]
     if verdict.open_questions:
-        lines.append(TEXT["open"].format(items=", ".join(verdict.open_questions)))
+        lines.append(TEXT["open"].format(items=_question_list(pack, verdict.open_questions)))
     return lines
+
+
+def _question_list(pack: Pack, question_ids: tuple[str, ...]) -> str:
+    questions = {q.id: q.text for s in pack.sections for q in s.questions}
+    return "; ".join(TEXT["question"].format(text=questions.get(qid, qid)) for qid in question_ids)
 
 
 def _counted_question(pack: Pack, verdict: VerdictResult) -> str:
     return next((v.counts for v in pack.verdicts if v.id == verdict.id), "") or ""
 
 
-def _checklist_lines(checklist: ChecklistResult) -> list[str]:
+def _checklist_lines(pack: Pack, checklist: ChecklistResult) -> list[str]:
     status = TEXT["checklist_status"][checklist.status]
     lines = [TEXT["checklist"].format(title=checklist.title, status=status)]
     lines += [TEXT["unmet"].format(text=e.text, refs=refs_text(e.refs)) for e in checklist.unmet]
     lines += [TEXT["open_item"].format(text=e.text, refs=refs_text(e.refs)) for e in checklist.open]
     if checklist.open_questions:
-        lines.append(TEXT["open"].format(items=", ".join(checklist.open_questions)))
+        lines.append(TEXT["open"].format(items=_question_list(pack, checklist.open_questions)))
     return lines
 
 
