@@ -227,3 +227,25 @@ def test_art6_4_documentation_is_asked_only_when_derogated(measures_pack):
         g.id for g in classify(measures_pack, {**derogated, "measures.art6_4_documented": "yes"}).gaps}
     assert "measures.art6_4_missing" not in {
         g.id for g in classify(measures_pack, {**derogated, "stand_in.found": ["high_risk"]}).gaps}
+
+
+def test_classify_json_carries_gaps_and_the_derived_results(pack, tmp_path, capsys):
+    import json
+
+    from app.cli import main
+    from app.drafts import Answer, Draft, save_draft
+
+    draft = Draft.new(pack)
+    draft.answers = {"privacy.personal_data": Answer(value="yes"),
+                     "privacy.art35_cases": Answer(value=["large_scale_sensitive"]),
+                     "privacy.reuse": Answer(value="no")}
+    save_draft(draft, tmp_path / "d.json")
+    assert main(["classify", str(tmp_path / "d.json"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    gaps = {g["id"]: g for g in data["gaps"]}
+    assert gaps["privacy.dpia_missing"]["refs"] == ["gdpr.art35"]
+    assert gaps["privacy.dpia_missing"]["labels"] == ["Art. 35 GDPR"]
+    assert "plan.no_exit_strategy" in gaps
+    assert data["dpia"]["value"] == "required"
+    assert data["art59"]["status"] == "not_applicable"
+    assert data["transparency_duties"] == []
