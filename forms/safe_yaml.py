@@ -16,6 +16,9 @@ MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Only the plain-data tags; `!!python/object/apply:...` also starts with "tag:yaml.org,2002:".
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+               ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 
 class DataFileError(Exception):
@@ -52,7 +55,7 @@ def _check_events(text: str, name: str) -> None:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise DataFileError(f"{name}: line {line}: anchors and aliases (& and *) are not allowed")
         tag = getattr(event, "tag", None)
-        if tag and not tag.startswith("tag:yaml.org,2002:"):
+        if tag and tag not in _PLAIN_TAGS and tag != "!":
             raise DataFileError(f"{name}: line {line}: the tag {tag} is not allowed")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
