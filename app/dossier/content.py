@@ -1,0 +1,271 @@
+"""The dossier's pages as platypus flowables, read from the draft, the pack and the assessment.
+
+Nothing here decides anything about the law: every result comes from the core's Assessment.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from app.dossier.texts import TEXT
+from app.dossier.typeset import BOLD, MAIN, chunks, markup
+from app.drafts import Draft
+from forms.citations import label
+from forms.schema import Pack
+from risk_tiers.assessment import Assessment
+
+TIER_COLOURS = {"prohibited": "#b3261e", "high_risk": "#c25e00", "transparency": "#1f5fa8", "minimal": "#2e7d32",
+                "not_ai_system": "#5f6368", "out_of_scope": "#5f6368"}
+
+BODY = ParagraphStyle("body", fontName=MAIN, fontSize=9.5, leading=13, spaceAfter=3)
+SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444"))
+ITEM = ParagraphStyle("item", parent=BODY, leftIndent=10, spaceAfter=1)
+H1 = ParagraphStyle("h1", fontName=BOLD, fontSize=15, leading=19, spaceBefore=6, spaceAfter=8)
+H2 = ParagraphStyle("h2", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4)
+TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=20, leading=25, spaceAfter=14)
+
+
+class Heading(Paragraph):
+    """A heading that goes into the table of contents and the PDF outline."""
+
+    def __init__(self, text: str, level: int) -> None:
+        super().__init__(markup(text), H1 if level == 0 else H2)
+        self.toc_text, self.level = text, level
+
+
+def _p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
+    return Paragraph(markup(text), style)
+
+
+def _long(text: str, style: ParagraphStyle = BODY) -> list[Paragraph]:
+    return [Paragraph(markup(piece), style) for piece in chunks(text)]
+
+
+def _refs(refs) -> str:
+    return TEXT["refs"].format(refs="; ".join(label(r) for r in refs))
+
+
+class Reader:
+    """Looks up questions and answers of one draft in its pack."""
+
+    def __init__(self, draft: Draft, pack: Pack) -> None:
+        self.draft, self.pack = draft, pack
+        self.questions = {q.id: q for s in pack.sections for q in s.questions}
+
+    def answer(self, qid: str, value: Any) -> str:
+        question = self.questions.get(qid)
+        options = {o.id: o.label for o in getattr(question, "options", ())}
+        if value is None or value == [] or value == "":
+            return TEXT["unanswered"]
+        if isinstance(value, list):
+            return ", ".join(options.get(v, str(v)) for v in value)
+        if getattr(question, "kind", "") == "yes_no":
+            return TEXT["yes_no"].get(value, str(value))
+        return options.get(value, str(value)) if isinstance(value, str) else str(value)
+
+    def text(self, qid: str) -> str:
+        question = self.questions.get(qid)
+        return question.text if question else qid
+
+    def profile_value(self, field: str, prefix: str) -> str:
+        if getattr(self.draft, field):
+            return getattr(self.draft, field)
+        for qid, answer in self.draft.answers.items():
+            if qid.startswith(prefix) and isinstance(answer.value, str) and answer.value.strip():
+                return answer.value
+        return TEXT["not_given"]
+
+
+def cover(reader: Reader, assessment: Assessment, fingerprint: str) -> list:
+    draft, pack = reader.draft, reader.pack
+    rows = [(TEXT["applicant"], reader.profile_value("applicant", "applicant.name")),
+            (TEXT["system"], reader.profile_value("system_name", "applicant.system")),
+            (TEXT["date"], draft.modified.date().isoformat()),
+            (TEXT["pack"], TEXT["pack_value"].format(pack=pack.id, version=pack.version,
+                                                     date=assessment.law_current_to.isoformat()))]
+    table = Table([[_p(k, SMALL), _p(v)] for k, v in rows], colWidths=[45 * mm, 120 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
+    return [Spacer(1, 25 * mm), _p(TEXT["title"], TITLE), table, Spacer(1, 12 * mm),
+            _p(TEXT["primary_tier"], H2), badge(pack, assessment), Spacer(1, 4 * mm),
+            _p(TEXT["gpai"].format(status=TEXT["gpai_status"][assessment.gpai.value])),
+            Spacer(1, 10 * mm), _p(TEXT["fingerprint"], SMALL), _p(fingerprint, SMALL),
+            Spacer(1, 6 * mm), _p(TEXT["disclaimer"], SMALL), PageBreak()]
+
+
+def badge(pack: Pack, assessment: Assessment) -> Table:
+    if assessment.system_tier_applies:
+        tier_text = next((t for t in pack.tiers if t.tier is assessment.tier), None)
+        title, summary = (tier_text.label, tier_text.summary) if tier_text else (assessment.tier.value, "")
+        colour = TIER_COLOURS.get(assessment.tier.value, "#5f6368")
+    else:
+        title, summary, colour = TEXT["model_only"], "", "#5f6368"
+    white = ParagraphStyle("badge", fontName=BOLD, fontSize=14, leading=18, textColor=colors.white)
+    cells = [[_p(title, white)]] + ([[_p(summary, ParagraphStyle("bs", parent=BODY, textColor=colors.white))]] if summary else [])
+    table = Table(cells, colWidths=[165 * mm])
+    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(colour)),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (0, 0), 7),
+                               ("BOTTOMPADDING", (0, -1), (-1, -1), 7)]))
+    return table
+
+
+def contents() -> list:
+    toc = TableOfContents()
+    toc.levelStyles = [ParagraphStyle("toc0", fontName=BOLD, fontSize=10, leading=15),
+                       ParagraphStyle("toc1", fontName=MAIN, fontSize=9, leading=12, leftIndent=14)]
+    return [_p(TEXT["contents"], H1), toc, PageBreak()]
+
+
+def profile(reader: Reader) -> list:
+    story: list = [Heading(TEXT["profile"], 0)]
+    for section in reader.pack.sections:
+        if not section.id.startswith(("applicant", "system")):
+            continue
+        story.append(Heading(section.title, 1))
+        story += _answers(reader, section, with_unanswered=False)
+    return story
+
+
+def _answers(reader: Reader, section, with_unanswered: bool) -> list:
+    story = []
+    for question in section.questions:
+        answer = reader.draft.answers.get(question.id)
+        if answer is None and not with_unanswered:
+            continue
+        value = answer.value if answer else None
+        block = [_p(question.text, ParagraphStyle("q", parent=BODY, fontName=BOLD, spaceAfter=1))]
+        block += _long(reader.answer(question.id, value), ITEM)
+        if answer and answer.note:
+            block += _long(TEXT["your_note"].format(note=answer.note), ParagraphStyle("n", parent=ITEM, textColor=colors.HexColor("#444444")))
+        story += [KeepTogether(block[:3])] + block[3:] if len(block) > 3 else [KeepTogether(block)]
+    return story
+
+
+def classification(reader: Reader, assessment: Assessment) -> list:
+    applying = [f for f in assessment.findings if f.tier != "excluded"]
+    excluded = [f for f in assessment.findings if f.tier == "excluded"]
+    story: list = [Heading(TEXT["classification"], 0), badge(reader.pack, assessment), Spacer(1, 3 * mm),
+                   Heading(TEXT["findings"], 1)]
+    story += [_finding(reader, f) for f in applying] or [_p(TEXT["no_findings"])]
+    if excluded:
+        story += [Heading(TEXT["excluded"], 1)] + [_finding(reader, f) for f in excluded]
+    return story
+
+
+def _finding(reader: Reader, finding) -> KeepTogether:
+    block = [_p(finding.reason or finding.rule, ParagraphStyle("f", parent=BODY, fontName=BOLD, spaceAfter=1)),
+             _p(_refs(finding.refs), ITEM)]
+    block += _because(reader, finding.because)
+    if finding.caveat:
+        block.append(_p(TEXT["caveat"].format(text=finding.caveat), ITEM))
+    return KeepTogether(block + [Spacer(1, 2 * mm)])
+
+
+def _because(reader: Reader, because) -> list:
+    lines = []
+    for b in because:
+        lines.append(_p(TEXT["because"].format(answer=reader.answer(b.question, b.answer), question=reader.text(b.question)), SMALL))
+        if b.note:
+            lines += _long(TEXT["your_note"].format(note=b.note), SMALL)
+    return lines
+
+
+def obligations(assessment: Assessment) -> list:
+    story: list = [Heading(TEXT["obligations"], 0),
+                   _p(TEXT["roles"].format(roles=", ".join(assessment.roles)) if assessment.roles else TEXT["no_roles"])]
+    if not assessment.obligations:
+        return story + [_p(TEXT["no_obligations"])]
+    for role in sorted({r for o in assessment.obligations for r in o.roles} & set(assessment.roles) or {""}):
+        duties = [o for o in assessment.obligations if not role or role in o.roles]
+        if role:
+            story.append(Heading(role, 1))
+        rows = [[_p("\u2610"), [_p(o.text), _p(_refs(o.refs), SMALL)], _p(_when(o), SMALL)] for o in duties]
+        table = Table(rows, colWidths=[7 * mm, 110 * mm, 48 * mm], repeatRows=0)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
+        story.append(table)
+    return story
+
+
+def _when(obligation) -> str:
+    if obligation.applies_from is None:
+        return TEXT["applies_now"]
+    when = TEXT["applies_from"].format(date=obligation.applies_from.isoformat(), set_by=obligation.set_by)
+    return when if obligation.verified else f"{when}; {TEXT['unverified']}"
+
+
+def results(reader: Reader, assessment: Assessment) -> list:
+    story: list = [Heading(TEXT["results"], 0)]
+    for verdict in assessment.verdicts:
+        value = TEXT["verdict_values"].get(verdict.value, verdict.value)
+        story += [Heading(TEXT["verdict"].format(title=verdict.title, value=value), 1)]
+        if verdict.reason:
+            story.append(_p(verdict.reason))
+        if verdict.counted:
+            story.append(_p(", ".join(reader.answer(_counted(reader, verdict), [c]) for c in verdict.counted), ITEM))
+        if verdict.refs:
+            story.append(_p(_refs(verdict.refs), SMALL))
+        story += _because(reader, verdict.because)
+        story += [_p(TEXT["open_item"].format(text=reader.text(q)), ITEM) for q in verdict.open_questions]
+    for checklist in assessment.checklists:
+        status = TEXT["checklist_status"][checklist.status]
+        story += [Heading(TEXT["checklist"].format(title=checklist.title, status=status), 1)]
+        if checklist.refs:
+            story.append(_p(_refs(checklist.refs), SMALL))
+        story += [_p(TEXT["not_met"].format(text=e.text), ITEM) for e in checklist.unmet]
+        story += [_p(TEXT["open_item"].format(text=e.text), ITEM) for e in checklist.open]
+        story += [_p(TEXT["open_item"].format(text=reader.text(q)), ITEM) for q in checklist.open_questions]
+    for group in dict.fromkeys(d.group for d in assessment.duties):
+        story.append(Heading(group.replace("_", " ").capitalize(), 1))
+        for duty in (d for d in assessment.duties if d.group == group):
+            state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
+            story.append(KeepTogether([_p(duty.text, ParagraphStyle("d", parent=BODY, fontName=BOLD)),
+                                       _p(_refs(duty.refs), SMALL), *_long(state, ITEM)]))
+    for section in reader.pack.sections:  # the application sections, whatever the pack adds
+        if section.id.startswith(("privacy", "plan", "measures", "transparency", "sandbox", "data")):
+            story += [Heading(section.title, 1)] + _answers(reader, section, with_unanswered=False)
+    return story
+
+
+def _counted(reader: Reader, verdict) -> str:
+    return next((qid for qid, q in reader.questions.items()
+                 if any(o.id in verdict.counted for o in getattr(q, "options", ()))), "")
+
+
+def open_points(assessment: Assessment) -> list:
+    story: list = [Heading(TEXT["open"], 0), Heading(TEXT["open_points"], 1)]
+    story += [_p("\u2022 " + p.text, ITEM) for p in assessment.open_points] or [_p(TEXT["none"])]
+    story.append(Heading(TEXT["gaps"], 1))
+    story += [KeepTogether([_p("\u2610 " + g.text, ITEM), _p(_refs(g.refs), ParagraphStyle("g", parent=SMALL, leftIndent=20))])
+              for g in assessment.gaps] or [_p(TEXT["none"])]
+    return story
+
+
+def annex(reader: Reader) -> list:
+    story: list = [PageBreak(), Heading(TEXT["annex"], 0)]
+    for section in reader.pack.sections:
+        story += [CondPageBreak(30 * mm), Heading(section.title, 1)] + _answers(reader, section, with_unanswered=True)
+    return story
+
+
+def declaration(reader: Reader, fingerprint: str) -> list:
+    line = "_" * 48
+    rows = [(TEXT["name"], reader.profile_value("applicant", "applicant.contact")), (TEXT["role"], line),
+            (TEXT["date"], reader.draft.modified.date().isoformat()), (TEXT["signature"], "")]
+    table = Table([[_p(k, SMALL), _p(v)] for k, v in rows], colWidths=[35 * mm, 130 * mm],
+                  rowHeights=[None, None, None, 18 * mm])
+    table.setStyle(TableStyle([("LINEBELOW", (1, 3), (1, 3), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    return [CondPageBreak(90 * mm), Heading(TEXT["declaration"], 0), _p(TEXT["declaration_text"]), Spacer(1, 4 * mm),
+            table, Spacer(1, 6 * mm), _p(TEXT["fingerprint"], SMALL), _p(fingerprint, SMALL)]
+
+
+def story(draft: Draft, pack: Pack, assessment: Assessment, fingerprint: str) -> list:
+    reader = Reader(draft, pack)
+    return (cover(reader, assessment, fingerprint) + contents() + profile(reader) + classification(reader, assessment)
+            + obligations(assessment) + results(reader, assessment) + open_points(assessment) + annex(reader)
+            + declaration(reader, fingerprint))

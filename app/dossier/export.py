@@ -1,0 +1,131 @@
+"""Build the dossier PDF for a draft: content from the core's assessment, the draft's JSON
+attached inside, and the same bytes for the same draft (timestamps come from the draft).
+
+`export_dossier` runs in a worker thread of the wizard too: it never touches Qt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from app.dossier.texts import ERRORS, TEXT
+from app.drafts import Draft
+from forms.schema import Pack
+
+ATTACHMENT = "draft.json"
+
+
+class DossierError(Exception):
+    """A dossier that cannot be written or read; the message is one line."""
+
+
+def fingerprint(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def export_dossier(draft: Draft, pack: Pack, out_path: Path, progress: Callable[[float], None] | None = None) -> None:
+    """Write the dossier for `draft` to `out_path`, atomically; raise DossierError on failure."""
+    report = progress or (lambda fraction: None)
+    data = draft.to_json().encode("utf-8")
+    report(0.05)
+    try:
+        pdf = build_pdf(draft, pack, data, report)
+    except DossierError:
+        raise
+    except Exception as error:  # a layout failure must reach the user as one line, not a traceback
+        raise DossierError(ERRORS["build"].format(reason=str(error).splitlines()[0] if str(error) else type(error).__name__)) from None
+    write_file(Path(out_path), pdf)
+    report(1.0)
+
+
+def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], None]) -> bytes:
+    from risk_tiers.classify import classify
+
+    from app.dossier import content, layout
+
+    notes = {qid: answer.note for qid, answer in draft.answers.items() if answer.note}
+    assessment = classify(pack, draft.values(), notes)
+    report(0.15)
+    layout.prepare()
+    digest = fingerprint(data)
+    tier = TEXT["model_only"] if not assessment.system_tier_applies else assessment.tier.value
+    applicant = draft.applicant or content.Reader(draft, pack).profile_value("applicant", "applicant.name")
+    meta = {"title": TEXT["title"], "author": applicant, "subject": TEXT["subject"].format(tier=tier),
+            "keywords": TEXT["keywords"].format(pack=f"{pack.id} {pack.version}")}
+    flowables = content.story(draft, pack, assessment, digest)
+    report(0.3)
+    pdf = layout.render(flowables, meta, digest, draft.modified)
+    report(0.9)
+    return attach(pdf, data, draft)
+
+
+def attach(pdf: bytes, data: bytes, draft: Draft) -> bytes:
+    """The PDF with the draft's JSON as a file attachment (reportlab has no API for it)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.add_attachment(ATTACHMENT, data)
+    # A fixed document ID derived from the data, so the same draft gives the same bytes.
+    ident = ByteStringObject(hashlib.md5(data).digest())
+    writer._ID = ArrayObject([ident, ident])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def write_file(path: Path, pdf: bytes) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise DossierError(ERRORS["no_write"].format(path=path, reason=error.strerror or error)) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(pdf)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as error:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise DossierError(ERRORS["no_write"].format(path=path, reason=error.strerror or error)) from None
+
+
+def read_dossier(path: Path) -> bytes:
+    """The draft JSON inside a dossier, after checking it against the printed fingerprint."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(str(path))
+        attachments = reader.attachments
+        printed = str((reader.metadata or {}).get("/SandboxKitFingerprint", ""))
+    except FileNotFoundError:
+        raise DossierError(ERRORS["no_read"].format(path=path, reason="no such file")) from None
+    except OSError as error:
+        raise DossierError(ERRORS["no_read"].format(path=path, reason=error.strerror or error)) from None
+    except (PyPdfError, ValueError, KeyError, TypeError):
+        raise DossierError(ERRORS["not_pdf"].format(path=path)) from None
+    if ATTACHMENT not in attachments:
+        raise DossierError(ERRORS["no_data"].format(path=path))
+    data = attachments[ATTACHMENT][0]
+    if not printed:
+        raise DossierError(ERRORS["no_fingerprint"].format(path=path))
+    if fingerprint(data) != printed or not _pages_show(reader, printed):
+        raise DossierError(ERRORS["changed"].format(path=path))
+    return data
+
+
+def _pages_show(reader, digest: str) -> bool:
+    """The fingerprint printed on the last page (the declaration) matches the metadata's."""
+    text = reader.pages[-1].extract_text() or ""
+    return digest in text.replace("\n", "").replace(" ", "")

@@ -1,0 +1,39 @@
+"""Drafts for the dossier tests and benchmark: every question of the current pack answered."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.drafts import Answer, Draft
+from forms.schema import Pack
+
+MARKUP = "Acme <b>Bold</b> & Sons <para> </font> &amp; R&D"
+GREEK = "Ελληνική εταιρεία τεχνητής νοημοσύνης"
+CHINESE = "人工智能监管沙盒申请"
+WHEN = dt.datetime(2026, 3, 14, 9, 26, 53, tzinfo=dt.timezone.utc)
+
+
+def full_draft(pack: Pack, long_text: str = "") -> Draft:
+    """Every question answered (the first option; "yes"; text with markup, Greek and Chinese)."""
+    answers = {}
+    for index, question in enumerate(q for s in pack.sections for q in s.questions):
+        answers[question.id] = Answer(value=_value(question, index, long_text), note=f"note {index} <i>{GREEK}</i>")
+    return Draft(pack_id=pack.id, pack_version=pack.version, applicant=MARKUP, system_name=f"{CHINESE} / {GREEK}",
+                 created=WHEN, modified=WHEN, answers=answers)
+
+
+def _value(question, index: int, long_text: str):
+    kind = question.kind
+    if kind == "yes_no":
+        return "yes" if index % 3 else "no"
+    if kind == "single_choice":
+        return question.options[0].id
+    if kind == "multi_choice":
+        return [question.options[0].id]
+    if kind == "number":
+        return 3
+    if kind == "date":
+        return "2026-09-01"
+    if kind == "long_text":
+        return long_text or f"{MARKUP}\n\n{CHINESE}\n\n{GREEK} Кириллица Łódź"
+    return f"{MARKUP} {CHINESE}" if index % 2 else GREEK
