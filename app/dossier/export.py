@@ -6,6 +6,7 @@ attached inside, and the same bytes for the same draft (timestamps come from the
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import os
@@ -18,6 +19,7 @@ from app.drafts import Draft
 from forms.schema import Pack
 
 ATTACHMENT = "draft.json"
+FINGERPRINT_KEY = "/SandboxKitFingerprint"
 
 
 class DossierError(Exception):
@@ -53,7 +55,8 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
     report(0.15)
     layout.prepare()
     digest = fingerprint(data)
-    tier = TEXT["model_only"] if not assessment.system_tier_applies else assessment.tier.value
+    tier = next((t.label for t in pack.tiers if t.tier is assessment.tier), assessment.tier.value)
+    tier = tier if assessment.system_tier_applies else TEXT["model_only"]
     applicant = draft.applicant or content.Reader(draft, pack).profile_value("applicant", "applicant.name")
     meta = {"title": TEXT["title"], "author": applicant, "subject": TEXT["subject"].format(tier=tier),
             "keywords": TEXT["keywords"].format(pack=f"{pack.id} {pack.version}")}
@@ -61,16 +64,19 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
     report(0.3)
     pdf = layout.render(flowables, meta, digest, draft.modified)
     report(0.9)
-    return attach(pdf, data, draft)
+    return attach(pdf, data, draft.modified)
 
 
-def attach(pdf: bytes, data: bytes, draft: Draft) -> bytes:
-    """The PDF with the draft's JSON as a file attachment (reportlab has no API for it)."""
+def attach(pdf: bytes, data: bytes, when: dt.datetime) -> bytes:
+    """The PDF with the draft's JSON as a file attachment (reportlab has no API for it), its
+    fingerprint in the metadata, and the draft's time as the document's dates."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, ByteStringObject
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     writer.add_attachment(ATTACHMENT, data)
+    stamp = when.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%SZ") if when.tzinfo else when.strftime("D:%Y%m%d%H%M%S")
+    writer.add_metadata({"/CreationDate": stamp, "/ModDate": stamp, FINGERPRINT_KEY: fingerprint(data)})
     # A fixed document ID derived from the data, so the same draft gives the same bytes.
     ident = ByteStringObject(hashlib.md5(data).digest())
     writer._ID = ArrayObject([ident, ident])
@@ -108,7 +114,7 @@ def read_dossier(path: Path) -> bytes:
     try:
         reader = PdfReader(str(path))
         attachments = reader.attachments
-        printed = str((reader.metadata or {}).get("/SandboxKitFingerprint", ""))
+        printed = str((reader.metadata or {}).get(FINGERPRINT_KEY, ""))
     except FileNotFoundError:
         raise DossierError(ERRORS["no_read"].format(path=path, reason="no such file")) from None
     except OSError as error:

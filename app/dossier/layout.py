@@ -47,8 +47,6 @@ def _canvas_class(digest: str, when: dt.datetime):
             kwargs["invariant"] = 1
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
-            self.setProperty("SandboxKitFingerprint", digest) if hasattr(self, "setProperty") else None
-            self._doc.info.SandboxKitFingerprint = digest  # custom metadata key read by `import`
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -71,17 +69,6 @@ def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime
     rl_config.invariant = 1
     document = _Document(stream, title=meta["title"], author=meta["author"], subject=meta["subject"],
                          keywords=meta["keywords"], creator="Sandbox Applicant Kit", invariant=1)
-    stamp = when.astimezone(dt.timezone.utc) if when.tzinfo else when
-    document.multiBuild(flowables, canvasmaker=_stamped(_canvas_class(digest, when), stamp))
+    document.multiBuild(flowables, canvasmaker=_canvas_class(digest, when))
     return stream.getvalue()
 
-
-def _stamped(canvas_class, when: dt.datetime):
-    def make(*args, **kwargs):
-        canvas = canvas_class(*args, **kwargs)
-        canvas._doc._timeStamp.t = when.timestamp()
-        canvas._doc._timeStamp.lt = when.timetuple()
-        canvas._doc._timeStamp.dhh = 0
-        canvas._doc._timeStamp.dmm = 0
-        return canvas
-    return make
