@@ -107,3 +107,27 @@ def test_unanswered_transparency_leaves_the_chatbot_duty_open_not_denied(pack):
     result = classify(pack, answers)
     assert "transparency.obvious" in {p.question for p in result.open_points}
     assert result.tier.value == "minimal"
+
+
+def test_derogated_system_duties_apply_from_the_annex_iii_date(pack):
+    duties = {o.id: o for o in classify(pack, DEROGATED).obligations}
+    assert duties["derogation.register"].refs == ("aiact.art49.2", "aiact.art6.4")
+    assert duties["derogation.document_assessment"].applies_from is not None
+
+
+@pytest.mark.parametrize("placed_before, date", [("no", "2026-08-02"), ("yes", "2026-12-02")])
+def test_marking_duty_is_dated_later_for_generators_already_on_the_market(pack, placed_before, date):
+    answers = {**AI_SYSTEM, "annex3.areas": ["none"], "transparency.generates": ["image"],
+               "transparency.assistive_only": "no", "transparency.crime_law": "no",
+               "transparency.placed_before": placed_before}
+    duties = {o.id: o for o in classify(pack, answers).obligations}
+    assert duties["transparency.mark_outputs"].applies_from.isoformat() == date
+
+
+def test_emotion_recognition_duty_falls_on_the_deployer_not_the_provider(pack):
+    answers = {**AI_SYSTEM, "annex3.areas": ["none"], "prohibited.emotion.infers": "yes",
+               "prohibited.emotion.biometric": "yes", "prohibited.emotion.context": ["other"],
+               "transparency.crime_law": "no", "derogation.profiling": "yes"}
+    provider = {o.id for o in classify(pack, answers).obligations}
+    deployer = {o.id for o in classify(pack, {**answers, "role.roles": ["deployer"]}).obligations}
+    assert "transparency.inform_exposed_people" in deployer - provider
