@@ -140,15 +140,21 @@ def load_draft(path: Path) -> Draft:
     return parse_draft(text, str(path))
 
 
-def save_draft(draft: Draft, path: Path) -> None:
-    write_atomically(Path(path), draft.to_json().encode("utf-8"))
+def save_draft(draft: Draft, path: Path, keep_backup: bool = True) -> None:
+    """Save atomically, then keep the saved version among the draft's backups (app/backups.py)."""
+    data = draft.to_json().encode("utf-8")
+    write_atomically(Path(path), data)
+    if keep_backup:
+        from app import backups  # imported here: backups builds on this module's reading and writing
+
+        backups.keep_backup_quietly(Path(path), data)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash leaves the old or the new file, never a mix."""
     folder = path.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # folders we create: owner only
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except PermissionError:
         raise DraftError(f"{folder}: you do not have permission to write in this folder") from None

@@ -1,0 +1,120 @@
+"""Backups: the last few saved versions of each draft, kept beside it, and restoring one.
+
+Each save of a draft also keeps a copy in `<draft folder>/.backups/<draft file name>/`, named by the
+time of saving in nanoseconds (so names sort by age), readable by the owner only. Only the newest
+`KEEP` copies stay. Restoring writes the chosen copy over the draft atomically, after keeping the
+current draft as a backup too, so a restore can itself be undone. Nothing here depends on the
+command line or the wizard.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.drafts import MAX_DRAFT_BYTES, DraftError, parse_draft, write_atomically
+
+KEEP = 5
+FOLDER_NAME = ".backups"
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    saved: dt.datetime  # UTC
+    size: int
+
+
+def backup_folder(draft_path: Path) -> Path:
+    draft_path = Path(draft_path)
+    return draft_path.parent / FOLDER_NAME / draft_path.name
+
+
+def keep_backup(draft_path: Path, data: bytes, keep: int = KEEP) -> Path | None:
+    """Keep `data` (the draft as just saved) as the newest backup; None when it equals the newest."""
+    folder = backup_folder(draft_path)
+    _private_folder(folder.parent)
+    _private_folder(folder)
+    existing = list_backups(draft_path)
+    if existing and _read_quietly(existing[0].path) == data:
+        return None  # an autosave with nothing changed adds no version
+    stamp = time.time_ns()
+    while (folder / f"{stamp:020d}.json").exists():
+        stamp += 1
+    target = folder / f"{stamp:020d}.json"
+    write_atomically(target, data)
+    _prune(draft_path, keep)
+    return target
+
+
+def keep_backup_quietly(draft_path: Path, data: bytes) -> bool:
+    """As keep_backup, but a backup that cannot be written never undoes the save that succeeded."""
+    try:
+        keep_backup(draft_path, data)
+    except (DraftError, OSError):
+        return False
+    return True
+
+
+def list_backups(draft_path: Path) -> list[Backup]:
+    """The kept versions of a draft, newest first."""
+    folder = backup_folder(draft_path)
+    found = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        stem = entry.name.removesuffix(".json")
+        if entry.name.startswith(".") or not entry.name.endswith(".json") or not stem.isdigit():
+            continue  # temporary files of an interrupted save, or anything else
+        try:
+            size = entry.stat().st_size
+        except OSError:
+            continue
+        saved = dt.datetime.fromtimestamp(int(stem) / 1e9, tz=dt.timezone.utc)
+        found.append(Backup(entry, saved, size))
+    return sorted(found, key=lambda backup: backup.path.name, reverse=True)
+
+
+def restore_backup(draft_path: Path, backup: Backup) -> None:
+    """Put `backup` back as the draft; the draft as it was becomes a backup first."""
+    draft_path = Path(draft_path)
+    if backup.size > MAX_DRAFT_BYTES:
+        raise DraftError(f"{backup.path}: too large to be a draft backup")
+    try:
+        data = backup.path.read_bytes()
+    except OSError as error:
+        raise DraftError(f"{backup.path}: the backup cannot be read: {error.strerror or error}") from None
+    try:
+        parse_draft(data.decode("utf-8"), str(backup.path))
+    except UnicodeDecodeError:
+        raise DraftError(f"{backup.path}: the backup is not a draft (it is not UTF-8 text)") from None
+    current = _read_quietly(draft_path)
+    if current is not None:
+        keep_backup(draft_path, current, keep=KEEP + 1)  # +1: the chosen one must survive the prune
+    write_atomically(draft_path, data)
+
+
+def _prune(draft_path: Path, keep: int) -> None:
+    for old in list_backups(draft_path)[keep:]:
+        try:
+            old.path.unlink()
+        except OSError:
+            pass
+
+
+def _private_folder(folder: Path) -> None:
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if folder.stat().st_mode & 0o077:
+        os.chmod(folder, 0o700)  # mkdir's mode is reduced by the umask, never widened; make sure
+
+
+def _read_quietly(path: Path) -> bytes | None:
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None

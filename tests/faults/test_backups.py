@@ -1,0 +1,69 @@
+"""Backups: the last versions of each draft are kept, owner-only, and one can be restored."""
+
+import stat
+
+import pytest
+
+from app.backups import KEEP, backup_folder, keep_backup, list_backups, restore_backup
+from app.drafts import DraftError, load_draft, save_draft
+from tests.faults.crash_writer import version
+
+
+def _mode(path):
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_each_save_keeps_a_version_and_only_the_last_few_stay(tmp_path):
+    path = tmp_path / "draft.json"
+    for number in range(1, KEEP + 4):
+        save_draft(version(number), path)
+    kept = [load_draft(b.path).system_name for b in list_backups(path)]
+    assert kept == [f"version {n}" for n in range(KEEP + 3, 3, -1)]
+
+
+def test_saving_the_same_content_again_adds_no_version(tmp_path):
+    path = tmp_path / "draft.json"
+    save_draft(version(1), path)
+    save_draft(version(1), path)
+    assert len(list_backups(path)) == 1
+
+
+def test_restore_puts_the_chosen_version_back_and_keeps_the_current_one(tmp_path):
+    path = tmp_path / "draft.json"
+    for number in (1, 2, 3):
+        save_draft(version(number), path)
+    oldest = list_backups(path)[-1]
+    restore_backup(path, oldest)
+    assert load_draft(path) == version(1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".backups", "draft.json"]  # no temporary file left
+    names = [load_draft(b.path).system_name for b in list_backups(path)]
+    assert "version 3" in names and "version 1" in names
+
+
+def test_a_broken_backup_is_refused_and_the_draft_left_alone(tmp_path):
+    path = tmp_path / "draft.json"
+    save_draft(version(1), path)
+    broken = keep_backup(path, b'{"format": "sandbox-applicant-kit/dr')
+    before = path.read_bytes()
+    with pytest.raises(DraftError, match="broken"):
+        restore_backup(path, next(b for b in list_backups(path) if b.path == broken))
+    assert path.read_bytes() == before
+
+
+def test_drafts_and_backups_are_readable_by_their_owner_only(tmp_path):
+    path = tmp_path / "new folder" / "draft.json"
+    save_draft(version(1), path)
+    backup = list_backups(path)[0]
+    assert _mode(path) == 0o600
+    assert _mode(backup.path) == 0o600
+    assert _mode(path.parent) == 0o700  # a folder the application created
+    assert _mode(backup_folder(path)) == 0o700
+    assert _mode(backup_folder(path).parent) == 0o700
+
+
+def test_backups_folder_made_too_open_is_closed_again(tmp_path):
+    path = tmp_path / "draft.json"
+    backup_folder(path).mkdir(parents=True, mode=0o777)
+    backup_folder(path).chmod(0o777)
+    save_draft(version(1), path)
+    assert _mode(backup_folder(path)) == 0o700
