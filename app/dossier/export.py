@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -112,6 +113,10 @@ def read_dossier(path: Path) -> bytes:
     from pypdf.errors import PyPdfError
 
     try:
+        with open(path, "rb") as stream:
+            if stream.read(5) != b"%PDF-":
+                raise DossierError(ERRORS["not_pdf"].format(path=path))
+        logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would break the one-line error
         reader = PdfReader(str(path))
         attachments = reader.attachments
         printed = str((reader.metadata or {}).get(FINGERPRINT_KEY, ""))

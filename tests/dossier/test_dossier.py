@@ -1,0 +1,183 @@
+"""The dossier read back with pypdf: what an authority relies on finding in it."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from app.dossier.export import DossierError, export_dossier, fingerprint, read_dossier
+from forms.citations import label
+from risk_tiers.classify import classify
+from tests.dossier.sample import CHINESE, GREEK, MARKUP, full_draft
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, pack):
+    draft = full_draft(pack)
+    path = tmp_path_factory.mktemp("dossier") / "dossier.pdf"
+    export_dossier(draft, pack, path)
+    reader = PdfReader(str(path))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return draft, path, reader, text
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_sections_answers_and_citations_are_in_the_text(built, pack):
+    draft, _, reader, text = built
+    flat = _flat(text)
+    for heading in ("Contents", "1. Applicant and system profile", "2. Classification", "3. Obligations by role",
+                    "5. Open points and gaps", "Annex: every question and answer", "Declaration"):
+        assert heading in flat
+    assessment = classify(pack, draft.values())
+    for finding in assessment.findings:
+        for ref in finding.refs:
+            assert _flat(label(ref)) in flat
+    for section in pack.sections:
+        assert _flat(section.title) in flat
+    assert "note 0" in flat  # the annex carries each answer's note
+
+
+def test_markup_like_text_is_printed_literally(built):
+    assert MARKUP in _flat(built[3])
+
+
+def test_greek_and_chinese_answers_are_in_the_text_layer(built):
+    flat = _flat(built[3])
+    assert GREEK in flat
+    assert CHINESE in flat.replace(" ", "")
+
+
+def test_every_page_has_its_footer_and_the_outline_lists_the_sections(built):
+    draft, _, reader, _ = built
+    digest = fingerprint(draft.to_json().encode("utf-8"))
+    pages = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"Page {number} of {pages}" in page.extract_text()
+    assert digest in _flat(reader.pages[-1].extract_text()).replace(" ", "")
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "2. Classification" in titles and "Declaration" in titles
+    assert reader.metadata.title and reader.metadata.subject and reader.metadata.author == MARKUP
+
+
+def test_the_attachment_round_trips_with_its_fingerprint(built):
+    draft, path, _, _ = built
+    assert read_dossier(path) == draft.to_json().encode("utf-8")
+
+
+def test_a_dossier_whose_data_was_changed_is_detected(built, tmp_path):
+    draft, path, _, _ = built
+    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    writer._root_object["/Names"]  # the attachment is there; replace it with changed data
+    del writer._root_object["/Names"]
+    writer.add_attachment("draft.json", draft.to_json().replace("Acme", "Evil").encode("utf-8"))
+    tampered = tmp_path / "tampered.pdf"
+    with open(tampered, "wb") as stream:
+        writer.write(stream)
+    with pytest.raises(DossierError, match="changed"):
+        read_dossier(tampered)
+
+
+def test_a_changed_fingerprint_is_detected(built, tmp_path):
+    draft, path, _, _ = built
+    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    writer.add_metadata({"/SandboxKitFingerprint": fingerprint(b"other")})
+    tampered = tmp_path / "tampered.pdf"
+    writer.write(tampered)
+    with pytest.raises(DossierError, match="changed"):
+        read_dossier(tampered)
+
+
+def test_the_same_draft_gives_the_same_bytes(built, pack, tmp_path):
+    draft, path, _, _ = built
+    again = tmp_path / "again.pdf"
+    export_dossier(draft, pack, again)
+    assert again.read_bytes() == path.read_bytes()
+    assert PdfReader(str(again)).metadata.creation_date.isoformat().startswith("2026-03-14T09:26:53")
+
+
+def test_a_very_long_answer_breaks_across_pages(pack, tmp_path):
+    words = " ".join(f"word{i} <x> &" for i in range(2500))
+    draft = full_draft(pack, long_text=words + "\n\n" + "x" * 4000)
+    export_dossier(draft, pack, tmp_path / "long.pdf")
+    assert len(PdfReader(str(tmp_path / "long.pdf")).pages) > 25
+
+
+def test_an_unwritable_output_leaves_no_file(built, pack, tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        with pytest.raises(DossierError, match="cannot write"):
+            export_dossier(built[0], pack, folder / "out.pdf")
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_failed_rename_leaves_no_temporary_file(built, pack, tmp_path):
+    target = tmp_path / "a folder"
+    target.mkdir()  # a folder in the way: the rename fails after the temporary file was written
+    (target / "x").write_text("keep")
+    with pytest.raises(DossierError, match="cannot write"):
+        export_dossier(built[0], pack, target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a folder", "userdata"] or \
+        sorted(p.name for p in tmp_path.iterdir()) == ["a folder"]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_export_and_import_on_the_command_line(built, tmp_path):
+    draft = built[0]
+    source = tmp_path / "draft.json"
+    source.write_text(draft.to_json(), encoding="utf-8")
+    result = _cli("export", str(source), "-o", str(tmp_path / "d.pdf"))
+    assert result.returncode == 0, result.stderr
+    result = _cli("import", str(tmp_path / "d.pdf"), "-o", str(tmp_path / "back.json"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "back.json").read_bytes() == source.read_bytes()
+
+
+@pytest.mark.parametrize("args", [("export", "missing.json", "-o", "x.pdf"), ("import", "missing.pdf"),
+                                  ("export", "README.md", "-o", "x.pdf"), ("import", "README.md")])
+def test_bad_input_gets_one_line_and_exit_2(args):
+    result = _cli(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+
+
+def test_export_to_a_missing_folder_is_one_line(built, tmp_path):
+    source = tmp_path / "draft.json"
+    source.write_text(built[0].to_json(), encoding="utf-8")
+    result = _cli("export", str(source), "-o", str(tmp_path / "no" / "such" / "d.pdf"))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "cannot write" in result.stderr
+    assert not (tmp_path / "no").exists()
+
+
+def test_import_of_a_tampered_dossier_exits_2(built, tmp_path):
+    _, path, _, _ = built
+    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    writer.add_metadata({"/SandboxKitFingerprint": "0" * 64})
+    writer.write(tmp_path / "t.pdf")
+    result = _cli("import", str(tmp_path / "t.pdf"))
+    assert result.returncode == 2 and "changed" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_reportlab_is_not_imported_by_the_command_line_at_start():
+    code = "import sys; from app import cli; cli._register_extra_commands(); print('reportlab' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "False"
