@@ -53,5 +53,5 @@ def test_draft_survives_200_kills_at_random_moments(tmp_path):
         server.wait(timeout=10)
         server.stdout.close()
     assert advanced > KILLS // 4  # most kills landed while later versions were being saved
-    assert 1 <= len(list_backups(path)) <= KEEP
+    assert 1 <= len(list_backups(path)) <= KEEP + 1  # a kill between writing a backup and pruning
     assert time.monotonic() - started < 90
