@@ -15,9 +15,11 @@ WHEN = dt.datetime(2026, 3, 14, 9, 26, 53, tzinfo=dt.timezone.utc)
 
 def full_draft(pack: Pack, long_text: str = "") -> Draft:
     """Every question answered (the first option; "yes"; text with markup, Greek and Chinese)."""
-    answers = {}
+    answers, long_used = {}, False
     for index, question in enumerate(q for s in pack.sections for q in s.questions):
-        answers[question.id] = Answer(value=_value(question, index, long_text), note=f"note {index} <i>{GREEK}</i>")
+        text = "" if long_used else long_text  # one very long answer: enough to cross pages
+        long_used = long_used or (question.kind == "long_text" and bool(long_text))
+        answers[question.id] = Answer(value=_value(question, index, text), note=f"note {index} <i>{GREEK}</i>")
     return Draft(pack_id=pack.id, pack_version=pack.version, applicant=MARKUP, system_name=f"{CHINESE} / {GREEK}",
                  created=WHEN, modified=WHEN, answers=answers)
 
