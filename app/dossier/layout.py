@@ -29,11 +29,16 @@ class _Document(BaseDocTemplate):
         self.addPageTemplates([PageTemplate("page", frames=[frame])])
         self._heading_number = 0
 
+    def beforeDocument(self) -> None:
+        # Keys restart at each pass, so the TOC settles after two passes rather than three.
+        self._heading_number = 0
+
     def afterFlowable(self, flowable) -> None:
         level = getattr(flowable, "level", None)
         if level is None or not hasattr(flowable, "toc_text"):
             return
-        key = f"h{self.seq.nextf('heading')}"
+        self._heading_number += 1
+        key = f"h{self._heading_number}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(flowable.toc_text, key, level=level, closed=level > 0)
         self.notify("TOCEntry", (level, flowable.getPlainText(), self.page, key))
