@@ -138,7 +138,7 @@ def _answers(reader: Reader, section, with_unanswered: bool) -> list:
         if answer is None and not with_unanswered:
             continue
         value = answer.value if answer else None
-        block = [_p(question.text, ParagraphStyle("q", parent=BODY, fontName=BOLD, spaceAfter=1))]
+        block = [_p(question.text, ParagraphStyle("q", parent=BODY, fontName=BOLD, spaceBefore=5, spaceAfter=1))]
         block += _long(reader.answer(question.id, value), ITEM)
         if answer and answer.note:
             block += _long(TEXT["your_note"].format(note=answer.note), ParagraphStyle("n", parent=ITEM, textColor=colors.HexColor("#444444")))
