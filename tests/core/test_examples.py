@@ -13,6 +13,8 @@ EXAMPLES = ROOT / "resources" / "examples"
 # example file -> (tier, provision ids the result must cite)
 EXPECTED = {
     "demand_forecaster.json": ("minimal", {"aiact.art4"}),
+    "customer_chatbot.json": ("transparency", {"aiact.art50.1", "aiact.art4"}),
+    "cv_screening.json": ("high_risk", {"aiact.annex3.4.a", "aiact.art6.2", "aiact.art9", "aiact.art43.2", "aiact.annex6"}),
 }
 
 
