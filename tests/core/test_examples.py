@@ -14,6 +14,7 @@ EXAMPLES = ROOT / "resources" / "examples"
 EXPECTED = {
     "demand_forecaster.json": ("minimal", {"aiact.art4"}),
     "customer_chatbot.json": ("transparency", {"aiact.art50.1", "aiact.art4"}),
+    "credit_scoring.json": ("high_risk", {"aiact.annex3.5.b", "aiact.art6.3.profiling", "aiact.art26", "aiact.art27"}),
     "cv_screening.json": ("high_risk", {"aiact.annex3.4.a", "aiact.art6.2", "aiact.art9", "aiact.art43.2", "aiact.annex6"}),
 }
 
