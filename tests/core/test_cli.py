@@ -1,0 +1,59 @@
+"""The command line as a user runs it: JSON output keys, and one `error:` line with exit 2 on bad input."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "resources" / "examples" / "cv_screening.json"
+
+
+def _run(*args):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def test_questions_json_lists_sections_with_question_ids():
+    done = _run("questions", "--json")
+    assert done.returncode == 0, done.stderr
+    assert "role.roles" in done.stdout
+
+
+def test_classify_json_has_the_documented_keys():
+    done = _run("classify", str(EXAMPLE), "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert {"tier", "gpai", "findings", "obligations", "open_points"} <= set(result)
+    for finding in result["findings"]:
+        assert {"tier", "refs", "reason", "because"} <= set(finding)
+
+
+def _bad_drafts(tmp_path):
+    good = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    cases = {"missing": None, "not_json": "{nope", "wrong_schema": json.dumps({"format": "x"})}
+    for name, change in {"unknown_question": ("no.such.question", "yes"),
+                         "foreign_option": ("annex3.areas", ["no_such_area"]),
+                         "wrong_kind": ("system.infers", 42)}.items():
+        draft = json.loads(json.dumps(good))
+        draft["answers"][change[0]] = {"value": change[1], "note": ""}
+        cases[name] = json.dumps(draft)
+    paths = {}
+    for name, text in cases.items():
+        path = tmp_path / f"{name}.json"
+        if text is not None:
+            path.write_text(text, encoding="utf-8")
+        paths[name] = path
+    return paths
+
+
+@pytest.mark.parametrize("command", ["classify", "validate"])
+def test_each_bad_draft_gives_one_error_line_and_exit_2(tmp_path, command):
+    for name, path in _bad_drafts(tmp_path).items():
+        done = _run(command, str(path))
+        lines = done.stderr.strip().splitlines()
+        assert done.returncode == 2, name
+        assert len(lines) == 1 and lines[0].startswith("error:"), (name, done.stderr)
+        assert "Traceback" not in done.stderr
