@@ -9,7 +9,7 @@ from forms.loader import load_pack
 BROKEN = Path(__file__).parent / "broken_packs"
 
 # folder -> the id the message must name
-CASES = {"duplicate_question": "q.roles"}
+CASES = {"duplicate_question": "q.roles", "missing_show_if": "q.ask", "unknown_key": "q.ask", "bad_option": "q.ask"}
 
 
 @pytest.mark.parametrize("folder", sorted(CASES))
