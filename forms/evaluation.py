@@ -59,6 +59,10 @@ class Evaluation:
         self._visible: dict[str, bool] = {}
         self._sections: dict[str, bool] = {}
         self._rules: dict[str, Truth] = {}
+        # Rules and hidden questions are shared by many conditions; without these memos the walk
+        # through them grows exponentially with the depth of the pack.
+        self._rule_unknowns: dict[str, list[str]] = {}
+        self._hidden_by: dict[str, list[str]] = {}
 
     # --- answers ---
     def raw(self, question_id: str) -> Any:
@@ -156,7 +160,7 @@ class Evaluation:
         found: list[str] = []
         for leaf in walk(condition):
             if isinstance(leaf, RuleTest):
-                candidates = self.unknowns(self.index.rules[leaf.rule].when)
+                candidates = self._unknowns_of_rule(leaf.rule)
             elif self.is_visible(leaf.q):
                 candidates = [leaf.q] if self.known(leaf.q) is None else []
             else:
@@ -164,8 +168,18 @@ class Evaluation:
             found.extend(q for q in candidates if q not in found)
         return found
 
+    def _unknowns_of_rule(self, rule_id: str) -> list[str]:
+        if rule_id not in self._rule_unknowns:
+            self._rule_unknowns[rule_id] = self.unknowns(self.index.rules[rule_id].when)
+        return self._rule_unknowns[rule_id]
+
     def _hiding(self, question_id: str) -> list[str]:
         """The open questions that keep a question hidden, so answering them may reveal it."""
+        if question_id not in self._hidden_by:
+            self._hidden_by[question_id] = self._find_hiding(question_id)
+        return self._hidden_by[question_id]
+
+    def _find_hiding(self, question_id: str) -> list[str]:
         question = self.index.questions[question_id]
         section = self.index.section_of[question_id]
         found: list[str] = []
