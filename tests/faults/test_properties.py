@@ -51,7 +51,7 @@ def _refs(node):
             yield from _refs(item)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ANSWERS)
 def test_any_allowed_answers_give_one_primary_tier_and_known_citations(answers):
     questions = {q.id: q for q in QUESTIONS}
