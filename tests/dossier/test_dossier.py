@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import io
-import os
+import errno
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -46,6 +46,21 @@ def test_sections_answers_and_citations_are_in_the_text(built, pack):
     for section in pack.sections:
         assert _flat(section.title) in flat
     assert "note 0" in flat  # the annex carries each answer's note
+
+
+def test_every_note_is_in_the_annex_next_to_its_question(built, pack):
+    draft, _, _, text = built
+    flat = _flat(text)
+    cursor = flat.rindex("Annex: every question and answer")  # the heading, not its line in the contents
+    questions = [q for s in pack.sections for q in s.questions]
+    assert all(draft.answers[q.id].note for q in questions)  # the sample notes every answer
+    for question, following in zip(questions, questions[1:] + [None]):
+        at = flat.find(_flat(question.text), cursor)
+        assert at >= 0, question.id
+        note = flat.find(_flat(f"Your note: {draft.answers[question.id].note}"), at)
+        end = flat.find(_flat(following.text), at + 1) if following else flat.rindex("Declaration")
+        assert at < note < end, f"the note of {question.id} is not under its question in the annex"
+        cursor = note
 
 
 def test_markup_like_text_is_printed_literally(built):
@@ -113,18 +128,27 @@ def test_a_very_long_answer_breaks_across_pages(pack, tmp_path):
     assert len(PdfReader(str(tmp_path / "long.pdf")).pages) > 12
 
 
-def test_an_unwritable_output_leaves_no_file(built, pack, tmp_path):
+def test_an_unwritable_output_leaves_no_file(built, pack, tmp_path, monkeypatch):
     folder = tmp_path / "locked"
     folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("running as a user who can write anywhere")
-        with pytest.raises(DossierError, match="cannot write"):
-            export_dossier(built[0], pack, folder / "out.pdf")
-        assert list(folder.iterdir()) == []
-    finally:
-        folder.chmod(0o700)
+
+    def refused(*args, **kwargs):  # the system's refusal, simulated: root may write anywhere
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(DossierError, match="cannot write the dossier here: Permission denied") as caught:
+        export_dossier(built[0], pack, folder / "out.pdf")
+    assert "\n" not in str(caught.value)
+    assert list(folder.iterdir()) == []
+
+
+def test_an_output_under_a_file_is_refused_and_leaves_nothing(built, pack, tmp_path):
+    blocker = tmp_path / "a file"
+    blocker.write_text("keep")  # a real refusal by the system, for root too: a file cannot hold files
+    with pytest.raises(DossierError, match="cannot write"):
+        export_dossier(built[0], pack, blocker / "out.pdf")
+    assert blocker.read_text() == "keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) in (["a file"], ["a file", "userdata"])
 
 
 def test_a_failed_rename_leaves_no_temporary_file(built, pack, tmp_path):
