@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.drafts import MAX_DRAFT_BYTES, DraftError, parse_draft, write_atomically
+from app.drafts import MAX_DRAFT_BYTES, DraftError, check_draft_text, write_atomically
 
 KEEP = 5
 FOLDER_NAME = ".backups"
@@ -90,7 +90,7 @@ def restore_backup(draft_path: Path, backup: Backup) -> None:
     except OSError as error:
         raise DraftError(f"{backup.path}: the backup cannot be read: {error.strerror or error}") from None
     try:
-        parse_draft(data.decode("utf-8"), str(backup.path))
+        check_draft_text(data.decode("utf-8"), str(backup.path))  # a protected backup stays protected
     except UnicodeDecodeError:
         raise DraftError(f"{backup.path}: the backup is not a draft (it is not UTF-8 text)") from None
     current = _read_quietly(draft_path)

@@ -3,7 +3,8 @@
 A draft names the pack (id and version) its answers belong to. Saving is atomic: the new text goes
 to a temporary file in the same folder, is flushed and synced, then renamed over the old file, so
 a crash leaves either the old draft or the new one, never a torn file. Drafts are readable by their
-owner only.
+owner only. A draft may be protected by a passphrase (app/protect.py): then only the sealed envelope
+is ever written, and reading it needs the passphrase.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
+import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,9 +28,21 @@ FORMAT = "sandbox-applicant-kit/draft"
 FORMAT_VERSION = 1
 MAX_DRAFT_BYTES = 20 * 1024 * 1024
 
+TEXT = {
+    "passphrase_required": "this draft is protected by a passphrase",
+}
+
 
 class DraftError(Exception):
     """A draft that cannot be read or written. The message is one line saying what and why."""
+
+
+class PassphraseRequired(DraftError):
+    """The draft is protected by a passphrase and none was given."""
+
+
+class WrongPassphrase(DraftError):
+    """The passphrase given does not open the draft (or the file was changed)."""
 
 
 class Answer(BaseModel):
@@ -117,7 +133,14 @@ def parse_draft(text: str, name: str = "draft") -> Draft:
         raise DraftError(f"{name}: wrong content at '{where}': {first['msg']}") from None
 
 
-def load_draft(path: Path) -> Draft:
+def load_draft(path: Path, passphrase: str | None = None) -> Draft:
+    """The draft in `path`; a protected one needs its passphrase (PassphraseRequired without one)."""
+    path = Path(path)
+    return parse_draft(open_protected(read_draft_text(path), str(path), passphrase), str(path))
+
+
+def read_draft_text(path: Path) -> str:
+    """The file's text, refused with one line when it cannot be a draft (too big, not UTF-8, unreadable)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -134,16 +157,79 @@ def load_draft(path: Path) -> Draft:
     except OSError as error:
         raise DraftError(f"{path}: cannot be read: {error.strerror or error}") from None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise DraftError(f"{path}: not a draft file (it is not UTF-8 text)") from None
-    return parse_draft(text, str(path))
 
 
-def save_draft(draft: Draft, path: Path, keep_backup: bool = True) -> None:
-    """Save atomically, then keep the saved version among the draft's backups (app/backups.py)."""
+def is_protected_text(text: str) -> bool:
+    """True when `text` is a passphrase-protected draft (checked cheaply, nothing decrypted)."""
+    from app import protect
+
+    if protect.FORMAT not in text:
+        return False
+    try:
+        return protect.is_protected(json.loads(text))
+    except json.JSONDecodeError:
+        return False
+
+
+def open_protected(text: str, name: str, passphrase: str | None) -> str:
+    """`text` itself when it is a plain draft; the draft inside when it is protected."""
+    from app import protect
+
+    if not is_protected_text(text):
+        return text
+    envelope = json.loads(text)
+    try:
+        protect.check_envelope(envelope)  # a malformed or too costly envelope is refused before asking
+        if passphrase is None:
+            raise PassphraseRequired(f"{name}: {TEXT['passphrase_required']}")
+        plain = protect.open_envelope(envelope, passphrase)
+    except protect.WrongPassphrase as error:
+        raise WrongPassphrase(f"{name}: {error}") from None
+    except protect.ProtectionError as error:
+        raise DraftError(f"{name}: {error}") from None
+    try:
+        return plain.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DraftError(f"{name}: not a draft file (it is not UTF-8 text)") from None
+
+
+def check_draft_text(text: str, name: str) -> None:
+    """A plain draft that parses, or a protected one whose envelope is well formed; else DraftError."""
+    from app import protect
+
+    if is_protected_text(text):
+        try:
+            protect.check_envelope(json.loads(text))
+        except protect.ProtectionError as error:
+            raise DraftError(f"{name}: {error}") from None
+    else:
+        parse_draft(text, name)
+
+
+def draft_bytes(draft: Draft, passphrase: str | None = None) -> bytes:
+    """What goes on disk for `draft`: its JSON, or, with a passphrase, only the sealed envelope."""
     data = draft.to_json().encode("utf-8")
+    if passphrase is None:
+        return data
+    from app import protect
+
+    try:
+        return protect.seal(data, passphrase)
+    except protect.ProtectionError as error:
+        raise DraftError(f"not saved: {error}") from None
+
+
+def save_draft(draft: Draft, path: Path, keep_backup: bool = True, passphrase: str | None = None) -> None:
+    """Save atomically, then keep the saved version among the draft's backups (app/backups.py).
+
+    With a passphrase, the file and its backup hold only the sealed envelope.
+    """
+    data = draft_bytes(draft, passphrase)
     write_atomically(Path(path), data)
+    remove_stale_temporaries(Path(path))
     if keep_backup:
         from app import backups  # imported here: backups builds on this module's reading and writing
 
@@ -172,6 +258,40 @@ def write_atomically(path: Path, data: bytes) -> None:
         _remove_quietly(temporary)
         reason = "the disk is full" if error.errno == 28 else (error.strerror or str(error))
         raise DraftError(f"{path}: not saved, {reason}; the previous version is unchanged") from None
+
+
+STALE_AFTER_SECONDS = 120
+_RANDOM_PART = re.compile(r"[a-z0-9_]{8}")  # what tempfile.mkstemp puts between prefix and suffix
+
+
+def remove_stale_temporaries(path: Path, older_than: float = STALE_AFTER_SECONDS) -> list[Path]:
+    """Remove temporary files a crashed save of `path` left beside it; returns those removed.
+
+    Only our own names for this very file (`.<name>.XXXXXXXX.tmp`), regular files of ours, and old
+    enough that no save still running could own them. They may hold an unprotected older version.
+    """
+    path = Path(path)
+    prefix, suffix = f".{path.name}.", ".tmp"
+    removed = []
+    try:
+        entries = list(path.parent.iterdir())
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(suffix)
+                and _RANDOM_PART.fullmatch(name[len(prefix):-len(suffix)])):
+            continue
+        try:
+            info = entry.lstat()
+            ours = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+            if stat.S_ISREG(info.st_mode) and ours and now - info.st_mtime > older_than:
+                entry.unlink()
+                removed.append(entry)
+        except OSError:
+            continue
+    return removed
 
 
 def _sync_folder(folder: Path) -> None:
