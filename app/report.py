@@ -11,6 +11,7 @@ from forms.citations import label
 from forms.schema import Pack, Tier
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment, ChecklistResult, Finding, GapResult, VerdictResult
+from risk_tiers.headline import headline
 
 TEXT = {
     "tier": "Tier: {label}",
@@ -48,12 +49,9 @@ TEXT = {
 
 
 def tier_label(pack: Pack, assessment: Assessment) -> str:
-    if not assessment.system_tier_applies:
-        return texts.MODEL_ONLY
-    for tier_text in pack.tiers:
-        if tier_text.tier is assessment.tier:
-            return f"{tier_text.label}. {tier_text.summary}"
-    return assessment.tier.value
+    # The core's headline: a model-only result, or an Art 6(3) derogation, never bare "minimal".
+    title, summary = headline(pack, assessment)
+    return f"{title}. {summary}" if summary else title
 
 
 def refs_text(refs: tuple[str, ...]) -> str:

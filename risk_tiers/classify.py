@@ -11,7 +11,7 @@ from typing import Any, Mapping
 
 from forms.conditions import Truth
 from forms.evaluation import Evaluation
-from forms.schema import GpaiStatus, Pack, Rule, Tier
+from forms.schema import DateEntry, GpaiStatus, Obligation, Pack, Rule, Tier
 from risk_tiers import application, texts
 from risk_tiers.assessment import Assessment, Finding, ObligationResult, OpenPoint
 
@@ -30,6 +30,7 @@ def classify(pack: Pack, answers: Mapping[str, Any], notes: Mapping[str, str] | 
         fired = [rule for rule in fired if rule.tier in {t.value for t in GATING_TIERS}]
     roles = _roles(pack, evaluation, fired)
     model_only = bool(pack.model_only_rule) and evaluation.rule(pack.model_only_rule) is Truth.TRUE
+    dated = [] if gated else _applying_obligations(pack, evaluation, roles)
     return Assessment(
         pack_id=pack.id,
         pack_version=pack.version,
@@ -39,8 +40,8 @@ def classify(pack: Pack, answers: Mapping[str, Any], notes: Mapping[str, str] | 
         gpai=_gpai_status(fired),
         roles=roles,
         findings=tuple(_finding(evaluation, rule, notes) for rule in fired),
-        obligations=() if gated else _obligations(pack, evaluation, roles),
-        open_points=_open_points(pack, evaluation, gated),
+        obligations=tuple(_obligation_result(obligation, date, roles) for obligation, date in dated),
+        open_points=_open_points(pack, evaluation, gated, roles, dated),
         verdicts=application.verdicts(pack, evaluation, notes),
         checklists=application.checklists(pack, evaluation),
         duties=() if gated else application.duties(pack, evaluation, notes),
@@ -79,52 +80,95 @@ def _finding(evaluation: Evaluation, rule: Rule, notes: Mapping[str, str]) -> Fi
     )
 
 
-def _obligations(pack: Pack, evaluation: Evaluation, roles: tuple[str, ...]) -> tuple[ObligationResult, ...]:
+def _applying_obligations(pack: Pack, evaluation: Evaluation, roles: tuple[str, ...]) -> list[tuple[Obligation, DateEntry | None]]:
+    """The obligations that apply to the applicant's roles, each with the date it applies from."""
     results = []
-    for obligation in pack.obligations:
-        if not set(obligation.roles) & set(roles):
-            continue
+    for obligation in _for_roles(pack, roles):
         if evaluation.truth(obligation.when) is not Truth.TRUE:
             continue
         date_id = next(
             (c.date for c in obligation.dates if evaluation.truth(c.when) is Truth.TRUE), obligation.date
         )
-        date = evaluation.index.dates.get(date_id) if date_id else None
-        results.append(ObligationResult(
-            id=obligation.id, text=obligation.text, refs=obligation.refs,
-            roles=tuple(r for r in obligation.roles if r in roles), group=obligation.group,
-            applies_from=date.date if date else None, set_by=date.set_by if date else "",
-            verified=date.verified if date else True,
-            original_date=date.original_date if date else None,
-            original_set_by=date.original_set_by if date else "",
-        ))
-    return tuple(results)
+        results.append((obligation, evaluation.index.dates.get(date_id) if date_id else None))
+    return results
 
 
-def _open_points(pack: Pack, evaluation: Evaluation, gated: bool) -> tuple[OpenPoint, ...]:
+def _for_roles(pack: Pack, roles: tuple[str, ...]) -> list[Obligation]:
+    return [o for o in pack.obligations if set(o.roles) & set(roles)]
+
+
+def _obligation_result(obligation: Obligation, date: DateEntry | None, roles: tuple[str, ...]) -> ObligationResult:
+    return ObligationResult(
+        id=obligation.id, text=obligation.text, refs=obligation.refs,
+        roles=tuple(r for r in obligation.roles if r in roles), group=obligation.group,
+        applies_from=date.date if date else None, set_by=date.set_by if date else "",
+        verified=date.verified if date else True,
+        original_date=date.original_date if date else None,
+        original_set_by=date.original_set_by if date else "",
+    )
+
+
+def _open_points(pack: Pack, evaluation: Evaluation, gated: bool, roles: tuple[str, ...],
+                 dated: list[tuple[Obligation, DateEntry | None]]) -> tuple[OpenPoint, ...]:
     affected: dict[str, list[str]] = {}
     for rule in pack.rules:
         if rule.tier == "fact" or (gated and rule.tier not in {t.value for t in GATING_TIERS}):
             continue
         for qid in evaluation.unknowns(rule.when):
             affected.setdefault(qid, []).append(rule.id)
-    points = [_question_point(evaluation, qid, rules) for qid, rules in affected.items()]
-    points.extend(_law_points(pack) if not gated else [])
+    if not gated:
+        # Questions that decide only a duty or its date (the conformity route, a public deployer's
+        # impact assessment, a legacy date) change the result as much as those behind a tier.
+        # A question already open for a rule keeps the rules as what it affects, not every duty.
+        behind_rules = set(affected)
+        for obligation_id, qid in _obligation_unknowns(pack, evaluation, roles, dated):
+            if qid not in behind_rules and obligation_id not in affected.get(qid, []):
+                affected.setdefault(qid, []).append(obligation_id)
+    points = [_question_point(evaluation, qid, ids) for qid, ids in affected.items()]
+    points.extend(_law_points(dated))
     return tuple(points)
 
 
-def _question_point(evaluation: Evaluation, qid: str, rules: list[str]) -> OpenPoint:
+def _obligation_unknowns(pack: Pack, evaluation: Evaluation, roles: tuple[str, ...],
+                         dated: list[tuple[Obligation, DateEntry | None]]):
+    """(obligation id, question id) for each open question that leaves a duty, or its date, undecided."""
+    applying = {obligation.id for obligation, _ in dated}
+    for obligation in _for_roles(pack, roles):
+        if obligation.id in applying:
+            # Its date is undecided while a choice before the one taken is still unknown.
+            for choice in obligation.dates:
+                truth = evaluation.truth(choice.when)
+                if truth is Truth.TRUE:
+                    break
+                for qid in evaluation.unknowns(choice.when):
+                    yield obligation.id, qid
+        else:
+            for qid in evaluation.unknowns(obligation.when):
+                yield obligation.id, qid
+
+
+def _question_point(evaluation: Evaluation, qid: str, affected: list[str]) -> OpenPoint:
+    """`affected`: the ids of the rules and obligations the answer could change."""
     question = evaluation.index.questions[qid]
     status = "unsure" if evaluation.is_unsure(qid) else "unanswered"
-    refs = tuple(dict.fromkeys(ref for rid in rules for ref in evaluation.index.rules[rid].refs))
+    refs = tuple(dict.fromkeys(ref for item in affected for ref in _refs_of(evaluation, item)))
     return OpenPoint(
-        kind="question", question=qid, status=status, could_affect=tuple(rules), refs=refs,
+        kind="question", question=qid, status=status, could_affect=tuple(affected), refs=refs,
         text=texts.OPEN_QUESTION[status].format(question=question.text),
     )
 
 
-def _law_points(pack: Pack) -> list[OpenPoint]:
+def _refs_of(evaluation: Evaluation, item_id: str) -> tuple[str, ...]:
+    rule = evaluation.index.rules.get(item_id)
+    if rule is not None:
+        return rule.refs
+    return next((o.refs for o in evaluation.pack.obligations if o.id == item_id), ())
+
+
+def _law_points(dated: list[tuple[Obligation, DateEntry | None]]) -> list[OpenPoint]:
+    """Unsettled law only where it matters: the unchecked dates of duties that apply."""
+    dates = {date.id: date for _, date in dated if date is not None and not date.verified}
     return [
         OpenPoint(kind="law", text=texts.UNVERIFIED_DATE.format(date=d.date.isoformat(), set_by=d.set_by))
-        for d in pack.dates if not d.verified
+        for d in dates.values()
     ]

@@ -19,6 +19,7 @@ from app.drafts import Draft
 from forms.citations import label
 from forms.schema import Pack
 from risk_tiers.assessment import Assessment
+from risk_tiers.headline import headline
 
 TIER_COLOURS = {"prohibited": "#b3261e", "high_risk": "#c25e00", "transparency": "#1f5fa8", "minimal": "#2e7d32",
                 "not_ai_system": "#5f6368", "out_of_scope": "#5f6368"}
@@ -99,11 +100,10 @@ def cover(reader: Reader, assessment: Assessment, fingerprint: str) -> list:
 
 
 def badge(pack: Pack, assessment: Assessment) -> Table:
-    if assessment.system_tier_applies:
-        tier_text = next((t for t in pack.tiers if t.tier is assessment.tier), None)
-        title, summary = (tier_text.label, tier_text.summary) if tier_text else (assessment.tier.value, "")
-        colour = TIER_COLOURS.get(assessment.tier.value, "#5f6368")
-    else:
+    # The core's headline: an Art 6(3) derogation is never shown as bare "minimal risk".
+    title, summary = headline(pack, assessment)
+    colour = TIER_COLOURS.get(assessment.tier.value, "#5f6368")
+    if not assessment.system_tier_applies:
         title, summary, colour = TEXT["model_only"], "", "#5f6368"
     white = ParagraphStyle("badge", fontName=BOLD, fontSize=14, leading=18, textColor=colors.white)
     cells = [[_p(title, white)]] + ([[_p(summary, ParagraphStyle("bs", parent=BODY, textColor=colors.white))]] if summary else [])

@@ -13,6 +13,7 @@ from app.qt.scroll_page import ScrollPage
 from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
 from app.report import TEXT as REPORT_TEXT, because_text, refs_text, tier_label
+from risk_tiers.headline import headline
 
 
 def link_label(rich_text: str, on_link) -> QLabel:
@@ -56,13 +57,9 @@ class ResultView(ScrollPage):
 
     def show_assessment(self, assessment) -> None:
         pack = self.session.pack
-        tier_text = next((t for t in pack.tiers if t.tier is assessment.tier), None)
-        if assessment.system_tier_applies and tier_text is not None:
-            self.tier.setText(tier_text.label)
-            self.summary.setText(tier_text.summary)
-        else:
-            self.tier.setText(tier_label(pack, assessment))
-            self.summary.setText("")
+        title, summary = headline(pack, assessment)
+        self.tier.setText(title)
+        self.summary.setText(summary)
         self.summary.setVisible(bool(self.summary.text()))
         self.tier.setAccessibleDescription(tier_label(pack, assessment))
         status = REPORT_TEXT["gpai_status"][assessment.gpai.value]
