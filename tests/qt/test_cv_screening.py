@@ -2,7 +2,7 @@
 would: the result panel turns to high-risk, citing Annex III point 4(a) (recruitment and selection).
 
 The answers are those of resources/examples/cv_screening.json, which the command line classifies
-the same way (tests/test_examples.py), so the wizard and the CLI are held to one case.
+the same way (tests/core/test_examples.py), so the wizard and the CLI are held to one case.
 """
 
 from __future__ import annotations
