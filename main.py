@@ -2,7 +2,7 @@
 
 import sys
 
-COMMANDS = {"questions", "classify", "validate", "export", "import", "-h", "--help", "--pack"}
+COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "-h", "--help", "--pack"}
 
 
 def main() -> int:

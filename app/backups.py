@@ -99,6 +99,28 @@ def restore_backup(draft_path: Path, backup: Backup) -> None:
     write_atomically(draft_path, data)
 
 
+def seal_backups(draft_path: Path, passphrase: str, current: str | None = None) -> None:
+    """Seal the draft's backups with `passphrase`: plain ones, and those `current` opens.
+
+    A backup sealed under some other passphrase is left as it is: it is protected already.
+    """
+    from app.drafts import is_protected_text, open_protected
+    from app.protect import seal
+
+    for backup in list_backups(draft_path):
+        data = _read_quietly(backup.path)
+        if data is None or backup.size > MAX_DRAFT_BYTES:
+            continue
+        try:
+            text = data.decode("utf-8")
+            if is_protected_text(text) and current is None:
+                continue
+            plain = open_protected(text, str(backup.path), current)
+        except (UnicodeDecodeError, DraftError):
+            continue  # sealed under another passphrase, or not a draft: nothing readable to seal
+        write_atomically(backup.path, seal(plain.encode("utf-8"), passphrase))
+
+
 def _prune(draft_path: Path, keep: int) -> None:
     for old in list_backups(draft_path)[keep:]:
         try:

@@ -40,9 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     classify = commands.add_parser("classify", help="classify a draft: tier, findings, obligations, open points")
     classify.add_argument("draft", type=Path)
     classify.add_argument("--json", action="store_true", help="print JSON")
+    _add_passphrase_option(classify)
     classify.set_defaults(run=_classify)
     validate = commands.add_parser("validate", help="check a draft against its pack")
     validate.add_argument("draft", type=Path)
+    _add_passphrase_option(validate)
     validate.set_defaults(run=_validate)
     for extend in EXTRA_COMMANDS:
         extend(commands)
@@ -69,8 +71,17 @@ class CommandError(Exception):
     """A command that cannot go on; the message is one line."""
 
 
+def _add_passphrase_option(parser: argparse.ArgumentParser) -> None:
+    from app.passphrases import add_passphrase_option
+
+    add_passphrase_option(parser)
+
+
 def _register_extra_commands() -> None:
     if not EXTRA_COMMANDS:
+        from app import passphrases  # protect / unprotect
+
+        EXTRA_COMMANDS.append(passphrases.add_commands)
         try:
             from app.dossier import commands as dossier_commands
         except ImportError:
@@ -78,10 +89,16 @@ def _register_extra_commands() -> None:
         EXTRA_COMMANDS.append(dossier_commands.add_commands)
 
 
-def load_checked(draft_path: Path, pack_path: Path) -> tuple[Draft, Pack, list[str]]:
-    """The draft and its pack, or a one-line error. Returns the warnings to show."""
+def load_checked(draft_path: Path, pack_path: Path,
+                 passphrase_file: Path | None = None) -> tuple[Draft, Pack, list[str]]:
+    """The draft and its pack, or a one-line error. Returns the warnings to show.
+
+    A protected draft is opened with the passphrase in `passphrase_file`, or one asked for at a terminal.
+    """
+    from app.passphrases import load_draft_asking
+
     pack = load_pack(pack_path)
-    draft = load_draft(draft_path)
+    draft = load_draft_asking(draft_path, passphrase_file)
     errors, warnings = draft_problems(draft, pack)
     if errors:
         more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
@@ -101,7 +118,7 @@ def _questions(args: argparse.Namespace) -> int:
 
 
 def _classify(args: argparse.Namespace) -> int:
-    draft, pack, warnings = load_checked(args.draft, args.pack)
+    draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
     _warn(warnings)
     notes = {qid: answer.note for qid, answer in draft.answers.items() if answer.note}
     assessment = classify(pack, draft.values(), notes)
@@ -113,7 +130,7 @@ def _classify(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    draft, pack, warnings = load_checked(args.draft, args.pack)
+    draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
     _warn(warnings)
     print(f"{args.draft}: valid draft for {pack.id} {pack.version}, {len(draft.answers)} answers")
     return EXIT_OK

@@ -236,6 +236,31 @@ def save_draft(draft: Draft, path: Path, keep_backup: bool = True, passphrase: s
         backups.keep_backup_quietly(Path(path), data)
 
 
+def change_protection(path: Path, current: str | None, new: str | None) -> None:
+    """Protect (new passphrase), re-protect or unprotect (new=None) the draft as saved in `path`.
+
+    The saved text is sealed as it is, unsaved edits elsewhere are not involved. When protecting,
+    the draft's backups are sealed too, so no earlier version stays readable beside it.
+    """
+    path = Path(path)
+    text = open_protected(read_draft_text(path), str(path), current)
+    parse_draft(text, str(path))  # only a real draft gets sealed
+    data = text.encode("utf-8")
+    if new is not None:
+        from app import protect
+
+        try:
+            data = protect.seal(data, new)
+        except protect.ProtectionError as error:
+            raise DraftError(f"{path}: not changed: {error}") from None
+    write_atomically(path, data)
+    remove_stale_temporaries(path)
+    if new is not None:
+        from app import backups
+
+        backups.seal_backups(path, new, current)
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash leaves the old or the new file, never a mix."""
     folder = path.parent

@@ -11,12 +11,14 @@ from pathlib import Path
 
 from app.cli import EXIT_OK, CommandError, load_checked
 from app.drafts import parse_draft, write_atomically
+from app.passphrases import add_passphrase_option
 
 
 def add_commands(subparsers) -> None:
     export = subparsers.add_parser("export", help="write the application dossier (PDF) for a draft")
     export.add_argument("draft", type=Path)
     export.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
+    add_passphrase_option(export)
     export.set_defaults(run=_export)
     imported = subparsers.add_parser("import", help="take the draft out of a dossier and check its fingerprint")
     imported.add_argument("dossier", type=Path)
@@ -27,7 +29,7 @@ def add_commands(subparsers) -> None:
 def _export(args: argparse.Namespace) -> int:
     from app.dossier.export import DossierError, export_dossier
 
-    draft, pack, warnings = load_checked(args.draft, args.pack)
+    draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     try:
