@@ -1,4 +1,4 @@
-"""Starting the wizard: `python main.py [DRAFT.json]`.
+"""Starting the wizard: `python main.py [--data-dir DIR] [DRAFT.json]` (main.py takes the option).
 
 The window shows its start page first; the pack and the core load right after (deferred to the
 event loop), unless a draft was named on the command line, which then opens at once.
@@ -19,7 +19,7 @@ def run_wizard(args: list[str]) -> int:
               file=sys.stderr)
         return 2
     if len(args) > 1 or (args and args[0].startswith("-")):
-        print("usage: python main.py [DRAFT.json] | python main.py COMMAND ...", file=sys.stderr)
+        print("usage: python main.py [--data-dir DIR] [DRAFT.json] | python main.py COMMAND ... (see -h)", file=sys.stderr)
         return 2
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

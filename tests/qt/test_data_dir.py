@@ -1,0 +1,51 @@
+"""`python main.py --data-dir DIR`: the wizard keeps its autosave, recent drafts and settings in DIR
+(over the SANDBOX_KIT_DATA_DIR variable), and the commands accept the option too."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import main
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "resources" / "examples" / "cv_screening.json"
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ if env is None else env, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_the_wizard_keeps_its_files_in_the_folder_given_over_the_variable(tmp_path):
+    env = dict(os.environ, SANDBOX_KIT_STARTUP_PROBE="1", SANDBOX_KIT_DATA_DIR=str(tmp_path / "from-variable"))
+    result = run("--data-dir", str(tmp_path / "chosen"), str(EXAMPLE), env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("shown ")  # the draft's first page was painted
+    assert json.loads((tmp_path / "chosen" / "recent.json").read_text()) == [str(EXAMPLE)]
+    assert not (tmp_path / "from-variable").exists()
+
+
+@pytest.mark.parametrize("args", [["--data-dir", "d", "x.json"], ["x.json", "--data-dir=d"]])
+def test_the_option_is_taken_out_wherever_it_stands_and_made_absolute(args, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main.take_data_dir(args) == (["x.json"], str(tmp_path / "d"))
+
+
+def test_a_command_accepts_the_option(tmp_path):
+    result = run("--data-dir", str(tmp_path), "classify", str(EXAMPLE), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["tier"] == "high_risk"
+
+
+def test_help_explains_the_option_and_a_missing_folder_is_one_error_line():
+    assert "--data-dir DIR" in run("-h").stdout
+    result = run("--data-dir")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["error: --data-dir needs a folder, as in --data-dir ~/sandbox-kit"]
