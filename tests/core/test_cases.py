@@ -41,6 +41,11 @@ def test_case(pack, case):
         assert obligation in {o.id for o in result.obligations}
     for obligation in expect.get("no_obligations", []):
         assert obligation not in {o.id for o in result.obligations}
+    duties = {o.id: o for o in result.obligations}
+    for obligation, date in expect.get("dates", {}).items():
+        assert str(duties[obligation].applies_from) == str(date), f"{obligation}: {case['description']}"
+    if "roles" in expect:
+        assert set(result.roles) == set(expect["roles"])
     for question in expect.get("open_questions", []):
         assert question in {p.question for p in result.open_points}
     if expect.get("no_open_questions"):
