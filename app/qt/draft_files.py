@@ -134,14 +134,16 @@ class Autosaver(QObject):
             self.timer.start()
 
     def write_now(self) -> None:
-        from app.drafts import DraftError, write_atomically
+        from app.drafts import DraftError, draft_bytes, write_atomically
 
         self.timer.stop()
         if self.session is None or not self.session.dirty:
             return
         note = {"path": str(self.session.path) if self.session.path else None}
         try:
-            write_atomically(autosave_file(), self.session.draft.to_json().encode("utf-8"))
+            # A protected draft's autosave is sealed too: its plain text never reaches the disk.
+            data = draft_bytes(self.session.draft, getattr(self.session, "passphrase", None))
+            write_atomically(autosave_file(), data)
             write_atomically(_autosave_note(), json.dumps(note).encode("utf-8"))
         except DraftError as error:
             self.failed.emit(str(error))

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(TEXT["open"], self.open_draft, keys.Open)
         self.save_action = self._action(TEXT["save"], self.save, keys.Save)
         self.save_as_action = self._action(TEXT["save_as"], self.save_as, "Ctrl+Shift+S")
+        self.protect_action = self._action(TEXT["protect"], self.change_passphrase)
         self.quit_action = self._action(TEXT["quit"], self.close, "Ctrl+Q")
         self.restore_action = self._action(TEXT["start_restore"], self.restore_autosave)
         self.back_action = self._action(TEXT["back"], lambda: self.wizard and self.wizard.back(), "Alt+Left")
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu(TEXT["recent"])
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addActions([self.save_action, self.save_as_action, self.restore_action])
+        file_menu.addActions([self.save_action, self.save_as_action, self.protect_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         go_menu = self.menuBar().addMenu(TEXT["menu_go"])
@@ -82,8 +83,8 @@ class MainWindow(QMainWindow):
         self._enable_draft_actions(False)
 
     def _enable_draft_actions(self, enabled: bool) -> None:
-        for action in (self.save_action, self.save_as_action, self.back_action, self.next_action,
-                       self.review_action):
+        for action in (self.save_action, self.save_as_action, self.protect_action, self.back_action,
+                       self.next_action, self.review_action):
             action.setEnabled(enabled)
 
     def _fill_recent_menu(self) -> None:
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.settings.remove("last_section/new")
+        session.passphrase = None
         session.replace(Draft.new(session.pack), None)
         self.autosaver.clear()
         self._show_wizard()
@@ -176,7 +178,7 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path, asked: bool = False) -> bool:
         """Open a draft file. A file that cannot be read gets a dialog and is left as it is."""
-        from app.drafts import DraftError, draft_problems, load_draft
+        from app.drafts import DraftError, draft_problems
 
         if not asked and not self.may_discard():
             return False
@@ -184,13 +186,17 @@ class MainWindow(QMainWindow):
         if session is None:
             return False
         try:
-            draft = load_draft(path)
+            opened = self._load_asking(Path(path), Path(path).name)
+            if opened is None:
+                return False  # the person cancelled the passphrase
+            draft, passphrase = opened
             errors, warnings = draft_problems(draft, session.pack)
             if errors:
                 raise DraftError(f"{path}: {errors[0]}")
         except DraftError as error:
             self.prompter.error(self, TEXT["unreadable_title"], TEXT["unreadable_text"].format(reason=error))
             return False
+        session.passphrase = passphrase
         session.replace(draft, Path(path))
         self.autosaver.clear()
         draft_files.remember_recent(Path(path))
@@ -222,7 +228,7 @@ class MainWindow(QMainWindow):
 
         step = self.wizard.current_step
         try:
-            save_draft(self.session.draft, path)
+            save_draft(self.session.draft, path, passphrase=self.session.passphrase)
         except DraftError as error:
             self.prompter.error(self, TEXT["save_failed_title"], TEXT["save_failed_text"].format(reason=error))
             return False
@@ -233,8 +239,46 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(TEXT["saved"].format(path=path), 5000)
         return True
 
+    def _load_asking(self, path: Path, name: str):
+        """(draft, passphrase) read from `path`, asking for the passphrase of a protected one until it
+        is right; None when the person cancels. Other problems raise DraftError; the file is never changed."""
+        from app.drafts import PassphraseRequired, WrongPassphrase, load_draft
+
+        passphrase, retry = None, False
+        while True:
+            try:
+                return load_draft(path, passphrase), passphrase
+            except (PassphraseRequired, WrongPassphrase) as error:
+                retry = retry or isinstance(error, WrongPassphrase)
+            passphrase = self.prompter.ask_passphrase(self, name, retry)
+            if passphrase is None:
+                return None
+            if not passphrase:
+                passphrase, retry = None, True  # an empty answer is a wrong one, not a reason to stop
+
+    def change_passphrase(self) -> None:
+        """Set, change or remove the passphrase: the saved file (and its backups) follow at once."""
+        from app.drafts import DraftError, change_protection
+
+        session = self.session
+        if session is None:
+            return
+        new = self.prompter.ask_new_passphrase(self, protected=session.passphrase is not None)
+        if new is None:
+            return
+        new = new or None
+        if session.path is not None and session.path.exists():
+            try:
+                change_protection(session.path, session.passphrase, new)
+            except DraftError as error:
+                self.prompter.error(self, TEXT["protect_failed_title"], str(error))
+                return
+        session.passphrase = new
+        self.autosaver.write_now()  # unsaved work already autosaved is rewritten the new way
+        self.statusBar().showMessage(TEXT["protected_now" if new else "unprotected_now"], 5000)
+
     def restore_autosave(self) -> None:
-        from app.drafts import DraftError, load_draft
+        from app.drafts import DraftError
 
         pending = draft_files.pending_recovery()
         if pending is None or not self.may_discard():
@@ -243,10 +287,13 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         try:
-            draft = load_draft(draft_files.recovered_file())
+            opened = self._load_asking(draft_files.recovered_file(), TEXT["recovered_name"])
         except DraftError as error:
             self.prompter.error(self, TEXT["unreadable_title"], TEXT["unreadable_text"].format(reason=error))
             return
+        if opened is None:
+            return  # kept: it can be restored later with its passphrase
+        draft, session.passphrase = opened
         session.replace(draft, pending[1], dirty=True)
         self.autosaver.write_now()  # the restored work is this session's autosave from now on
         draft_files.discard_recovery()

@@ -41,6 +41,33 @@ class Prompter:
 
         QMessageBox.information(parent, title, text)
 
+    def ask_passphrase(self, parent, name: str, retry: bool = False) -> str | None:
+        """The passphrase of a protected draft, or None when the person cancels."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        text = TEXT["passphrase_retry" if retry else "passphrase_text"].format(name=name)
+        value, ok = QInputDialog.getText(parent, TEXT["passphrase_title"], text, QLineEdit.EchoMode.Password)
+        return value if ok else None
+
+    def ask_new_passphrase(self, parent, protected: bool) -> str | None:
+        """A new passphrase typed twice; "" to remove the protection (when there is one); None: cancel."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        password = QLineEdit.EchoMode.Password
+        text = TEXT["change_passphrase_text" if protected else "new_passphrase_text"]
+        first, ok = QInputDialog.getText(parent, TEXT["passphrase_title"], text, password)
+        if not ok or (not first and not protected):
+            return None
+        if not first:
+            return ""
+        again, ok = QInputDialog.getText(parent, TEXT["passphrase_title"], TEXT["passphrase_again"], password)
+        if not ok:
+            return None
+        if again != first:
+            self.error(parent, TEXT["passphrase_title"], TEXT["passphrase_mismatch"])
+            return None
+        return first
+
     def open_path(self, parent, folder: Path) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 

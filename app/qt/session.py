@@ -39,6 +39,8 @@ class Session(QObject):
         self.draft = draft or Draft.new(pack)
         self.path = path
         self.dirty = False
+        # Held in memory only, never written: saves and autosaves are sealed with it (app/protect.py).
+        self.passphrase: str | None = None
         self._recompute()
 
     # --- reading ---

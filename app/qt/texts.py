@@ -128,6 +128,25 @@ TEXT = {
     ),
     "autosaved": "Autosaved",
     "draft_warnings": "Opened with notes: {warnings}",
+    # passphrase protection
+    "protect": "&Protect with a passphrase\u2026",
+    "passphrase_title": "Passphrase",
+    "passphrase_text": "\u201c{name}\u201d is protected by a passphrase. Enter it to open the draft:",
+    "passphrase_retry": (
+        "Wrong passphrase, or the file was changed. The file is untouched.\n\n"
+        "Enter the passphrase for \u201c{name}\u201d again, or cancel:"
+    ),
+    "recovered_name": "the unsaved work",
+    "new_passphrase_text": (
+        "Choose a passphrase. The draft, its backups and its autosave are then written encrypted; "
+        "without the passphrase nobody can open them, not even you:"
+    ),
+    "change_passphrase_text": "Enter a new passphrase, or leave it empty to remove the protection:",
+    "passphrase_again": "Enter the same passphrase again:",
+    "passphrase_mismatch": "The two passphrases differ. Nothing was changed.",
+    "protect_failed_title": "The protection was not changed",
+    "protected_now": "Protected by a passphrase: saves and autosaves are encrypted",
+    "unprotected_now": "Passphrase removed: the draft is saved as plain text again",
 }
 
 STATUS_TEXT = {"done": TEXT["status_done"], "incomplete": TEXT["status_incomplete"],
