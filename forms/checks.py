@@ -25,11 +25,23 @@ _OPERATORS = {
 }
 
 
+_KIND_NAMES = {"yes_no": "yes/no", "single_choice": "single-choice", "multi_choice": "multiple-choice",
+               "short_text": "short text", "long_text": "long text", "number": "number", "date": "date"}
+
+
 def check_pack(pack: Pack) -> Problem | None:
     for check in (_unique_ids, _references, _results, _conditions, _cycles):
-        for problem in check(pack):
-            return problem
+        for item_id, message in check(pack):
+            return _locatable(pack, item_id, message), message
     return None
+
+
+def _locatable(pack: Pack, item_id: str, message: str) -> str:
+    """The id by which the loader finds the file at fault. A question is found through its
+    section (the loader records the files of top-level items); the message still names the question."""
+    if message.startswith(f"question '{item_id}'"):
+        return next((s.id for s in pack.sections for q in s.questions if q.id == item_id), item_id)
+    return item_id
 
 
 def _all_questions(pack: Pack):
@@ -168,7 +180,7 @@ def _leaf_problem(leaf: AnswerTest | RuleTest, questions: dict, rule_ids: set[st
         return f"names question '{leaf.q}', which does not exist"
     op = leaf.operator()
     if op not in _OPERATORS[question.kind]:
-        return f"the test '{op}' does not fit '{leaf.q}', a {question.kind.replace('_', ' ')} question"
+        return f"the test '{op}' does not fit '{leaf.q}', a {_KIND_NAMES[question.kind]} question"
     allowed = {o.id for o in question.options} if hasattr(question, "options") else set(YES_NO_VALUES)
     if question.kind in ("yes_no", "single_choice", "multi_choice"):
         values = leaf.option_values()
