@@ -119,6 +119,8 @@ def parse_draft(text: str, name: str = "draft") -> Draft:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise DraftError(f"{name}: not a valid draft file: the JSON is broken at line {error.lineno}, column {error.colno}") from None
+    except ValueError:  # Python refuses numbers of thousands of digits, a hostile file's trick
+        raise DraftError(f"{name}: not a valid draft file: it holds a number too long to read") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DraftError(f"{name}: not a draft of this application (no \"format\": \"{FORMAT}\")")
     version = data.get("format_version")
@@ -170,7 +172,7 @@ def is_protected_text(text: str) -> bool:
         return False
     try:
         return protect.is_protected(json.loads(text))
-    except json.JSONDecodeError:
+    except ValueError:  # broken JSON, or a number too long: parse_draft says which
         return False
 
 
