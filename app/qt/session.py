@@ -114,11 +114,14 @@ class Session(QObject):
 
     def _changed(self, question_id: str, reclassify: bool) -> None:
         self.draft.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        before = self.assessment
         if reclassify:
             self._recompute()
         self._set_dirty(True)
         self.answers_changed.emit(question_id)
-        if reclassify:
+        # Most keystrokes in a text answer leave the result as it was: then the result panel need not
+        # be rebuilt (that rebuild costs more than the classification itself).
+        if reclassify and self.assessment != before:
             self.assessment_changed.emit(self.assessment)
 
     def _recompute(self) -> None:
