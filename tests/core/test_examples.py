@@ -35,6 +35,33 @@ def test_example_classifies_to_its_tier(name):
     assert refs <= cited
 
 
+# example file -> the gaps left open on purpose, so each dossier shows what is still to do
+GAPS = {
+    "demand_forecaster.json": {"plan.no_suspension_triggers"},
+    "customer_chatbot.json": set(),
+    # Re-using old loan files fails Art 59 (no listed public interest); the FRIA is not finished.
+    "credit_scoring.json": {"privacy.art59_unmet", "measures.fria_missing"},
+    "cv_screening.json": {"privacy.dpia_missing"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_is_a_complete_application_with_only_its_deliberate_gaps(name, pack):
+    from app.drafts import load_draft
+    from forms.evaluation import Evaluation
+    from risk_tiers.classify import classify
+
+    draft = load_draft(EXAMPLES / name)
+    result = classify(pack, draft.values())
+    assert {g.id for g in result.gaps} == GAPS[name]
+    # Every question that could change the result is answered: only unsettled law stays open.
+    assert [p.question for p in result.open_points if p.kind == "question"] == []
+    # The applicant profile and the sandbox plan are filled in, and some answers carry a note.
+    missing = Evaluation(pack, draft.values()).missing_required()
+    assert [qid for qid in missing if qid.split(".")[0] in ("applicant", "privacy", "measures")] == []
+    assert any(answer.note for answer in draft.answers.values())
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_example_validates(name):
     done = _run("validate", str(EXAMPLES / name))
