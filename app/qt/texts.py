@@ -119,7 +119,10 @@ TEXT = {
         "otherwise start a new draft. Your current work is still open."
     ),
     "save_failed_title": "The draft was not saved",
-    "save_failed_text": "{reason}\n\nChoose \u201cSave as\u201d to save it somewhere else.",
+    "save_failed_text": (
+        "{reason}\n\nYour answers are still open here; nothing was lost. Choose \u201cSave as\u201d to "
+        "save them in another folder or on another drive."
+    ),
     "saved": "Saved to {path}",
     "pack_error_title": "The questions could not be loaded",
     "pack_error": (
