@@ -1,0 +1,69 @@
+"""What a reader sees first: the headline never calls a derogated Annex III system "minimal risk",
+and only the unsettled law that a result depends on is raised as an open point."""
+
+import json
+
+from app.cli import main
+from risk_tiers.classify import classify
+from risk_tiers.headline import headline
+
+AI_SYSTEM = {"system.offering": "system", "system.infers": "yes", "system.autonomy": "yes",
+             "system.purpose": "Test system.", "scope.territory": ["established_eu"], "role.roles": ["provider"],
+             "products.legislation": ["none"], "prohibited.practices": ["none"], "prohibited.emotion.infers": "no"}
+FORM_READER = {**AI_SYSTEM, "annex3.areas": ["employment"], "annex3.employment": ["recruitment"],
+               "derogation.profiling": "no", "derogation.conditions": ["a"], "derogation.no_significant_risk": "yes"}
+CHATBOT = {**AI_SYSTEM, "annex3.areas": ["none"], "transparency.interacts": "yes", "transparency.obvious": "no",
+           "transparency.crime_law": "no", "transparency.generates": ["none"], "transparency.deep_fake": "no",
+           "transparency.public_text": "no"}
+
+
+def test_a_derogated_system_is_headlined_as_the_art_6_3_exemption_with_its_duties(pack):
+    result = classify(pack, FORM_READER)
+    assert result.tier.value == "minimal"  # the data keeps the tier; the words do not say "minimal"
+    label, summary = headline(pack, result)
+    assert "minimal" not in (label + summary).lower()
+    assert "Annex III, point 4(a)" in summary and "Art. 6(3)(a)" in summary
+    assert "Art. 6(4)" in summary and "Art. 49(2)" in summary
+
+
+def test_the_command_line_never_prints_minimal_risk_for_a_derogated_system(pack, tmp_path, capsys):
+    from app.drafts import Answer, Draft, save_draft
+
+    draft = Draft.new(pack)
+    draft.answers = {qid: Answer(value=value) for qid, value in FORM_READER.items()}
+    save_draft(draft, tmp_path / "d.json")
+    assert main(["classify", str(tmp_path / "d.json")]) == 0
+    text = capsys.readouterr().out
+    assert "Minimal risk" not in text and "Art. 6(3)" in text
+    assert main(["classify", str(tmp_path / "d.json"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["tier"] == "minimal"
+
+
+def test_a_system_with_nothing_found_is_still_headlined_minimal_risk(pack):
+    answers = {**CHATBOT, "transparency.interacts": "no"}
+    assert headline(pack, classify(pack, answers))[0] == "Minimal risk"
+
+
+def test_unverified_dates_are_raised_only_when_a_duty_depends_on_them(pack):
+    def law(answers):
+        return [p.text for p in classify(pack, answers).open_points if p.kind == "law"]
+
+    # Art 50(1) applies from a date in the Act itself: nothing unsettled to raise.
+    assert law(CHATBOT) == []
+    # A generator already on the market relies on the reported December 2026 date.
+    generator = {**CHATBOT, "transparency.interacts": "no", "transparency.generates": ["image"],
+                 "transparency.assistive_only": "no", "transparency.placed_before": "yes"}
+    [point] = law(generator)
+    assert "2026-12-02" in point
+    # The derogated system's duties run from the moved Annex III date, and only that one is raised.
+    [point] = law(FORM_READER)
+    assert "2027-12-02" in point
+
+
+def test_rebranding_a_system_that_is_not_high_risk_does_not_make_it_high_risk(pack):
+    answers = {**CHATBOT, "role.roles": ["distributor"], "role.rebrands": "yes", "role.modifies": "no",
+               "role.repurposes": "no"}
+    result = classify(pack, answers)
+    assert result.tier.value == "transparency"
+    assert "role.provider_by_rebranding" not in {f.rule for f in result.findings}
+    assert "provider" not in result.roles
