@@ -53,7 +53,11 @@ class _ChoiceRow(QWidget):
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         label.setBuddy(button)
-        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # Keep the height-for-width flag that word wrap set: without it the row is as tall as the
+        # label's size hint (two or three lines) and a short option is followed by a blank line.
+        label_policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        label_policy.setHeightForWidth(True)
+        label.setSizePolicy(label_policy)
         label.mousePressEvent = lambda event: button.click()
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)  # as tall as the label needs at the width it is given
