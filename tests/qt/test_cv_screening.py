@@ -33,7 +33,8 @@ def click_answer(qtbot, page, view, value) -> None:
     if hasattr(widget, "option_button"):
         for option_id in value if isinstance(value, list) else [value]:
             button = widget.option_button(option_id)
-            qtbot.waitUntil(lambda b=button: b.isVisible() and b.hitButton(on_its_box(b)))
+            # A question just revealed has no height until its page is laid out again.
+            qtbot.waitUntil(lambda b=button: b.isVisible() and b.height() > 0 and b.hitButton(on_its_box(b)))
             if not button.isChecked():
                 qtbot.mouseClick(button, LEFT, pos=on_its_box(button))
             assert button.isChecked(), f"{view.question.id}: clicking '{option_id}' did not choose it"
