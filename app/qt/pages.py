@@ -21,6 +21,7 @@ class SectionPage(ScrollPage):
         self.title = self.heading(section.title)
         if section.intro:
             muted(self.paragraph(section.intro))
+            self.body.addSpacing(self.fontMetrics().height() // 2)  # the intro is not the first question's help
         self.not_applicable = self.paragraph(TEXT["not_applicable_page"])
         self.views: dict[str, QuestionView] = {}
         for question in section.questions:

@@ -136,11 +136,17 @@ class ResultView(ScrollPage):
         pack = self.session.pack
         parts = [f"<b>{html.escape(refs_text(finding.refs))}</b>" if finding.refs else "",
                  html.escape(finding.reason)]
-        parts += [html.escape(text) for text in because_text(pack, finding)]
+        head = "<br>".join(p for p in parts if p)
+        # Each answer behind the finding on its own indented line, so the reason does not run on
+        # into a wall of "because you answered ..." text.
+        behind_lines = "".join(f'<p style="margin-top:3px; margin-bottom:0px; margin-left:10px">{html.escape(text)}</p>'
+                               for text in because_text(pack, finding))
+        caveat = ""
         if finding.caveat:
-            parts.append(f"<i>{html.escape(TEXT['caveat'].format(caveat=finding.caveat))}</i>")
+            caveat = f'<p style="margin-top:3px; margin-bottom:0px"><i>{html.escape(TEXT["caveat"].format(caveat=finding.caveat))}</i></p>'
         behind = finding.because[0].question if finding.because else None
-        label = link_label("<br>".join(p for p in parts if p) + question_link(behind), self._on_link)
+        text = f"<p style=\"margin-top:0px; margin-bottom:0px\">{head}</p>{behind_lines}{caveat}"
+        label = link_label(text + question_link(behind), self._on_link)
         label.setProperty("rule", finding.rule)
         label.setFrameShape(QFrame.Shape.StyledPanel)
         label.setContentsMargins(6, 6, 6, 6)

@@ -1,9 +1,10 @@
 """Render every page of the wizard to PNG, headless, to look at them (and keep a few for the README).
 
-    .venv/bin/python docs/screenshots/render.py OUT_FOLDER [--dark] [--scale 2] [--small]
+    .venv/bin/python docs/screenshots/render.py OUT_FOLDER [--dark] [--scale 2] [--small] [--draft FILE]
 
 A sample draft is filled in generically (first option, "yes", a text with Greek, Cyrillic and
-Chinese), so new sections of the pack are rendered too. --dark applies a dark palette, as a system
+Chinese), so new sections of the pack are rendered too; --draft renders a real case instead (the
+README's pictures show resources/examples/cv_screening.json). --dark applies a dark palette, as a system
 in dark mode would; --scale sets QT_SCALE_FACTOR (200% = 2).
 """
 
@@ -61,6 +62,7 @@ def main() -> int:
     parser.add_argument("--width", type=int, default=1200)
     parser.add_argument("--height", type=int, default=780)
     parser.add_argument("--small", action="store_true", help="256-colour PNG, for the repository")
+    parser.add_argument("--draft", type=Path, help="a draft to render instead of the generic answers")
     options = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_SCALE_FACTOR"] = options.scale
@@ -97,9 +99,13 @@ def main() -> int:
 
     save("00-start")
     window.preload()
-    window.new_draft()
+    if options.draft:
+        if not window.open_path(options.draft.resolve()):
+            raise SystemExit(f"error: {options.draft} could not be opened")
+    else:
+        window.new_draft()
+        fill(window.session, window.session.pack, answered_sections=len(window.session.pack.sections) - 1)
     pack = window.session.pack
-    fill(window.session, pack, answered_sections=len(pack.sections) - 1)
     for number, step in enumerate([s.id for s in pack.sections] + [REVIEW], start=1):
         window.wizard.go_to(step)
         app.processEvents()
