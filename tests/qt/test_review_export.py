@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 
@@ -50,3 +51,23 @@ def test_without_the_dossier_module_the_button_says_export_is_unavailable(qtbot,
     window.wizard.go_to(REVIEW)
     qtbot.mouseClick(window.wizard.review.export_button, Qt.MouseButton.LeftButton)
     assert prompter.infos and "not available" in prompter.infos[-1][0]
+
+
+def test_the_export_button_writes_a_real_dossier_with_the_draft_inside(qtbot, window, prompter, tmp_path):
+    import json
+
+    from pypdf import PdfReader
+
+    example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "cv_screening.json"
+    assert window.open_path(example)
+    window.wizard.go_to(REVIEW)
+    prompter.save_answer = tmp_path / "dossier.pdf"
+    page = window.wizard.review
+    with qtbot.waitSignal(page.export_finished, timeout=120_000) as finished:  # a loaded machine is slow
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert finished.args == [True, str(tmp_path / "dossier.pdf")], prompter.errors
+    reader = PdfReader(tmp_path / "dossier.pdf")
+    assert len(reader.pages) > 3
+    assert "TalentLens" in reader.pages[0].extract_text()
+    attached = [json.loads(data) for datas in reader.attachments.values() for data in datas]
+    assert [a["answers"]["annex3.employment"]["value"] for a in attached] == [["recruitment"]]
