@@ -7,8 +7,11 @@ compared. Two figures for the application:
 
   start page      `python main.py`: the window with its start page (New / Open / Recent / Restore);
                   the pack is read right after that page is painted, so it is not in this figure.
-  question page   `python main.py DRAFT.json`: the pack, the core and all section pages are built
-                  before the first question page can be painted.
+  question page   `python main.py DRAFT.json`: pydantic, the pack (YAML, validated and checked),
+                  the core, the session and the draft's first page are all needed before that page
+                  can be painted. Other pages are built when first shown.
+
+Each figure is printed against the bare window with its verdict on the target; neither is hidden.
 
 Run: .venv/bin/python benchmarks/startup.py [--runs N]    (headless: QT_QPA_PLATFORM=offscreen)
 """
@@ -85,9 +88,10 @@ def main() -> int:
     for kind, value in medians.items():
         ratio = "" if kind == "bare window" else f"   ratio {value / bare:.2f}"
         print(f"  {kind:<14} {value:7.1f} ms{ratio}")
-    ratio = medians["start page"] / bare
-    verdict = "within" if ratio <= TARGET_RATIO else "OVER"
-    print(f"application / bare window: {ratio:.2f} ({verdict} the target of {TARGET_RATIO})")
+    for kind in ("start page", "question page"):
+        ratio = medians[kind] / bare
+        verdict = "within" if ratio <= TARGET_RATIO else "OVER"
+        print(f"{kind} / bare window: {ratio:.2f} ({verdict} the target of {TARGET_RATIO})")
     print(json.dumps({k: round(v, 1) for k, v in medians.items()}))
     return 0
 
