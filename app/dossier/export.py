@@ -50,6 +50,7 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
     from risk_tiers.classify import classify
 
     from app.dossier import content, layout
+    from app.dossier.typeset import printable
 
     notes = {qid: answer.note for qid, answer in draft.answers.items() if answer.note}
     assessment = classify(pack, draft.values(), notes)
@@ -59,7 +60,7 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
     tier = next((t.label for t in pack.tiers if t.tier is assessment.tier), assessment.tier.value)
     tier = tier if assessment.system_tier_applies else TEXT["model_only"]
     applicant = draft.applicant or content.Reader(draft, pack).profile_value("applicant", "applicant.name")
-    meta = {"title": TEXT["title"], "author": applicant, "subject": TEXT["subject"].format(tier=tier),
+    meta = {"title": TEXT["title"], "author": printable(applicant), "subject": TEXT["subject"].format(tier=tier),
             "keywords": TEXT["keywords"].format(pack=f"{pack.id} {pack.version}")}
     flowables = content.story(draft, pack, assessment, digest)
     report(0.3)

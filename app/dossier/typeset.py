@@ -1,11 +1,22 @@
 """Fonts and safe text for the dossier: user text is escaped, and runs of characters the main
 font lacks (Chinese, Japanese) switch to the CJK font, since reportlab has no font fallback.
 
+What the dossier does with any text (docs/dossier/text.md): line breaks are kept (CR LF, CR and
+the Unicode line and paragraph separators become LF), other spaces (tab, em space, ideographic
+space ...) are word spaces, a zero-width space and a soft hyphen are dropped (reportlab reads
+them as break opportunities and leaves them out of the text layer); control characters,
+noncharacters and characters that neither shipped font can draw (e.g. Devanagari, Thai, emoji, anything outside the Basic Multilingual
+Plane) are printed as U+FFFD, the replacement character, so the reader sees that something was
+there. Without that reportlab would draw them as an empty box with no text behind it, and for
+characters outside the BMP write a text layer that PDF readers reject.
+
 Imported only while a dossier is built (it imports reportlab).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
@@ -14,7 +25,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from app.paths import resource
 
 MAIN, BOLD, CJK = "DejaVuSans", "DejaVuSans-Bold", "WenQuanYiMicroHei"
-_covered: set[int] = set()
+REPLACEMENT = "\ufffd"
+_ASCII_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
+_covered: set[int] = set()  # characters the main font draws
+_cjk_covered: set[int] = set()  # characters only the CJK font draws
 
 
 def register_fonts() -> None:
@@ -24,19 +38,48 @@ def register_fonts() -> None:
     main = TTFont(MAIN, str(resource("fonts", "DejaVuSans.ttf")))
     pdfmetrics.registerFont(main)
     pdfmetrics.registerFont(TTFont(BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
-    pdfmetrics.registerFont(TTFont(CJK, str(resource("fonts", "wqy-microhei.ttc")), subfontIndex=0))
+    cjk = TTFont(CJK, str(resource("fonts", "wqy-microhei.ttc")), subfontIndex=0)
+    pdfmetrics.registerFont(cjk)
     pdfmetrics.registerFontFamily(MAIN, normal=MAIN, bold=BOLD, italic=MAIN, boldItalic=BOLD)
-    _covered.update(main.face.charToGlyph)
+    _covered.update(c for c in main.face.charToGlyph if c <= 0xFFFF)
+    _cjk_covered.update(c for c in cjk.face.charToGlyph if c <= 0xFFFF and c not in _covered)
+
+
+_REPLACED = {"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\u200b": "", "\xad": ""}
+
+
+def _printed(char: str) -> str:
+    code = ord(char)
+    if char == "\n" or char == "\xa0":
+        return char
+    if char in _REPLACED:
+        return _REPLACED[char]
+    if unicodedata.category(char) == "Cc" and char != "\t":
+        return REPLACEMENT
+    if char.isspace():
+        return " "
+    if code not in _covered and code not in _cjk_covered or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return REPLACEMENT
+    return char
+
+
+def printable(text: str) -> str:
+    """`text` as the dossier prints it: the rules in this module's docstring."""
+    text = str(text)
+    if text.isascii() and not _ASCII_CONTROL.search(text):  # the common case, nothing to replace
+        return text
+    register_fonts()
+    return "".join(map(_printed, text.replace("\r\n", "\n")))
 
 
 def markup(text: str) -> str:
     """`text` as Paragraph markup printed literally, with CJK runs in the fallback font."""
-    text = str(text)
+    text = printable(text)
     if all(ord(c) < 0x250 for c in text):  # the common case: Latin, always in the main font
         return escape(text).replace("\n", "<br/>")
     parts, run, run_cjk = [], [], False
     for char in text:
-        cjk = ord(char) not in _covered and not char.isspace()
+        cjk = ord(char) in _cjk_covered
         if cjk != run_cjk and run:
             parts.append(_run("".join(run), run_cjk))
             run = []
