@@ -40,6 +40,8 @@ class StartPage(ScrollPage):
         row.addWidget(self.open_button)
         row.addStretch(1)
         self.body.addLayout(row)
+        self.opening = self.paragraph("")
+        self.opening.hide()
         self.recent_title = self.heading(TEXT["start_recent"], "heading")
         self.recent_box = QVBoxLayout()
         self.body.addLayout(self.recent_box)
@@ -88,6 +90,14 @@ class StartPage(ScrollPage):
             button.clicked.connect(lambda _=False, p=str(path): self.recent_chosen.emit(p))
             self.recent_box.addWidget(button)
         self.recent_title.setVisible(bool(paths))
+
+    def show_opening(self, name: str | None) -> None:
+        """While a draft named on the command line loads: say so, and take no other choice meanwhile."""
+        self.opening.setText(TEXT["start_opening"].format(name=name) if name else "")
+        self.opening.setVisible(bool(name))
+        for button in [self.new_button, self.open_button, self.restore_button, self.discard_button,
+                       *self.recent_buttons()]:
+            button.setEnabled(not name)
 
     def recent_buttons(self) -> list[QWidget]:
         return [self.recent_box.itemAt(i).widget() for i in range(self.recent_box.count())]

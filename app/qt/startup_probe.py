@@ -10,10 +10,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 
 
 class _FirstPaint(QObject):
-    def __init__(self, app, page):
+    def __init__(self, app, page, label: str, quit_after: bool):
         super().__init__(app)
         self.app = app
         self.page = page
+        self.label = label
+        self.quit_after = quit_after
         self.done = False
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
@@ -28,11 +30,14 @@ class _FirstPaint(QObject):
                                        and self.page.isAncestorOf(widget))
 
     def _report(self) -> None:
-        print(f"shown {time.time():.6f}", flush=True)
-        self.app.quit()
+        print(f"{self.label} {time.time():.6f}", flush=True)
+        self.app.removeEventFilter(self)
+        if self.quit_after:
+            self.app.quit()
 
 
-def report_first_paint(app, page) -> None:
+def report_first_paint(app, page, label: str = "shown", quit_after: bool = True) -> None:
     """Watch `page` and everything on it; the first paint of any of them (in the pass that paints
-    the whole window) counts, reported once that pass is over."""
-    app.installEventFilter(_FirstPaint(app, page))
+    the whole window) counts, reported as "LABEL TIME" once that pass is over; then quit, unless
+    another page is still to be timed."""
+    app.installEventFilter(_FirstPaint(app, page, label, quit_after))

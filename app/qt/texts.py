@@ -39,6 +39,7 @@ TEXT = {
     ),
     "start_new": "Start a new assessment",
     "start_open": "Open a saved draft\u2026",
+    "start_opening": "Opening {name}\u2026",
     "start_recent": "Recent drafts",
     "start_restore_title": "Unsaved work was found",
     "start_restore_text": (

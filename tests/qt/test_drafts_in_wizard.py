@@ -141,7 +141,8 @@ def test_main_py_opens_the_draft_it_is_given(tmp_path, pack):
     result = subprocess.run([sys.executable, "main.py", str(tmp_path / "given.json")], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("shown ")
+    # The window is painted first ("Opening given.json..."), then the draft's page replaces it.
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["window", "shown"]
     recent = json.loads((tmp_path / "data" / "recent.json").read_text())
     assert recent == [str((tmp_path / "given.json").resolve())]
 
@@ -167,3 +168,18 @@ def test_a_broken_pack_gives_a_dialog_and_the_start_page_stays(qtbot, make_windo
     window.new_draft()
     assert "could not be loaded" in prompter.errors[-1][0] and "x.y" in prompter.errors[-1][1]
     assert window.stack.currentWidget() is window.start and window.session is None
+
+
+def test_a_draft_named_at_start_that_cannot_be_read_leaves_the_start_page_usable(qapp, make_window, prompter,
+                                                                                  tmp_path):
+    from app.qt.launch import _open_named
+
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(b"{")
+    window = make_window()
+    window.start.show_opening(broken.name)
+    assert "broken.json" in window.start.opening.text() and not window.start.new_button.isEnabled()
+    _open_named(qapp, window, broken)
+    assert "cannot be opened" in prompter.errors[-1][0]
+    assert window.current_page() is window.start and window.start.new_button.isEnabled()
+    assert not window.start.opening.isVisible() and broken.read_bytes() == b"{"
