@@ -1,7 +1,8 @@
 """Starting the wizard: `python main.py [--data-dir DIR] [DRAFT.json]` (main.py takes the option).
 
-The window shows its start page first; the pack and the core load right after (deferred to the
-event loop), unless a draft was named on the command line, which then opens at once.
+The window shows its start page first; the pack and the core load right after it is painted
+(deferred to the event loop). A draft named on the command line opens then, the start page saying
+"Opening ..." meanwhile, so the window never waits for pydantic and the pack to appear.
 """
 
 from __future__ import annotations
