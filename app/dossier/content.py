@@ -11,8 +11,8 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents
 
+from app.dossier.layout import Contents
 from app.dossier.texts import TEXT
 from app.dossier.typeset import BOLD, MAIN, chunks, markup
 from app.drafts import Draft
@@ -115,10 +115,9 @@ def badge(pack: Pack, assessment: Assessment) -> Table:
 
 
 def contents() -> list:
-    toc = TableOfContents()
-    toc.levelStyles = [ParagraphStyle("toc0", fontName=BOLD, fontSize=10, leading=15),
-                       ParagraphStyle("toc1", fontName=MAIN, fontSize=9, leading=12, leftIndent=14)]
-    return [_p(TEXT["contents"], H1), toc, PageBreak()]
+    styles = [ParagraphStyle("toc0", fontName=BOLD, fontSize=10, leading=15),
+              ParagraphStyle("toc1", fontName=MAIN, fontSize=9, leading=12, leftIndent=14)]
+    return [_p(TEXT["contents"], H1), Contents(styles), PageBreak()]
 
 
 def profile(reader: Reader) -> list:

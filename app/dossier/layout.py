@@ -1,5 +1,12 @@
 """Page layout: A4 pages with a footer "Page x of y" and the fingerprint, a table of contents
 and PDF outline from the headings, metadata, and `invariant` output (same input, same bytes).
+
+One layout pass, not reportlab's multiBuild (two or three passes, each laying out and drawing
+every page). The contents' entries are known before the layout (the headings are in the story),
+only their page numbers are not, and they do not change an entry's height (reportlab draws them
+at the right margin). So `Contents` reserves the right space, and its entries are drawn at the
+end, when every heading's page is known: the canvas keeps every page until then anyway, to print
+"of y".
 """
 
 from __future__ import annotations
@@ -11,14 +18,62 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdf_canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.dossier.texts import TEXT
-from app.dossier.typeset import MAIN, register_fonts
+from app.dossier.typeset import MAIN, markup, register_fonts
 
 
 def prepare() -> None:
     register_fonts()
+
+
+class Contents(Flowable):
+    """The table of contents: rows `first` to `last` of it (it splits across pages by rows)."""
+
+    def __init__(self, level_styles: list, entries: list | None = None, first: int = 0, last: int | None = None) -> None:
+        super().__init__()
+        self.level_styles, self.entries, self.first, self.last = level_styles, entries or [], first, last
+        self.row_heights: list[float] = []
+
+    def _toc(self, entries: list) -> TableOfContents:
+        toc = TableOfContents()
+        toc.levelStyles = self.level_styles
+        toc._lastEntries = entries
+        return toc
+
+    def wrap(self, available_width, available_height):
+        if not self.row_heights:  # page numbers do not change a row's height: lay out with 0
+            toc = self._toc([(level, text, 0, key) for level, text, key in self.entries[self.first:self.last]])
+            toc.wrapOn(self.canv, available_width, available_height)
+            self.row_heights = list(toc._table._rowHeights) if self.entries else [0]
+        self.width, self.height = available_width, sum(self.row_heights)
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        self.wrap(available_width, available_height)
+        used, fit = 0.0, 0
+        while fit < len(self.row_heights) and used + self.row_heights[fit] <= available_height:
+            used, fit = used + self.row_heights[fit], fit + 1
+        if fit == 0:
+            return []
+        last = self.last if self.last is not None else len(self.entries)
+        head = Contents(self.level_styles, self.entries, self.first, self.first + fit)
+        tail = Contents(self.level_styles, self.entries, self.first + fit, last)
+        head.row_heights, tail.row_heights = self.row_heights[:fit], self.row_heights[fit:]
+        return [head, tail]
+
+    def drawOn(self, canvas, x, y, _sW=0) -> None:
+        canvas.contents.append((canvas.getPageNumber(), self, x, y))
+
+    def fill(self, canvas, x: float, y: float, pages: dict[str, int]) -> None:
+        """Draw the rows, now that `pages` gives each heading's page."""
+        rows = [(level, text, pages[key], key) for level, text, key in self.entries[self.first:self.last]]
+        if rows:
+            toc = self._toc(rows)
+            toc.wrapOn(canvas, self.width, self.height + 1)
+            toc.drawOn(canvas, x, y)
 
 
 class _Document(BaseDocTemplate):
@@ -27,31 +82,28 @@ class _Document(BaseDocTemplate):
                          bottomMargin=22 * mm, **kwargs)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate("page", frames=[frame])])
-        self._heading_number = 0
-
-    def beforeDocument(self) -> None:
-        # Keys restart at each pass, so the TOC settles after two passes rather than three.
-        self._heading_number = 0
 
     def afterFlowable(self, flowable) -> None:
-        level = getattr(flowable, "level", None)
-        if level is None or not hasattr(flowable, "toc_text"):
+        key = getattr(flowable, "toc_key", None)
+        if key is None:
             return
-        self._heading_number += 1
-        key = f"h{self._heading_number}"
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(flowable.toc_text, key, level=level, closed=level > 0)
-        self.notify("TOCEntry", (level, flowable.getPlainText(), self.page, key))
+        top = self.frame._y + flowable.height + flowable.getSpaceBefore()
+        self.canv.headings.append((self.page, key, flowable.toc_text, flowable.level, top))
+        self.canv.heading_pages[key] = self.page
 
 
 def _canvas_class(digest: str, when: dt.datetime):
     class FooterCanvas(pdf_canvas.Canvas):
-        """Keeps each page until the end, to print "Page x of y" once the count is known."""
+        """Keeps each page until the end, to print "Page x of y" and the contents' page numbers
+        once they are known."""
 
         def __init__(self, *args, **kwargs) -> None:
             kwargs["invariant"] = 1
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self.contents: list[tuple] = []
+            self.headings: list[tuple] = []  # bookmarks go on pages as they are written out
+            self.heading_pages: dict[str, int] = {}
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -59,7 +111,16 @@ def _canvas_class(digest: str, when: dt.datetime):
 
         def save(self) -> None:
             for number, state in enumerate(self._pages, start=1):
+                links = self._annotationCount  # a count for the whole document, not per page
                 self.__dict__.update(state)
+                self._annotationCount = links
+                for page, rows, x, y in self.contents:
+                    if page == number:
+                        rows.fill(self, x, y, self.heading_pages)
+                for page, key, title, level, top in self.headings:
+                    if page == number:
+                        self.bookmarkPage(key, fit="XYZ", top=top)
+                        self.addOutlineEntry(title, key, level=level, closed=level > 0)
                 self.setFont(MAIN, 7.5)
                 self.setFillGray(0.35)
                 self.drawCentredString(A4[0] / 2, 11 * mm, TEXT["footer"].format(page=number, pages=len(self._pages), fingerprint=digest))
@@ -70,10 +131,16 @@ def _canvas_class(digest: str, when: dt.datetime):
 
 
 def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime) -> bytes:
+    headings = [f for f in flowables if hasattr(f, "toc_text")]
+    entries = []
+    for number, heading in enumerate(headings, start=1):
+        heading.toc_key = f"h{number}"
+        entries.append((heading.level, markup(heading.toc_text), heading.toc_key))
+    for contents in (f for f in flowables if isinstance(f, Contents)):
+        contents.entries = entries
     stream = io.BytesIO()
     rl_config.invariant = 1
     document = _Document(stream, title=meta["title"], author=meta["author"], subject=meta["subject"],
                          keywords=meta["keywords"], creator="Sandbox Applicant Kit", invariant=1)
-    document.multiBuild(flowables, canvasmaker=_canvas_class(digest, when))
+    document.build(flowables, canvasmaker=_canvas_class(digest, when))
     return stream.getvalue()
-

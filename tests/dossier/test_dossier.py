@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import re
 import subprocess
 import sys
 import tempfile
@@ -83,6 +84,17 @@ def test_every_page_has_its_footer_and_the_outline_lists_the_sections(built):
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     assert "2. Classification" in titles and "Declaration" in titles
     assert reader.metadata.title and reader.metadata.subject and reader.metadata.author == MARKUP
+
+
+def test_the_contents_gives_each_section_its_page(built):
+    _, _, reader, _ = built
+    contents = _flat(" ".join(page.extract_text(extraction_mode="layout") for page in reader.pages[1:4]))
+    chapters = [item for item in reader.outline if not isinstance(item, list)]
+    assert len(chapters) >= 7
+    for item in chapters:
+        found = re.search(re.escape(item.title) + r"[ .]*(\d+)", contents)
+        assert found, item.title
+        assert int(found.group(1)) == reader.get_destination_page_number(item) + 1, item.title
 
 
 def test_the_attachment_round_trips_with_its_fingerprint(built):
