@@ -87,12 +87,13 @@ class ResultView(ScrollPage):
         layout.addWidget(self._title(TEXT["findings"]))
         if not applying:
             layout.addWidget(self._text(TEXT["no_findings"]))
+        shown: set[str] = set()  # answers already quoted in a card above
         for finding in applying:
-            layout.addWidget(self._finding(finding))
+            layout.addWidget(self._finding(finding, shown))
         if excluded:
             layout.addWidget(self._title(TEXT["excluded"]))
             for finding in excluded:
-                layout.addWidget(self._finding(finding))
+                layout.addWidget(self._finding(finding, shown))
         if assessment.obligations:
             layout.addWidget(self._text(TEXT["obligations_count"].format(count=len(assessment.obligations))))
         self._add_application_results(layout, assessment)
@@ -132,15 +133,21 @@ class ResultView(ScrollPage):
             behind = gap.because[0].question if gap.because else None
             layout.addWidget(link_label(html.escape(gap.text) + question_link(behind), self._on_link))
 
-    def _finding(self, finding) -> QWidget:
+    def _finding(self, finding, shown: set[str]) -> QWidget:
         pack = self.session.pack
         parts = [f"<b>{html.escape(refs_text(finding.refs))}</b>" if finding.refs else "",
                  html.escape(finding.reason)]
         head = "<br>".join(p for p in parts if p)
         # Each answer behind the finding on its own indented line, so the reason does not run on
         # into a wall of "because you answered ..." text.
+        # Findings often rest on the same answers: quote each answer once, in the first card.
+        lines = because_text(pack, finding)
+        new_lines = [text for text in lines if text not in shown]
+        if len(new_lines) < len(lines):
+            new_lines.append(TEXT["also_answers"] if new_lines else TEXT["same_answers"])
+        shown.update(lines)
         behind_lines = "".join(f'<p style="margin-top:3px; margin-bottom:0px; margin-left:10px">{html.escape(text)}</p>'
-                               for text in because_text(pack, finding))
+                               for text in new_lines)
         caveat = ""
         if finding.caveat:
             caveat = f'<p style="margin-top:3px; margin-bottom:0px"><i>{html.escape(TEXT["caveat"].format(caveat=finding.caveat))}</i></p>'

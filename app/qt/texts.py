@@ -87,6 +87,8 @@ TEXT = {
     "to_do": "Still to do before you apply",
     "duty_unstated": "Say how you meet this duty: {duty}",
     "caveat": "Note: {caveat}",
+    "same_answers": "because of the answers shown above",
+    "also_answers": "and the answers shown above",
     "roles": "Your roles: {roles}",
     "obligations_count": "{count} obligations apply; they are listed on the review page and in the dossier.",
     # review

@@ -135,3 +135,17 @@ def test_tab_goes_from_the_steps_through_the_page_to_the_buttons_and_the_result(
 def test_the_result_names_the_roles_in_words(qtbot, window):
     answer(qtbot, window, "role.roles", ["provider", "deployer"])
     assert window.wizard.result.roles.text() == "Your roles: Provider, Deployer"
+
+
+def test_answers_behind_several_findings_are_quoted_once(qtbot, window):
+    import html
+    import json
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "cv_screening.json"
+    assert window.open_path(example)
+    cards = [label.text() for label in window.wizard.result.findChildren(QLabel) if label.property("rule")]
+    assert len(cards) >= 2, "the CV case has the Annex III finding and the profiling override"
+    profiling = html.escape(json.loads(example.read_text())["answers"]["derogation.profiling"]["note"])
+    assert sum(profiling in card for card in cards) == 1
+    assert "the answers shown above" in cards[1]
