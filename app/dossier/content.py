@@ -32,7 +32,20 @@ H2 = ParagraphStyle("h2", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=
 TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=20, leading=25, spaceAfter=14)
 
 
-class Heading(Paragraph):
+class Text(Paragraph):
+    """A Paragraph that breaks its lines once per width: KeepTogether, tables and the frame each
+    ask again at the same width, and reportlab's Paragraph would break them again each time.
+    (A split drops the lines, `blPara`: then they are broken again.)"""
+
+    _wrapped: tuple | None = None
+
+    def wrap(self, available_width, available_height):
+        if self._wrapped is None or self._wrapped[0] != available_width or "blPara" not in self.__dict__:
+            self._wrapped = (available_width, super().wrap(available_width, available_height))
+        return self._wrapped[1]
+
+
+class Heading(Text):
     """A heading that goes into the table of contents and the PDF outline."""
 
     def __init__(self, text: str, level: int) -> None:
@@ -41,11 +54,11 @@ class Heading(Paragraph):
 
 
 def _p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
-    return Paragraph(markup(text), style)
+    return Text(markup(text), style)
 
 
 def _long(text: str, style: ParagraphStyle = BODY) -> list[Paragraph]:
-    return [Paragraph(markup(piece), style) for piece in chunks(text)]
+    return [Text(markup(piece), style) for piece in chunks(text)]
 
 
 def _refs(refs) -> str:

@@ -15,6 +15,7 @@ Imported only while a dossier is built (it imports reportlab).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from xml.sax.saxutils import escape
@@ -36,10 +37,13 @@ def register_fonts() -> None:
     if _covered:
         return
     main = TTFont(MAIN, str(resource("fonts", "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(main)
-    pdfmetrics.registerFont(TTFont(BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
+    bold = TTFont(BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf")))
     cjk = TTFont(CJK, str(resource("fonts", "wqy-microhei.ttc")), subfontIndex=0)
-    pdfmetrics.registerFont(cjk)
+    for font in (main, bold, cjk):
+        # Line breaking measures every word, many of them again and again, and without
+        # reportlab's optional C accelerator each measure is a Python loop over the characters.
+        font.stringWidth = functools.lru_cache(maxsize=1 << 16)(font.stringWidth)
+        pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(MAIN, normal=MAIN, bold=BOLD, italic=MAIN, boldItalic=BOLD)
     _covered.update(c for c in main.face.charToGlyph if c <= 0xFFFF)
     _cjk_covered.update(c for c in cjk.face.charToGlyph if c <= 0xFFFF and c not in _covered)
