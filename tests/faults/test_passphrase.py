@@ -8,6 +8,7 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -195,7 +196,10 @@ def test_a_hostile_envelope_is_refused_even_without_a_passphrase(tmp_path):
 def test_a_crashed_saves_old_temporary_files_are_removed_on_the_next_save(tmp_path):
     path = tmp_path / "draft.json"
     old = time.time() - 3600
-    stale = tmp_path / ".draft.json.ab_c1234.tmp"
+    handle, real = tempfile.mkstemp(prefix=".draft.json.", suffix=".tmp", dir=tmp_path)  # as a save makes them
+    os.close(handle)
+    stale, real = tmp_path / ".draft.json.ab_c1234.tmp", Path(real)
+    os.utime(real, (old, old))
     young = tmp_path / ".draft.json.young123.tmp"
     others = [tmp_path / ".other.json.ab_c1234.tmp",      # another draft's
               tmp_path / ".draft.json.x.json.abcd1234.tmp",  # draft "draft.json.x.json"'s
@@ -206,7 +210,7 @@ def test_a_crashed_saves_old_temporary_files_are_removed_on_the_next_save(tmp_pa
         if leftover is not young:
             os.utime(leftover, (old, old))
     save_draft(version(1), path, passphrase=PASSPHRASE)
-    assert not stale.exists()
+    assert not stale.exists() and not real.exists()
     assert young.exists() and all(other.exists() for other in others)
     assert remove_stale_temporaries(path, older_than=-1) == [young]
 
