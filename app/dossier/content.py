@@ -69,8 +69,19 @@ class Reader:
     """Looks up questions and answers of one draft in its pack."""
 
     def __init__(self, draft: Draft, pack: Pack) -> None:
+        from forms.evaluation import Evaluation
+
         self.draft, self.pack = draft, pack
         self.questions = {q.id: q for s in pack.sections for q in s.questions}
+        self.evaluation = Evaluation(pack, draft.values())
+
+    def relevant(self, qid: str) -> bool:
+        """Answered, or asked of this applicant: not hidden by the answers given."""
+        return qid in self.draft.answers or self.evaluation.is_visible(qid)
+
+    def given(self, qid: str) -> str:
+        value = getattr(self.draft.answers.get(qid), "value", None)
+        return value if isinstance(value, str) and value.strip() else TEXT["not_given"]
 
     def answer(self, qid: str, value: Any) -> str:
         question = self.questions.get(qid)
@@ -78,7 +89,7 @@ class Reader:
         if value is None or value == [] or value == "":
             return TEXT["unanswered"]
         if isinstance(value, list):
-            return ", ".join(options.get(v, str(v)) for v in value)
+            return "; ".join(options.get(v, str(v)) for v in value)  # option labels hold commas
         if getattr(question, "kind", "") == "yes_no":
             return TEXT["yes_no"].get(value, str(value))
         return options.get(value, str(value)) if isinstance(value, str) else str(value)
@@ -128,8 +139,8 @@ def badge(pack: Pack, assessment: Assessment) -> Table:
 
 
 def contents() -> list:
-    styles = [ParagraphStyle("toc0", fontName=BOLD, fontSize=10, leading=15),
-              ParagraphStyle("toc1", fontName=MAIN, fontSize=9, leading=12, leftIndent=14)]
+    styles = [ParagraphStyle("toc0", fontName=BOLD, fontSize=10, leading=14),
+              ParagraphStyle("toc1", fontName=MAIN, fontSize=9, leading=11, leftIndent=14)]
     return [_p(TEXT["contents"], H1), Contents(styles), PageBreak()]
 
 
@@ -138,16 +149,20 @@ def profile(reader: Reader) -> list:
     for section in reader.pack.sections:
         if not section.id.startswith(("applicant", "system")):
             continue
-        story.append(Heading(section.title, 1))
-        story += _answers(reader, section, with_unanswered=False)
+        story += _titled(section.title, _answers(reader, section, with_unanswered=False))
     return story
+
+
+def _titled(title: str, body: list) -> list:
+    """A heading with its body, or nothing when there is nothing under it."""
+    return [Heading(title, 1)] + body if body else []
 
 
 def _answers(reader: Reader, section, with_unanswered: bool) -> list:
     story = []
     for question in section.questions:
         answer = reader.draft.answers.get(question.id)
-        if answer is None and not with_unanswered:
+        if answer is None and not (with_unanswered and reader.relevant(question.id)):
             continue
         value = answer.value if answer else None
         block = [_p(question.text, ParagraphStyle("q", parent=BODY, fontName=BOLD, spaceBefore=5, spaceAfter=1))]
@@ -188,27 +203,34 @@ def _because(reader: Reader, because) -> list:
 
 
 def obligations(assessment: Assessment) -> list:
+    """A checklist per role; the date of each duty, with where it comes from once below, not on every row."""
     story: list = [Heading(TEXT["obligations"], 0),
-                   _p(TEXT["roles"].format(roles=", ".join(assessment.roles)) if assessment.roles else TEXT["no_roles"])]
+                   _p(TEXT["roles"].format(roles=", ".join(r.replace("_", " ").capitalize() for r in assessment.roles)) if assessment.roles else TEXT["no_roles"])]
     if not assessment.obligations:
         return story + [_p(TEXT["no_obligations"])]
+    sources: dict[str, int] = {}
     for role in sorted({r for o in assessment.obligations for r in o.roles} & set(assessment.roles) or {""}):
         duties = [o for o in assessment.obligations if not role or role in o.roles]
         if role:
-            story.append(Heading(role, 1))
-        rows = [[_p("\u2610"), [_p(o.text), _p(_refs(o.refs), SMALL)], _p(_when(o), SMALL)] for o in duties]
+            story.append(Heading(role.replace("_", " ").capitalize(), 1))
+        rows = [[_p("\u2610"), [_p(o.text), _p(_refs(o.refs), SMALL)], _p(_when(o, sources), SMALL)] for o in duties]
         table = Table(rows, colWidths=[7 * mm, 110 * mm, 48 * mm], repeatRows=0)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
         story.append(table)
-    return story
+    notes = [_p(TEXT["date_source"].format(number=n, source=source), SMALL) for source, n in sources.items()]
+    return story + ([Spacer(1, 2 * mm), KeepTogether(notes)] if notes else [])
 
 
-def _when(obligation) -> str:
+def _when(obligation, sources: dict[str, int]) -> str:
+    """"from DATE [n]", where note n says what sets the date and whether it is verified."""
     if obligation.applies_from is None:
         return TEXT["applies_now"]
-    when = TEXT["applies_from"].format(date=obligation.applies_from.isoformat(), set_by=obligation.set_by)
-    return when if obligation.verified else f"{when}; {TEXT['unverified']}"
+    date = obligation.applies_from.isoformat()
+    source = TEXT["applies_from"].format(date=date, set_by=obligation.set_by)
+    source = source if obligation.verified else f"{source}; {TEXT['unverified']}"
+    number = sources.setdefault(source, len(sources) + 1)
+    return TEXT["from_date"].format(date=date, number=number)
 
 
 def results(reader: Reader, assessment: Assessment) -> list:
@@ -219,7 +241,7 @@ def results(reader: Reader, assessment: Assessment) -> list:
         if verdict.reason:
             story.append(_p(verdict.reason))
         if verdict.counted:
-            story.append(_p(", ".join(reader.answer(_counted(reader, verdict), [c]) for c in verdict.counted), ITEM))
+            story += [_p("\u2022 " + reader.answer(_counted(reader, verdict), [c]), ITEM) for c in verdict.counted]
         if verdict.refs:
             story.append(_p(_refs(verdict.refs), SMALL))
         story += _because(reader, verdict.because)
@@ -233,14 +255,14 @@ def results(reader: Reader, assessment: Assessment) -> list:
         story += [_p(TEXT["open_item"].format(text=e.text), ITEM) for e in checklist.open]
         story += [_p(TEXT["open_item"].format(text=reader.text(q)), ITEM) for q in checklist.open_questions]
     for group in dict.fromkeys(d.group for d in assessment.duties):
-        story.append(Heading(group.replace("_", " ").capitalize(), 1))
+        story.append(Heading(TEXT["duty_groups"].get(group, group.replace("_", " ").capitalize()), 1))
         for duty in (d for d in assessment.duties if d.group == group):
             state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
-            story.append(KeepTogether([_p(duty.text, ParagraphStyle("d", parent=BODY, fontName=BOLD)),
+            story.append(KeepTogether([_p(duty.text, ParagraphStyle("d", parent=BODY, fontName=BOLD, spaceBefore=3)),
                                        _p(_refs(duty.refs), SMALL), *_long(state, ITEM)]))
     for section in reader.pack.sections:  # the application sections, whatever the pack adds
         if section.id.startswith(("privacy", "plan", "measures", "transparency", "sandbox", "data")):
-            story += [Heading(section.title, 1)] + _answers(reader, section, with_unanswered=False)
+            story += _titled(section.title, _answers(reader, section, with_unanswered=False))
     return story
 
 
@@ -259,15 +281,16 @@ def open_points(assessment: Assessment) -> list:
 
 
 def annex(reader: Reader) -> list:
-    story: list = [PageBreak(), Heading(TEXT["annex"], 0)]
+    story: list = [PageBreak(), Heading(TEXT["annex"], 0), _p(TEXT["annex_scope"], SMALL)]
     for section in reader.pack.sections:
-        story += [CondPageBreak(30 * mm), Heading(section.title, 1)] + _answers(reader, section, with_unanswered=True)
+        answers = _answers(reader, section, with_unanswered=True)
+        story += [CondPageBreak(30 * mm)] + _titled(section.title, answers) if answers else []
     return story
 
 
 def declaration(reader: Reader, fingerprint: str) -> list:
     line = "_" * 48
-    rows = [(TEXT["name"], reader.profile_value("applicant", "applicant.contact")), (TEXT["role"], line),
+    rows = [(TEXT["name"], reader.given("applicant.contact_name")), (TEXT["role"], line),
             (TEXT["date"], reader.draft.modified.date().isoformat()), (TEXT["signature"], "")]
     table = Table([[_p(k, SMALL), _p(v)] for k, v in rows], colWidths=[35 * mm, 130 * mm],
                   rowHeights=[None, None, None, 18 * mm])

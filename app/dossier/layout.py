@@ -18,11 +18,14 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdf_canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.dossier.texts import TEXT
 from app.dossier.typeset import MAIN, markup, register_fonts
+
+
+HEADING_ROOM = 32 * mm
 
 
 def prepare() -> None:
@@ -132,6 +135,11 @@ def _canvas_class(digest: str, when: dt.datetime):
 
 def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime) -> bytes:
     headings = [f for f in flowables if hasattr(f, "toc_text")]
+    # A heading never ends a page: it starts a new one unless a few lines fit under it. (Not
+    # keepWithNext: reportlab ignores it before a KeepTogether, and before a long table it would
+    # push the table to the next page, leaving a half-empty one.)
+    marked = {id(h) for h in headings}
+    flowables = [part for f in flowables for part in ([CondPageBreak(HEADING_ROOM), f] if id(f) in marked else [f])]
     entries = []
     for number, heading in enumerate(headings, start=1):
         heading.toc_key = f"h{number}"
