@@ -133,13 +133,26 @@ def _canvas_class(digest: str, when: dt.datetime):
     return FooterCanvas
 
 
+def _headings_with_room(flowables: list, headings: set[int]) -> list:
+    """A page break before each heading (or run of headings, as a chapter's first section)
+    unless there is room for it and a few lines under it."""
+    out: list = []
+    for index, flowable in enumerate(flowables):
+        if id(flowable) in headings and not (index and id(flowables[index - 1]) in headings):
+            run = 1
+            while index + run < len(flowables) and id(flowables[index + run]) in headings:
+                run += 1
+            out.append(CondPageBreak(HEADING_ROOM + min(run - 1, 1) * 12 * mm))
+        out.append(flowable)
+    return out
+
+
 def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime) -> bytes:
     headings = [f for f in flowables if hasattr(f, "toc_text")]
     # A heading never ends a page: it starts a new one unless a few lines fit under it. (Not
     # keepWithNext: reportlab ignores it before a KeepTogether, and before a long table it would
     # push the table to the next page, leaving a half-empty one.)
-    marked = {id(h) for h in headings}
-    flowables = [part for f in flowables for part in ([CondPageBreak(HEADING_ROOM), f] if id(f) in marked else [f])]
+    flowables = _headings_with_room(flowables, {id(h) for h in headings})
     entries = []
     for number, heading in enumerate(headings, start=1):
         heading.toc_key = f"h{number}"
