@@ -6,9 +6,7 @@ attached inside, and the same bytes for the same draft (timestamps come from the
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import io
 import logging
 import os
 import tempfile
@@ -19,7 +17,7 @@ from app.dossier.texts import ERRORS, TEXT
 from app.drafts import Draft
 from forms.schema import Pack
 
-ATTACHMENT = "draft.json"
+ATTACHMENT = "draft.json"  # the same names as app.dossier.layout's, kept here so reading needs no reportlab
 FINGERPRINT_KEY = "/SandboxKitFingerprint"
 
 
@@ -64,27 +62,9 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
             "keywords": TEXT["keywords"].format(pack=f"{pack.id} {pack.version}")}
     flowables = content.story(draft, pack, assessment, digest)
     report(0.3)
-    pdf = layout.render(flowables, meta, digest, draft.modified)
-    report(0.9)
-    return attach(pdf, data, draft.modified)
-
-
-def attach(pdf: bytes, data: bytes, when: dt.datetime) -> bytes:
-    """The PDF with the draft's JSON as a file attachment (reportlab has no API for it), its
-    fingerprint in the metadata, and the draft's time as the document's dates."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, ByteStringObject
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.add_attachment(ATTACHMENT, data)
-    stamp = when.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%SZ") if when.tzinfo else when.strftime("D:%Y%m%d%H%M%S")
-    writer.add_metadata({"/CreationDate": stamp, "/ModDate": stamp, FINGERPRINT_KEY: fingerprint(data)})
-    # A fixed document ID derived from the data, so the same draft gives the same bytes.
-    ident = ByteStringObject(hashlib.md5(data).digest())
-    writer._ID = ArrayObject([ident, ident])
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    pdf = layout.render(flowables, meta, digest, draft.modified, data)
+    report(0.95)
+    return pdf
 
 
 def write_file(path: Path, pdf: bytes) -> None:

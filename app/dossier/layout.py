@@ -17,6 +17,7 @@ import io
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -26,6 +27,8 @@ from app.dossier.typeset import MAIN, markup, register_fonts
 
 
 HEADING_ROOM = 32 * mm
+ATTACHMENT = "draft.json"
+FINGERPRINT_KEY = "SandboxKitFingerprint"
 
 
 def prepare() -> None:
@@ -95,7 +98,40 @@ class _Document(BaseDocTemplate):
         self.canv.heading_pages[key] = self.page
 
 
-def _canvas_class(digest: str, when: dt.datetime):
+class _Info(pdfdoc.PDFInfo):
+    """The document information with the draft's time as its dates and the data's fingerprint."""
+
+    def __init__(self, base: pdfdoc.PDFInfo, stamp: str, digest: str) -> None:
+        super().__init__()
+        self.__dict__.update(base.__dict__)
+        self.stamp, self.fingerprint = stamp, digest
+
+    def format(self, document):
+        info = {key: pdfdoc.PDFString(getattr(self, key.lower())) for key in
+                ("Title", "Author", "Subject", "Keywords", "Producer", "Creator")}
+        info["CreationDate"] = info["ModDate"] = pdfdoc.PDFString(self.stamp)
+        info[FINGERPRINT_KEY] = pdfdoc.PDFString(self.fingerprint)
+        info["Trapped"] = pdfdoc.PDFName(self.trapped)
+        return pdfdoc.PDFDictionary(info).format(document)
+
+
+def _embed(document: pdfdoc.PDFDocument, data: bytes, digest: str, when: dt.datetime) -> None:
+    """The draft's JSON as a file attachment, written with the PDF (reportlab has no public API for
+    it; adding it afterwards with pypdf meant reading and rewriting the whole file)."""
+    stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("EmbeddedFile")}), data,
+                              filters=[pdfdoc.PDFZCompress])
+    spec = pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("Filespec"), "F": pdfdoc.PDFString(ATTACHMENT),
+                                 "UF": pdfdoc.PDFString(ATTACHMENT),
+                                 "EF": pdfdoc.PDFDictionary({"F": document.Reference(stream)})})
+    names = pdfdoc.PDFArray([pdfdoc.PDFString(ATTACHMENT), document.Reference(spec)])
+    document.Catalog.Names = pdfdoc.PDFDictionary({"EmbeddedFiles": pdfdoc.PDFDictionary({"Names": names})})
+    utc = when.astimezone(dt.timezone.utc) if when.tzinfo else when
+    stamp = utc.strftime("D:%Y%m%d%H%M%SZ" if when.tzinfo else "D:%Y%m%d%H%M%S")
+    document.info = _Info(document.info, stamp, digest)
+    document.signature.update(data)  # the file's ID: the same for the same draft, another for another
+
+
+def _canvas_class(digest: str, when: dt.datetime, data: bytes):
     class FooterCanvas(pdf_canvas.Canvas):
         """Keeps each page until the end, to print "Page x of y" and the contents' page numbers
         once they are known."""
@@ -128,6 +164,7 @@ def _canvas_class(digest: str, when: dt.datetime):
                 self.setFillGray(0.35)
                 self.drawCentredString(A4[0] / 2, 11 * mm, TEXT["footer"].format(page=number, pages=len(self._pages), fingerprint=digest))
                 super().showPage()
+            _embed(self._doc, data, digest, when)
             super().save()
 
     return FooterCanvas
@@ -147,7 +184,8 @@ def _headings_with_room(flowables: list, headings: set[int]) -> list:
     return out
 
 
-def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime) -> bytes:
+def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime, data: bytes) -> bytes:
+    """The PDF of `flowables`, with `data` (the draft's JSON, of fingerprint `digest`) attached."""
     headings = [f for f in flowables if hasattr(f, "toc_text")]
     # A heading never ends a page: it starts a new one unless a few lines fit under it. (Not
     # keepWithNext: reportlab ignores it before a KeepTogether, and before a long table it would
@@ -163,5 +201,5 @@ def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime
     rl_config.invariant = 1
     document = _Document(stream, title=meta["title"], author=meta["author"], subject=meta["subject"],
                          keywords=meta["keywords"], creator="Sandbox Applicant Kit", invariant=1)
-    document.build(flowables, canvasmaker=_canvas_class(digest, when))
+    document.build(flowables, canvasmaker=_canvas_class(digest, when, data))
     return stream.getvalue()
