@@ -5,6 +5,7 @@ Nothing here decides anything about the law: every result comes from the core's 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.lib import colors
@@ -14,13 +15,14 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph
 
 from app.dossier.layout import Contents
 from app.dossier.texts import TEXT
-from app.dossier.typeset import BOLD, MAIN, chunks, markup
+from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
 from app.drafts import Draft
 from forms.citations import label
 from forms.schema import Pack
 from risk_tiers.assessment import Assessment
 from risk_tiers.headline import headline
 
+_SPACES = re.compile(" {2,}")
 TIER_COLOURS = {"prohibited": "#b3261e", "high_risk": "#c25e00", "transparency": "#1f5fa8", "minimal": "#2e7d32",
                 "not_ai_system": "#5f6368", "out_of_scope": "#5f6368"}
 
@@ -30,6 +32,13 @@ ITEM = ParagraphStyle("item", parent=BODY, leftIndent=10, spaceAfter=1)
 H1 = ParagraphStyle("h1", fontName=BOLD, fontSize=15, leading=19, spaceBefore=6, spaceAfter=8)
 H2 = ParagraphStyle("h2", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4)
 TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=20, leading=25, spaceAfter=14)
+QUESTION = ParagraphStyle("q", parent=BODY, fontName=BOLD, spaceBefore=5, spaceAfter=1)
+NOTE = ParagraphStyle("n", parent=ITEM, textColor=colors.HexColor("#444444"))
+FINDING = ParagraphStyle("f", parent=BODY, fontName=BOLD, spaceAfter=1)
+DUTY = ParagraphStyle("d", parent=BODY, fontName=BOLD, spaceBefore=3)
+GAP_REFS = ParagraphStyle("g", parent=SMALL, leftIndent=20)
+BADGE = ParagraphStyle("badge", fontName=BOLD, fontSize=14, leading=18, textColor=colors.white)
+BADGE_TEXT = ParagraphStyle("bs", parent=BODY, textColor=colors.white)
 
 
 class Text(Paragraph):
@@ -45,6 +54,27 @@ class Text(Paragraph):
         return self._wrapped[1]
 
 
+_TEMPLATES: dict[int, tuple] = {}
+
+
+def _plain(text: str, style: ParagraphStyle) -> Text:
+    """A paragraph of plain `text`, printed literally, built straight from its runs: writing it as
+    markup for reportlab's XML parser to read back cost more than breaking and drawing its lines."""
+    held = _TEMPLATES.get(id(style))
+    if held is None or held[0] is not style:
+        held = _TEMPLATES[id(style)] = (style, Paragraph("x", style).frags[0])
+    template, frags = held[1], []
+    for piece, cjk in runs(text):
+        if piece == "\n":
+            frags.append(template.clone(text="", lineBreak=True))
+        elif piece:
+            # as reportlab's own cleaning does: runs of spaces are one space
+            frags.append(template.clone(text=_SPACES.sub(" ", piece), fontName=CJK if cjk else template.fontName))
+    if frags and not getattr(frags[0], "lineBreak", False):
+        frags[0].text = frags[0].text.lstrip(" ")
+    return Text(None, style, frags=frags or [template.clone(text="")])
+
+
 class Heading(Text):
     """A heading that goes into the table of contents and the PDF outline."""
 
@@ -54,11 +84,11 @@ class Heading(Text):
 
 
 def _p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
-    return Text(markup(text), style)
+    return _plain(text, style)
 
 
 def _long(text: str, style: ParagraphStyle = BODY) -> list[Paragraph]:
-    return [Text(markup(piece), style) for piece in chunks(text)]
+    return [_plain(piece, style) for piece in chunks(text)]
 
 
 def _refs(refs) -> str:
@@ -129,8 +159,7 @@ def badge(pack: Pack, assessment: Assessment) -> Table:
     colour = TIER_COLOURS.get(assessment.tier.value, "#5f6368")
     if not assessment.system_tier_applies:
         title, summary, colour = TEXT["model_only"], "", "#5f6368"
-    white = ParagraphStyle("badge", fontName=BOLD, fontSize=14, leading=18, textColor=colors.white)
-    cells = [[_p(title, white)]] + ([[_p(summary, ParagraphStyle("bs", parent=BODY, textColor=colors.white))]] if summary else [])
+    cells = [[_p(title, BADGE)]] + ([[_p(summary, BADGE_TEXT)]] if summary else [])
     table = Table(cells, colWidths=[165 * mm])
     table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(colour)),
                                ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (0, 0), 7),
@@ -165,10 +194,10 @@ def _answers(reader: Reader, section, with_unanswered: bool) -> list:
         if answer is None and not (with_unanswered and reader.relevant(question.id)):
             continue
         value = answer.value if answer else None
-        block = [_p(question.text, ParagraphStyle("q", parent=BODY, fontName=BOLD, spaceBefore=5, spaceAfter=1))]
+        block = [_p(question.text, QUESTION)]
         block += _long(reader.answer(question.id, value), ITEM)
         if answer and answer.note:
-            block += _long(TEXT["your_note"].format(note=answer.note), ParagraphStyle("n", parent=ITEM, textColor=colors.HexColor("#444444")))
+            block += _long(TEXT["your_note"].format(note=answer.note), NOTE)
         story += [KeepTogether(block[:3])] + block[3:] if len(block) > 3 else [KeepTogether(block)]
     return story
 
@@ -185,7 +214,7 @@ def classification(reader: Reader, assessment: Assessment) -> list:
 
 
 def _finding(reader: Reader, finding) -> KeepTogether:
-    block = [_p(finding.reason or finding.rule, ParagraphStyle("f", parent=BODY, fontName=BOLD, spaceAfter=1)),
+    block = [_p(finding.reason or finding.rule, FINDING),
              _p(_refs(finding.refs), ITEM)]
     block += _because(reader, finding.because)
     if finding.caveat:
@@ -258,7 +287,7 @@ def results(reader: Reader, assessment: Assessment) -> list:
         story.append(Heading(TEXT["duty_groups"].get(group, group.replace("_", " ").capitalize()), 1))
         for duty in (d for d in assessment.duties if d.group == group):
             state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
-            story.append(KeepTogether([_p(duty.text, ParagraphStyle("d", parent=BODY, fontName=BOLD, spaceBefore=3)),
+            story.append(KeepTogether([_p(duty.text, DUTY),
                                        _p(_refs(duty.refs), SMALL), *_long(state, ITEM)]))
     for section in reader.pack.sections:  # the application sections, whatever the pack adds
         if section.id.startswith(("privacy", "plan", "measures", "transparency", "sandbox", "data")):
@@ -275,7 +304,7 @@ def open_points(assessment: Assessment) -> list:
     story: list = [Heading(TEXT["open"], 0), Heading(TEXT["open_points"], 1)]
     story += [_p("\u2022 " + p.text, ITEM) for p in assessment.open_points] or [_p(TEXT["none"])]
     story.append(Heading(TEXT["gaps"], 1))
-    story += [KeepTogether([_p("\u2610 " + g.text, ITEM), _p(_refs(g.refs), ParagraphStyle("g", parent=SMALL, leftIndent=20))])
+    story += [KeepTogether([_p("\u2610 " + g.text, ITEM), _p(_refs(g.refs), GAP_REFS)])
               for g in assessment.gaps] or [_p(TEXT["none"])]
     return story
 

@@ -76,27 +76,35 @@ def printable(text: str) -> str:
     return "".join(map(_printed, text.replace("\r\n", "\n")))
 
 
-def markup(text: str) -> str:
-    """`text` as Paragraph markup printed literally, with CJK runs in the fallback font."""
+def runs(text: str) -> list[tuple[str, bool]]:
+    """`text` as printed, in runs of (characters, whether the CJK font draws them); a line break
+    is a run of its own, "\n"."""
     text = printable(text)
     if all(ord(c) < 0x250 for c in text):  # the common case: Latin, always in the main font
-        return escape(text).replace("\n", "<br/>")
+        lines = text.split("\n")
+        return [part for index, line in enumerate(lines) for part in ([("\n", False)] if index else []) + [(line, False)]]
     parts, run, run_cjk = [], [], False
     for char in text:
         cjk = ord(char) in _cjk_covered
-        if cjk != run_cjk and run:
-            parts.append(_run("".join(run), run_cjk))
+        if (cjk != run_cjk or char == "\n" or run == ["\n"]) and run:
+            parts.append(("".join(run), run_cjk))
             run = []
         run_cjk = cjk
         run.append(char)
     if run:
-        parts.append(_run("".join(run), run_cjk))
-    return "".join(parts)
+        parts.append(("".join(run), run_cjk))
+    return parts
+
+
+def markup(text: str) -> str:
+    """`text` as Paragraph markup printed literally, with CJK runs in the fallback font."""
+    return "".join(_run(piece, cjk) for piece, cjk in runs(text))
 
 
 def _run(text: str, cjk: bool) -> str:
-    body = escape(text).replace("\n", "<br/>")
-    return f'<font name="{CJK}">{body}</font>' if cjk else body
+    if text == "\n":
+        return "<br/>"
+    return f'<font name="{CJK}">{escape(text)}</font>' if cjk else escape(text)
 
 
 def chunks(text: str, size: int = 1500) -> list[str]:
