@@ -30,6 +30,9 @@ REPLACEMENT = "\ufffd"
 _ASCII_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
 _covered: set[int] = set()  # characters the main font draws
 _cjk_covered: set[int] = set()  # characters only the CJK font draws
+_kept: frozenset[str] = frozenset()  # characters printed as they are
+_cjk_chars: frozenset[str] = frozenset()
+_cjk_runs = re.compile("")
 
 
 def register_fonts() -> None:
@@ -47,6 +50,21 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(MAIN, normal=MAIN, bold=BOLD, italic=MAIN, boldItalic=BOLD)
     _covered.update(c for c in main.face.charToGlyph if c <= 0xFFFF)
     _cjk_covered.update(c for c in cjk.face.charToGlyph if c <= 0xFFFF and c not in _covered)
+    # Sets of characters and a pattern, so that text is checked and split at C speed.
+    global _kept, _cjk_chars, _cjk_runs
+    _kept = frozenset(char for char in map(chr, _covered | _cjk_covered) if _printed(char) == char) | {"\n"}
+    _cjk_chars = frozenset(map(chr, _cjk_covered))
+    _cjk_runs = re.compile("([%s]+)" % "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _ranges(_cjk_covered)))
+
+
+def _ranges(codes: set[int]) -> list[tuple[int, int]]:
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return [(a, b) for a, b in ranges]
 
 
 _REPLACED = {"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\u200b": "", "\xad": ""}
@@ -73,26 +91,24 @@ def printable(text: str) -> str:
     if text.isascii() and not _ASCII_CONTROL.search(text):  # the common case, nothing to replace
         return text
     register_fonts()
-    return "".join(map(_printed, text.replace("\r\n", "\n")))
+    text = text.replace("\r\n", "\n")
+    odd = set(text).difference(_kept)
+    return text.translate({ord(char): _printed(char) for char in odd}) if odd else text
 
 
 def runs(text: str) -> list[tuple[str, bool]]:
     """`text` as printed, in runs of (characters, whether the CJK font draws them); a line break
     is a run of its own, "\n"."""
     text = printable(text)
-    if all(ord(c) < 0x250 for c in text):  # the common case: Latin, always in the main font
-        lines = text.split("\n")
-        return [part for index, line in enumerate(lines) for part in ([("\n", False)] if index else []) + [(line, False)]]
-    parts, run, run_cjk = [], [], False
-    for char in text:
-        cjk = ord(char) in _cjk_covered
-        if (cjk != run_cjk or char == "\n" or run == ["\n"]) and run:
-            parts.append(("".join(run), run_cjk))
-            run = []
-        run_cjk = cjk
-        run.append(char)
-    if run:
-        parts.append(("".join(run), run_cjk))
+    one_font = text.isascii() or _cjk_chars.isdisjoint(text)  # the common case
+    parts = []
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            parts.append(("\n", False))
+        if one_font:
+            parts.append((line, False))
+        else:  # split keeps the CJK runs at odd places
+            parts += [(piece, place % 2 == 1) for place, piece in enumerate(_cjk_runs.split(line)) if piece or not place]
     return parts
 
 
