@@ -11,9 +11,9 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from app.dossier.layout import Contents
+from app.dossier.layout import Block, Contents
 from app.dossier.texts import TEXT
 from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
 from app.drafts import Draft
@@ -42,7 +42,7 @@ BADGE_TEXT = ParagraphStyle("bs", parent=BODY, textColor=colors.white)
 
 
 class Text(Paragraph):
-    """A Paragraph that breaks its lines once per width: KeepTogether, tables and the frame each
+    """A Paragraph that breaks its lines once per width: blocks, tables and the frame each
     ask again at the same width, and reportlab's Paragraph would break them again each time.
     (A split drops the lines, `blPara`: then they are broken again.)"""
 
@@ -198,7 +198,7 @@ def _answers(reader: Reader, section, with_unanswered: bool) -> list:
         block += _long(reader.answer(question.id, value), ITEM)
         if answer and answer.note:
             block += _long(TEXT["your_note"].format(note=answer.note), NOTE)
-        story += [KeepTogether(block[:3])] + block[3:] if len(block) > 3 else [KeepTogether(block)]
+        story += [Block(block[:3])] + block[3:] if len(block) > 3 else [Block(block)]
     return story
 
 
@@ -213,13 +213,13 @@ def classification(reader: Reader, assessment: Assessment) -> list:
     return story
 
 
-def _finding(reader: Reader, finding) -> KeepTogether:
+def _finding(reader: Reader, finding) -> Block:
     block = [_p(finding.reason or finding.rule, FINDING),
              _p(_refs(finding.refs), ITEM)]
     block += _because(reader, finding.because)
     if finding.caveat:
         block.append(_p(TEXT["caveat"].format(text=finding.caveat), ITEM))
-    return KeepTogether(block + [Spacer(1, 2 * mm)])
+    return Block(block + [Spacer(1, 2 * mm)])
 
 
 def _because(reader: Reader, because) -> list:
@@ -248,7 +248,7 @@ def obligations(assessment: Assessment) -> list:
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
         story.append(table)
     notes = [_p(TEXT["date_source"].format(number=n, source=source), SMALL) for source, n in sources.items()]
-    return story + ([Spacer(1, 2 * mm), KeepTogether(notes)] if notes else [])
+    return story + ([Spacer(1, 2 * mm), Block(notes)] if notes else [])
 
 
 def _when(obligation, sources: dict[str, int]) -> str:
@@ -287,7 +287,7 @@ def results(reader: Reader, assessment: Assessment) -> list:
         story.append(Heading(TEXT["duty_groups"].get(group, group.replace("_", " ").capitalize()), 1))
         for duty in (d for d in assessment.duties if d.group == group):
             state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
-            story.append(KeepTogether([_p(duty.text, DUTY),
+            story.append(Block([_p(duty.text, DUTY),
                                        _p(_refs(duty.refs), SMALL), *_long(state, ITEM)]))
     for section in reader.pack.sections:  # the application sections, whatever the pack adds
         if section.id.startswith(("privacy", "plan", "measures", "transparency", "sandbox", "data")):
@@ -304,7 +304,7 @@ def open_points(assessment: Assessment) -> list:
     story: list = [Heading(TEXT["open"], 0), Heading(TEXT["open_points"], 1)]
     story += [_p("\u2022 " + p.text, ITEM) for p in assessment.open_points] or [_p(TEXT["none"])]
     story.append(Heading(TEXT["gaps"], 1))
-    story += [KeepTogether([_p("\u2610 " + g.text, ITEM), _p(_refs(g.refs), GAP_REFS)])
+    story += [Block([_p("\u2610 " + g.text, ITEM), _p(_refs(g.refs), GAP_REFS)])
               for g in assessment.gaps] or [_p(TEXT["none"])]
     return story
 

@@ -27,6 +27,9 @@ from app.dossier.typeset import MAIN, markup, register_fonts
 
 
 HEADING_ROOM = 32 * mm
+MARGINS = {"leftMargin": 22 * mm, "rightMargin": 22 * mm, "topMargin": 20 * mm, "bottomMargin": 22 * mm}
+FRAME_HEIGHT = A4[1] - MARGINS["topMargin"] - MARGINS["bottomMargin"]
+PAGE_ROOM = FRAME_HEIGHT - 2 * 6 - 1  # what a flowable gets on an empty page (the frame pads 6 pt)
 ATTACHMENT = "draft.json"
 FINGERPRINT_KEY = "SandboxKitFingerprint"
 
@@ -82,10 +85,47 @@ class Contents(Flowable):
             toc.drawOn(canvas, x, y)
 
 
+class Block(Flowable):
+    """Paragraphs kept on one page (a question with its answer), laid out and drawn as one piece.
+
+    reportlab's KeepTogether does the same by copying the frame for each try and then handing
+    its parts to the frame one by one; with hundreds of questions that was a fifth of the layout.
+    A block taller than a page flows freely.
+    """
+
+    def __init__(self, parts: list) -> None:
+        super().__init__()
+        self.parts = parts
+
+    def _gaps(self) -> list[float]:
+        return [a.getSpaceAfter() + b.getSpaceBefore() for a, b in zip(self.parts, self.parts[1:])]
+
+    def wrap(self, available_width, available_height):
+        self.sizes = [part.wrapOn(self.canv, available_width, FRAME_HEIGHT) for part in self.parts]
+        self.width = available_width
+        self.height = sum(height for _, height in self.sizes) + sum(self._gaps())
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        self.wrap(available_width, available_height)
+        return list(self.parts) if self.height > PAGE_ROOM else []  # [] : start it on the next page
+
+    def getSpaceBefore(self) -> float:
+        return self.parts[0].getSpaceBefore() if self.parts else 0
+
+    def getSpaceAfter(self) -> float:
+        return self.parts[-1].getSpaceAfter() if self.parts else 0
+
+    def draw(self) -> None:
+        top = self.height
+        for part, (_, height), gap in zip(self.parts, self.sizes, [0.0] + self._gaps()):
+            top -= gap + height
+            part.drawOn(self.canv, 0, top)
+
+
 class _Document(BaseDocTemplate):
     def __init__(self, stream, **kwargs) -> None:
-        super().__init__(stream, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=20 * mm,
-                         bottomMargin=22 * mm, **kwargs)
+        super().__init__(stream, pagesize=A4, **MARGINS, **kwargs)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate("page", frames=[frame])])
 
