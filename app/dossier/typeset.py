@@ -35,26 +35,38 @@ _cjk_chars: frozenset[str] = frozenset()
 _cjk_runs = re.compile("")
 
 
+def _register(name: str, file: str, **options) -> TTFont:
+    font = TTFont(name, str(resource("fonts", file)), **options)
+    # Line breaking measures every word, many of them again and again, and without reportlab's
+    # optional C accelerator each measure is a Python loop over the characters.
+    font.stringWidth = functools.lru_cache(maxsize=1 << 16)(font.stringWidth)
+    pdfmetrics.registerFont(font)
+    return font
+
+
 def register_fonts() -> None:
-    """Register the shipped fonts once per process."""
+    """Register the main fonts once per process; the CJK font waits for a character that needs
+    it (`_register_cjk`): reading its 5 MB file was a tenth of a Latin-only export's time."""
+    global _kept
     if _covered:
         return
-    main = TTFont(MAIN, str(resource("fonts", "DejaVuSans.ttf")))
-    bold = TTFont(BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf")))
-    cjk = TTFont(CJK, str(resource("fonts", "wqy-microhei.ttc")), subfontIndex=0)
-    for font in (main, bold, cjk):
-        # Line breaking measures every word, many of them again and again, and without
-        # reportlab's optional C accelerator each measure is a Python loop over the characters.
-        font.stringWidth = functools.lru_cache(maxsize=1 << 16)(font.stringWidth)
-        pdfmetrics.registerFont(font)
+    main = _register(MAIN, "DejaVuSans.ttf")
+    _register(BOLD, "DejaVuSans-Bold.ttf")
     pdfmetrics.registerFontFamily(MAIN, normal=MAIN, bold=BOLD, italic=MAIN, boldItalic=BOLD)
     _covered.update(c for c in main.face.charToGlyph if c <= 0xFFFF)
-    _cjk_covered.update(c for c in cjk.face.charToGlyph if c <= 0xFFFF and c not in _covered)
     # Sets of characters and a pattern, so that text is checked and split at C speed.
+    _kept = frozenset(char for char in map(chr, _covered) if _printed(char) == char) | {"\n"}
+
+
+def _register_cjk() -> None:
     global _kept, _cjk_chars, _cjk_runs
-    _kept = frozenset(char for char in map(chr, _covered | _cjk_covered) if _printed(char) == char) | {"\n"}
-    _cjk_chars = frozenset(map(chr, _cjk_covered))
+    if _cjk_chars:
+        return
+    cjk = _register(CJK, "wqy-microhei.ttc", subfontIndex=0)
+    _cjk_covered.update(c for c in cjk.face.charToGlyph if c <= 0xFFFF and c not in _covered)
+    _kept = _kept | frozenset(char for char in map(chr, _cjk_covered) if _printed(char) == char)
     _cjk_runs = re.compile("([%s]+)" % "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _ranges(_cjk_covered)))
+    _cjk_chars = frozenset(map(chr, _cjk_covered))
 
 
 def _ranges(codes: set[int]) -> list[tuple[int, int]]:
@@ -93,6 +105,9 @@ def printable(text: str) -> str:
     register_fonts()
     text = text.replace("\r\n", "\n")
     odd = set(text).difference(_kept)
+    if odd and not _cjk_chars and any(ord(char) not in _covered for char in odd):
+        _register_cjk()  # characters the main font lacks: perhaps the CJK font has them
+        odd = odd.difference(_kept)
     return text.translate({ord(char): _printed(char) for char in odd}) if odd else text
 
 
