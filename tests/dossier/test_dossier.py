@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from app.drafts import Answer
 from app.dossier.export import DossierError, export_dossier, fingerprint, read_dossier
 from forms.citations import label
 from risk_tiers.classify import classify
@@ -138,6 +139,16 @@ def test_a_very_long_answer_breaks_across_pages(pack, tmp_path):
     draft = full_draft(pack, long_text=words + "\n\n" + "x" * 4000)
     export_dossier(draft, pack, tmp_path / "long.pdf")
     assert len(PdfReader(str(tmp_path / "long.pdf")).pages) > 12
+
+
+def test_answers_and_notes_taller_than_a_page_flow_across_pages(pack, tmp_path):
+    draft = full_draft(pack)
+    first, second = [q.id for s in pack.sections for q in s.questions if q.kind == "long_text"][:2]
+    draft.answers[first] = Answer(value="line\n" * 700, note="汉字" * 700)  # one paragraph of 700 lines
+    draft.answers[second] = Answer(value="漢字" * 3000, note="end of the note")  # no spaces to break at
+    export_dossier(draft, pack, tmp_path / "tall.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(str(tmp_path / "tall.pdf")).pages)
+    assert text.count("line") >= 1400 and "end of the note" in text
 
 
 def test_an_unwritable_output_leaves_no_file(built, pack, tmp_path, monkeypatch):
