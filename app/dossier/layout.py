@@ -133,7 +133,7 @@ class _Document(BaseDocTemplate):
         key = getattr(flowable, "toc_key", None)
         if key is None:
             return
-        top = self.frame._y + flowable.height + flowable.getSpaceBefore()
+        top = self.frame._y + flowable.getSpaceAfter() + flowable.height  # _y: below the heading and its space
         self.canv.headings.append((self.page, key, flowable.toc_text, flowable.level, top))
         self.canv.heading_pages[key] = self.page
 
