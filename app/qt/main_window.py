@@ -311,11 +311,9 @@ class MainWindow(QMainWindow):
         choice = self.prompter.ask_save_changes(self, self.session.display_name or TEXT["untitled"])
         if choice is Choice.SAVE:
             return self.save()
-        if choice is Choice.DISCARD:
-            self.autosaver.clear()
-            self.session.dirty = False
-            return True
-        return False
+        # Discarding changes nothing yet: the work stays unsaved, and autosaved, until another draft
+        # has really taken its place (an Open may still fail or be cancelled).
+        return choice is Choice.DISCARD
 
     # --- window ---
     def current_page(self):

@@ -183,3 +183,18 @@ def test_a_draft_named_at_start_that_cannot_be_read_leaves_the_start_page_usable
     assert "cannot be opened" in prompter.errors[-1][0]
     assert window.current_page() is window.start and window.start.new_button.isEnabled()
     assert not window.start.opening.isVisible() and broken.read_bytes() == b"{"
+
+
+def test_work_discarded_for_a_draft_that_then_fails_to_open_is_still_unsaved_and_autosaved(
+        qtbot, window, prompter, tmp_path):
+    answer(qtbot, window, "system.offering", "model")
+    window.autosaver.write_now()
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    prompter.save_choice = Choice.DISCARD
+    assert not window.open_path(broken)
+    assert window.session.value("system.offering") == "model"
+    assert window.session.dirty and window.isWindowModified()
+    assert load_draft(draft_files.autosave_file()).answers["system.offering"].value == "model"
+    prompter.save_choice = Choice.CANCEL
+    assert not window.close()  # closing still asks
