@@ -27,6 +27,10 @@ class Backup:
     saved: dt.datetime  # UTC
     size: int
 
+    def local_time(self) -> str:
+        """When it was saved, in the user's time zone, as people read it."""
+        return self.saved.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
 
 def backup_folder(draft_path: Path) -> Path:
     draft_path = Path(draft_path)

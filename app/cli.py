@@ -79,9 +79,9 @@ def _add_passphrase_option(parser: argparse.ArgumentParser) -> None:
 
 def _register_extra_commands() -> None:
     if not EXTRA_COMMANDS:
-        from app import passphrases  # protect / unprotect
+        from app import backup_commands, passphrases  # backups / restore, protect / unprotect
 
-        EXTRA_COMMANDS.append(passphrases.add_commands)
+        EXTRA_COMMANDS.extend([passphrases.add_commands, backup_commands.add_commands])
         try:
             from app.dossier import commands as dossier_commands
         except ImportError:

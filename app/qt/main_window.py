@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.protect_action = self._action(TEXT["protect"], self.change_passphrase)
         self.quit_action = self._action(TEXT["quit"], self.close, "Ctrl+Q")
         self.restore_action = self._action(TEXT["start_restore"], self.restore_autosave)
+        self.versions_action = self._action(TEXT["versions"], self.restore_version)
         self.back_action = self._action(TEXT["back"], lambda: self.wizard and self.wizard.back(), "Alt+Left")
         self.next_action = self._action(TEXT["next"], lambda: self.wizard and self.wizard.next(), "Alt+Right")
         self.review_action = self._action(TEXT["go_review"], self._go_review)
@@ -75,7 +76,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu(TEXT["recent"])
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addActions([self.save_action, self.save_as_action, self.protect_action, self.restore_action])
+        file_menu.addActions([self.save_action, self.save_as_action, self.protect_action, self.restore_action,
+                               self.versions_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         go_menu = self.menuBar().addMenu(TEXT["menu_go"])
@@ -83,7 +85,8 @@ class MainWindow(QMainWindow):
         self._enable_draft_actions(False)
 
     def _enable_draft_actions(self, enabled: bool) -> None:
-        for action in (self.save_action, self.save_as_action, self.protect_action, self.back_action,
+        for action in (self.save_action, self.save_as_action, self.protect_action, self.versions_action,
+                       self.back_action,
                        self.next_action, self.review_action):
             action.setEnabled(enabled)
 
@@ -299,6 +302,32 @@ class MainWindow(QMainWindow):
         draft_files.discard_recovery()
         self._refresh_start()
         self._show_wizard()
+
+    def restore_version(self) -> None:
+        """Put an earlier saved version of the open draft back (app/backups.py), then reopen it."""
+        from app.backups import list_backups, restore_backup
+        from app.drafts import DraftError
+
+        session = self.session
+        if session is None or session.path is None:
+            self.prompter.info(self, TEXT["versions_title"], TEXT["versions_unsaved"])
+            return
+        name = session.path.name
+        backups = list_backups(session.path)
+        if not backups:
+            self.prompter.info(self, TEXT["versions_title"], TEXT["versions_none"].format(name=name))
+            return
+        rows = [TEXT["versions_row"].format(saved=b.local_time(), size=b.size) for b in backups]
+        index = self.prompter.choose_version(self, name, rows)
+        if index is None or not self.may_discard():
+            return
+        try:
+            restore_backup(session.path, backups[index])
+        except DraftError as error:
+            self.prompter.error(self, TEXT["versions_failed_title"], str(error))
+            return
+        if self.open_path(session.path, asked=True):
+            self.statusBar().showMessage(TEXT["versions_restored"].format(saved=backups[index].local_time()), 5000)
 
     def _discard_recovery(self) -> None:
         draft_files.discard_recovery()

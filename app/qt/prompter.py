@@ -68,6 +68,14 @@ class Prompter:
             return None
         return first
 
+    def choose_version(self, parent, name: str, rows: list[str]) -> int | None:
+        """The index of the earlier version chosen from `rows` (newest first), or None."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text = TEXT["versions_text"].format(name=name)
+        chosen, ok = QInputDialog.getItem(parent, TEXT["versions_title"], text, rows, 0, False)
+        return rows.index(chosen) if ok and chosen in rows else None
+
     def open_path(self, parent, folder: Path) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 

@@ -153,6 +153,18 @@ TEXT = {
     "protect_failed_title": "The protection was not changed",
     "protected_now": "Protected by a passphrase: saves and autosaves are encrypted",
     "unprotected_now": "Passphrase removed: the draft is saved as plain text again",
+    # earlier versions (backups)
+    "versions": "Earlier &versions\u2026",
+    "versions_title": "Earlier versions",
+    "versions_text": "Choose the version of \u201c{name}\u201d to put back. The draft as it is now is kept as a version too:",
+    "versions_row": "{saved}  ({size} bytes)",
+    "versions_none": (
+        "No earlier versions of \u201c{name}\u201d are kept yet. A version is kept each time the "
+        "draft is saved."
+    ),
+    "versions_unsaved": "Save the draft first: earlier versions are kept for saved drafts.",
+    "versions_failed_title": "The version was not restored",
+    "versions_restored": "Restored the version of {saved}",
 }
 
 STATUS_TEXT = {"done": TEXT["status_done"], "incomplete": TEXT["status_incomplete"],

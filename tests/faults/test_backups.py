@@ -67,3 +67,36 @@ def test_backups_folder_made_too_open_is_closed_again(tmp_path):
     backup_folder(path).chmod(0o777)
     save_draft(version(1), path)
     assert _mode(backup_folder(path)) == 0o700
+
+
+def _main(*args):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    return subprocess.run([sys.executable, str(root / "main.py"), *map(str, args)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_command_line_lists_the_versions_and_restores_one(tmp_path):
+    path = tmp_path / "draft.json"
+    for number in (1, 2, 3):
+        save_draft(version(number), path)
+    listed = _main("backups", path)
+    assert listed.returncode == 0
+    assert [line.split()[0] for line in listed.stdout.splitlines()[1:]] == ["1", "2", "3"]
+    restored = _main("restore", path, 3)
+    assert restored.returncode == 0, restored.stderr
+    assert load_draft(path) == version(1)
+    assert "version 3" in [load_draft(b.path).system_name for b in list_backups(path)]
+
+
+def test_restoring_a_version_that_does_not_exist_is_one_line_and_changes_nothing(tmp_path):
+    path = tmp_path / "draft.json"
+    save_draft(version(1), path)
+    before = path.read_bytes()
+    result = _main("restore", path, 7)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "no version 7" in result.stderr
+    assert path.read_bytes() == before

@@ -20,6 +20,8 @@ class ScriptedPrompter:
         self.asked: list[str] = []
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
+        self.version_choice: int | None = None
+        self.versions_offered: list[str] = []
 
     def ask_save_changes(self, parent, name):
         self.asked.append(name)
@@ -33,6 +35,10 @@ class ScriptedPrompter:
 
     def open_path(self, parent, folder):
         return self.open_answer
+
+    def choose_version(self, parent, name, rows):
+        self.versions_offered = rows
+        return self.version_choice
 
     def save_path(self, parent, suggested, file_filter=""):
         return self.save_answer

@@ -198,3 +198,26 @@ def test_work_discarded_for_a_draft_that_then_fails_to_open_is_still_unsaved_and
     assert load_draft(draft_files.autosave_file()).answers["system.offering"].value == "model"
     prompter.save_choice = Choice.CANCEL
     assert not window.close()  # closing still asks
+
+
+def test_an_earlier_version_is_put_back_from_the_file_menu(qtbot, window, prompter, tmp_path):
+    path = tmp_path / "mine.json"
+    prompter.save_answer = path
+    answer(qtbot, window, "system.offering", "model")
+    assert window.save_as()
+    answer(qtbot, window, "system.offering", "both")
+    assert window.save()
+    prompter.version_choice = 1  # the older of the two kept versions
+    window.versions_action.trigger()
+    assert len(prompter.versions_offered) == 2
+    assert window.session.value("system.offering") == "model"
+    assert window.wizard.page("system").views["system.offering"].answer.value() == "model"
+    assert load_draft(path).answers["system.offering"].value == "model"
+    assert not window.session.dirty
+
+
+def test_earlier_versions_of_an_unsaved_draft_are_explained_not_offered(qtbot, window, prompter):
+    answer(qtbot, window, "system.offering", "model")
+    window.versions_action.trigger()
+    assert prompter.infos and not prompter.versions_offered
+    assert window.session.value("system.offering") == "model"

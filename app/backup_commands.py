@@ -1,0 +1,60 @@
+"""The command line's side of backups: `backups DRAFT` lists the kept versions of a draft, and
+`restore DRAFT N` puts version N back (the draft as it was is kept as a backup first, so a restore
+can itself be undone). Registered by app.cli.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.backups import list_backups, restore_backup
+
+TEXT = {
+    "list_help": "list the earlier versions kept of a draft, newest first",
+    "restore_help": "put an earlier version of a draft back (see 'backups'); the current one is kept",
+    "number_help": "the version's number in the 'backups' list (1 = newest)",
+    "none": "{path}: no earlier versions are kept (they are kept from the first save on)",
+    "row": "{number:>3}  {saved}  {size} bytes",
+    "heading": "Earlier versions of {path} (restore one with: python main.py restore {path} N):",
+    "no_such": "{path}: there is no version {number}; 'python main.py backups {path}' lists {count} versions",
+    "missing": "{path}: no such draft",
+    "restored": "{path}: version {number} of {saved} restored; the draft as it was is now version 1",
+}
+
+
+def add_commands(subparsers) -> None:
+    listing = subparsers.add_parser("backups", help=TEXT["list_help"])
+    listing.add_argument("draft", type=Path)
+    listing.set_defaults(run=_list)
+    restore = subparsers.add_parser("restore", help=TEXT["restore_help"])
+    restore.add_argument("draft", type=Path)
+    restore.add_argument("number", type=int, help=TEXT["number_help"])
+    restore.set_defaults(run=_restore)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from app.cli import EXIT_OK
+
+    backups = list_backups(args.draft)
+    if not backups:
+        print(TEXT["none"].format(path=args.draft))
+        return EXIT_OK
+    print(TEXT["heading"].format(path=args.draft))
+    for number, backup in enumerate(backups, start=1):
+        print(TEXT["row"].format(number=number, saved=backup.local_time(), size=backup.size))
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from app.cli import EXIT_OK, CommandError
+
+    backups = list_backups(args.draft)
+    if not 1 <= args.number <= len(backups):
+        raise CommandError(TEXT["no_such"].format(path=args.draft, number=args.number, count=len(backups)))
+    if not args.draft.is_file():
+        raise CommandError(TEXT["missing"].format(path=args.draft))
+    chosen = backups[args.number - 1]
+    restore_backup(args.draft, chosen)
+    print(TEXT["restored"].format(path=args.draft, number=args.number, saved=chosen.local_time()))
+    return EXIT_OK
