@@ -49,14 +49,14 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
 
     from app.dossier import content, layout
     from app.dossier.typeset import printable
+    from risk_tiers.headline import headline
 
     notes = {qid: answer.note for qid, answer in draft.answers.items() if answer.note}
     assessment = classify(pack, draft.values(), notes)
     report(0.15)
     layout.prepare()
     digest = fingerprint(data)
-    tier = next((t.label for t in pack.tiers if t.tier is assessment.tier), assessment.tier.value)
-    tier = tier if assessment.system_tier_applies else TEXT["model_only"]
+    tier = headline(pack, assessment)[0] if assessment.system_tier_applies else TEXT["model_only"]
     applicant = draft.applicant or content.Reader(draft, pack).profile_value("applicant", "applicant.name")
     meta = {"title": TEXT["title"], "author": printable(applicant), "subject": TEXT["subject"].format(tier=tier),
             "keywords": TEXT["keywords"].format(pack=f"{pack.id} {pack.version}")}

@@ -67,3 +67,18 @@ def test_rebranding_a_system_that_is_not_high_risk_does_not_make_it_high_risk(pa
     assert result.tier.value == "transparency"
     assert "role.provider_by_rebranding" not in {f.rule for f in result.findings}
     assert "provider" not in result.roles
+
+
+def test_the_dossier_of_a_derogated_system_never_says_minimal_risk(pack, tmp_path):
+    from pypdf import PdfReader
+
+    from app.dossier.export import export_dossier
+    from app.drafts import Answer, Draft
+
+    draft = Draft.new(pack)
+    draft.answers = {qid: Answer(value=value) for qid, value in FORM_READER.items()}
+    export_dossier(draft, pack, tmp_path / "d.pdf")
+    reader = PdfReader(str(tmp_path / "d.pdf"))
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert "Art. 6(3)" in cover and "minimal risk" not in cover.lower()
+    assert "Art. 6(3)" in reader.metadata.subject and "minimal" not in reader.metadata.subject.lower()
