@@ -114,13 +114,20 @@ def _version_tuple(version: str) -> tuple[int, ...]:
 
 # --- reading and writing ---------------------------------------------------------------------
 
-def parse_draft(text: str, name: str = "draft") -> Draft:
+def parse_json(text: str, name: str = "draft") -> Any:
+    """The JSON in `text`, or one DraftError line: never a traceback, whatever the file holds."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise DraftError(f"{name}: not a valid draft file: the JSON is broken at line {error.lineno}, column {error.colno}") from None
     except ValueError:  # Python refuses numbers of thousands of digits, a hostile file's trick
         raise DraftError(f"{name}: not a valid draft file: it holds a number too long to read") from None
+    except RecursionError:  # thousands of nested brackets, another one
+        raise DraftError(f"{name}: not a valid draft file: it is nested too deeply to read") from None
+
+
+def parse_draft(text: str, name: str = "draft") -> Draft:
+    data = parse_json(text, name)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DraftError(f"{name}: not a draft of this application (no \"format\": \"{FORMAT}\")")
     version = data.get("format_version")
@@ -171,8 +178,8 @@ def is_protected_text(text: str) -> bool:
     if protect.FORMAT not in text:
         return False
     try:
-        return protect.is_protected(json.loads(text))
-    except ValueError:  # broken JSON, or a number too long: parse_draft says which
+        return protect.is_protected(parse_json(text))
+    except DraftError:  # not JSON at all: parse_draft says what is wrong
         return False
 
 
@@ -182,7 +189,7 @@ def open_protected(text: str, name: str, passphrase: str | None) -> str:
 
     if not is_protected_text(text):
         return text
-    envelope = json.loads(text)
+    envelope = parse_json(text, name)
     try:
         protect.check_envelope(envelope)  # a malformed or too costly envelope is refused before asking
         if passphrase is None:
@@ -204,7 +211,7 @@ def check_draft_text(text: str, name: str) -> None:
 
     if is_protected_text(text):
         try:
-            protect.check_envelope(json.loads(text))
+            protect.check_envelope(parse_json(text, name))
         except protect.ProtectionError as error:
             raise DraftError(f"{name}: {error}") from None
     else:

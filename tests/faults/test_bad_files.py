@@ -100,3 +100,12 @@ def test_full_disk_keeps_the_old_file_and_leaves_no_temporary_file(tmp_path, pac
     assert "previous version is unchanged" in str(caught.value)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
     assert [p.name for p in tmp_path.iterdir()] == ["draft.json"]
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000, '{"format": "sandbox-applicant-kit/protected-draft", "x": '
+                                  + "[" * 100_000])
+def test_a_file_nested_too_deeply_is_one_line_not_a_traceback(tmp_path, capsys, text):
+    path = tmp_path / "deep.json"
+    path.write_text(text, encoding="utf-8")
+    _core_refuses(path, "nested too deeply")
+    _cli_refuses(path, capsys, ["nested too deeply"])
