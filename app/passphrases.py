@@ -83,7 +83,7 @@ def read_passphrase_file(path: Path) -> str:
     except OSError as error:
         raise CommandError(TEXT["file_unreadable"].format(path=path, reason=error.strerror or error)) from None
     try:
-        lines = raw.decode("utf-8").splitlines()
+        lines = raw.decode("utf-8-sig").splitlines()  # Windows editors may start with a BOM
     except UnicodeDecodeError:
         raise CommandError(TEXT["file_not_text"].format(path=path)) from None
     if not lines or not lines[0]:

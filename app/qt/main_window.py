@@ -312,6 +312,8 @@ class MainWindow(QMainWindow):
         if session is None or session.path is None:
             self.prompter.info(self, TEXT["versions_title"], TEXT["versions_unsaved"])
             return
+        if not self.may_discard():  # first: saving now adds a version and may prune the one chosen
+            return
         name = session.path.name
         backups = list_backups(session.path)
         if not backups:
@@ -319,7 +321,7 @@ class MainWindow(QMainWindow):
             return
         rows = [TEXT["versions_row"].format(saved=b.local_time(), size=b.size) for b in backups]
         index = self.prompter.choose_version(self, name, rows)
-        if index is None or not self.may_discard():
+        if index is None:
             return
         try:
             restore_backup(session.path, backups[index])

@@ -283,3 +283,11 @@ def test_an_empty_or_missing_passphrase_file_is_one_line(protected, capsys, tmp_
     for given in (empty, tmp_path / "missing.txt"):
         code, _, err = _cli(capsys, "validate", path, "--passphrase-file", given)
         assert code == 2 and err.count("\n") == 1 and str(given) in err
+
+
+def test_a_passphrase_file_saved_with_a_byte_order_mark_gives_the_passphrase_typed(protected, capsys, tmp_path):
+    path, _ = protected
+    notepad = tmp_path / "notepad.txt"
+    notepad.write_bytes(("\ufeff" + PASSPHRASE + "\r\n").encode("utf-8"))
+    code, out, err = _cli(capsys, "validate", path, "--passphrase-file", notepad)
+    assert code == 0, err

@@ -221,3 +221,19 @@ def test_earlier_versions_of_an_unsaved_draft_are_explained_not_offered(qtbot, w
     window.versions_action.trigger()
     assert prompter.infos and not prompter.versions_offered
     assert window.session.value("system.offering") == "model"
+
+
+def test_the_oldest_version_can_be_put_back_when_saving_first_prunes_the_list(qtbot, window, prompter, tmp_path):
+    from app.backups import KEEP
+
+    path = tmp_path / "mine.json"
+    prompter.save_answer = path
+    for number in range(KEEP):
+        answer(qtbot, window, "system.purpose", f"purpose {number}")
+        assert window.save() if number else window.save_as()
+    answer(qtbot, window, "system.purpose", "unsaved purpose")
+    prompter.save_choice = Choice.SAVE  # asked before the list is shown; the save adds a version
+    prompter.version_choice = KEEP - 1  # the oldest offered
+    window.versions_action.trigger()
+    assert not prompter.errors
+    assert window.session.value("system.purpose") == "purpose 1"
