@@ -11,7 +11,7 @@ from forms.citations import label
 from forms.schema import Pack, Tier
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment, ChecklistResult, Finding, GapResult, VerdictResult
-from risk_tiers.headline import headline
+from risk_tiers.headline import headline, role_name
 
 TEXT = {
     "tier": "Tier: {label}",
@@ -84,7 +84,7 @@ def assessment_text(pack: Pack, draft: Any, assessment: Assessment) -> str:
     lines = [TEXT["tier"].format(label=tier_label(pack, assessment)),
              TEXT["gpai"].format(status=TEXT["gpai_status"][assessment.gpai.value])]
     if assessment.roles:
-        lines.append(TEXT["roles"].format(roles=", ".join(assessment.roles)))
+        lines.append(TEXT["roles"].format(roles=", ".join(role_name(pack, r) for r in assessment.roles)))
     lines.append(TEXT["law"].format(date=pack.law_current_to.isoformat(), note=pack.law_note))
     applying = [f for f in assessment.findings if f.tier != "excluded"]
     excluded = [f for f in assessment.findings if f.tier == "excluded"]

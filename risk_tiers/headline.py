@@ -34,3 +34,11 @@ def _derogation_summary(derogations) -> str:
         points=texts.LIST_SEPARATOR.join(points) or label("aiact.art6.2"),
         conditions=texts.LIST_SEPARATOR.join(conditions) or texts.DEROGATED_NO_CONDITION,
     )
+
+
+def role_name(pack: Pack, role: str) -> str:
+    """A role's name as the pack words it: the roles question's option label up to its colon
+    ("Provider: we develop it ..." gives "Provider"), so it is translated with the pack."""
+    question = next((q for s in pack.sections for q in s.questions if q.id == pack.roles_question), None)
+    option = next((o for o in getattr(question, "options", ()) if o.id == role), None)
+    return option.label.split(":")[0] if option else role

@@ -20,7 +20,7 @@ from app.drafts import Draft
 from forms.citations import label
 from forms.schema import Pack
 from risk_tiers.assessment import Assessment
-from risk_tiers.headline import headline
+from risk_tiers.headline import headline, role_name
 
 _SPACES = re.compile(" {2,}")
 TIER_COLOURS = {"prohibited": "#b3261e", "high_risk": "#c25e00", "transparency": "#1f5fa8", "minimal": "#2e7d32",
@@ -231,17 +231,17 @@ def _because(reader: Reader, because) -> list:
     return lines
 
 
-def obligations(assessment: Assessment) -> list:
+def obligations(pack: Pack, assessment: Assessment) -> list:
     """A checklist per role; the date of each duty, with where it comes from once below, not on every row."""
     story: list = [Heading(TEXT["obligations"], 0),
-                   _p(TEXT["roles"].format(roles=", ".join(r.replace("_", " ").capitalize() for r in assessment.roles)) if assessment.roles else TEXT["no_roles"])]
+                   _p(TEXT["roles"].format(roles=", ".join(role_name(pack, r) for r in assessment.roles)) if assessment.roles else TEXT["no_roles"])]
     if not assessment.obligations:
         return story + [_p(TEXT["no_obligations"])]
     sources: dict[str, int] = {}
     for role in sorted({r for o in assessment.obligations for r in o.roles} & set(assessment.roles) or {""}):
         duties = [o for o in assessment.obligations if not role or role in o.roles]
         if role:
-            story.append(Heading(role.replace("_", " ").capitalize(), 1))
+            story.append(Heading(role_name(pack, role), 1))
         rows = [[_p("\u2610"), [_p(o.text), _p(_refs(o.refs), SMALL)], _p(_when(o, sources), SMALL)] for o in duties]
         table = Table(rows, colWidths=[7 * mm, 110 * mm, 48 * mm], repeatRows=0)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -331,5 +331,5 @@ def declaration(reader: Reader, fingerprint: str) -> list:
 def story(draft: Draft, pack: Pack, assessment: Assessment, fingerprint: str) -> list:
     reader = Reader(draft, pack)
     return (cover(reader, assessment, fingerprint) + contents() + profile(reader) + classification(reader, assessment)
-            + obligations(assessment) + results(reader, assessment) + open_points(assessment) + annex(reader)
+            + obligations(pack, assessment) + results(reader, assessment) + open_points(assessment) + annex(reader)
             + declaration(reader, fingerprint))

@@ -13,7 +13,7 @@ from app.qt.scroll_page import ScrollPage
 from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
 from app.report import TEXT as REPORT_TEXT, because_text, refs_text, tier_label
-from risk_tiers.headline import headline
+from risk_tiers.headline import headline, role_name
 
 
 def link_label(rich_text: str, on_link) -> QLabel:
@@ -64,7 +64,7 @@ class ResultView(ScrollPage):
         self.tier.setAccessibleDescription(tier_label(pack, assessment))
         status = REPORT_TEXT["gpai_status"][assessment.gpai.value]
         self.gpai.setText(TEXT["gpai"].format(status=status))
-        self.roles.setText(TEXT["roles"].format(roles=", ".join(self._role_name(r) for r in assessment.roles)))
+        self.roles.setText(TEXT["roles"].format(roles=", ".join(role_name(self.session.pack, r) for r in assessment.roles)))
         self.roles.setVisible(bool(assessment.roles))
         self.provisional.setVisible(any(p.kind == "question" for p in assessment.open_points))
         # The findings change shape with every answer: rebuild that part (a few labels, well under 1 ms).
@@ -158,12 +158,6 @@ class ResultView(ScrollPage):
         label.setFrameShape(QFrame.Shape.StyledPanel)
         label.setContentsMargins(6, 6, 6, 6)
         return label
-
-    def _role_name(self, role: str) -> str:
-        """The role's name from the roles question ("Provider: we develop it ..." gives "Provider")."""
-        question = self.session.evaluation.index.questions.get(self.session.pack.roles_question)
-        option = next((o for o in getattr(question, "options", ()) if o.id == role), None)
-        return option.label.split(":")[0] if option else role
 
     def _title(self, text: str) -> QLabel:
         label = QLabel(text)

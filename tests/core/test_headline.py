@@ -82,3 +82,17 @@ def test_the_dossier_of_a_derogated_system_never_says_minimal_risk(pack, tmp_pat
     cover = " ".join(reader.pages[0].extract_text().split())
     assert "Art. 6(3)" in cover and "minimal risk" not in cover.lower()
     assert "Art. 6(3)" in reader.metadata.subject and "minimal" not in reader.metadata.subject.lower()
+
+
+def test_role_names_are_the_packs_words_wherever_roles_are_shown(pack, tmp_path, capsys):
+    from app.drafts import Answer, Draft, save_draft
+    from risk_tiers.headline import role_name
+
+    assert role_name(pack, "product_manufacturer") == "Product manufacturer"
+    assert role_name(pack, "authorised_representative") == "Authorised representative"
+    draft = Draft.new(pack)
+    draft.answers = {qid: Answer(value=value) for qid, value in
+                     {**AI_SYSTEM, "role.roles": ["provider", "authorised_representative"]}.items()}
+    save_draft(draft, tmp_path / "d.json")
+    assert main(["classify", str(tmp_path / "d.json")]) == 0
+    assert "Your roles: Provider, Authorised representative" in capsys.readouterr().out
