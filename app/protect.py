@@ -62,16 +62,33 @@ def seal(plain: bytes, passphrase: str) -> bytes:
     """The envelope (UTF-8 JSON) holding `plain` encrypted under `passphrase`."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+    kdf, key = _sealing_key(passphrase)
     header = {
         "format": FORMAT,
         "version": ENVELOPE_VERSION,
-        "kdf": {"name": KDF, "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(os.urandom(SALT_BYTES))},
+        "kdf": kdf,
         "cipher": {"name": CIPHER, "nonce": _b64(os.urandom(NONCE_BYTES))},
     }
-    key = _derive(passphrase, header["kdf"])
     ciphertext = AESGCM(key).encrypt(_unb64(header["cipher"]["nonce"]), plain, _associated(header))
     envelope = dict(header, ciphertext=_b64(ciphertext))
     return (json.dumps(envelope, indent=1) + "\n").encode("ascii")
+
+
+# Keys derived for sealing, by passphrase. The wizard seals on every autosave; deriving the key each
+# time would cost a tenth of a second of the UI thread. One salt and key then serve a session's seals,
+# each with its own random nonce, which AES-GCM allows for far more messages than a session writes.
+# Holding the key in memory exposes nothing the passphrase held in memory does not.
+_SEALING_KEYS: dict[str, tuple[dict, bytes]] = {}
+MAX_SEALING_KEYS = 4
+
+
+def _sealing_key(passphrase: str) -> tuple[dict, bytes]:
+    if passphrase not in _SEALING_KEYS:
+        kdf = {"name": KDF, "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(os.urandom(SALT_BYTES))}
+        if len(_SEALING_KEYS) >= MAX_SEALING_KEYS:
+            _SEALING_KEYS.pop(next(iter(_SEALING_KEYS)))
+        _SEALING_KEYS[passphrase] = (kdf, _derive(passphrase, kdf))
+    return _SEALING_KEYS[passphrase]
 
 
 def open_envelope(envelope: dict, passphrase: str) -> bytes:

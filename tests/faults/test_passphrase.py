@@ -291,3 +291,19 @@ def test_a_passphrase_file_saved_with_a_byte_order_mark_gives_the_passphrase_typ
     notepad.write_bytes(("\ufeff" + PASSPHRASE + "\r\n").encode("utf-8"))
     code, out, err = _cli(capsys, "validate", path, "--passphrase-file", notepad)
     assert code == 0, err
+
+
+def test_repeated_saves_derive_the_key_once_and_each_envelope_has_its_own_nonce(monkeypatch):
+    import json as json_module
+
+    from app import protect
+
+    calls = []
+    real_derive = protect._derive
+    monkeypatch.setattr(protect, "_SEALING_KEYS", {})
+    monkeypatch.setattr(protect, "_derive", lambda p, kdf: calls.append(1) or real_derive(p, kdf))
+    first, second = protect.seal(b"one", "autosave pass"), protect.seal(b"two", "autosave pass")
+    assert len(calls) == 1  # an autosave does not pay for scrypt again
+    nonces = {json_module.loads(e)["cipher"]["nonce"] for e in (first, second)}
+    assert len(nonces) == 2
+    assert protect.open_envelope(json_module.loads(second), "autosave pass") == b"two"
