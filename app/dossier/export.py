@@ -17,7 +17,7 @@ from app.dossier.texts import ERRORS, TEXT
 from app.drafts import Draft
 from forms.schema import Pack
 
-ATTACHMENT = "draft.json"  # the same names as app.dossier.layout's, kept here so reading needs no reportlab
+ATTACHMENT = "draft.json"  # defined here, not in layout, so reading a dossier needs no reportlab
 FINGERPRINT_KEY = "/SandboxKitFingerprint"
 
 

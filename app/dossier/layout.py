@@ -22,6 +22,7 @@ from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from app.dossier.export import ATTACHMENT, FINGERPRINT_KEY as INFO_FINGERPRINT_KEY
 from app.dossier.texts import TEXT
 from app.dossier.typeset import MAIN, markup, register_fonts
 
@@ -30,8 +31,7 @@ HEADING_ROOM = 32 * mm
 MARGINS = {"leftMargin": 22 * mm, "rightMargin": 22 * mm, "topMargin": 20 * mm, "bottomMargin": 22 * mm}
 FRAME_HEIGHT = A4[1] - MARGINS["topMargin"] - MARGINS["bottomMargin"]
 PAGE_ROOM = FRAME_HEIGHT - 2 * 6 - 1  # what a flowable gets on an empty page (the frame pads 6 pt)
-ATTACHMENT = "draft.json"
-FINGERPRINT_KEY = "SandboxKitFingerprint"
+FINGERPRINT_KEY = INFO_FINGERPRINT_KEY.lstrip("/")  # reportlab adds the slash of a PDF name itself
 
 
 def prepare() -> None:
