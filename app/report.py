@@ -30,15 +30,10 @@ TEXT = {
     "note": "    your note: {note}",
     "results": "What follows for your application",
     "verdict": "- {title}: {value}",
-    "verdict_values": {"required": "required", "recommended": "recommended", "not_required": "not required",
-                       "unknown": "not decided yet", "not_applicable": "does not apply",
-                       "priority_and_free": "priority and free access", "standard": "standard access"},
     "counted": "  counted: {items}",
     "open": "  still open: {items}",
     "question": "\u201c{text}\u201d",
     "checklist": "- {title}: {status}",
-    "checklist_status": {"met": "all conditions met", "not_met": "not all conditions met",
-                         "unknown": "not decided yet", "not_applicable": "does not apply"},
     "unmet": "  not met: {text} ({refs})",
     "open_item": "  open: {text} ({refs})",
     "duties": "Duties and how you meet them",
@@ -112,7 +107,7 @@ def _application_lines(pack: Pack, assessment: Assessment) -> list[str]:
 
 
 def _verdict_lines(pack: Pack, verdict: VerdictResult) -> list[str]:
-    value = TEXT["verdict_values"].get(verdict.value, verdict.value)
+    value = texts.VERDICT_VALUES.get(verdict.value, verdict.value)
     lines = [TEXT["verdict"].format(title=verdict.title, value=value)]
     if verdict.reason:
         lines.append(f"  {verdict.reason} ({refs_text(verdict.refs)})")
@@ -135,7 +130,7 @@ def _counted_question(pack: Pack, verdict: VerdictResult) -> str:
 
 
 def _checklist_lines(pack: Pack, checklist: ChecklistResult) -> list[str]:
-    status = TEXT["checklist_status"][checklist.status]
+    status = texts.CHECKLIST_STATUS[checklist.status]
     lines = [TEXT["checklist"].format(title=checklist.title, status=status)]
     lines += [TEXT["unmet"].format(text=e.text, refs=refs_text(e.refs)) for e in checklist.unmet]
     lines += [TEXT["open_item"].format(text=e.text, refs=refs_text(e.refs)) for e in checklist.open]

@@ -27,3 +27,11 @@ DEROGATED_SUMMARY = (
 )
 DEROGATED_NO_CONDITION = "an Art. 6(3) condition"
 LIST_SEPARATOR = "; "
+
+# The values of derived results (DPIA need, Art 59 eligibility, access ...), as the report and the
+# dossier print them.
+VERDICT_VALUES = {"required": "required", "recommended": "recommended", "not_required": "not required",
+                  "unknown": "not decided yet", "not_applicable": "does not apply",
+                  "priority_and_free": "priority and free access", "standard": "standard access"}
+CHECKLIST_STATUS = {"met": "all conditions met", "not_met": "not all conditions met",
+                    "unknown": "not decided yet", "not_applicable": "does not apply"}

@@ -19,6 +19,7 @@ from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
 from app.drafts import Draft
 from forms.citations import label
 from forms.schema import Pack
+from risk_tiers import texts
 from risk_tiers.assessment import Assessment
 from risk_tiers.headline import headline, role_name
 
@@ -265,7 +266,7 @@ def _when(obligation, sources: dict[str, int]) -> str:
 def results(reader: Reader, assessment: Assessment) -> list:
     story: list = [Heading(TEXT["results"], 0)]
     for verdict in assessment.verdicts:
-        value = TEXT["verdict_values"].get(verdict.value, verdict.value)
+        value = texts.VERDICT_VALUES.get(verdict.value, verdict.value)
         story += [Heading(TEXT["verdict"].format(title=verdict.title, value=value), 1)]
         if verdict.reason:
             story.append(_p(verdict.reason))
@@ -276,7 +277,7 @@ def results(reader: Reader, assessment: Assessment) -> list:
         story += _because(reader, verdict.because)
         story += [_p(TEXT["open_item"].format(text=reader.text(q)), ITEM) for q in verdict.open_questions]
     for checklist in assessment.checklists:
-        status = TEXT["checklist_status"][checklist.status]
+        status = texts.CHECKLIST_STATUS[checklist.status]
         story += [Heading(TEXT["checklist"].format(title=checklist.title, status=status), 1)]
         if checklist.refs:
             story.append(_p(_refs(checklist.refs), SMALL))
