@@ -275,23 +275,38 @@ def write_atomically(path: Path, data: bytes) -> None:
     folder = path.parent
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # folders we create: owner only
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = temporary_beside(path)
     except PermissionError:
         raise DraftError(f"{folder}: you do not have permission to write in this folder") from None
     except OSError as error:
         raise DraftError(f"{folder}: cannot write here: {error.strerror or error}") from None
     try:
+        replace_with_temporary(handle, temporary, path, data, 0o600)
+        _sync_folder(folder)
+    except OSError as error:
+        reason = "the disk is full" if error.errno == 28 else (error.strerror or str(error))
+        raise DraftError(f"{path}: not saved, {reason}; the previous version is unchanged") from None
+
+
+def temporary_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file next to `path` (descriptor, name), named as remove_stale_temporaries
+    expects. Raises OSError when the folder does not allow it."""
+    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+
+def replace_with_temporary(handle: int, temporary: str, path: Path, data: bytes, mode: int) -> None:
+    """Write `data` to the temporary file, synced, give it `mode` and rename it over `path`. On any
+    OSError the temporary file is removed and the error raised again; `path` is then as it was."""
+    try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o600)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
-        _sync_folder(folder)
-    except OSError as error:
+    except OSError:
         _remove_quietly(temporary)
-        reason = "the disk is full" if error.errno == 28 else (error.strerror or str(error))
-        raise DraftError(f"{path}: not saved, {reason}; the previous version is unchanged") from None
+        raise
 
 
 STALE_AFTER_SECONDS = 120

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -68,23 +66,12 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
 
 
 def write_file(path: Path, pdf: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
+    from app.drafts import replace_with_temporary, temporary_beside
+
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = temporary_beside(path)
+        replace_with_temporary(handle, temporary, path, pdf, 0o644)
     except OSError as error:
-        raise DossierError(ERRORS["no_write"].format(path=path, reason=error.strerror or error)) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(pdf)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except OSError as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
         raise DossierError(ERRORS["no_write"].format(path=path, reason=error.strerror or error)) from None
 
 
