@@ -142,7 +142,7 @@ class Autosaver(QObject):
         note = {"path": str(self.session.path) if self.session.path else None}
         try:
             # A protected draft's autosave is sealed too: its plain text never reaches the disk.
-            data = draft_bytes(self.session.draft, getattr(self.session, "passphrase", None))
+            data = draft_bytes(self.session.draft, self.session.passphrase)
             write_atomically(autosave_file(), data)
             write_atomically(_autosave_note(), json.dumps(note).encode("utf-8"))
         except DraftError as error:
