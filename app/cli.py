@@ -95,15 +95,32 @@ def load_checked(draft_path: Path, pack_path: Path,
 
     A protected draft is opened with the passphrase in `passphrase_file`, or one asked for at a terminal.
     """
+    from app.drafts import PassphraseRequired, WrongPassphrase
     from app.passphrases import load_draft_asking
 
     pack = load_pack(pack_path)
-    draft = load_draft_asking(draft_path, passphrase_file)
+    try:
+        draft = load_draft_asking(draft_path, passphrase_file)
+    except (PassphraseRequired, WrongPassphrase):
+        raise
+    except DraftError as error:
+        raise DraftError(str(error) + _versions_hint(draft_path)) from None
     errors, warnings = draft_problems(draft, pack)
     if errors:
         more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
-        raise CommandError(f"{draft_path}: {errors[0]}{more}")
+        raise CommandError(f"{draft_path}: {errors[0]}{more}{_versions_hint(draft_path)}")
     return draft, pack, warnings
+
+
+VERSIONS_HINT = "\n{count} earlier versions of this draft are kept; 'python main.py backups {path}' lists them"
+
+
+def _versions_hint(draft_path: Path) -> str:
+    """For a draft that cannot be used: where its kept versions are, when it has some."""
+    from app.backups import list_backups
+
+    count = len(list_backups(draft_path))
+    return VERSIONS_HINT.format(count=count, path=draft_path) if count else ""
 
 
 def _warn(warnings: list[str]) -> None:

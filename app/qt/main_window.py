@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
             if errors:
                 raise DraftError(f"{path}: {errors[0]}")
         except DraftError as error:
-            self.prompter.error(self, TEXT["unreadable_title"], TEXT["unreadable_text"].format(reason=error))
+            self._say_cannot_open(Path(path), error)
             return False
         session.passphrase = passphrase
         session.replace(draft, Path(path))
@@ -207,6 +207,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(TEXT["draft_warnings"].format(warnings="; ".join(warnings)))
         self._show_wizard()
         return True
+
+    def _say_cannot_open(self, path: Path, error) -> None:
+        """The open failed: say why, and offer the versions kept from earlier saves when there are
+        some (a draft damaged on disk is then one choice away from its last good version)."""
+        from app.backups import list_backups
+
+        text = TEXT["unreadable_text"].format(reason=error)
+        backups = list_backups(path)
+        if not backups:
+            self.prompter.error(self, TEXT["unreadable_title"], text)
+            return
+        text += "\n\n" + TEXT["unreadable_versions"].format(count=len(backups), newest=backups[0].local_time())
+        if self.prompter.error(self, TEXT["unreadable_title"], text, action=TEXT["versions_button"]):
+            self._put_back_version(path)
 
     def save(self) -> bool:
         if self.session is None:
@@ -305,17 +319,21 @@ class MainWindow(QMainWindow):
 
     def restore_version(self) -> None:
         """Put an earlier saved version of the open draft back (app/backups.py), then reopen it."""
-        from app.backups import list_backups, restore_backup
-        from app.drafts import DraftError
-
         session = self.session
         if session is None or session.path is None:
             self.prompter.info(self, TEXT["versions_title"], TEXT["versions_unsaved"])
             return
         if not self.may_discard():  # first: saving now adds a version and may prune the one chosen
             return
-        name = session.path.name
-        backups = list_backups(session.path)
+        self._put_back_version(session.path)
+
+    def _put_back_version(self, path: Path) -> None:
+        """Ask which kept version of the draft at `path` to put back, put it back and open it."""
+        from app.backups import list_backups, restore_backup
+        from app.drafts import DraftError
+
+        name = path.name
+        backups = list_backups(path)
         if not backups:
             self.prompter.info(self, TEXT["versions_title"], TEXT["versions_none"].format(name=name))
             return
@@ -324,11 +342,11 @@ class MainWindow(QMainWindow):
         if index is None:
             return
         try:
-            restore_backup(session.path, backups[index])
+            restore_backup(path, backups[index])
         except DraftError as error:
             self.prompter.error(self, TEXT["versions_failed_title"], str(error))
             return
-        if self.open_path(session.path, asked=True):
+        if self.open_path(path, asked=True):
             self.statusBar().showMessage(TEXT["versions_restored"].format(saved=backups[index].local_time()), 5000)
 
     def _discard_recovery(self) -> None:

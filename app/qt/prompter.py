@@ -31,10 +31,18 @@ class Prompter:
         return {buttons.Save: Choice.SAVE, buttons.Discard: Choice.DISCARD}.get(
             buttons(answer), Choice.CANCEL)
 
-    def error(self, parent, title: str, text: str) -> None:
+    def error(self, parent, title: str, text: str, action: str | None = None) -> bool:
+        """Say what went wrong. With `action`, a button for it beside Close: True when chosen."""
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(parent, title, text)
+        if action is None:
+            QMessageBox.warning(parent, title, text)
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Close, parent)
+        chosen = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(chosen)
+        box.exec()
+        return box.clickedButton() is chosen
 
     def info(self, parent, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -164,6 +164,11 @@ TEXT = {
     ),
     "versions_unsaved": "Save the draft first: earlier versions are kept for saved drafts.",
     "versions_failed_title": "The version was not restored",
+    "versions_button": "Earlier versions\u2026",
+    "unreadable_versions": (
+        "Versions of this draft were kept each time it was saved ({count}; the newest from {newest}). "
+        "You can put one of them back; the file as it is now is kept as a version too."
+    ),
     "versions_restored": "Restored the version of {saved}",
 }
 

@@ -100,3 +100,23 @@ def test_restoring_a_version_that_does_not_exist_is_one_line_and_changes_nothing
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "no version 7" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_a_command_on_a_damaged_draft_points_to_its_kept_versions(tmp_path):
+    path = tmp_path / "draft.json"
+    save_draft(version(1), path)
+    save_draft(version(2), path)
+    path.write_text('{"format": ', encoding="utf-8")  # cut short on disk
+    result = _main("classify", path)
+    assert result.returncode == 2
+    first, hint = result.stderr.splitlines()
+    assert "not a valid draft file" in first
+    assert hint == f"2 earlier versions of this draft are kept; 'python main.py backups {path}' lists them"
+    assert path.read_text(encoding="utf-8") == '{"format": '
+
+
+def test_a_damaged_draft_without_kept_versions_is_one_line(tmp_path):
+    path = tmp_path / "draft.json"
+    path.write_text("{", encoding="utf-8")
+    result = _main("classify", path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1

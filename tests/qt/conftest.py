@@ -19,6 +19,8 @@ class ScriptedPrompter:
         self.save_answer: Path | None = None
         self.asked: list[str] = []
         self.errors: list[tuple[str, str]] = []
+        self.error_actions: list[str | None] = []  # the extra button each error offered, if any
+        self.take_error_action = False
         self.infos: list[tuple[str, str]] = []
         self.version_choice: int | None = None
         self.versions_offered: list[str] = []
@@ -27,8 +29,10 @@ class ScriptedPrompter:
         self.asked.append(name)
         return self.save_choice
 
-    def error(self, parent, title, text):
+    def error(self, parent, title, text, action=None):
         self.errors.append((title, text))
+        self.error_actions.append(action)
+        return action is not None and self.take_error_action
 
     def info(self, parent, title, text):
         self.infos.append((title, text))

@@ -216,6 +216,34 @@ def test_an_earlier_version_is_put_back_from_the_file_menu(qtbot, window, prompt
     assert not window.session.dirty
 
 
+def test_a_draft_damaged_on_disk_offers_its_kept_versions_and_one_puts_it_back(qtbot, window, prompter, tmp_path):
+    path = tmp_path / "mine.json"
+    prompter.save_answer = path
+    answer(qtbot, window, "system.offering", "model")
+    assert window.save_as()
+    window.new_draft()
+    path.write_bytes(b'{"format": "sandbox-kit-draft", "answers": {"system.offer')  # cut short
+    prompter.take_error_action = True
+    prompter.version_choice = 0
+    assert not window.open_path(path)  # this open failed; the version put back was opened after it
+    title, text = prompter.errors[0]
+    assert "cannot be opened" in title and "Versions of this draft were kept" in text
+    assert prompter.error_actions == ["Earlier versions\u2026"] and len(prompter.versions_offered) == 1
+    assert window.session.path == path and window.session.value("system.offering") == "model"
+    assert load_draft(path).answers["system.offering"].value == "model"
+    from app.backups import list_backups
+
+    assert list_backups(path)[0].path.read_bytes().endswith(b"system.offer")  # the damaged file is kept
+
+
+def test_a_damaged_draft_without_kept_versions_gets_no_versions_button(window, prompter, tmp_path):
+    path = tmp_path / "never-saved-here.json"
+    path.write_text("{", encoding="utf-8")
+    assert not window.open_path(path)
+    assert prompter.error_actions == [None] and "Versions" not in prompter.errors[0][1]
+    assert path.read_bytes() == b"{"
+
+
 def test_earlier_versions_of_an_unsaved_draft_are_explained_not_offered(qtbot, window, prompter):
     answer(qtbot, window, "system.offering", "model")
     window.versions_action.trigger()
