@@ -265,9 +265,10 @@ def change_protection(path: Path, current: str | None, new: str | None) -> None:
     write_atomically(path, data)
     remove_stale_temporaries(path)
     if new is not None:
-        from app import backups
+        from app import autosave_files, backups
 
         backups.seal_backups(path, new, current)
+        autosave_files.seal_copies_of(path, new, current)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

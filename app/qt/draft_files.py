@@ -16,29 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app import paths
+from app.autosave_files import autosave_file, autosave_note, noted_source, recovered_file, recovered_note
 
 AUTOSAVE_DELAY_MS = 800
 MAX_RECENT = 8
-
-
-def autosave_dir() -> Path:
-    return paths.data_dir() / "autosave"
-
-
-def autosave_file() -> Path:
-    return autosave_dir() / "draft.json"
-
-
-def _autosave_note() -> Path:
-    return autosave_dir() / "source.json"
-
-
-def recovered_file() -> Path:
-    return autosave_dir() / "recovered.json"
-
-
-def _recovered_note() -> Path:
-    return autosave_dir() / "recovered-source.json"
 
 
 def set_aside_crashed_autosave() -> None:
@@ -49,10 +30,10 @@ def set_aside_crashed_autosave() -> None:
         return
     try:
         os.replace(autosave_file(), recovered_file())
-        if _autosave_note().exists():
-            os.replace(_autosave_note(), _recovered_note())
+        if autosave_note().exists():
+            os.replace(autosave_note(), recovered_note())
         else:
-            _recovered_note().unlink(missing_ok=True)
+            recovered_note().unlink(missing_ok=True)
     except OSError:
         pass  # left where it is; restoring still finds nothing newer to lose
 
@@ -86,21 +67,17 @@ def pending_recovery() -> tuple[dt.datetime, Path | None] | None:
     """(when it was written, the file it belongs to) if a previous session left unsaved work."""
     if not recovered_file().exists():
         return None
-    try:
-        note = json.loads(_recovered_note().read_text(encoding="utf-8"))
-        source = Path(note["path"]) if note.get("path") else None
-    except (OSError, ValueError, KeyError, TypeError):
-        source = None
+    source = noted_source(recovered_note())
     when = dt.datetime.fromtimestamp(recovered_file().stat().st_mtime)
     return when, source
 
 
 def discard_recovery() -> None:
-    _remove(recovered_file(), _recovered_note())
+    _remove(recovered_file(), recovered_note())
 
 
 def discard_autosave() -> None:
-    _remove(autosave_file(), _autosave_note())
+    _remove(autosave_file(), autosave_note())
 
 
 def _remove(*files: Path) -> None:
@@ -144,7 +121,7 @@ class Autosaver(QObject):
             # A protected draft's autosave is sealed too: its plain text never reaches the disk.
             data = draft_bytes(self.session.draft, self.session.passphrase)
             write_atomically(autosave_file(), data)
-            write_atomically(_autosave_note(), json.dumps(note).encode("utf-8"))
+            write_atomically(autosave_note(), json.dumps(note).encode("utf-8"))
         except DraftError as error:
             self.failed.emit(str(error))
             return

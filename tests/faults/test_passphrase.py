@@ -123,6 +123,23 @@ def test_protecting_a_saved_draft_seals_its_earlier_backups_and_unprotecting_ope
     assert load_draft(path).system_name == SECRET
 
 
+def test_protecting_a_draft_seals_the_unsaved_work_the_wizard_left_of_it_and_only_that(tmp_path):
+    from app import autosave_files
+
+    path, other = tmp_path / "drafts" / "draft.json", tmp_path / "drafts" / "other.json"
+    save_draft(_secret_draft(), path)
+    left = {autosave_files.recovered_file(): path, autosave_files.autosave_file(): other}
+    for copy, source in left.items():  # what a crashed wizard leaves in the data folder
+        save_draft(_secret_draft(), copy, keep_backup=False)
+    autosave_files.recovered_note().write_text(json.dumps({"path": str(path)}), encoding="utf-8")
+    autosave_files.autosave_note().write_text(json.dumps({"path": str(other)}), encoding="utf-8")
+    change_protection(path, None, PASSPHRASE)
+    assert _plain_copies(tmp_path) == [autosave_files.autosave_file()]  # another draft's work, untouched
+    assert load_draft(autosave_files.recovered_file(), PASSPHRASE).system_name == SECRET
+    change_protection(path, PASSPHRASE, "a new passphrase")
+    assert load_draft(autosave_files.recovered_file(), "a new passphrase").system_name == SECRET
+
+
 def test_the_same_passphrase_in_another_unicode_form_opens_the_draft(tmp_path):
     path = tmp_path / "draft.json"
     save_draft(version(1), path, passphrase="caf\u00e9 cr\u00e8me")
