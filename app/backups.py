@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.drafts import MAX_DRAFT_BYTES, DraftError, check_draft_text, write_atomically
+from app.drafts import MAX_DRAFT_BYTES, DraftError, check_draft_text, remove_stale_temporaries, write_atomically
 
 KEEP = 5
 FOLDER_NAME = ".backups"
@@ -51,6 +52,7 @@ def keep_backup(draft_path: Path, data: bytes, keep: int = KEEP) -> Path | None:
     target = folder / f"{stamp:020d}.json"
     write_atomically(target, data)
     _prune(draft_path, keep)
+    remove_stale_backup_temporaries(draft_path)
     return target
 
 
@@ -123,6 +125,23 @@ def seal_backups(draft_path: Path, passphrase: str, current: str | None = None) 
         except (UnicodeDecodeError, DraftError):
             continue  # sealed under another passphrase, or not a draft: nothing readable to seal
         write_atomically(backup.path, seal(plain.encode("utf-8"), passphrase))
+    remove_stale_backup_temporaries(draft_path)  # an interrupted backup may have left plain text
+
+
+# What temporary_beside names the temporary file of a backup being written (see app/drafts.py).
+_BACKUP_TEMPORARY = re.compile(r"\.(\d{20}\.json)\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_stale_backup_temporaries(draft_path: Path) -> None:
+    """Remove what interrupted backup writes left in the draft's backup folder (old enough that no
+    write still running owns it), as a save does beside the draft itself."""
+    folder = backup_folder(draft_path)
+    try:
+        names = {match.group(1) for entry in folder.iterdir() if (match := _BACKUP_TEMPORARY.fullmatch(entry.name))}
+    except OSError:
+        return
+    for name in names:
+        remove_stale_temporaries(folder / name)
 
 
 def _prune(draft_path: Path, keep: int) -> None:

@@ -1,6 +1,8 @@
 """Backups: the last versions of each draft are kept, owner-only, and one can be restored."""
 
+import os
 import stat
+import time
 
 import pytest
 
@@ -120,3 +122,17 @@ def test_a_damaged_draft_without_kept_versions_is_one_line(tmp_path):
     path.write_text("{", encoding="utf-8")
     result = _main("classify", path)
     assert result.returncode == 2 and result.stderr.count("\n") == 1
+
+
+def test_what_an_interrupted_backup_left_is_removed_by_the_next_save(tmp_path):
+    path = tmp_path / "draft.json"
+    save_draft(version(1), path)
+    folder = backup_folder(path)
+    stale, young = folder / ".01700000000000000000.json.ab_c1234.tmp", folder / ".01700000000000000001.json.young123.tmp"
+    for left in (stale, young):
+        left.write_bytes(b"an older version, perhaps in plain text")
+    os.utime(stale, (time.time() - 3600,) * 2)
+    save_draft(version(2), path)
+    assert not stale.exists()
+    assert young.exists()  # a backup being written right now may own it
+    assert len(list_backups(path)) == 2
