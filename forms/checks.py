@@ -1,6 +1,7 @@
 """Checks across a whole pack: unique ids, references that exist, tests that fit, no cycles.
 
 `check_pack` returns the first problem as (id of the item at fault, one-line message), or None.
+The id is one the loader knows the file of: for a question, its section's.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from forms.conditions import AnswerTest, Condition, RuleTest, questions_named, r
 from forms.schema import YES_NO_VALUES, Pack
 
 Problem = tuple[str, str]
+# Inside the checks a problem also says what kind of item is at fault: (kind, id, message).
+Found = tuple[str, str, str]
 
 # Which tests fit which kind of question.
 _OPERATORS = {
@@ -31,15 +34,15 @@ _KIND_NAMES = {"yes_no": "yes/no", "single_choice": "single-choice", "multi_choi
 
 def check_pack(pack: Pack) -> Problem | None:
     for check in (_unique_ids, _references, _results, _conditions, _cycles):
-        for item_id, message in check(pack):
-            return _locatable(pack, item_id, message), message
+        for kind, item_id, message in check(pack):
+            return _locatable(pack, kind, item_id), message
     return None
 
 
-def _locatable(pack: Pack, item_id: str, message: str) -> str:
-    """The id by which the loader finds the file at fault. A question is found through its
-    section (the loader records the files of top-level items); the message still names the question."""
-    if message.startswith(f"question '{item_id}'"):
+def _locatable(pack: Pack, kind: str, item_id: str) -> str:
+    """The id by which the loader finds the file at fault. It records the files of top-level items,
+    so a question is found through its section (the message still names the question)."""
+    if kind == "question":
         return next((s.id for s in pack.sections for q in s.questions if q.id == item_id), item_id)
     return item_id
 
@@ -81,7 +84,7 @@ def _result_conditions(pack: Pack) -> Iterator[tuple[str, str, Condition]]:
         yield "gap", gap.id, gap.when
 
 
-def _unique_ids(pack: Pack) -> Iterator[Problem]:
+def _unique_ids(pack: Pack) -> Iterator[Found]:
     groups = {
         "section": [s.id for s in pack.sections],
         "question": [q.id for q in _all_questions(pack)],
@@ -97,15 +100,15 @@ def _unique_ids(pack: Pack) -> Iterator[Problem]:
         seen: set[str] = set()
         for item_id in ids:
             if item_id in seen:
-                yield item_id, f"{kind} '{item_id}': the id is used twice"
+                yield kind, item_id, f"{kind} '{item_id}': the id is used twice"
             seen.add(item_id)
     for question in _all_questions(pack):
         options = [o.id for o in getattr(question, "options", ())]
         if len(set(options)) != len(options):
-            yield question.id, f"question '{question.id}': an option id is used twice"
+            yield "question", question.id, f"question '{question.id}': an option id is used twice"
 
 
-def _references(pack: Pack) -> Iterator[Problem]:
+def _references(pack: Pack) -> Iterator[Found]:
     known = provisions()
     items = [("question", q.id, q.refs) for q in _all_questions(pack)]
     items += [("rule", r.id, r.refs) for r in pack.rules]
@@ -117,59 +120,59 @@ def _references(pack: Pack) -> Iterator[Problem]:
     for kind, item_id, refs in items:
         for ref in refs:
             if ref not in known:
-                yield item_id, f"{kind} '{item_id}': cites '{ref}', which is not in the provisions list"
+                yield kind, item_id, f"{kind} '{item_id}': cites '{ref}', which is not in the provisions list"
     questions = {q.id: q for q in _all_questions(pack)}
     roles_question = questions.get(pack.roles_question)
     if roles_question is None or roles_question.kind != "multi_choice":
-        yield pack.id, f"roles_question '{pack.roles_question}' must name a multiple-choice question"
+        yield "pack", pack.id, f"roles_question '{pack.roles_question}' must name a multiple-choice question"
         return
     roles = {o.id for o in roles_question.options}
     dates = {d.id for d in pack.dates}
     rule_ids = {r.id for r in pack.rules}
     if pack.model_only_rule and pack.model_only_rule not in rule_ids:
-        yield pack.id, f"model_only_rule '{pack.model_only_rule}' is not a rule of the pack"
+        yield "pack", pack.id, f"model_only_rule '{pack.model_only_rule}' is not a rule of the pack"
     for rule in pack.rules:
         for role in rule.grants_roles:
             if role not in roles:
-                yield rule.id, f"rule '{rule.id}': grants role '{role}', which is not an option of '{pack.roles_question}'"
+                yield "rule", rule.id, f"rule '{rule.id}': grants role '{role}', which is not an option of '{pack.roles_question}'"
     for obligation in pack.obligations:
         for role in obligation.roles:
             if role not in roles:
-                yield obligation.id, f"obligation '{obligation.id}': role '{role}' is not an option of '{pack.roles_question}'"
+                yield "obligation", obligation.id, f"obligation '{obligation.id}': role '{role}' is not an option of '{pack.roles_question}'"
         for date_id in [c.date for c in obligation.dates] + [obligation.date]:
             if date_id is not None and date_id not in dates:
-                yield obligation.id, f"obligation '{obligation.id}': date '{date_id}' is not in the pack's dates"
+                yield "obligation", obligation.id, f"obligation '{obligation.id}': date '{date_id}' is not in the pack's dates"
         if not obligation.dates and obligation.date is None:
-            yield obligation.id, f"obligation '{obligation.id}': says nothing of when it applies (dates or date)"
+            yield "obligation", obligation.id, f"obligation '{obligation.id}': says nothing of when it applies (dates or date)"
     tier_texts = {t.tier for t in pack.tiers}
     for tier in pack.tier_order:
         if tier not in tier_texts:
-            yield pack.id, f"tier '{tier.value}' has no label and summary in 'tiers'"
+            yield "pack", pack.id, f"tier '{tier.value}' has no label and summary in 'tiers'"
 
 
-def _results(pack: Pack) -> Iterator[Problem]:
+def _results(pack: Pack) -> Iterator[Found]:
     """Verdicts count multiple-choice questions; measures name a rule and a question that exist."""
     questions = {q.id: q for q in _all_questions(pack)}
     rule_ids = {r.id for r in pack.rules}
     for verdict in pack.verdicts:
         counted = questions.get(verdict.counts) if verdict.counts else None
         if verdict.counts and (counted is None or counted.kind != "multi_choice"):
-            yield verdict.id, f"verdict '{verdict.id}': counts '{verdict.counts}', which is not a multiple-choice question"
+            yield "verdict", verdict.id, f"verdict '{verdict.id}': counts '{verdict.counts}', which is not a multiple-choice question"
     for measure in pack.measures:
         if measure.rule not in rule_ids:
-            yield measure.id, f"measure '{measure.id}': names rule '{measure.rule}', which does not exist"
+            yield "measure", measure.id, f"measure '{measure.id}': names rule '{measure.rule}', which does not exist"
         if measure.question not in questions:
-            yield measure.id, f"measure '{measure.id}': names question '{measure.question}', which does not exist"
+            yield "measure", measure.id, f"measure '{measure.id}': names question '{measure.question}', which does not exist"
 
 
-def _conditions(pack: Pack) -> Iterator[Problem]:
+def _conditions(pack: Pack) -> Iterator[Found]:
     questions = {q.id: q for q in _all_questions(pack)}
     rule_ids = {r.id for r in pack.rules}
     for kind, item_id, condition in _conditions_of(pack):
         for leaf in walk(condition):
             problem = _leaf_problem(leaf, questions, rule_ids)
             if problem:
-                yield item_id, f"{kind} '{item_id}': {problem}"
+                yield kind, item_id, f"{kind} '{item_id}': {problem}"
 
 
 def _leaf_problem(leaf: AnswerTest | RuleTest, questions: dict, rule_ids: set[str]) -> str | None:
@@ -192,7 +195,7 @@ def _leaf_problem(leaf: AnswerTest | RuleTest, questions: dict, rule_ids: set[st
     return None
 
 
-def _cycles(pack: Pack) -> Iterator[Problem]:
+def _cycles(pack: Pack) -> Iterator[Found]:
     """Questions and rules must not depend on themselves, directly or through others."""
     edges: dict[str, set[str]] = {}
     for section in pack.sections:
@@ -226,5 +229,5 @@ def _cycles(pack: Pack) -> Iterator[Problem]:
                 start = cycle.index(cycle[-1])
                 loop = " -> ".join(n[2:] for n in cycle[start:])
                 kind = "question" if cycle[-1].startswith("q:") else "rule"
-                yield cycle[-1][2:], f"{kind} '{cycle[-1][2:]}': depends on itself ({loop})"
+                yield kind, cycle[-1][2:], f"{kind} '{cycle[-1][2:]}': depends on itself ({loop})"
                 return
