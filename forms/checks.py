@@ -6,6 +6,7 @@ The id is one the loader knows the file of: for a question, its section's.
 
 from __future__ import annotations
 
+from string import Formatter
 from typing import Iterator
 
 from forms.citations import provisions
@@ -148,6 +149,22 @@ def _references(pack: Pack) -> Iterator[Found]:
     for tier in pack.tier_order:
         if tier not in tier_texts:
             yield "pack", pack.id, f"tier '{tier.value}' has no label and summary in 'tiers'"
+    yield from _headline_texts(pack)
+
+
+def _headline_texts(pack: Pack) -> Iterator[Found]:
+    """The headlines the engine may need are there, and name only what it can fill in."""
+    if pack.model_only_rule and pack.model_only_text is None:
+        yield "pack", pack.id, "model_only_rule is set, but model_only_text (its headline) is missing"
+    derogated = next((r.id for r in pack.rules if r.tier == "derogated"), None)
+    if derogated and pack.derogation_text is None:
+        yield "pack", pack.id, f"rule '{derogated}' derogates, but derogation_text (its headline) is missing"
+    if pack.derogation_text is not None:
+        named = {field for _, field, _, _ in Formatter().parse(pack.derogation_text.summary) if field is not None}
+        unknown = sorted(named - {"points", "conditions"})
+        if unknown:
+            yield "pack", pack.id, (f"derogation_text.summary names {{{unknown[0]}}}; "
+                                    "only {points} and {conditions} are filled in")
 
 
 def _results(pack: Pack) -> Iterator[Found]:

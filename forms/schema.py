@@ -242,6 +242,25 @@ class TierText(Authored):
     summary: Text
 
 
+class HeadlineText(Authored):
+    """The headline of a result the tier alone would misstate (see risk_tiers/headline.py)."""
+
+    label: Text
+    summary: Text = ""
+
+
+class DerogationText(HeadlineText):
+    """The headline of an Annex III system relieved by a derogation, which keeps the minimal tier in
+    the data but must never read as "minimal risk". `summary` may name {points}, the labels of the
+    derogation findings' refs starting with `points_from`, and {conditions}, those starting with
+    `conditions_from`; `no_points` and `no_condition` stand in when none is cited."""
+
+    points_from: Id
+    conditions_from: Id
+    no_points: Text
+    no_condition: Text
+
+
 class Pack(Authored):
     id: Id
     version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
@@ -253,8 +272,12 @@ class Pack(Authored):
     # The order in which tiers take precedence for the primary tier; gating tiers come first.
     tier_order: tuple[Tier, ...]
     tiers: tuple[TierText, ...]
-    # When this rule fires, only a general-purpose AI model is placed: no system tier applies.
+    # When this rule fires, only a general-purpose AI model is placed: no system tier applies, and
+    # `model_only_text` is the headline.
     model_only_rule: Id | None = None
+    model_only_text: HeadlineText | None = None
+    # The headline of a system with a `derogated` finding and no higher tier.
+    derogation_text: DerogationText | None = None
     sections: tuple[Section, ...] = Field(min_length=1)
     rules: tuple[Rule, ...] = ()
     obligations: tuple[Obligation, ...] = ()

@@ -13,19 +13,9 @@ UNVERIFIED_DATE = (
     "against the Official Journal. Confirm it before relying on it."
 )
 
-MODEL_ONLY = "No AI-system tier applies; the model's obligations are listed below."
-
 BECAUSE = "because you answered \u201c{answer}\u201d to \u201c{question}\u201d"
 
-# A derogated Annex III system has the minimal tier in the data, but it is never "minimal risk" to
-# a reader: the Art 6(3) derogation applies and Art 6(4) and Art 49(2) duties remain.
-DEROGATED_LABEL = "Listed in Annex III, exempted from high-risk under Art. 6(3)"
-DEROGATED_SUMMARY = (
-    "The system is used as listed in {points}, but {conditions} applies, so it is not high-risk. "
-    "It is not free of duties: document this assessment before placing it on the market "
-    "(Art. 6(4)) and register the system in the EU database (Art. 49(2))."
-)
-DEROGATED_NO_CONDITION = "an Art. 6(3) condition"
+# Between the provisions a headline lists (see risk_tiers/headline.py).
 LIST_SEPARATOR = "; "
 
 # The values of derived results (DPIA need, Art 59 eligibility, access ...), as the report and the

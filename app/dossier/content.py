@@ -24,8 +24,9 @@ from risk_tiers.assessment import Assessment
 from risk_tiers.headline import headline, role_name
 
 _SPACES = re.compile(" {2,}")
+NO_TIER_COLOUR = "#5f6368"  # grey: the Act's tiers do not apply (not an AI system, out of scope, a model only)
 TIER_COLOURS = {"prohibited": "#b3261e", "high_risk": "#c25e00", "transparency": "#1f5fa8", "minimal": "#2e7d32",
-                "not_ai_system": "#5f6368", "out_of_scope": "#5f6368"}
+                "not_ai_system": NO_TIER_COLOUR, "out_of_scope": NO_TIER_COLOUR}
 
 BODY = ParagraphStyle("body", fontName=MAIN, fontSize=9.5, leading=13, spaceAfter=3)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444"))
@@ -157,9 +158,9 @@ def cover(reader: Reader, assessment: Assessment, fingerprint: str) -> list:
 def badge(pack: Pack, assessment: Assessment) -> Table:
     # The core's headline: an Art 6(3) derogation is never shown as bare "minimal risk".
     title, summary = headline(pack, assessment)
-    colour = TIER_COLOURS.get(assessment.tier.value, "#5f6368")
+    colour = TIER_COLOURS.get(assessment.tier.value, NO_TIER_COLOUR)
     if not assessment.system_tier_applies:
-        title, summary, colour = TEXT["model_only"], "", "#5f6368"
+        colour = NO_TIER_COLOUR
     cells = [[_p(title, BADGE)]] + ([[_p(summary, BADGE_TEXT)]] if summary else [])
     table = Table(cells, colWidths=[165 * mm])
     table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(colour)),

@@ -54,7 +54,7 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
     report(0.15)
     layout.prepare()
     digest = fingerprint(data)
-    tier = headline(pack, assessment)[0] if assessment.system_tier_applies else TEXT["model_only"]
+    tier = headline(pack, assessment)[0]
     applicant = draft.applicant or content.Reader(draft, pack).profile_value("applicant", "applicant.name")
     meta = {"title": TEXT["title"], "author": printable(applicant), "subject": TEXT["subject"].format(tier=tier),
             "keywords": TEXT["keywords"].format(pack=f"{pack.id} {pack.version}")}

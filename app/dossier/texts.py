@@ -14,7 +14,6 @@ TEXT = {
     "pack_value": "{pack} version {version}, law current to {date}",
     "fingerprint": "Fingerprint (SHA-256 of the draft data inside this file)",
     "primary_tier": "Result of the self-assessment",
-    "model_only": "No AI-system tier applies",
     "gpai": "General-purpose AI model: {status}",
     "gpai_status": {"none": "not a general-purpose AI model", "gpai": "general-purpose AI model",
                     "gpai_systemic": "general-purpose AI model with systemic risk"},

@@ -49,3 +49,42 @@ def test_a_question_error_in_an_included_file_names_that_file(tmp_path):
     with pytest.raises(PackError) as caught:
         load_pack(folder)
     assert str(caught.value).startswith(str(part.resolve()) + ": question 'gpai.generality'")
+
+
+def _pack_with(tmp_path, edit):
+    """A copy of the shipped pack with its manifest edited by `edit` (a function of the YAML text)."""
+    import shutil
+
+    from forms.loader import DEFAULT_PACK
+
+    folder = tmp_path / "pack"
+    shutil.copytree(DEFAULT_PACK, folder)
+    manifest = folder / "pack.yaml"
+    manifest.write_text(edit(manifest.read_text(encoding="utf-8")), encoding="utf-8")
+    return folder
+
+
+def test_a_missing_derogation_headline_is_named(tmp_path):
+    def drop(text):
+        start = text.index("derogation_text:")
+        end = text.index("tier_order:")
+        return text[:start] + text[end:]
+
+    with pytest.raises(PackError, match=r"pack.yaml: rule '.+' derogates, but derogation_text \(its headline\) is missing"):
+        load_pack(_pack_with(tmp_path, drop))
+
+
+def test_a_derogation_headline_may_name_only_what_is_filled_in(tmp_path):
+    folder = _pack_with(tmp_path, lambda text: text.replace("used as listed in {points}", "used as listed in {point}"))
+    with pytest.raises(PackError, match=r"names \{point\}; only \{points\} and \{conditions\} are filled in"):
+        load_pack(folder)
+
+
+def test_a_model_only_rule_needs_its_headline(tmp_path):
+    def drop(text):
+        start = text.index("model_only_text:")
+        end = text.index("# An Annex III system relieved")
+        return text[:start] + text[end:]
+
+    with pytest.raises(PackError, match="model_only_text \\(its headline\\) is missing"):
+        load_pack(_pack_with(tmp_path, drop))

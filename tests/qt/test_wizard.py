@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QLabel
 
 from app.qt.answer_widgets import WIDGETS
 from app.qt.steps import REVIEW
-from risk_tiers import texts
 from tests.qt.conftest import answer, question_view
 
 
@@ -44,7 +43,8 @@ def test_the_result_follows_the_answers_and_explains_itself(qtbot, window, pack)
 def test_a_model_only_offering_never_reads_as_minimal_risk(qtbot, window):
     answer(qtbot, window, "system.offering", "model")
     result = window.wizard.result
-    assert result.tier.text() == texts.MODEL_ONLY
+    assert result.tier.text() == window.session.pack.model_only_text.label == "No AI-system tier applies"
+    assert "not an AI system" in result.summary.text()
     assert "Minimal risk" not in result.text()
 
 
