@@ -57,3 +57,19 @@ def test_each_bad_draft_gives_one_error_line_and_exit_2(tmp_path, command):
         assert done.returncode == 2, name
         assert len(lines) == 1 and lines[0].startswith("error:"), (name, done.stderr)
         assert "Traceback" not in done.stderr
+
+
+def test_main_knows_every_command_so_a_file_named_like_one_is_not_opened_as_a_draft(tmp_path, monkeypatch):
+    # main.py decides between the wizard and the command line without importing the command line
+    # (it would cost start-up time), so it keeps the names itself; they must not drift apart.
+    import argparse
+
+    import main
+    from app.cli import build_parser
+
+    [commands] = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    assert set(commands.choices) <= main.COMMANDS
+    monkeypatch.chdir(tmp_path)
+    for name in commands.choices:
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+        assert not main.opens_wizard([name])
