@@ -46,19 +46,10 @@ def noted_source(note: Path) -> Path | None:
 def seal_copies_of(draft_path: Path, passphrase: str, current: str | None = None) -> None:
     """Seal the autosaves that belong to `draft_path` with `passphrase`, as its backups are sealed
     when it is protected: plain ones, and those `current` opens. Others are left as they are."""
-    from app.drafts import DraftError, is_protected_text, open_protected, write_atomically
-    from app.protect import seal
+    from app.drafts import reseal
 
     target = Path(draft_path).resolve()
     for copy, note in ((autosave_file(), autosave_note()), (recovered_file(), recovered_note())):
         source = noted_source(note)
-        if source is None or source.resolve() != target:
-            continue
-        try:
-            text = copy.read_bytes().decode("utf-8")
-            if is_protected_text(text) and current is None:
-                continue
-            plain = open_protected(text, str(copy), current)
-            write_atomically(copy, seal(plain.encode("utf-8"), passphrase))
-        except (OSError, UnicodeDecodeError, DraftError):
-            continue  # missing, or not readable with what we have: nothing to seal
+        if source is not None and source.resolve() == target:
+            reseal(copy, passphrase, current)

@@ -16,7 +16,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.drafts import MAX_DRAFT_BYTES, DraftError, check_draft_text, remove_stale_temporaries, write_atomically
+from app.drafts import (MAX_DRAFT_BYTES, TEMPORARY_RANDOM_PART, DraftError, check_draft_text, remove_stale_temporaries,
+                        write_atomically)
 
 KEEP = 5
 FOLDER_NAME = ".backups"
@@ -100,9 +101,18 @@ def restore_backup(draft_path: Path, backup: Backup) -> None:
     except UnicodeDecodeError:
         raise DraftError(f"{backup.path}: the backup is not a draft (it is not UTF-8 text)") from None
     current = _read_quietly(draft_path)
-    if current is not None:
+    if current is None and draft_path.exists():
+        raise DraftError(f"{draft_path}: the draft as it is now cannot be read, so it cannot be kept "
+                         "before a version replaces it; nothing was changed")
+    if current is not None and not _is_kept(draft_path, current):
         keep_backup(draft_path, current, keep=KEEP + 1)  # +1: the chosen one must survive the prune
     write_atomically(draft_path, data)
+
+
+def _is_kept(draft_path: Path, data: bytes) -> bool:
+    """True when one of the kept versions holds exactly `data` (keeping it again would only push
+    an older version out)."""
+    return any(backup.size == len(data) and _read_quietly(backup.path) == data for backup in list_backups(draft_path))
 
 
 def seal_backups(draft_path: Path, passphrase: str, current: str | None = None) -> None:
@@ -110,26 +120,15 @@ def seal_backups(draft_path: Path, passphrase: str, current: str | None = None) 
 
     A backup sealed under some other passphrase is left as it is: it is protected already.
     """
-    from app.drafts import is_protected_text, open_protected
-    from app.protect import seal
+    from app.drafts import reseal
 
     for backup in list_backups(draft_path):
-        data = _read_quietly(backup.path)
-        if data is None or backup.size > MAX_DRAFT_BYTES:
-            continue
-        try:
-            text = data.decode("utf-8")
-            if is_protected_text(text) and current is None:
-                continue
-            plain = open_protected(text, str(backup.path), current)
-        except (UnicodeDecodeError, DraftError):
-            continue  # sealed under another passphrase, or not a draft: nothing readable to seal
-        write_atomically(backup.path, seal(plain.encode("utf-8"), passphrase))
+        reseal(backup.path, passphrase, current)
     remove_stale_backup_temporaries(draft_path)  # an interrupted backup may have left plain text
 
 
 # What temporary_beside names the temporary file of a backup being written (see app/drafts.py).
-_BACKUP_TEMPORARY = re.compile(r"\.(\d{20}\.json)\.[a-z0-9_]{8}\.tmp")
+_BACKUP_TEMPORARY = re.compile(rf"\.(\d{{20}}\.json)\.{TEMPORARY_RANDOM_PART}\.tmp")
 
 
 def remove_stale_backup_temporaries(draft_path: Path) -> None:

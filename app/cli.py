@@ -112,15 +112,22 @@ def load_checked(draft_path: Path, pack_path: Path,
     return draft, pack, warnings
 
 
-VERSIONS_HINT = "\n{count} earlier versions of this draft are kept; 'python main.py backups {path}' lists them"
+VERSIONS_HINT = {
+    "one": "\none earlier version of this draft is kept; see it with: python main.py backups {path}",
+    "many": "\n{count} earlier versions of this draft are kept; list them with: python main.py backups {path}",
+}
 
 
 def _versions_hint(draft_path: Path) -> str:
     """For a draft that cannot be used: where its kept versions are, when it has some."""
+    import shlex
+
     from app.backups import list_backups
 
     count = len(list_backups(draft_path))
-    return VERSIONS_HINT.format(count=count, path=draft_path) if count else ""
+    if not count:
+        return ""
+    return VERSIONS_HINT["one" if count == 1 else "many"].format(count=count, path=shlex.quote(str(draft_path)))
 
 
 def _warn(warnings: list[str]) -> None:

@@ -271,6 +271,24 @@ def change_protection(path: Path, current: str | None, new: str | None) -> None:
         autosave_files.seal_copies_of(path, new, current)
 
 
+def reseal(path: Path, passphrase: str, current: str | None = None) -> None:
+    """Seal the copy of a draft at `path` (a backup, an autosave) with `passphrase`: a plain one, or
+    one sealed with `current`. One that cannot be read, or is sealed with some other passphrase,
+    is left as it is: there is nothing readable in it to seal."""
+    try:
+        if path.stat().st_size > MAX_DRAFT_BYTES:
+            return
+        text = path.read_bytes().decode("utf-8")
+        if is_protected_text(text) and current is None:
+            return
+        plain = open_protected(text, str(path), current)
+    except (OSError, UnicodeDecodeError, DraftError):
+        return
+    from app.protect import seal
+
+    write_atomically(path, seal(plain.encode("utf-8"), passphrase))
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash leaves the old or the new file, never a mix."""
     folder = path.parent
@@ -311,7 +329,8 @@ def replace_with_temporary(handle: int, temporary: str, path: Path, data: bytes,
 
 
 STALE_AFTER_SECONDS = 120
-_RANDOM_PART = re.compile(r"[a-z0-9_]{8}")  # what tempfile.mkstemp puts between prefix and suffix
+TEMPORARY_RANDOM_PART = r"[a-z0-9_]{8}"  # what tempfile.mkstemp puts between prefix and suffix
+_RANDOM_PART = re.compile(TEMPORARY_RANDOM_PART)
 
 
 def remove_stale_temporaries(path: Path, older_than: float = STALE_AFTER_SECONDS) -> list[Path]:

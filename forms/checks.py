@@ -9,7 +9,7 @@ from __future__ import annotations
 from string import Formatter
 from typing import Iterator
 
-from forms.citations import provisions
+from forms.citations import is_under, provisions
 from forms.conditions import AnswerTest, Condition, RuleTest, questions_named, rules_named, walk
 from forms.schema import YES_NO_VALUES, Pack
 
@@ -159,12 +159,22 @@ def _headline_texts(pack: Pack) -> Iterator[Found]:
     derogated = next((r.id for r in pack.rules if r.tier == "derogated"), None)
     if derogated and pack.derogation_text is None:
         yield "pack", pack.id, f"rule '{derogated}' derogates, but derogation_text (its headline) is missing"
-    if pack.derogation_text is not None:
-        named = {field for _, field, _, _ in Formatter().parse(pack.derogation_text.summary) if field is not None}
-        unknown = sorted(named - {"points", "conditions"})
-        if unknown:
-            yield "pack", pack.id, (f"derogation_text.summary names {{{unknown[0]}}}; "
-                                    "only {points} and {conditions} are filled in")
+    text = pack.derogation_text
+    if text is None:
+        return
+    try:
+        named = {field for _, field, _, _ in Formatter().parse(text.summary) if field is not None}
+    except ValueError as error:  # a lone brace
+        yield "pack", pack.id, f"derogation_text.summary: {error} (write {{{{ and }}}} for a brace itself)"
+        return
+    unknown = sorted(named - {"points", "conditions"})
+    if unknown:
+        yield "pack", pack.id, (f"derogation_text.summary names {{{unknown[0]}}}; "
+                                "only {points} and {conditions} are filled in")
+    known = provisions()
+    for key, prefix in (("points_from", text.points_from), ("conditions_from", text.conditions_from)):
+        if not any(is_under(ref, prefix) for ref in known):
+            yield "pack", pack.id, f"derogation_text.{key} '{prefix}' names no provision in the provisions list"
 
 
 def _results(pack: Pack) -> Iterator[Found]:

@@ -48,6 +48,11 @@ def provisions() -> dict[str, Provision]:
     return {p.id: p for p in data.provisions}
 
 
+def is_under(ref: str, provision: str) -> bool:
+    """True for the provision itself and its parts: aiact.annex3.4.a is under aiact.annex3."""
+    return ref == provision or ref.startswith(provision + ".")
+
+
 def roman(number: int) -> str:
     out = ""
     for value, letters in _ROMAN:

@@ -8,7 +8,7 @@ come from the pack (`model_only_text`, `derogation_text`), so they are translate
 
 from __future__ import annotations
 
-from forms.citations import label
+from forms.citations import is_under, label
 from forms.schema import DerogationText, Pack, Tier
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment
@@ -29,15 +29,10 @@ def headline(pack: Pack, assessment: Assessment) -> tuple[str, str]:
 
 def _derogation_summary(text: DerogationText, derogations) -> str:
     refs = list(dict.fromkeys(ref for finding in derogations for ref in finding.refs))
-    points = [label(ref) for ref in refs if _under(ref, text.points_from)]
-    conditions = [label(ref) for ref in refs if _under(ref, text.conditions_from)]
+    points = [label(ref) for ref in refs if is_under(ref, text.points_from)]
+    conditions = [label(ref) for ref in refs if is_under(ref, text.conditions_from)]
     return text.summary.format(points=texts.LIST_SEPARATOR.join(points) or text.no_points,
                                conditions=texts.LIST_SEPARATOR.join(conditions) or text.no_condition)
-
-
-def _under(ref: str, provision: str) -> bool:
-    """True for the provision itself and its parts: aiact.annex3.4.a is under aiact.annex3."""
-    return ref == provision or ref.startswith(provision + ".")
 
 
 def role_name(pack: Pack, role: str) -> str:

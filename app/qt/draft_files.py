@@ -116,7 +116,8 @@ class Autosaver(QObject):
         self.timer.stop()
         if self.session is None or not self.session.dirty:
             return
-        note = {"path": str(self.session.path) if self.session.path else None}
+        # Absolute: the command line may look for it from another working folder (autosave_files).
+        note = {"path": str(Path(self.session.path).absolute()) if self.session.path else None}
         try:
             # A protected draft's autosave is sealed too: its plain text never reaches the disk.
             data = draft_bytes(self.session.draft, self.session.passphrase)

@@ -180,9 +180,11 @@ class MainWindow(QMainWindow):
             self.open_path(path, asked=True)
 
     def open_path(self, path: Path, asked: bool = False) -> bool:
-        """Open a draft file. A file that cannot be read gets a dialog and is left as it is."""
+        """Open a draft file. A file that cannot be read gets a dialog and is left as it is; True when
+        the draft at `path` is open at the end (perhaps an earlier version of it, put back from there)."""
         from app.drafts import DraftError, draft_problems
 
+        path = Path(path).absolute()  # `python main.py draft.json` names it relative to the start folder
         if not asked and not self.may_discard():
             return False
         session = self.ensure_session()
@@ -197,30 +199,31 @@ class MainWindow(QMainWindow):
             if errors:
                 raise DraftError(f"{path}: {errors[0]}")
         except DraftError as error:
-            self._say_cannot_open(Path(path), error)
-            return False
+            return self._say_cannot_open(path, error)
         session.passphrase = passphrase
-        session.replace(draft, Path(path))
+        session.replace(draft, path)
         self.autosaver.clear()
-        draft_files.remember_recent(Path(path))
+        draft_files.remember_recent(path)
         if warnings:
             self.statusBar().showMessage(TEXT["draft_warnings"].format(warnings="; ".join(warnings)))
         self._show_wizard()
         return True
 
-    def _say_cannot_open(self, path: Path, error) -> None:
+    def _say_cannot_open(self, path: Path, error) -> bool:
         """The open failed: say why, and offer the versions kept from earlier saves when there are
-        some (a draft damaged on disk is then one choice away from its last good version)."""
+        some (a draft damaged on disk is then one choice away from its last good version). True when
+        one was put back and opened."""
         from app.backups import list_backups
 
         text = TEXT["unreadable_text"].format(reason=error)
         backups = list_backups(path)
         if not backups:
             self.prompter.error(self, TEXT["unreadable_title"], text)
-            return
+            return False
         text += "\n\n" + TEXT["unreadable_versions"].format(count=len(backups), newest=backups[0].local_time())
         if self.prompter.error(self, TEXT["unreadable_title"], text, action=TEXT["versions_button"]):
-            self._put_back_version(path)
+            return self._put_back_version(path)
+        return False
 
     def save(self) -> bool:
         if self.session is None:
@@ -327,8 +330,9 @@ class MainWindow(QMainWindow):
             return
         self._put_back_version(session.path)
 
-    def _put_back_version(self, path: Path) -> None:
-        """Ask which kept version of the draft at `path` to put back, put it back and open it."""
+    def _put_back_version(self, path: Path) -> bool:
+        """Ask which kept version of the draft at `path` to put back, put it back and open it; True
+        when that version is open."""
         from app.backups import list_backups, restore_backup
         from app.drafts import DraftError
 
@@ -336,18 +340,19 @@ class MainWindow(QMainWindow):
         backups = list_backups(path)
         if not backups:
             self.prompter.info(self, TEXT["versions_title"], TEXT["versions_none"].format(name=name))
-            return
+            return False
         rows = [TEXT["versions_row"].format(saved=b.local_time(), size=b.size) for b in backups]
         index = self.prompter.choose_version(self, name, rows)
         if index is None:
-            return
+            return False
         try:
             restore_backup(path, backups[index])
         except DraftError as error:
             self.prompter.error(self, TEXT["versions_failed_title"], str(error))
-            return
-        if self.open_path(path, asked=True):
-            self.statusBar().showMessage(TEXT["versions_restored"].format(saved=backups[index].local_time()), 5000)
+            return False
+        # Said before opening: the file on disk is that version now, whatever the opening meets.
+        self.statusBar().showMessage(TEXT["versions_restored"].format(saved=backups[index].local_time()), 5000)
+        return self.open_path(path, asked=True)
 
     def _discard_recovery(self) -> None:
         draft_files.discard_recovery()

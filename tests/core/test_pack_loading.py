@@ -1,5 +1,6 @@
 """A broken pack fails to load with one line naming the file and the offending id."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,13 @@ def test_a_model_only_rule_needs_its_headline(tmp_path):
 
     with pytest.raises(PackError, match="model_only_text \\(its headline\\) is missing"):
         load_pack(_pack_with(tmp_path, drop))
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda text: text.replace("used as listed in {points}", "used as listed in {points"), "derogation_text.summary: "),
+    (lambda text: text.replace("points_from: aiact.annex3", "points_from: aiact.anex3"),
+     "derogation_text.points_from 'aiact.anex3' names no provision"),
+])
+def test_a_broken_derogation_headline_is_one_line(tmp_path, edit, message):
+    with pytest.raises(PackError, match=r"pack.yaml: " + re.escape(message)):
+        load_pack(_pack_with(tmp_path, edit))

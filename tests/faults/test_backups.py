@@ -113,7 +113,7 @@ def test_a_command_on_a_damaged_draft_points_to_its_kept_versions(tmp_path):
     assert result.returncode == 2
     first, hint = result.stderr.splitlines()
     assert "not a valid draft file" in first
-    assert hint == f"2 earlier versions of this draft are kept; 'python main.py backups {path}' lists them"
+    assert hint == f"2 earlier versions of this draft are kept; list them with: python main.py backups {path}"
     assert path.read_text(encoding="utf-8") == '{"format": '
 
 
@@ -136,3 +136,35 @@ def test_what_an_interrupted_backup_left_is_removed_by_the_next_save(tmp_path):
     assert not stale.exists()
     assert young.exists()  # a backup being written right now may own it
     assert len(list_backups(path)) == 2
+
+
+def test_putting_back_versions_one_after_another_pushes_no_kept_version_out(tmp_path):
+    path = tmp_path / "draft.json"
+    for number in range(1, KEEP + 1):
+        save_draft(version(number), path)
+    path.write_text("{damaged", encoding="utf-8")
+    before = {b.path.name for b in list_backups(path)}
+    restore_backup(path, list_backups(path)[2])
+    restore_backup(path, list_backups(path)[4])  # the first choice is already kept: not kept again
+    after = {b.path.name for b in list_backups(path)}
+    assert before <= after and len(after) == KEEP + 1  # every version, and the damaged file
+
+
+def test_a_draft_that_cannot_be_read_is_not_replaced_by_a_version(tmp_path, monkeypatch):
+    import app.backups as backups
+
+    path = tmp_path / "draft.json"
+    save_draft(version(1), path)
+    save_draft(version(2), path)
+    monkeypatch.setattr(backups, "_read_quietly", lambda p: None if p == path else p.read_bytes())
+    with pytest.raises(DraftError, match="cannot be read, so it cannot be kept"):
+        restore_backup(path, list_backups(path)[1])
+    assert load_draft(path) == version(2)
+
+
+def test_the_hint_names_a_single_version_and_quotes_a_path_with_spaces(tmp_path):
+    path = tmp_path / "my draft.json"
+    save_draft(version(1), path)
+    path.write_text("[", encoding="utf-8")
+    hint = _main("validate", path).stderr.splitlines()[1]
+    assert hint == f"one earlier version of this draft is kept; see it with: python main.py backups '{path}'"

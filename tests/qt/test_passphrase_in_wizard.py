@@ -136,3 +136,21 @@ def test_the_real_passphrase_dialog_hides_what_is_typed(monkeypatch, qtbot):
     calls.clear()
     assert Prompter().ask_new_passphrase(None, protected=False) == "typed"
     assert len(calls) == 2 and all(echo == QLineEdit.EchoMode.Password for _, echo in calls)
+
+
+def test_work_left_by_a_crash_on_a_draft_opened_by_a_relative_name_is_sealed_by_protect(
+        qtbot, window, tmp_path, monkeypatch):
+    from app.drafts import change_protection
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    save_draft(load_draft(EXAMPLE), folder / "mine.json")
+    monkeypatch.chdir(folder)
+    assert window.open_path(Path("mine.json"))  # as `python main.py mine.json` names it
+    answer(qtbot, window, "system.purpose", SECRET)
+    window.autosaver.write_now()
+    draft_files.set_aside_crashed_autosave()  # what the next start does after a crash
+    monkeypatch.chdir(tmp_path)  # the command line runs from somewhere else
+    change_protection(folder / "mine.json", None, PASSPHRASE)
+    assert _plain_copies(tmp_path) == []
+    assert load_draft(draft_files.recovered_file(), PASSPHRASE).answers["system.purpose"].value == SECRET
