@@ -14,6 +14,7 @@ from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
 from app.report import TEXT as REPORT_TEXT, because_text, refs_text, tier_label
 from risk_tiers.headline import headline, role_name
+from risk_tiers.texts import CHECKLIST_STATUS
 
 
 def link_label(rich_text: str, on_link) -> QLabel:
@@ -118,7 +119,10 @@ class ResultView(ScrollPage):
             layout.addWidget(link_label(f"<b>{html.escape(verdict.title)}</b>: {html.escape(text)}"
                                         + question_link(behind), self._on_link))
         for checklist in checks:
-            parts = [f"<b>{html.escape(checklist.title)}</b>: {html.escape(TEXT['checklist'][checklist.status])}"]
+            # The status in the same words as the report and the dossier (risk_tiers/texts.py).
+            status = html.escape(CHECKLIST_STATUS[checklist.status])
+            parts = [TEXT["checklist_unmet" if checklist.unmet else "checklist"].format(
+                title=html.escape(checklist.title), status=status)]
             parts += [html.escape(entry.text) for entry in checklist.unmet]
             behind = next((q for entry in checklist.open for q in entry.questions), None)
             layout.addWidget(link_label("<br>".join(parts) + question_link(behind), self._on_link))
@@ -176,5 +180,11 @@ class ResultView(ScrollPage):
             self.question_chosen.emit(link[2:])
 
     def text(self) -> str:
-        """Everything the panel shows, as plain text (for tests and the accessible description)."""
-        return "\n".join(label.text() for label in self.widget().findChildren(QLabel) if label.isVisibleTo(self))
+        """Everything the panel shows, as plain text, the way a screen reader reads it (for tests)."""
+        from PySide6.QtGui import QTextDocumentFragment
+
+        def plain(label: QLabel) -> str:
+            rich = label.textFormat() == Qt.TextFormat.RichText
+            return QTextDocumentFragment.fromHtml(label.text()).toPlainText() if rich else label.text()
+
+        return "\n".join(plain(label) for label in self.widget().findChildren(QLabel) if label.isVisibleTo(self))

@@ -149,3 +149,21 @@ def test_answers_behind_several_findings_are_quoted_once(qtbot, window):
     profiling = html.escape(json.loads(example.read_text())["answers"]["derogation.profiling"]["note"])
     assert sum(profiling in card for card in cards) == 1
     assert "the answers shown above" in cards[1]
+
+
+def test_a_checklist_not_met_reads_as_in_the_report_and_lists_what_is_missing(window):
+    from pathlib import Path
+
+    from app import report
+    from app.drafts import load_draft
+    from risk_tiers.classify import classify
+
+    example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "credit_scoring.json"
+    assert window.open_path(example)
+    [checklist] = [c for c in window.session.assessment.checklists if c.status == "not_met"]
+    shown = window.wizard.result.text()
+    assert f"{checklist.title}: not all conditions met:" in shown
+    assert all(entry.text in shown for entry in checklist.unmet)
+    draft = load_draft(example)
+    printed = report.assessment_text(window.session.pack, draft, classify(window.session.pack, draft.values()))
+    assert f"{checklist.title}: not all conditions met" in printed
