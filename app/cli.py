@@ -95,15 +95,15 @@ def load_checked(draft_path: Path, pack_path: Path,
 
     A protected draft is opened with the passphrase in `passphrase_file`, or one asked for at a terminal.
     """
-    from app.drafts import PassphraseRequired, WrongPassphrase
+    from app.drafts import PassphraseRequired
     from app.passphrases import load_draft_asking
 
     pack = load_pack(pack_path)
     try:
         draft = load_draft_asking(draft_path, passphrase_file)
-    except (PassphraseRequired, WrongPassphrase):
+    except PassphraseRequired:
         raise
-    except DraftError as error:
+    except DraftError as error:  # a wrong passphrase too: the file may have been changed or damaged
         raise DraftError(str(error) + _versions_hint(draft_path)) from None
     errors, warnings = draft_problems(draft, pack)
     if errors:

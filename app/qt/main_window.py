@@ -182,7 +182,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path, asked: bool = False) -> bool:
         """Open a draft file. A file that cannot be read gets a dialog and is left as it is; True when
         the draft at `path` is open at the end (perhaps an earlier version of it, put back from there)."""
-        from app.drafts import DraftError, draft_problems
+        from app.backups import list_backups
+        from app.drafts import DraftError, WrongPassphrase, draft_problems
 
         path = Path(path).absolute()  # `python main.py draft.json` names it relative to the start folder
         if not asked and not self.may_discard():
@@ -191,13 +192,17 @@ class MainWindow(QMainWindow):
         if session is None:
             return False
         try:
-            opened = self._load_asking(Path(path), Path(path).name)
+            opened = self._load_asking(path, path.name, wrong_raises=True)
             if opened is None:
                 return False  # the person cancelled the passphrase
             draft, passphrase = opened
             errors, warnings = draft_problems(draft, session.pack)
             if errors:
                 raise DraftError(f"{path}: {errors[0]}")
+        except WrongPassphrase as error:
+            # Cancelled after a wrong passphrase. If the file was damaged, a kept version may still
+            # open with it; without any, the person has just been told, so say nothing more.
+            return self._say_cannot_open(path, error) if list_backups(path) else False
         except DraftError as error:
             return self._say_cannot_open(path, error)
         session.passphrase = passphrase
@@ -259,19 +264,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(TEXT["saved"].format(path=path), 5000)
         return True
 
-    def _load_asking(self, path: Path, name: str):
+    def _load_asking(self, path: Path, name: str, wrong_raises: bool = False):
         """(draft, passphrase) read from `path`, asking for the passphrase of a protected one until it
-        is right; None when the person cancels. Other problems raise DraftError; the file is never changed."""
+        is right; None when the person cancels (with `wrong_raises`, WrongPassphrase when they cancel
+        after a wrong one). Other problems raise DraftError; the file is never changed."""
         from app.drafts import PassphraseRequired, WrongPassphrase, load_draft
 
-        passphrase, retry = None, False
+        passphrase, retry, wrong = None, False, None
         while True:
             try:
                 return load_draft(path, passphrase), passphrase
-            except (PassphraseRequired, WrongPassphrase) as error:
-                retry = retry or isinstance(error, WrongPassphrase)
+            except WrongPassphrase as error:
+                retry, wrong = True, error
+            except PassphraseRequired:
+                pass
             passphrase = self.prompter.ask_passphrase(self, name, retry)
             if passphrase is None:
+                if wrong is not None and wrong_raises:
+                    raise wrong
                 return None
             if not passphrase:
                 passphrase, retry = None, True  # an empty answer is a wrong one, not a reason to stop

@@ -272,7 +272,9 @@ def test_a_wrong_passphrase_on_the_command_line_is_one_line_and_exit_2(protected
     wrong.write_text("not it\n", encoding="utf-8")
     code, out, err = _cli(capsys, command[0], path, *command[1:], "--passphrase-file", wrong)
     assert code == 2 and out == ""
-    assert err == f"error: {path}: wrong passphrase, or the file was changed\n"
+    # A changed or damaged file may have a good version kept: the second line says where.
+    assert err == (f"error: {path}: wrong passphrase, or the file was changed\n"
+                   f"one earlier version of this draft is kept; see it with: python main.py backups {path}\n")
     assert not (tmp_path / "out.pdf").exists()
 
 

@@ -65,7 +65,32 @@ def test_cancelling_the_passphrase_leaves_the_file_and_the_window_as_they_were(m
     assert not window.open_path(protected_draft)
     assert protected_draft.read_bytes() == before
     assert window.stack.currentWidget() is window.start
+    # The file might have been damaged rather than the passphrase mistyped: its kept version is offered.
+    assert prompter.error_actions == ["Earlier versions\u2026"] and prompter.versions_offered == []
+
+
+def test_cancelling_a_first_passphrase_question_says_nothing_more(make_window, prompter, protected_draft):
+    prompter.ask_passphrase = Passphrases(None)
+    assert not make_window().open_path(protected_draft)
     assert prompter.errors == []
+
+
+def test_a_protected_draft_damaged_on_disk_can_be_put_back_from_a_kept_version(
+        make_window, prompter, protected_draft):
+    import base64
+
+    envelope = json.loads(protected_draft.read_text(encoding="utf-8"))
+    sealed = bytearray(base64.b64decode(envelope["ciphertext"]))
+    sealed[10] ^= 0xFF  # one damaged byte
+    envelope["ciphertext"] = base64.b64encode(bytes(sealed)).decode("ascii")
+    protected_draft.write_text(json.dumps(envelope), encoding="utf-8")
+    prompter.ask_passphrase = asked = Passphrases(PASSPHRASE, None, PASSPHRASE)
+    prompter.take_error_action, prompter.version_choice = True, 0
+    window = make_window()
+    assert window.open_path(protected_draft)
+    assert [retry for _, retry in asked.asked] == [False, True, False]  # the version put back asks afresh
+    assert window.session.draft.system_name == SECRET and window.session.passphrase == PASSPHRASE
+    assert "wrong passphrase, or the file was changed" in prompter.errors[0][1]
 
 
 def test_protecting_from_the_menu_seals_the_file_the_autosave_and_later_saves(
