@@ -27,22 +27,27 @@ def _core_refuses(path, *words):
         assert word in str(caught.value)
 
 
-def test_truncated_file(tmp_path, pack, capsys, monkeypatch):
-    path = bad_files.truncated(tmp_path, pack, monkeypatch)
-    _core_refuses(path, "broken")
-    _cli_refuses(path, capsys, ["broken"])
+# Each case: how the bad file is made (tests/faults/bad_files.py), the words the core's error must
+# hold, and those the command line's must hold. The very large file is refused by its size before it
+# is read (reading it would fail the test). Tests run as root, which chmod 000 does not stop: the
+# unreadable file's refusal by the operating system is simulated.
+REFUSED = {
+    "truncated_file": (bad_files.truncated, ["broken"], ["broken"]),
+    "not_json": (bad_files.not_json, ["broken"], ["broken"]),
+    "valid_json_of_the_wrong_shape": (bad_files.wrong_shape, ["not a draft"], ["not a draft"]),
+    "draft_from_a_newer_version_of_the_application": (bad_files.newer_version, ["newer version", "update"],
+                                                      ["newer version"]),
+    "very_large_file": (bad_files.very_large, ["50 MB"], ["50 MB"]),
+    "file_that_cannot_be_read": (bad_files.unreadable, ["permission"], ["permission"]),
+}
 
 
-def test_not_json(tmp_path, pack, capsys, monkeypatch):
-    path = bad_files.not_json(tmp_path, pack, monkeypatch)
-    _core_refuses(path, "broken")
-    _cli_refuses(path, capsys, ["broken"])
-
-
-def test_valid_json_of_the_wrong_shape(tmp_path, pack, capsys, monkeypatch):
-    path = bad_files.wrong_shape(tmp_path, pack, monkeypatch)
-    _core_refuses(path, "not a draft")
-    _cli_refuses(path, capsys, ["not a draft"])
+@pytest.mark.parametrize("case", REFUSED)
+def test_a_bad_draft_is_refused_by_the_core_and_the_command_line(case, tmp_path, pack, capsys, monkeypatch):
+    make, core_words, cli_words = REFUSED[case]
+    path = make(tmp_path, pack, monkeypatch)
+    _core_refuses(path, *core_words)
+    _cli_refuses(path, capsys, cli_words)
 
 
 def test_answers_of_the_wrong_type(tmp_path, pack, capsys, monkeypatch):
@@ -53,30 +58,11 @@ def test_answers_of_the_wrong_type(tmp_path, pack, capsys, monkeypatch):
     _cli_refuses(path, capsys, ["system.infers"])
 
 
-def test_draft_from_a_newer_version_of_the_application(tmp_path, pack, capsys, monkeypatch):
-    path = bad_files.newer_version(tmp_path, pack, monkeypatch)
-    _core_refuses(path, "newer version", "update")
-    _cli_refuses(path, capsys, ["newer version"])
-
-
 def test_draft_for_an_unknown_pack(tmp_path, pack, capsys, monkeypatch):
     path = bad_files.unknown_pack(tmp_path, pack, monkeypatch)
     errors, _ = draft_problems(load_draft(path), pack)
     assert errors == [f"the draft is for the pack 'someone_elses_pack', not '{pack.id}'"]
     _cli_refuses(path, capsys, ["someone_elses_pack"])
-
-
-def test_very_large_file_is_refused_by_size_before_reading(tmp_path, pack, capsys, monkeypatch):
-    path = bad_files.very_large(tmp_path, pack, monkeypatch)  # reading it would fail the test
-    _core_refuses(path, "50 MB")
-    _cli_refuses(path, capsys, ["50 MB"])
-
-
-def test_file_that_cannot_be_read(tmp_path, pack, capsys, monkeypatch):
-    # Tests run as root, which chmod 000 does not stop: the operating system's refusal is simulated.
-    path = bad_files.unreadable(tmp_path, pack, monkeypatch)
-    _core_refuses(path, "permission")
-    _cli_refuses(path, capsys, ["permission"])
 
 
 def test_target_folder_that_cannot_be_written(tmp_path, pack, monkeypatch):
