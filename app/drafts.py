@@ -276,13 +276,11 @@ def reseal(path: Path, passphrase: str, current: str | None = None) -> None:
     one sealed with `current`. One that cannot be read, or is sealed with some other passphrase,
     is left as it is: there is nothing readable in it to seal."""
     try:
-        if path.stat().st_size > MAX_DRAFT_BYTES:
-            return
-        text = path.read_bytes().decode("utf-8")
+        text = read_draft_text(path)  # refuses too large, unreadable and non-UTF-8 files
         if is_protected_text(text) and current is None:
             return
         plain = open_protected(text, str(path), current)
-    except (OSError, UnicodeDecodeError, DraftError):
+    except DraftError:
         return
     from app.protect import seal
 
