@@ -86,8 +86,7 @@ class MainWindow(QMainWindow):
 
     def _enable_draft_actions(self, enabled: bool) -> None:
         for action in (self.save_action, self.save_as_action, self.protect_action, self.versions_action,
-                       self.back_action,
-                       self.next_action, self.review_action):
+                       self.back_action, self.next_action, self.review_action):
             action.setEnabled(enabled)
 
     def _fill_recent_menu(self) -> None:
@@ -182,7 +181,6 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path, asked: bool = False) -> bool:
         """Open a draft file. A file that cannot be read gets a dialog and is left as it is; True when
         the draft at `path` is open at the end (perhaps an earlier version of it, put back from there)."""
-        from app.backups import list_backups
         from app.drafts import DraftError, WrongPassphrase, draft_problems
 
         path = Path(path).absolute()  # `python main.py draft.json` names it relative to the start folder
@@ -199,12 +197,10 @@ class MainWindow(QMainWindow):
             errors, warnings = draft_problems(draft, session.pack)
             if errors:
                 raise DraftError(f"{path}: {errors[0]}")
-        except WrongPassphrase as error:
-            # Cancelled after a wrong passphrase. If the file was damaged, a kept version may still
-            # open with it; without any, the person has just been told, so say nothing more.
-            return self._say_cannot_open(path, error) if list_backups(path) else False
         except DraftError as error:
-            return self._say_cannot_open(path, error)
+            # Cancelled after a wrong passphrase: the person has just been told. Only if versions are
+            # kept is there more to say, since the file may have been damaged and a version may open.
+            return self._say_cannot_open(path, error, only_with_versions=isinstance(error, WrongPassphrase))
         session.passphrase = passphrase
         session.replace(draft, path)
         self.autosaver.clear()
@@ -214,16 +210,17 @@ class MainWindow(QMainWindow):
         self._show_wizard()
         return True
 
-    def _say_cannot_open(self, path: Path, error) -> bool:
+    def _say_cannot_open(self, path: Path, error, only_with_versions: bool = False) -> bool:
         """The open failed: say why, and offer the versions kept from earlier saves when there are
         some (a draft damaged on disk is then one choice away from its last good version). True when
-        one was put back and opened."""
+        one was put back and opened. With `only_with_versions`, nothing is said when none are kept."""
         from app.backups import list_backups
 
         text = TEXT["unreadable_text"].format(reason=error)
         backups = list_backups(path)
         if not backups:
-            self.prompter.error(self, TEXT["unreadable_title"], text)
+            if not only_with_versions:
+                self.prompter.error(self, TEXT["unreadable_title"], text)
             return False
         text += "\n\n" + TEXT["unreadable_versions"].format(count=len(backups), newest=backups[0].local_time())
         if self.prompter.error(self, TEXT["unreadable_title"], text, action=TEXT["versions_button"]):
