@@ -30,7 +30,9 @@ def classify(pack: Pack, answers: Mapping[str, Any], notes: Mapping[str, str] | 
         fired = [rule for rule in fired if rule.tier in {t.value for t in GATING_TIERS}]
     roles = _roles(pack, evaluation, fired)
     model_only = bool(pack.model_only_rule) and evaluation.rule(pack.model_only_rule) is Truth.TRUE
-    dated = [] if gated else _applying_obligations(pack, evaluation, roles)
+    # The duties of the applicant's roles, looked up once: those that apply, and those that might.
+    for_roles = [] if gated else [o for o in pack.obligations if set(o.roles) & set(roles)]
+    dated = _applying_obligations(evaluation, for_roles)
     return Assessment(
         pack_id=pack.id,
         pack_version=pack.version,
@@ -41,7 +43,7 @@ def classify(pack: Pack, answers: Mapping[str, Any], notes: Mapping[str, str] | 
         roles=roles,
         findings=tuple(_finding(evaluation, rule, notes) for rule in fired),
         obligations=tuple(_obligation_result(obligation, date, roles) for obligation, date in dated),
-        open_points=_open_points(pack, evaluation, gated, roles, dated),
+        open_points=_open_points(pack, evaluation, gated, for_roles, dated),
         verdicts=application.verdicts(pack, evaluation, notes),
         checklists=application.checklists(pack, evaluation),
         duties=() if gated else application.duties(pack, evaluation, notes),
@@ -80,10 +82,10 @@ def _finding(evaluation: Evaluation, rule: Rule, notes: Mapping[str, str]) -> Fi
     )
 
 
-def _applying_obligations(pack: Pack, evaluation: Evaluation, roles: tuple[str, ...]) -> list[tuple[Obligation, DateEntry | None]]:
-    """The obligations that apply to the applicant's roles, each with the date it applies from."""
+def _applying_obligations(evaluation: Evaluation, for_roles: list[Obligation]) -> list[tuple[Obligation, DateEntry | None]]:
+    """The obligations of the applicant's roles that apply, each with the date it applies from."""
     results = []
-    for obligation in _for_roles(pack, roles):
+    for obligation in for_roles:
         if evaluation.truth(obligation.when) is not Truth.TRUE:
             continue
         date_id = next(
@@ -91,10 +93,6 @@ def _applying_obligations(pack: Pack, evaluation: Evaluation, roles: tuple[str, 
         )
         results.append((obligation, evaluation.index.dates.get(date_id) if date_id else None))
     return results
-
-
-def _for_roles(pack: Pack, roles: tuple[str, ...]) -> list[Obligation]:
-    return [o for o in pack.obligations if set(o.roles) & set(roles)]
 
 
 def _obligation_result(obligation: Obligation, date: DateEntry | None, roles: tuple[str, ...]) -> ObligationResult:
@@ -108,7 +106,7 @@ def _obligation_result(obligation: Obligation, date: DateEntry | None, roles: tu
     )
 
 
-def _open_points(pack: Pack, evaluation: Evaluation, gated: bool, roles: tuple[str, ...],
+def _open_points(pack: Pack, evaluation: Evaluation, gated: bool, for_roles: list[Obligation],
                  dated: list[tuple[Obligation, DateEntry | None]]) -> tuple[OpenPoint, ...]:
     affected: dict[str, list[str]] = {}
     for rule in pack.rules:
@@ -121,7 +119,7 @@ def _open_points(pack: Pack, evaluation: Evaluation, gated: bool, roles: tuple[s
         # impact assessment, a legacy date) change the result as much as those behind a tier.
         # A question already open for a rule keeps the rules as what it affects, not every duty.
         behind_rules = set(affected)
-        for obligation_id, qid in _obligation_unknowns(pack, evaluation, roles, dated):
+        for obligation_id, qid in _obligation_unknowns(evaluation, for_roles, dated):
             if qid not in behind_rules and obligation_id not in affected.get(qid, []):
                 affected.setdefault(qid, []).append(obligation_id)
     points = [_question_point(evaluation, qid, ids) for qid, ids in affected.items()]
@@ -129,11 +127,11 @@ def _open_points(pack: Pack, evaluation: Evaluation, gated: bool, roles: tuple[s
     return tuple(points)
 
 
-def _obligation_unknowns(pack: Pack, evaluation: Evaluation, roles: tuple[str, ...],
+def _obligation_unknowns(evaluation: Evaluation, for_roles: list[Obligation],
                          dated: list[tuple[Obligation, DateEntry | None]]):
     """(obligation id, question id) for each open question that leaves a duty, or its date, undecided."""
     applying = {obligation.id for obligation, _ in dated}
-    for obligation in _for_roles(pack, roles):
+    for obligation in for_roles:
         if obligation.id in applying:
             # Its date is undecided while a choice before the one taken is still unknown.
             for choice in obligation.dates:
