@@ -65,7 +65,7 @@ class ResultView(ScrollPage):
         self.tier.setAccessibleDescription(tier_label(pack, assessment))
         status = REPORT_TEXT["gpai_status"][assessment.gpai.value]
         self.gpai.setText(TEXT["gpai"].format(status=status))
-        self.roles.setText(TEXT["roles"].format(roles=", ".join(role_name(self.session.pack, r) for r in assessment.roles)))
+        self.roles.setText(TEXT["roles"].format(roles=", ".join(role_name(pack, r) for r in assessment.roles)))
         self.roles.setVisible(bool(assessment.roles))
         self.provisional.setVisible(any(p.kind == "question" for p in assessment.open_points))
         # The findings change shape with every answer: rebuild that part (a few labels, well under 1 ms).
