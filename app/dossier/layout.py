@@ -222,10 +222,9 @@ def _headings_with_room(flowables: list, headings: set[int]) -> list:
     out: list = []
     for index, flowable in enumerate(flowables):
         if id(flowable) in headings and not (index and id(flowables[index - 1]) in headings):
-            run = 1
-            while index + run < len(flowables) and id(flowables[index + run]) in headings:
-                run += 1
-            out.append(CondPageBreak(HEADING_ROOM + min(run - 1, 1) * 12 * mm))
+            # A second heading right under this one needs room too.
+            followed = index + 1 < len(flowables) and id(flowables[index + 1]) in headings
+            out.append(CondPageBreak(HEADING_ROOM + (12 * mm if followed else 0)))
         out.append(flowable)
     return out
 
