@@ -130,7 +130,7 @@ def _versions_hint(draft_path: Path) -> str:
     return VERSIONS_HINT["one" if count == 1 else "many"].format(count=count, path=shlex.quote(str(draft_path)))
 
 
-def _warn(warnings: list[str]) -> None:
+def warn(warnings: list[str]) -> None:
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
 
@@ -143,9 +143,8 @@ def _questions(args: argparse.Namespace) -> int:
 
 def _classify(args: argparse.Namespace) -> int:
     draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
-    _warn(warnings)
-    notes = {qid: answer.note for qid, answer in draft.answers.items() if answer.note}
-    assessment = classify(pack, draft.values(), notes)
+    warn(warnings)
+    assessment = classify(pack, draft.values(), draft.notes())
     if args.json:
         print(json.dumps(report.assessment_json(pack, assessment), ensure_ascii=False, indent=2))
     else:
@@ -155,7 +154,7 @@ def _classify(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
-    _warn(warnings)
+    warn(warnings)
     print(f"{args.draft}: valid draft for {pack.id} {pack.version}, {len(draft.answers)} answers")
     return EXIT_OK
 

@@ -73,6 +73,10 @@ class Draft(BaseModel):
         """Question id to answer value, the shape the core reads."""
         return {qid: answer.value for qid, answer in self.answers.items()}
 
+    def notes(self) -> dict[str, str]:
+        """Question id to the applicant's note, for the answers that have one (results quote them)."""
+        return {qid: answer.note for qid, answer in self.answers.items() if answer.note}
+
     def to_json(self) -> str:
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 

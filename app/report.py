@@ -16,8 +16,6 @@ from risk_tiers.headline import headline, role_name
 TEXT = {
     "tier": "Tier: {label}",
     "gpai": "General-purpose AI model: {status}",
-    "gpai_status": {"none": "not a general-purpose AI model", "gpai": "general-purpose AI model",
-                    "gpai_systemic": "general-purpose AI model with systemic risk"},
     "roles": "Your roles: {roles}",
     "findings": "Findings",
     "excluded": "Considered and excluded",
@@ -77,7 +75,7 @@ def because_text(pack: Pack, finding: Finding | GapResult | VerdictResult) -> li
 
 def assessment_text(pack: Pack, draft: Any, assessment: Assessment) -> str:
     lines = [TEXT["tier"].format(label=tier_label(pack, assessment)),
-             TEXT["gpai"].format(status=TEXT["gpai_status"][assessment.gpai.value])]
+             TEXT["gpai"].format(status=texts.GPAI_STATUS[assessment.gpai.value])]
     if assessment.roles:
         lines.append(TEXT["roles"].format(roles=", ".join(role_name(pack, r) for r in assessment.roles)))
     lines.append(TEXT["law"].format(date=pack.law_current_to.isoformat(), note=pack.law_note))
@@ -112,7 +110,7 @@ def _verdict_lines(pack: Pack, verdict: VerdictResult) -> list[str]:
     if verdict.reason:
         lines.append(f"  {verdict.reason} ({refs_text(verdict.refs)})")
     if verdict.counted:
-        labels = [answer_text(pack, _counted_question(pack, verdict), option) for option in verdict.counted]
+        labels = [answer_text(pack, counted_question(pack, verdict), option) for option in verdict.counted]
         lines.append(TEXT["counted"].format(items="; ".join(labels)))
     lines += [f"  {b}" for b in because_text(pack, verdict)]
     if verdict.open_questions:
@@ -125,7 +123,8 @@ def _question_list(pack: Pack, question_ids: tuple[str, ...]) -> str:
     return "; ".join(TEXT["question"].format(text=questions.get(qid, qid)) for qid in question_ids)
 
 
-def _counted_question(pack: Pack, verdict: VerdictResult) -> str:
+def counted_question(pack: Pack, verdict: VerdictResult) -> str:
+    """The multiple-choice question whose chosen options a verdict counts (as the pack says)."""
     return next((v.counts for v in pack.verdicts if v.id == verdict.id), "") or ""
 
 

@@ -18,6 +18,10 @@ BECAUSE = "because you answered \u201c{answer}\u201d to \u201c{question}\u201d"
 # Between the provisions a headline lists (see risk_tiers/headline.py).
 LIST_SEPARATOR = "; "
 
+# The model's status (GpaiStatus values), as every output words it.
+GPAI_STATUS = {"none": "not a general-purpose AI model", "gpai": "general-purpose AI model",
+               "gpai_systemic": "general-purpose AI model with systemic risk"}
+
 # The values of derived results (DPIA need, Art 59 eligibility, access ...), as the report and the
 # dossier print them.
 VERDICT_VALUES = {"required": "required", "recommended": "recommended", "not_required": "not required",

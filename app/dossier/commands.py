@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli import EXIT_OK, CommandError, load_checked
+from app.cli import EXIT_OK, CommandError, load_checked, warn
 from app.drafts import parse_draft, write_atomically
 from app.passphrases import add_passphrase_option
 
@@ -30,8 +30,7 @@ def _export(args: argparse.Namespace) -> int:
     from app.dossier.export import DossierError, export_dossier
 
     draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    warn(warnings)
     try:
         export_dossier(draft, pack, args.output)
     except DossierError as error:

@@ -17,7 +17,7 @@ from app.dossier.layout import Block, Contents
 from app.dossier.texts import TEXT
 from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
 from app.drafts import Draft
-from forms.citations import label
+from app.report import counted_question, refs_text
 from forms.schema import Pack
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment
@@ -94,7 +94,7 @@ def _long(text: str, style: ParagraphStyle = BODY) -> list[Paragraph]:
 
 
 def _refs(refs) -> str:
-    return TEXT["refs"].format(refs="; ".join(label(r) for r in refs))
+    return TEXT["refs"].format(refs=refs_text(refs))
 
 
 class Reader:
@@ -150,7 +150,7 @@ def cover(reader: Reader, assessment: Assessment, fingerprint: str) -> list:
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
     return [Spacer(1, 25 * mm), _p(TEXT["title"], TITLE), table, Spacer(1, 12 * mm),
             _p(TEXT["primary_tier"], H2), badge(pack, assessment), Spacer(1, 4 * mm),
-            _p(TEXT["gpai"].format(status=TEXT["gpai_status"][assessment.gpai.value])),
+            _p(TEXT["gpai"].format(status=texts.GPAI_STATUS[assessment.gpai.value])),
             Spacer(1, 10 * mm), _p(TEXT["fingerprint"], SMALL), _p(fingerprint, SMALL),
             Spacer(1, 6 * mm), _p(TEXT["disclaimer"], SMALL), PageBreak()]
 
@@ -200,13 +200,13 @@ def _answers(reader: Reader, section, with_unanswered: bool) -> list:
         block += _long(reader.answer(question.id, value), ITEM)
         if answer and answer.note:
             block += _long(TEXT["your_note"].format(note=answer.note), NOTE)
-        story += [Block(block[:3])] + block[3:] if len(block) > 3 else [Block(block)]
+        story += [Block(block[:3])] + block[3:]  # kept together: the question and its first lines
     return story
 
 
 def classification(reader: Reader, assessment: Assessment) -> list:
     applying = [f for f in assessment.findings if f.tier != "excluded"]
-    excluded = [f for f in assessment.findings if f.tier == "excluded"]
+    excluded = assessment.findings_of("excluded")
     story: list = [Heading(TEXT["classification"], 0), badge(reader.pack, assessment), Spacer(1, 3 * mm),
                    Heading(TEXT["findings"], 1)]
     story += [_finding(reader, f) for f in applying] or [_p(TEXT["no_findings"])]
@@ -272,7 +272,8 @@ def results(reader: Reader, assessment: Assessment) -> list:
         if verdict.reason:
             story.append(_p(verdict.reason))
         if verdict.counted:
-            story += [_p("\u2022 " + reader.answer(_counted(reader, verdict), [c]), ITEM) for c in verdict.counted]
+            counted = counted_question(reader.pack, verdict)
+            story += [_p("\u2022 " + reader.answer(counted, [c]), ITEM) for c in verdict.counted]
         if verdict.refs:
             story.append(_p(_refs(verdict.refs), SMALL))
         story += _because(reader, verdict.because)
@@ -287,7 +288,7 @@ def results(reader: Reader, assessment: Assessment) -> list:
         story += [_p(TEXT["open_item"].format(text=reader.text(q)), ITEM) for q in checklist.open_questions]
     for group in dict.fromkeys(d.group for d in assessment.duties):
         story.append(Heading(TEXT["duty_groups"].get(group, group.replace("_", " ").capitalize()), 1))
-        for duty in (d for d in assessment.duties if d.group == group):
+        for duty in assessment.duties_of(group):
             state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
             story.append(Block([_p(duty.text, DUTY),
                                        _p(_refs(duty.refs), SMALL), *_long(state, ITEM)]))
@@ -295,11 +296,6 @@ def results(reader: Reader, assessment: Assessment) -> list:
         if section.id.startswith(("privacy", "plan", "measures", "transparency", "sandbox", "data")):
             story += _titled(section.title, _answers(reader, section, with_unanswered=False))
     return story
-
-
-def _counted(reader: Reader, verdict) -> str:
-    return next((qid for qid, q in reader.questions.items()
-                 if any(o.id in verdict.counted for o in getattr(q, "options", ()))), "")
 
 
 def open_points(assessment: Assessment) -> list:
@@ -330,8 +326,7 @@ def declaration(reader: Reader, fingerprint: str) -> list:
             table, Spacer(1, 6 * mm), _p(TEXT["fingerprint"], SMALL), _p(fingerprint, SMALL)]
 
 
-def story(draft: Draft, pack: Pack, assessment: Assessment, fingerprint: str) -> list:
-    reader = Reader(draft, pack)
+def story(reader: Reader, assessment: Assessment, fingerprint: str) -> list:
     return (cover(reader, assessment, fingerprint) + contents() + profile(reader) + classification(reader, assessment)
-            + obligations(pack, assessment) + results(reader, assessment) + open_points(assessment) + annex(reader)
+            + obligations(reader.pack, assessment) + results(reader, assessment) + open_points(assessment) + annex(reader)
             + declaration(reader, fingerprint))

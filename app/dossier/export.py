@@ -49,16 +49,16 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
     from app.dossier.typeset import printable
     from risk_tiers.headline import headline
 
-    notes = {qid: answer.note for qid, answer in draft.answers.items() if answer.note}
-    assessment = classify(pack, draft.values(), notes)
+    assessment = classify(pack, draft.values(), draft.notes())
     report(0.15)
     layout.prepare()
     digest = fingerprint(data)
     tier = headline(pack, assessment)[0]
-    applicant = draft.applicant or content.Reader(draft, pack).profile_value("applicant", "applicant.name")
+    reader = content.Reader(draft, pack)
+    applicant = reader.profile_value("applicant", "applicant.name")
     meta = {"title": TEXT["title"], "author": printable(applicant), "subject": TEXT["subject"].format(tier=tier),
             "keywords": TEXT["keywords"].format(pack=f"{pack.id} {pack.version}")}
-    flowables = content.story(draft, pack, assessment, digest)
+    flowables = content.story(reader, assessment, digest)
     report(0.3)
     pdf = layout.render(flowables, meta, digest, draft.modified, data)
     report(0.95)

@@ -15,8 +15,6 @@ TEXT = {
     "fingerprint": "Fingerprint (SHA-256 of the draft data inside this file)",
     "primary_tier": "Result of the self-assessment",
     "gpai": "General-purpose AI model: {status}",
-    "gpai_status": {"none": "not a general-purpose AI model", "gpai": "general-purpose AI model",
-                    "gpai_systemic": "general-purpose AI model with systemic risk"},
     "not_given": "not given",
     "contents": "Contents",
     "profile": "1. Applicant and system profile",

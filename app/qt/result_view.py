@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QWidget
 from app.qt.scroll_page import ScrollPage
 from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
-from app.report import TEXT as REPORT_TEXT, because_text, refs_text, tier_label
+from app.report import because_text, refs_text, tier_label
 from risk_tiers.headline import headline, role_name
-from risk_tiers.texts import CHECKLIST_STATUS
+from risk_tiers.texts import CHECKLIST_STATUS, GPAI_STATUS
 
 
 def link_label(rich_text: str, on_link) -> QLabel:
@@ -63,7 +63,7 @@ class ResultView(ScrollPage):
         self.summary.setText(summary)
         self.summary.setVisible(bool(self.summary.text()))
         self.tier.setAccessibleDescription(tier_label(pack, assessment))
-        status = REPORT_TEXT["gpai_status"][assessment.gpai.value]
+        status = GPAI_STATUS[assessment.gpai.value]
         self.gpai.setText(TEXT["gpai"].format(status=status))
         self.roles.setText(TEXT["roles"].format(roles=", ".join(role_name(pack, r) for r in assessment.roles)))
         self.roles.setVisible(bool(assessment.roles))

@@ -128,8 +128,7 @@ class Session(QObject):
         values = self.draft.values()
         self.evaluation = Evaluation(self.pack, values)
         self.missing = set(self.evaluation.missing_required())
-        notes = {qid: a.note for qid, a in self.draft.answers.items() if a.note}
-        self.assessment = classify(self.pack, values, notes)
+        self.assessment = classify(self.pack, values, self.draft.notes())
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self.dirty:
