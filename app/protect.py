@@ -63,13 +63,14 @@ def seal(plain: bytes, passphrase: str) -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     kdf, key = _sealing_key(passphrase)
+    nonce = os.urandom(NONCE_BYTES)
     header = {
         "format": FORMAT,
         "version": ENVELOPE_VERSION,
         "kdf": kdf,
-        "cipher": {"name": CIPHER, "nonce": _b64(os.urandom(NONCE_BYTES))},
+        "cipher": {"name": CIPHER, "nonce": _b64(nonce)},
     }
-    ciphertext = AESGCM(key).encrypt(_unb64(header["cipher"]["nonce"]), plain, _associated(header))
+    ciphertext = AESGCM(key).encrypt(nonce, plain, _associated(header))
     envelope = dict(header, ciphertext=_b64(ciphertext))
     return (json.dumps(envelope, indent=1) + "\n").encode("ascii")
 
