@@ -1,48 +1,100 @@
 """Set up and run, with nothing but Python 3.11+: `python3 dev.py app` or `python3 dev.py test`.
 
-Makes a virtual environment in .venv (once, and again whenever pyproject.toml changes), installs
-the application into it, then launches the wizard or runs the whole test suite headless.
+Both install the exact versions locked in requirements/ (with their hashes) into .venv, once and
+again whenever the lock changes, then launch the wizard or run the whole test suite headless.
+`python3 dev.py lock` refreshes the lock from pyproject.toml's ranges; `python3 dev.py test
+--latest` runs the suite in .venv-latest against the newest releases, to see drift coming.
 """
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-VENV = ROOT / ".venv"
-PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-STAMP = VENV / ".installed"
+LOCKS = {"app": ROOT / "requirements" / "app.txt", "test": ROOT / "requirements" / "test.txt"}
+USAGE = (
+    "usage: python3 dev.py app [DRAFT.json] | python3 dev.py test [--latest] [pytest options]"
+    " | python3 dev.py lock"
+)
 
 
-def ensure_environment(extras: str) -> None:
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
-    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
-        return
-    if not PYTHON.exists():
-        print("Creating the virtual environment in .venv ...", flush=True)
-        venv.EnvBuilder(with_pip=True).create(VENV)
-    print("Installing the application and its dependencies ...", flush=True)
-    subprocess.run([PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
-    subprocess.run([PYTHON, "-m", "pip", "install", "--quiet", "-e", f".{extras}"], check=True, cwd=ROOT)
-    STAMP.write_text(wanted)
+def python_in(folder: Path) -> Path:
+    return folder / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def make_venv(folder: Path) -> Path:
+    python = python_in(folder)
+    if not python.exists():
+        print(f"Creating the virtual environment in {folder.name} ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(folder)
+    return python
+
+
+def pip(python: Path, *args: str) -> None:
+    subprocess.run([python, "-m", "pip", "--disable-pip-version-check", "install", "--quiet", *args], check=True)
+
+
+def ensure_locked(lock: Path, *or_any_of: Path) -> Path:
+    """.venv holds exactly the lock's versions (or one of the supersets named); a stamp says which."""
+    folder = ROOT / ".venv"
+    stamp = folder / ".installed"
+    wanted = hashlib.sha256(lock.read_bytes()).hexdigest()
+    accepted = {wanted} | {hashlib.sha256(other.read_bytes()).hexdigest() for other in or_any_of}
+    python = python_in(folder)
+    if stamp.exists() and stamp.read_text() in accepted and python.exists():
+        return python
+    python = make_venv(folder)
+    print(f"Installing the locked dependencies ({lock.relative_to(ROOT)}) ...", flush=True)
+    # --no-deps: the lock is the whole closure, hash-checked; nothing is resolved on this machine.
+    pip(python, "--require-hashes", "--no-deps", "-r", str(lock))
+    stamp.write_text(wanted)
+    return python
+
+
+def ensure_latest() -> Path:
+    python = make_venv(ROOT / ".venv-latest")
+    print("Installing the newest releases within pyproject.toml's ranges ...", flush=True)
+    pip(python, "--upgrade", "--upgrade-strategy", "eager", f"{ROOT}[test]")
+    return python
+
+
+def lock() -> int:
+    """Resolve pyproject.toml's ranges once, for every platform, into hashed requirement files."""
+    python = make_venv(ROOT / ".venv")
+    if shutil.which("uv", path=str(python.parent)) is None:
+        pip(python, "uv")
+    uv = shutil.which("uv", path=str(python.parent))
+    for name, extras in (("app", []), ("test", ["--extra", "test"])):
+        subprocess.run(
+            [uv, "pip", "compile", "pyproject.toml", *extras, "--universal", "--generate-hashes",
+             "--python-version", "3.11", "--upgrade", "--quiet", "-o", str(LOCKS[name].relative_to(ROOT))],
+            check=True, cwd=ROOT,
+        )
+        print(f"Locked {LOCKS[name].relative_to(ROOT)}", flush=True)
+    return 0
 
 
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):
         print("Sandbox Applicant Kit needs Python 3.11 or newer.", file=sys.stderr)
         return 2
-    what = argv[0] if argv else "app"
+    what, rest = (argv[0], argv[1:]) if argv else ("app", [])
     if what == "app":
-        ensure_environment("")
-        return subprocess.call([PYTHON, ROOT / "main.py", *argv[1:]], cwd=ROOT)
+        python = ensure_locked(LOCKS["app"], LOCKS["test"])  # the test lock holds the app's too
+        return subprocess.call([python, ROOT / "main.py", *rest], cwd=ROOT)
     if what == "test":
-        ensure_environment("[test]")
+        latest = "--latest" in rest
+        rest = [arg for arg in rest if arg != "--latest"]
+        python = ensure_latest() if latest else ensure_locked(LOCKS["test"])
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        return subprocess.call([PYTHON, "-m", "pytest", *argv[1:]], cwd=ROOT, env=env)
-    print("usage: python3 dev.py app [DRAFT.json] | python3 dev.py test [pytest options]", file=sys.stderr)
+        return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT, env=env)
+    if what == "lock":
+        return lock()
+    print(USAGE, file=sys.stderr)
     return 2
 
 

@@ -42,15 +42,21 @@ def parse_yaml(text: str, name: str) -> Any:
     if len(text) > MAX_BYTES:
         raise DataFileError(f"{name}: more than {MAX_BYTES // 1024} KiB of text")
     try:
-        _check_events(text, name)
+        _check_events(text, name, _Loader)
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, after the checks above
     except yaml.YAMLError as error:
+        # libyaml may refuse first, in words of its own (deep nesting, in some releases): the pure
+        # Python parser reads the same events without such limits, so our own rules name the fault.
+        try:
+            _check_events(text, name, yaml.SafeLoader)
+        except yaml.YAMLError:
+            pass
         raise DataFileError(f"{name}: not valid YAML: {_one_line(error)}") from None
 
 
-def _check_events(text: str, name: str) -> None:
+def _check_events(text: str, name: str, loader: type) -> None:
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         line = event.start_mark.line + 1 if event.start_mark else "?"
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise DataFileError(f"{name}: line {line}: anchors and aliases (& and *) are not allowed")
