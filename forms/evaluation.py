@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, Mapping
 
-from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Truth, evaluate, walk
+from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Truth, Unless, evaluate, walk
 from forms.schema import Pack, Question, Rule, Section
 
 UNSURE = "unsure"
@@ -138,6 +138,9 @@ class Evaluation:
             return self.support(self.index.rules[condition.rule].when, wanted)
         if isinstance(condition, NotOf):
             return self.support(condition.not_, wanted.negate())
+        if isinstance(condition, Unless):
+            # Only in show_if (never in a result), where no answer is cited.
+            return []
         if isinstance(condition, AtLeast):
             children = condition.of
         else:
@@ -158,7 +161,8 @@ class Evaluation:
         if self.truth(condition) is not Truth.UNKNOWN:
             return []
         found: list[str] = []
-        for leaf in walk(condition):
+        # An `unless` is never undecided, so the answers under it cannot be what leaves it open.
+        for leaf in walk(condition, into_unless=False):
             if isinstance(leaf, RuleTest):
                 candidates = self._unknowns_of_rule(leaf.rule)
             elif self.is_visible(leaf.q):
