@@ -21,6 +21,7 @@ PROVISIONS_FILE = Path(__file__).parent / "packs" / "provisions.yaml"
 LABEL_TEXT = {
     "aiact": "AI Act",
     "gdpr": "GDPR",
+    "led": "Law Enforcement Directive",
     "article": "Art. {number}",
     "annex": "Annex {roman}",
     "annex_point": "Annex {roman}, point {point}",

@@ -129,13 +129,16 @@ class Rule(Authored):
 
     `tier` is a system tier, `excluded` (a provision considered and found not to apply: cite its
     `.excl` id), `derogated` (an Annex III system relieved by Art 6(3): duties remain), `gpai` /
-    `gpai_systemic` (the model track) or `fact` (an intermediate test other rules name, never shown).
+    `gpai_systemic` (the model track), `context` (a provision that applies to the applicant's
+    situation without grounding a tier: the definition of a role it holds, the pre-market
+    exclusion of its current work, a transitional rule) or `fact` (an intermediate test other
+    rules name, never shown).
     """
 
     id: Id
     tier: Literal[
         "not_ai_system", "out_of_scope", "prohibited", "high_risk", "transparency", "minimal",
-        "excluded", "derogated", "gpai", "gpai_systemic", "fact",
+        "excluded", "derogated", "gpai", "gpai_systemic", "context", "fact",
     ]
     when: Condition
     refs: Refs = ()

@@ -30,7 +30,8 @@ class Because(Result):
 class Finding(Result):
     rule: str
     # The tier it grounds, `excluded` (considered and found not to apply), `derogated`
-    # (Annex III, relieved by Art 6(3): documentation and registration remain), or a GPAI status.
+    # (Annex III, relieved by Art 6(3): documentation and registration remain), a GPAI status, or
+    # `context` (applies to the applicant's situation, such as a role's definition, grounding no tier).
     tier: str
     refs: tuple[str, ...]
     reason: str
