@@ -11,7 +11,7 @@ from forms.citations import label
 from forms.schema import Pack, Tier
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment, ChecklistResult, Finding, GapResult, VerdictResult
-from risk_tiers.headline import headline, role_name
+from risk_tiers.headline import headline, model_status, role_name
 
 TEXT = {
     "tier": "Tier: {label}",
@@ -59,6 +59,13 @@ def answer_text(pack: Pack, question_id: str, value: Any) -> str:
     return options.get(value, str(value)) if isinstance(value, str) else str(value)
 
 
+def gap_text(pack: Pack, gap: GapResult) -> str:
+    """A gap in words; one left undecided by an unsure or missing answer says so and names it."""
+    if gap.status == "undecided":
+        return texts.GAP_UNDECIDED.format(text=gap.text, questions=_question_list(pack, gap.open_questions))
+    return gap.text
+
+
 def because_text(pack: Pack, finding: Finding | GapResult | VerdictResult) -> list[str]:
     """One line per answer behind a result, each followed by the applicant's note on it."""
     questions = {q.id: q for s in pack.sections for q in s.questions}
@@ -75,7 +82,7 @@ def because_text(pack: Pack, finding: Finding | GapResult | VerdictResult) -> li
 
 def assessment_text(pack: Pack, draft: Any, assessment: Assessment) -> str:
     lines = [TEXT["tier"].format(label=tier_label(pack, assessment)),
-             TEXT["gpai"].format(status=texts.GPAI_STATUS[assessment.gpai.value])]
+             TEXT["gpai"].format(status=model_status(assessment))]
     if assessment.roles:
         lines.append(TEXT["roles"].format(roles=", ".join(role_name(pack, r) for r in assessment.roles)))
     lines.append(TEXT["law"].format(date=pack.law_current_to.isoformat(), note=pack.law_note))
@@ -98,7 +105,7 @@ def _application_lines(pack: Pack, assessment: Assessment) -> list[str]:
         TEXT["duty_stated" if d.stated else "duty_missing"].format(text=d.text, refs=refs_text(d.refs))
     ] for d in assessment.duties])
     lines += _section(TEXT["gaps"], [
-        [f"- {g.text} ({refs_text(g.refs)})"] + [f"  {b}" for b in because_text(pack, g)]
+        [f"- {gap_text(pack, g)} ({refs_text(g.refs)})"] + [f"  {b}" for b in because_text(pack, g)]
         for g in assessment.gaps
     ])
     return lines

@@ -159,22 +159,29 @@ def _headline_texts(pack: Pack) -> Iterator[Found]:
     derogated = next((r.id for r in pack.rules if r.tier == "derogated"), None)
     if derogated and pack.derogation_text is None:
         yield "pack", pack.id, f"rule '{derogated}' derogates, but derogation_text (its headline) is missing"
+    if pack.undecided_text is not None:
+        yield from _placeholders(pack, "undecided_text.summary", pack.undecided_text.summary, ("reached", "questions"))
+        yield from _placeholders(pack, "undecided_text.more", pack.undecided_text.more, ("count",))
     text = pack.derogation_text
     if text is None:
         return
-    try:
-        named = {field for _, field, _, _ in Formatter().parse(text.summary) if field is not None}
-    except ValueError as error:  # a lone brace
-        yield "pack", pack.id, f"derogation_text.summary: {error} (write {{{{ and }}}} for a brace itself)"
-        return
-    unknown = sorted(named - {"points", "conditions"})
-    if unknown:
-        yield "pack", pack.id, (f"derogation_text.summary names {{{unknown[0]}}}; "
-                                "only {points} and {conditions} are filled in")
+    yield from _placeholders(pack, "derogation_text.summary", text.summary, ("points", "conditions"))
     known = provisions()
     for key, prefix in (("points_from", text.points_from), ("conditions_from", text.conditions_from)):
         if not any(is_under(ref, prefix) for ref in known):
             yield "pack", pack.id, f"derogation_text.{key} '{prefix}' names no provision in the provisions list"
+
+
+def _placeholders(pack: Pack, where: str, text: str, allowed: tuple[str, ...]) -> Iterator[Found]:
+    try:
+        named = {field for _, field, _, _ in Formatter().parse(text) if field is not None}
+    except ValueError as error:  # a lone brace
+        yield "pack", pack.id, f"{where}: {error} (write {{{{ and }}}} for a brace itself)"
+        return
+    unknown = sorted(named - set(allowed))
+    if unknown:
+        filled = " and ".join(f"{{{name}}}" for name in allowed)
+        yield "pack", pack.id, f"{where} names {{{unknown[0]}}}; only {filled} are filled in"
 
 
 def _results(pack: Pack) -> Iterator[Found]:

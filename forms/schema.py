@@ -240,6 +240,9 @@ class TierText(Authored):
     tier: Tier
     label: Text
     summary: Text
+    # The headline while the answers so far reach a lower tier but could still make it this one
+    # ("Possibly high-risk"); see `UndecidedText`.
+    possibly: Text = ""
 
 
 class HeadlineText(Authored):
@@ -247,6 +250,16 @@ class HeadlineText(Authored):
 
     label: Text
     summary: Text = ""
+
+
+class UndecidedText(Authored):
+    """The summary of a result that is not settled: a more severe tier is still possible. It may
+    name {reached}, the label of the tier the answers reach so far, and {questions}, the questions
+    that decide it (at most `listed` of them, then `more` with {count} for the rest)."""
+
+    summary: Text
+    listed: int = Field(5, ge=1, le=50)
+    more: Text
 
 
 class DerogationText(HeadlineText):
@@ -278,6 +291,10 @@ class Pack(Authored):
     model_only_text: HeadlineText | None = None
     # The headline of a system with a `derogated` finding and no higher tier.
     derogation_text: DerogationText | None = None
+    # The headline while nothing the rules read is answered yet, and the summary of a result a
+    # more severe tier could still replace. An unsure answer never reads as a settled lower tier.
+    not_assessed_text: HeadlineText | None = None
+    undecided_text: UndecidedText | None = None
     sections: tuple[Section, ...] = Field(min_length=1)
     rules: tuple[Rule, ...] = ()
     obligations: tuple[Obligation, ...] = ()

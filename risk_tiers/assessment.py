@@ -112,12 +112,15 @@ class DutyResult(Result):
 
 
 class GapResult(Result):
-    """Something to do or provide before applying."""
+    """Something to do or provide before applying. `undecided`: an unanswered or unsure answer
+    leaves it open whether the gap exists; `open_questions` are the answers that settle it."""
 
     id: str
     text: str
     refs: tuple[str, ...]
     because: tuple[Because, ...] = ()
+    status: Literal["open", "undecided"] = "open"
+    open_questions: tuple[str, ...] = ()
 
 
 class Assessment(Result):
@@ -128,6 +131,13 @@ class Assessment(Result):
     # False when only a general-purpose AI model is placed: no AI-system tier applies.
     system_tier_applies: bool
     gpai: GpaiStatus
+    # False while no question the rules read has an answer: nothing is assessed yet.
+    assessed: bool = True
+    # More severe tiers (and model statuses) that undecided rules could still ground, most severe
+    # first, and the open questions that decide them. Empty when the result is settled.
+    could_be: tuple[Tier, ...] = ()
+    gpai_could_be: tuple[GpaiStatus, ...] = ()
+    deciding: tuple[str, ...] = ()
     roles: tuple[str, ...]
     findings: tuple[Finding, ...]
     obligations: tuple[ObligationResult, ...]
@@ -145,6 +155,10 @@ class Assessment(Result):
 
     def duties_of(self, group: str) -> list[DutyResult]:
         return [d for d in self.duties if d.group == group]
+
+    @property
+    def settled(self) -> bool:
+        return self.assessed and not self.could_be and not self.gpai_could_be
 
     def findings_of(self, tier: str) -> list[Finding]:
         return [f for f in self.findings if f.tier == tier]

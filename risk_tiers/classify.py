@@ -7,13 +7,14 @@ tier (not an AI system, out of scope) sets the others aside; the model track run
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping, NamedTuple
 
 from forms.conditions import Truth
 from forms.evaluation import Evaluation
 from forms.schema import DateEntry, GpaiStatus, Obligation, Pack, Rule, Tier
 from risk_tiers import application, texts
-from risk_tiers.assessment import Assessment, Finding, ObligationResult, OpenPoint
+from risk_tiers.assessment import (Assessment, ChecklistResult, Finding, GapResult, ObligationResult, OpenPoint,
+                                   VerdictResult)
 
 GATING_TIERS = (Tier.NOT_AI_SYSTEM, Tier.OUT_OF_SCOPE)
 _GPAI_ORDER = (GpaiStatus.GPAI_SYSTEMIC, GpaiStatus.GPAI)
@@ -30,25 +31,77 @@ def classify(pack: Pack, answers: Mapping[str, Any], notes: Mapping[str, str] | 
         fired = [rule for rule in fired if rule.tier in {t.value for t in GATING_TIERS}]
     roles = _roles(pack, evaluation, fired)
     model_only = bool(pack.model_only_rule) and evaluation.rule(pack.model_only_rule) is Truth.TRUE
+    system_tier_applies = not model_only or gated
+    gpai = _gpai_status(fired)
     # The duties of the applicant's roles, looked up once: those that apply, and those that might.
     for_roles = [] if gated else [o for o in pack.obligations if set(o.roles) & set(roles)]
     dated = _applying_obligations(evaluation, for_roles)
+    derived = _Derived(application.verdicts(pack, evaluation, notes), application.checklists(pack, evaluation),
+                       application.gaps(pack, evaluation, notes))
+    # A gating result is settled: the tiers it sets aside are not "still possible".
+    tiers = {} if gated or not system_tier_applies else _still_possible(evaluation, _more_severe(pack, tier))
+    statuses = {} if gated else _still_possible(evaluation, _GPAI_ORDER[:_GPAI_ORDER.index(gpai)]
+                                                if gpai in _GPAI_ORDER else _GPAI_ORDER)
     return Assessment(
         pack_id=pack.id,
         pack_version=pack.version,
         law_current_to=pack.law_current_to,
         tier=tier,
-        system_tier_applies=not model_only or gated,
-        gpai=_gpai_status(fired),
+        system_tier_applies=system_tier_applies,
+        gpai=gpai,
+        assessed=any(evaluation.answered(qid) for qid in evaluation.index.rule_questions),
+        could_be=tuple(tiers),
+        gpai_could_be=tuple(statuses),
+        deciding=tuple(dict.fromkeys(q for questions in (*tiers.values(), *statuses.values()) for q in questions)),
         roles=roles,
         findings=tuple(_finding(evaluation, rule, notes) for rule in fired),
         obligations=tuple(_obligation_result(obligation, date, roles) for obligation, date in dated),
-        open_points=_open_points(pack, evaluation, gated, for_roles, dated),
-        verdicts=application.verdicts(pack, evaluation, notes),
-        checklists=application.checklists(pack, evaluation),
+        open_points=_open_points(pack, evaluation, gated, for_roles, dated, derived),
+        verdicts=derived.verdicts,
+        checklists=derived.checklists,
         duties=() if gated else application.duties(pack, evaluation, notes),
-        gaps=application.gaps(pack, evaluation, notes),
+        gaps=derived.gaps,
     )
+
+
+class _Derived(NamedTuple):
+    """What follows from the application sections (see risk_tiers/application.py)."""
+
+    verdicts: tuple[VerdictResult, ...]
+    checklists: tuple[ChecklistResult, ...]
+    gaps: tuple[GapResult, ...]
+
+    def unknowns(self) -> Iterator[tuple[str, str]]:
+        """(result id, question id) for each open question that leaves a derived result undecided."""
+        for verdict in self.verdicts:
+            for qid in verdict.open_questions:
+                yield verdict.id, qid
+        for checklist in self.checklists:
+            for qid in (*checklist.open_questions, *(q for entry in checklist.open for q in entry.questions)):
+                yield checklist.id, qid
+        for gap in self.gaps:
+            for qid in gap.open_questions:
+                yield gap.id, qid
+
+
+def _more_severe(pack: Pack, tier: Tier) -> list[Tier]:
+    """The tiers that would take precedence over `tier`, gating tiers left out (they set tiers aside)."""
+    order = [t for t in pack.tier_order if t not in GATING_TIERS]
+    return order[:order.index(tier)] if tier in order else []
+
+
+def _still_possible(evaluation: Evaluation, outcomes) -> dict:
+    """Each outcome that an undecided rule could still ground, with the open questions deciding it.
+    An unanswered or unsure answer is never read as "no": such a rule stays possible."""
+    possible: dict = {}
+    for outcome in outcomes:
+        questions: list[str] = []
+        for rule in evaluation.pack.rules:
+            if rule.tier == outcome.value and evaluation.rule(rule.id) is Truth.UNKNOWN:
+                questions.extend(q for q in evaluation.unknowns(rule.when) if q not in questions)
+        if questions:
+            possible[outcome] = questions
+    return possible
 
 
 def _primary_tier(pack: Pack, fired: list[Rule]) -> Tier:
@@ -107,7 +160,7 @@ def _obligation_result(obligation: Obligation, date: DateEntry | None, roles: tu
 
 
 def _open_points(pack: Pack, evaluation: Evaluation, gated: bool, for_roles: list[Obligation],
-                 dated: list[tuple[Obligation, DateEntry | None]]) -> tuple[OpenPoint, ...]:
+                 dated: list[tuple[Obligation, DateEntry | None]], derived: _Derived) -> tuple[OpenPoint, ...]:
     affected: dict[str, list[str]] = {}
     for rule in pack.rules:
         if rule.tier == "fact" or (gated and rule.tier not in {t.value for t in GATING_TIERS}):
@@ -122,6 +175,11 @@ def _open_points(pack: Pack, evaluation: Evaluation, gated: bool, for_roles: lis
         for obligation_id, qid in _obligation_unknowns(evaluation, for_roles, dated):
             if qid not in behind_rules and obligation_id not in affected.get(qid, []):
                 affected.setdefault(qid, []).append(obligation_id)
+    # An unsure answer behind a derived result (DPIA need, Art 59, a real-world-testing condition,
+    # a gap) leaves it open too: it is an open point, never a condition met.
+    for result_id, qid in derived.unknowns():
+        if result_id not in affected.get(qid, []):
+            affected.setdefault(qid, []).append(result_id)
     points = [_question_point(evaluation, qid, ids) for qid, ids in affected.items()]
     points.extend(_law_points(dated))
     return tuple(points)
@@ -160,7 +218,12 @@ def _refs_of(evaluation: Evaluation, item_id: str) -> tuple[str, ...]:
     rule = evaluation.index.rules.get(item_id)
     if rule is not None:
         return rule.refs
-    return next((o.refs for o in evaluation.pack.obligations if o.id == item_id), ())
+    pack = evaluation.pack
+    for item in (*pack.obligations, *pack.checklists, *pack.gaps):
+        if item.id == item_id:
+            return item.refs
+    verdict = next((v for v in pack.verdicts if v.id == item_id), None)
+    return tuple(dict.fromkeys(ref for o in verdict.outcomes for ref in o.refs)) if verdict else ()
 
 
 def _law_points(dated: list[tuple[Obligation, DateEntry | None]]) -> list[OpenPoint]:

@@ -9,22 +9,62 @@ come from the pack (`model_only_text`, `derogation_text`), so they are translate
 from __future__ import annotations
 
 from forms.citations import is_under, label
-from forms.schema import DerogationText, Pack, Tier
+from forms.schema import DerogationText, Pack, Tier, TierText, UndecidedText
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment
 
 
 def headline(pack: Pack, assessment: Assessment) -> tuple[str, str]:
-    """(label, summary) of the assessment's primary result; the summary may be empty."""
+    """(label, summary) of the assessment's primary result; the summary may be empty.
+
+    Nothing answered reads "not assessed yet"; a result that a more severe tier could still
+    replace reads "possibly ..." with the questions that decide it, never as the settled lower tier.
+    """
+    if not assessment.assessed and pack.not_assessed_text is not None:
+        return pack.not_assessed_text.label, pack.not_assessed_text.summary
+    possible = _tier_text(pack, assessment.could_be[0]) if assessment.could_be else None
+    if possible is not None and possible.possibly and pack.undecided_text is not None:
+        reached = reached_label(pack, assessment)
+        return possible.possibly, _undecided_summary(pack, pack.undecided_text, reached, assessment.deciding)
+    return _reached(pack, assessment)
+
+
+def model_status(assessment: Assessment) -> str:
+    """The general-purpose model's status in words, "possibly ..." while a more severe one is open."""
+    status = texts.GPAI_STATUS[assessment.gpai.value]
+    if not assessment.gpai_could_be:
+        return status
+    return texts.GPAI_POSSIBLY.format(status=status, possible=texts.GPAI_STATUS[assessment.gpai_could_be[0].value])
+
+
+def reached_label(pack: Pack, assessment: Assessment) -> str:
+    """The label of the tier the answers reach so far, settled or not."""
+    return _reached(pack, assessment)[0]
+
+
+def _reached(pack: Pack, assessment: Assessment) -> tuple[str, str]:
     if not assessment.system_tier_applies and pack.model_only_text is not None:
         return pack.model_only_text.label, pack.model_only_text.summary
     derogations = assessment.findings_of("derogated")
     if assessment.tier is Tier.MINIMAL and derogations and pack.derogation_text is not None:
         return pack.derogation_text.label, _derogation_summary(pack.derogation_text, derogations)
-    tier_text = next((t for t in pack.tiers if t.tier is assessment.tier), None)
+    tier_text = _tier_text(pack, assessment.tier)
     if tier_text is None:
         return assessment.tier.value, ""
     return tier_text.label, tier_text.summary
+
+
+def _tier_text(pack: Pack, tier: Tier) -> TierText | None:
+    return next((t for t in pack.tiers if t.tier is tier), None)
+
+
+def _undecided_summary(pack: Pack, text: UndecidedText, reached: str, deciding: tuple[str, ...]) -> str:
+    questions = {q.id: q.text for s in pack.sections for q in s.questions}
+    named = [texts.QUOTED.format(text=questions.get(qid, qid)) for qid in deciding[:text.listed]]
+    listed = texts.LIST_SEPARATOR.join(named)
+    if len(deciding) > text.listed:
+        listed += text.more.format(count=len(deciding) - text.listed)
+    return text.summary.format(reached=reached, questions=listed)
 
 
 def _derogation_summary(text: DerogationText, derogations) -> str:

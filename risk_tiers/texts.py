@@ -15,12 +15,16 @@ UNVERIFIED_DATE = (
 
 BECAUSE = "because you answered \u201c{answer}\u201d to \u201c{question}\u201d"
 
-# Between the provisions a headline lists (see risk_tiers/headline.py).
+# Between the provisions or questions a headline lists (see risk_tiers/headline.py).
 LIST_SEPARATOR = "; "
+QUOTED = "\u201c{text}\u201d"
 
 # The model's status (GpaiStatus values), as every output words it.
 GPAI_STATUS = {"none": "not a general-purpose AI model", "gpai": "general-purpose AI model",
                "gpai_systemic": "general-purpose AI model with systemic risk"}
+
+# The model's status while a more severe one is still possible: {status} reached, {possible} not excluded.
+GPAI_POSSIBLY = "{status} so far; possibly a {possible}: settle the open points first"
 
 # The values of derived results (DPIA need, Art 59 eligibility, access ...), as the report and the
 # dossier print them.
@@ -29,3 +33,7 @@ VERDICT_VALUES = {"required": "required", "recommended": "recommended", "not_req
                   "priority_and_free": "priority and free access", "standard": "standard access"}
 CHECKLIST_STATUS = {"met": "all conditions met", "not_met": "not all conditions met",
                     "unknown": "not decided yet", "not_applicable": "does not apply"}
+
+# A gap that an unanswered or unsure answer leaves undecided: {text} is the gap, {questions} the
+# questions that settle it.
+GAP_UNDECIDED = "Possibly: {text} (settle first: {questions})"

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QWidget
 from app.qt.scroll_page import ScrollPage
 from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
-from app.report import because_text, refs_text, tier_label
-from risk_tiers.headline import headline, role_name
-from risk_tiers.texts import CHECKLIST_STATUS, GPAI_STATUS
+from app.report import because_text, gap_text, refs_text, tier_label
+from risk_tiers.headline import headline, model_status, role_name
+from risk_tiers.texts import CHECKLIST_STATUS
 
 
 def link_label(rich_text: str, on_link) -> QLabel:
@@ -63,7 +63,7 @@ class ResultView(ScrollPage):
         self.summary.setText(summary)
         self.summary.setVisible(bool(self.summary.text()))
         self.tier.setAccessibleDescription(tier_label(pack, assessment))
-        status = GPAI_STATUS[assessment.gpai.value]
+        status = model_status(assessment)
         self.gpai.setText(TEXT["gpai"].format(status=status))
         self.roles.setText(TEXT["roles"].format(roles=", ".join(role_name(pack, r) for r in assessment.roles)))
         self.roles.setVisible(bool(assessment.roles))
@@ -134,8 +134,9 @@ class ResultView(ScrollPage):
             text = TEXT["duty_unstated"].format(duty=duty.text)
             layout.addWidget(link_label(html.escape(text) + question_link(duty.question), self._on_link))
         for gap in gaps:
-            behind = gap.because[0].question if gap.because else None
-            layout.addWidget(link_label(html.escape(gap.text) + question_link(behind), self._on_link))
+            behind = gap.because[0].question if gap.because else next(iter(gap.open_questions), None)
+            text = gap_text(self.session.pack, gap)
+            layout.addWidget(link_label(html.escape(text) + question_link(behind), self._on_link))
 
     def _finding(self, finding, shown: set[str]) -> QWidget:
         pack = self.session.pack

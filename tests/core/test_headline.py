@@ -10,7 +10,10 @@ from risk_tiers.headline import headline
 AI_SYSTEM = {"system.offering": "system", "system.infers": "yes", "system.autonomy": "yes",
              "system.purpose": "Test system.", "scope.territory": ["established_eu"], "role.roles": ["provider"],
              "products.legislation": ["none"], "prohibited.practices": ["none"], "prohibited.emotion.infers": "no"}
-FORM_READER = {**AI_SYSTEM, "annex3.areas": ["employment"], "annex3.employment": ["recruitment"],
+# Settled: an undecided transparency question would rightly make it "possibly transparency duties".
+NO_ART50 = {"transparency.interacts": "no", "transparency.generates": ["none"], "transparency.deep_fake": "no",
+            "transparency.public_text": "no"}
+FORM_READER = {**AI_SYSTEM, **NO_ART50, "annex3.areas": ["employment"], "annex3.employment": ["recruitment"],
                "derogation.profiling": "no", "derogation.conditions": ["a"], "derogation.no_significant_risk": "yes"}
 CHATBOT = {**AI_SYSTEM, "annex3.areas": ["none"], "transparency.interacts": "yes", "transparency.obvious": "no",
            "transparency.crime_law": "no", "transparency.generates": ["none"], "transparency.deep_fake": "no",
