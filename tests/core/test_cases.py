@@ -25,6 +25,17 @@ def test_case(pack, case):
     applying, excluded = result.applying_refs(), result.excluded_refs()
     if "tier" in expect:
         assert result.tier.value == expect["tier"], case["description"]
+    if "not_tier" in expect:
+        assert result.tier.value != expect["not_tier"], case["description"]
+    # More severe results an unsure or missing answer leaves open, most severe first.
+    if "could_be" in expect:
+        assert [t.value for t in result.could_be] == expect["could_be"], case["description"]
+    for tier in expect.get("could_be_includes", []):
+        assert tier in [t.value for t in result.could_be], case["description"]
+    if "deciding" in expect:
+        assert list(result.deciding) == expect["deciding"], case["description"]
+    for question in expect.get("deciding_includes", []):
+        assert question in result.deciding, case["description"]
     if "gpai" in expect:
         assert result.gpai.value == expect["gpai"]
     if "system_tier_applies" in expect:
