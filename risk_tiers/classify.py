@@ -1,8 +1,9 @@
 """Classification: a pure function from (pack, answers) to an `Assessment`.
 
-The legal tests are rules in the pack. This module only combines them, in the order the pack
-states: the primary tier is the first tier in `pack.tier_order` that a finding grounds; a gating
-tier (not an AI system, out of scope) sets the others aside; the model track runs beside it.
+The legal tests are rules in the pack, and the results they ground are the pack's tracks. This
+module only combines them, in the order the pack states: each track reaches the first of its
+outcomes that a finding grounds (else its default); a gating outcome sets every other track
+aside; a rule the track names may set it aside. It knows no law and no outcome by name.
 """
 
 from __future__ import annotations
@@ -11,57 +12,54 @@ from typing import Any, Iterator, Mapping, NamedTuple
 
 from forms.conditions import Truth
 from forms.evaluation import Evaluation
-from forms.schema import DateEntry, GpaiStatus, Obligation, Pack, Rule, Tier
-from risk_tiers import application, texts
+from forms.schema import FACT, DateEntry, Obligation, Pack, Rule, Track
+from risk_tiers import application
 from risk_tiers.assessment import (Assessment, ChecklistResult, Finding, GapResult, ObligationResult, OpenPoint,
-                                   VerdictResult)
-
-GATING_TIERS = (Tier.NOT_AI_SYSTEM, Tier.OUT_OF_SCOPE)
-_GPAI_ORDER = (GpaiStatus.GPAI_SYSTEMIC, GpaiStatus.GPAI)
-
+                                   TrackResult, VerdictResult)
 
 def classify(pack: Pack, answers: Mapping[str, Any], notes: Mapping[str, str] | None = None) -> Assessment:
     """`notes` (question id to the applicant's note) are carried to the answers each result cites."""
     notes = notes or {}
     evaluation = Evaluation(pack, answers)
-    fired = [rule for rule in pack.rules if rule.tier != "fact" and evaluation.rule(rule.id) is Truth.TRUE]
-    tier = _primary_tier(pack, fired)
-    gated = tier in GATING_TIERS
-    if gated:
-        fired = [rule for rule in fired if rule.tier in {t.value for t in GATING_TIERS}]
+    fired = [rule for rule in pack.rules if rule.tier != FACT and evaluation.rule(rule.id) is Truth.TRUE]
+    gates = {o.id for track in pack.tracks for o in track.outcomes if o.gates}
+    gate = next((o.id for track in pack.tracks for o in track.outcomes
+                 if o.gates and any(rule.tier == o.id for rule in fired)), None)
+    if gate:
+        fired = [rule for rule in fired if rule.tier in gates]
+    grounded = {rule.tier for rule in fired}
     roles = _roles(pack, evaluation, fired)
-    model_only = bool(pack.model_only_rule) and evaluation.rule(pack.model_only_rule) is Truth.TRUE
-    system_tier_applies = not model_only or gated
-    gpai = _gpai_status(fired)
     # The duties of the applicant's roles, looked up once: those that apply, and those that might.
-    for_roles = [] if gated else [o for o in pack.obligations if set(o.roles) & set(roles)]
+    for_roles = [] if gate else [o for o in pack.obligations if set(o.roles) & set(roles)]
     dated = _applying_obligations(evaluation, for_roles)
     derived = _Derived(application.verdicts(pack, evaluation, notes), application.checklists(pack, evaluation),
                        application.gaps(pack, evaluation, notes))
-    # A gating result is settled: the tiers it sets aside are not "still possible".
-    tiers = {} if gated or not system_tier_applies else _still_possible(evaluation, _more_severe(pack, tier))
-    statuses = {} if gated else _still_possible(evaluation, _GPAI_ORDER[:_GPAI_ORDER.index(gpai)]
-                                                if gpai in _GPAI_ORDER else _GPAI_ORDER)
     return Assessment(
         pack_id=pack.id,
         pack_version=pack.version,
         law_current_to=pack.law_current_to,
-        tier=tier,
-        system_tier_applies=system_tier_applies,
-        gpai=gpai,
+        tracks=tuple(_track_result(evaluation, track, grounded, gate) for track in pack.tracks),
         assessed=any(evaluation.answered(qid) for qid in evaluation.index.rule_questions),
-        could_be=tuple(tiers),
-        gpai_could_be=tuple(statuses),
-        deciding=tuple(dict.fromkeys(q for questions in (*tiers.values(), *statuses.values()) for q in questions)),
         roles=roles,
         findings=tuple(_finding(evaluation, rule, notes) for rule in fired),
         obligations=tuple(_obligation_result(obligation, date, roles) for obligation, date in dated),
-        open_points=_open_points(pack, evaluation, gated, for_roles, dated, derived),
+        open_points=_open_points(pack, evaluation, gate, for_roles, dated, derived),
         verdicts=derived.verdicts,
         checklists=derived.checklists,
-        duties=() if gated else application.duties(pack, evaluation, notes),
+        duties=() if gate else application.duties(pack, evaluation, notes),
         gaps=derived.gaps,
     )
+
+
+def _track_result(evaluation: Evaluation, track: Track, grounded: set[str], gate: str | None) -> TrackResult:
+    outcome = next((o.id for o in track.outcomes if o.id in grounded), track.default)
+    set_aside = bool(track.set_aside_by) and evaluation.rule(track.set_aside_by) is Truth.TRUE
+    if gate or set_aside:
+        # A gating result is settled: the outcomes it sets aside are not "still possible".
+        return TrackResult(track=track.id, outcome=outcome, applies=bool(gate) or not set_aside)
+    possible = _still_possible(evaluation, _more_severe(track, outcome))
+    return TrackResult(track=track.id, outcome=outcome, could_be=tuple(possible),
+                       deciding=tuple(dict.fromkeys(q for questions in possible.values() for q in questions)))
 
 
 class _Derived(NamedTuple):
@@ -84,40 +82,25 @@ class _Derived(NamedTuple):
                 yield gap.id, qid
 
 
-def _more_severe(pack: Pack, tier: Tier) -> list[Tier]:
-    """The tiers that would take precedence over `tier`, gating tiers left out (they set tiers aside)."""
-    order = [t for t in pack.tier_order if t not in GATING_TIERS]
-    return order[:order.index(tier)] if tier in order else []
+def _more_severe(track: Track, outcome: str) -> list[str]:
+    """The outcomes that would take precedence over `outcome`, gating ones left out (they set
+    results aside rather than being more severe)."""
+    order = [o.id for o in track.outcomes if not o.gates]
+    return order[:order.index(outcome)] if outcome in order else []
 
 
-def _still_possible(evaluation: Evaluation, outcomes) -> dict:
+def _still_possible(evaluation: Evaluation, outcomes: list[str]) -> dict[str, list[str]]:
     """Each outcome that an undecided rule could still ground, with the open questions deciding it.
     An unanswered or unsure answer is never read as "no": such a rule stays possible."""
-    possible: dict = {}
+    possible: dict[str, list[str]] = {}
     for outcome in outcomes:
         questions: list[str] = []
         for rule in evaluation.pack.rules:
-            if rule.tier == outcome.value and evaluation.rule(rule.id) is Truth.UNKNOWN:
+            if rule.tier == outcome and evaluation.rule(rule.id) is Truth.UNKNOWN:
                 questions.extend(q for q in evaluation.unknowns(rule.when) if q not in questions)
         if questions:
             possible[outcome] = questions
     return possible
-
-
-def _primary_tier(pack: Pack, fired: list[Rule]) -> Tier:
-    grounded = {rule.tier for rule in fired}
-    for tier in pack.tier_order:
-        if tier.value in grounded:
-            return tier
-    return Tier.MINIMAL
-
-
-def _gpai_status(fired: list[Rule]) -> GpaiStatus:
-    statuses = {rule.tier for rule in fired}
-    for status in _GPAI_ORDER:
-        if status.value in statuses:
-            return status
-    return GpaiStatus.NONE
 
 
 def _roles(pack: Pack, evaluation: Evaluation, fired: list[Rule]) -> tuple[str, ...]:
@@ -159,15 +142,16 @@ def _obligation_result(obligation: Obligation, date: DateEntry | None, roles: tu
     )
 
 
-def _open_points(pack: Pack, evaluation: Evaluation, gated: bool, for_roles: list[Obligation],
+def _open_points(pack: Pack, evaluation: Evaluation, gate: str | None, for_roles: list[Obligation],
                  dated: list[tuple[Obligation, DateEntry | None]], derived: _Derived) -> tuple[OpenPoint, ...]:
     affected: dict[str, list[str]] = {}
+    gates = {o.id for track in pack.tracks for o in track.outcomes if o.gates}
     for rule in pack.rules:
-        if rule.tier == "fact" or (gated and rule.tier not in {t.value for t in GATING_TIERS}):
+        if rule.tier == FACT or (gate and rule.tier not in gates):
             continue
         for qid in evaluation.unknowns(rule.when):
             affected.setdefault(qid, []).append(rule.id)
-    if not gated:
+    if not gate:
         # Questions that decide only a duty or its date (the conformity route, a public deployer's
         # impact assessment, a legacy date) change the result as much as those behind a tier.
         # A question already open for a rule keeps the rules as what it affects, not every duty.
@@ -205,13 +189,9 @@ def _obligation_unknowns(evaluation: Evaluation, for_roles: list[Obligation],
 
 def _question_point(evaluation: Evaluation, qid: str, affected: list[str]) -> OpenPoint:
     """`affected`: the ids of the rules and obligations the answer could change."""
-    question = evaluation.index.questions[qid]
     status = "unsure" if evaluation.is_unsure(qid) else "unanswered"
     refs = tuple(dict.fromkeys(ref for item in affected for ref in _refs_of(evaluation, item)))
-    return OpenPoint(
-        kind="question", question=qid, status=status, could_affect=tuple(affected), refs=refs,
-        text=texts.OPEN_QUESTION[status].format(question=question.text),
-    )
+    return OpenPoint(kind="question", question=qid, status=status, could_affect=tuple(affected), refs=refs)
 
 
 def _refs_of(evaluation: Evaluation, item_id: str) -> tuple[str, ...]:
@@ -229,7 +209,4 @@ def _refs_of(evaluation: Evaluation, item_id: str) -> tuple[str, ...]:
 def _law_points(dated: list[tuple[Obligation, DateEntry | None]]) -> list[OpenPoint]:
     """Unsettled law only where it matters: the unchecked dates of duties that apply."""
     dates = {date.id: date for _, date in dated if date is not None and not date.verified}
-    return [
-        OpenPoint(kind="law", text=texts.UNVERIFIED_DATE.format(date=d.date.isoformat(), set_by=d.set_by))
-        for d in dates.values()
-    ]
+    return [OpenPoint(kind="law", date=date_id) for date_id in dates]

@@ -36,10 +36,10 @@ def test_turning_any_yes_no_answer_to_unsure_keeps_the_severe_result(pack, case)
     for qid in _yes_no_answers(pack, case["answers"]):
         result = classify(pack, {**case["answers"], qid: "unsure"})
         if expect.get("tier") in SEVERE_TIERS:
-            tiers = [result.tier.value] + [t.value for t in result.could_be]
+            tiers = [result.outcome("tier"), *result.track("tier").could_be]
             assert expect["tier"] in tiers, f"{qid} unsure lost {expect['tier']}: {case['description']}"
         if expect.get("gpai") == "gpai_systemic":
-            statuses = [result.gpai.value] + [s.value for s in result.gpai_could_be]
+            statuses = [result.outcome("gpai"), *result.track("gpai").could_be]
             assert "gpai_systemic" in statuses, f"{qid} unsure lost systemic risk: {case['description']}"
 
 
@@ -47,7 +47,7 @@ def test_turning_any_yes_no_answer_to_unsure_keeps_the_severe_result(pack, case)
 def test_an_unsettled_result_names_the_questions_that_decide_it(pack, case):
     for qid in _yes_no_answers(pack, case["answers"]):
         result = classify(pack, {**case["answers"], qid: "unsure"})
-        if result.could_be or result.gpai_could_be:
+        if any(track.could_be for track in result.tracks):
             assert result.deciding, qid
             assert not result.settled
             # The deciding questions are open points too, so the wizard can jump to them.
@@ -65,7 +65,7 @@ def test_a_settled_case_has_nothing_it_could_still_be(pack):
         for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
             if case["expect"].get("no_open_questions"):
                 result = classify(pack, case["answers"])
-                assert result.could_be == () and result.gpai_could_be == (), case["name"]
+                assert all(track.could_be == () for track in result.tracks), case["name"]
                 assert result.settled
 
 
