@@ -23,7 +23,8 @@ TEXT = {
     "open_points": "Open points",
     "none": "  (none)",
     "from": "from {date}",
-    "unverified": " (reported, not yet verified in the Official Journal)",
+    # The open points name the source each such date was checked against.
+    "unverified": " (not checked against the Official Journal; see the open points)",
     "law": "Law as of {date}: {note}",
     "note": "    your note: {note}",
     "results": "What follows for your application",

@@ -145,6 +145,9 @@ def _references(pack: Pack) -> Iterator[Found]:
                 yield "obligation", obligation.id, f"obligation '{obligation.id}': date '{date_id}' is not in the pack's dates"
         if not obligation.dates and obligation.date is None:
             yield "obligation", obligation.id, f"obligation '{obligation.id}': says nothing of when it applies (dates or date)"
+    for date in pack.dates:
+        if not date.verified and not date.source.strip():
+            yield "date", date.id, f"date '{date.id}': is not verified, so it must name the source it was checked against"
     tier_texts = {t.tier for t in pack.tiers}
     for tier in pack.tier_order:
         if tier not in tier_texts:

@@ -100,7 +100,7 @@ def _obligation_result(obligation: Obligation, date: DateEntry | None, roles: tu
         id=obligation.id, text=obligation.text, refs=obligation.refs,
         roles=tuple(r for r in obligation.roles if r in roles), group=obligation.group,
         applies_from=date.date if date else None, set_by=date.set_by if date else "",
-        verified=date.verified if date else True,
+        verified=date.verified if date else True, source=date.source if date else "",
         original_date=date.original_date if date else None,
         original_set_by=date.original_set_by if date else "",
     )
@@ -167,6 +167,7 @@ def _law_points(dated: list[tuple[Obligation, DateEntry | None]]) -> list[OpenPo
     """Unsettled law only where it matters: the unchecked dates of duties that apply."""
     dates = {date.id: date for _, date in dated if date is not None and not date.verified}
     return [
-        OpenPoint(kind="law", text=texts.UNVERIFIED_DATE.format(date=d.date.isoformat(), set_by=d.set_by))
+        OpenPoint(kind="law", text=texts.UNVERIFIED_DATE.format(date=d.date.isoformat(), set_by=d.set_by,
+                                                                source=d.source))
         for d in dates.values()
     ]

@@ -8,9 +8,11 @@ OPEN_QUESTION = {
     "unsure": "Answered \u201cunsure\u201d: \u201c{question}\u201d. Settling it could change the result.",
 }
 
+# Only for dates whose pack entry says they are not verified: checked against {source}, which is
+# not the act's text in the Official Journal.
 UNVERIFIED_DATE = (
-    "The date {date} comes from {set_by}, which is reported as adopted but has not been checked "
-    "against the Official Journal. Confirm it before relying on it."
+    "The date {date} comes from {set_by}. It was checked against {source}, not against the act's "
+    "text in the Official Journal: confirm it there before relying on it."
 )
 
 BECAUSE = "because you answered \u201c{answer}\u201d to \u201c{question}\u201d"

@@ -81,7 +81,7 @@ PACK = {
     ],
     "dates": [
         {"id": "early", "date": "2027-08-02", "set_by": "Act A"},
-        {"id": "late", "date": "2027-12-02", "set_by": "Act B", "verified": False},
+        {"id": "late", "date": "2027-12-02", "set_by": "Act B", "verified": False, "source": "Report B"},
         {"id": "chat", "date": "2026-08-02", "set_by": "Act C"},
     ],
 }
@@ -283,7 +283,7 @@ def test_an_unverified_date_is_an_open_point_only_when_a_duty_uses_it(toy):
     assert law_points(CLEAN) == []
     assert law_points({**CLEAN, "use.chat": "yes"}) == []            # its date is verified
     [point] = law_points({**HIGH_RISK, "use.early": "no"})
-    assert "Act B" in point.text and "2027-12-02" in point.text
+    assert "Act B" in point.text and "2027-12-02" in point.text and "Report B" in point.text
     assert law_points({**HIGH_RISK, "use.early": "yes"}) == []        # the verified date is used instead
 
 
