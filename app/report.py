@@ -22,7 +22,8 @@ TEXT = {
     "open_points": "Open points",
     "none": "  (none)",
     "from": "from {date}",
-    "unverified": " (reported, not yet verified in the Official Journal)",
+    # The open points name the source each such date was checked against.
+    "unverified": " (not checked against the Official Journal; see the open points)",
     "law": "Law as of {date}: {note}",
     "note": "    your note: {note}",
     "results": "What follows for your application",
@@ -73,7 +74,7 @@ def open_point_text(pack: Pack, point: OpenPoint) -> str:
     """An open point in words: the question left open and why, or the unverified date."""
     if point.kind == "law":
         date = next(d for d in pack.dates if d.id == point.date)
-        return pack.unverified_date_text.format(date=date.date.isoformat(), set_by=date.set_by)
+        return pack.unverified_date_text.format(date=date.date.isoformat(), set_by=date.set_by, source=date.source)
     questions = {q.id: q.text for s in pack.sections for q in s.questions}
     return texts.OPEN_QUESTION[point.status].format(question=questions.get(point.question, point.question))
 

@@ -141,6 +141,9 @@ def _references(pack: Pack) -> Iterator[Found]:
                 yield "obligation", obligation.id, f"obligation '{obligation.id}': date '{date_id}' is not in the pack's dates"
         if not obligation.dates and obligation.date is None:
             yield "obligation", obligation.id, f"obligation '{obligation.id}': says nothing of when it applies (dates or date)"
+    for date in pack.dates:
+        if not date.verified and not date.source.strip():
+            yield "date", date.id, f"date '{date.id}': is not verified, so it must name the source it was checked against"
     yield from _tracks(pack)
     yield from _headline_texts(pack)
 
@@ -177,7 +180,7 @@ def _headline_texts(pack: Pack) -> Iterator[Found]:
     if pack.undecided_text is not None:
         yield from _placeholders(pack, "undecided_text.summary", pack.undecided_text.summary, ("reached", "questions"))
         yield from _placeholders(pack, "undecided_text.more", pack.undecided_text.more, ("count",))
-    yield from _placeholders(pack, "unverified_date_text", pack.unverified_date_text, ("date", "set_by"))
+    yield from _placeholders(pack, "unverified_date_text", pack.unverified_date_text, ("date", "set_by", "source"))
     known = provisions()
     for track in pack.tracks:
         text = track.relief

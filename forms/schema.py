@@ -132,12 +132,18 @@ class Rule(Authored):
 
 
 class DateEntry(Authored):
-    """A date from which duties apply, and the act that sets it. Dates move: keep them as data."""
+    """A date from which duties apply, and the act that sets it. Dates move: keep them as data.
+
+    `source` says where the date was checked, in words that complete "checked against ...".
+    `verified` is true only when that source is the official text of the act; an unverified date
+    must name its source (forms.checks), since the results quote it.
+    """
 
     id: Id
     date: dt.date
     set_by: Text
     verified: bool = True
+    source: Text = ""
     # The date in the Act as first published, where a later act moved it.
     original_date: dt.date | None = None
     original_set_by: Text = ""

@@ -256,7 +256,7 @@ def _when(obligation, sources: dict[str, int]) -> str:
         return TEXT["applies_now"]
     date = obligation.applies_from.isoformat()
     source = TEXT["applies_from"].format(date=date, set_by=obligation.set_by)
-    source = source if obligation.verified else f"{source}; {TEXT['unverified']}"
+    source = source if obligation.verified else f"{source}; {TEXT['unverified'].format(source=obligation.source)}"
     number = sources.setdefault(source, len(sources) + 1)
     return TEXT["from_date"].format(date=date, number=number)
 

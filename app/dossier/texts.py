@@ -33,7 +33,7 @@ TEXT = {
     "from_date": "from {date} [{number}]",
     "date_source": "[{number}] {source}",
     "applies_now": "date not stated",
-    "unverified": "reported, not yet checked against the Official Journal",
+    "unverified": "checked against {source}, not yet against the Official Journal",
     "duty_groups": {"high_risk": "Measures for a high-risk system", "transparency": "Transparency measures"},
     "results": "4. Data protection, transparency and sandbox plan",
     "verdict": "{title}: {value}",
