@@ -136,8 +136,10 @@ def warn(warnings: list[str]) -> None:
 
 
 def _questions(args: argparse.Namespace) -> int:
+    from app import listing
+
     pack = load_pack(args.pack)
-    print(json.dumps(report.questions_json(pack), ensure_ascii=False, indent=2) if args.json else report.questions_text(pack))
+    print(json.dumps(listing.questions_json(pack), ensure_ascii=False, indent=2) if args.json else listing.questions_text(pack))
     return EXIT_OK
 
 

@@ -140,6 +140,9 @@ class Rule(Authored):
     when: Condition
     refs: Refs = ()
     reason: Text = ""
+    # What the rule establishes, in a few words, where a condition names it (a `fact` has no
+    # reason to show): "the system is used for a purpose listed in Annex III".
+    label: Text = ""
     # Roles the applicant takes on when the rule fires (Art 25: a deployer becomes a provider).
     grants_roles: tuple[Id, ...] = ()
     # A caveat printed with the finding where the law is unsettled.
