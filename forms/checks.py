@@ -128,6 +128,10 @@ def _references(pack: Pack) -> Iterator[Found]:
         yield "pack", pack.id, f"roles_question '{pack.roles_question}' must name a multiple-choice question"
         return
     roles = {o.id for o in roles_question.options}
+    for key in ("applicant_name_question", "system_name_question"):
+        named = getattr(pack, key)
+        if named is not None and getattr(questions.get(named), "kind", None) != "short_text":
+            yield "pack", pack.id, f"{key} '{named}' must name a short-text question"
     dates = {d.id for d in pack.dates}
     rule_ids = {r.id for r in pack.rules}
     if pack.model_only_rule and pack.model_only_rule not in rule_ids:

@@ -272,6 +272,10 @@ class Pack(Authored):
     law_note: Text = ""
     # Where the pack keeps the answers the engine itself reads.
     roles_question: Id
+    # Where the pack asks who applies and for which system: the dossier's cover, its metadata and
+    # the name the wizard suggests for it come from these answers.
+    applicant_name_question: Id | None = None
+    system_name_question: Id | None = None
     # The order in which tiers take precedence for the primary tier; gating tiers come first.
     tier_order: tuple[Tier, ...]
     tiers: tuple[TierText, ...]
