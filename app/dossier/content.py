@@ -20,7 +20,7 @@ from app.dossier.texts import TEXT
 from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
 from app.drafts import Draft
 from app.report import counted_question, refs_text
-from forms.completeness import Completeness, completeness
+from forms.completeness import Completeness, completeness as completeness_of
 from forms.schema import Pack
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment
@@ -135,7 +135,7 @@ class Reader:
 
     @cached_property
     def completeness(self) -> Completeness:
-        return completeness(self.evaluation)
+        return completeness_of(self.evaluation)
 
     def section_title(self, section_id: str) -> str:
         return self.evaluation.index.sections[section_id].title
