@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Callable, NoReturn, Sequence
@@ -18,7 +19,7 @@ from forms.loader import DEFAULT_PACK, PackError, load_pack
 from forms.schema import Pack
 from risk_tiers.classify import classify
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+EXIT_OK, EXIT_BAD_INPUT, EXIT_BROKEN_PIPE = 0, 2, 1
 
 
 class UsageError(Exception):
@@ -66,6 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`classify ... | head -1`): stop quietly, as other tools do, and keep
+        # Python from complaining again when it flushes standard output at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 class CommandError(Exception):

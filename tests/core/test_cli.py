@@ -113,3 +113,17 @@ def test_validate_json_of_a_bad_draft_is_still_one_error_line(tmp_path):
     done = _run("validate", str(_bad_drafts(tmp_path)["wrong_kind"]), "--json")
     assert done.returncode == 2 and done.stdout == ""
     assert len(done.stderr.strip().splitlines()) == 1 and done.stderr.startswith("error:")
+
+
+def test_output_cut_short_by_the_reader_ends_quietly(tmp_path):
+    """`classify DRAFT | head -1`: the reader closes the pipe early; no traceback follows."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    command = (f"{sys.executable} main.py classify resources/examples/cv_screening.json | head -1")
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=root, capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "SANDBOX_KIT_DATA_DIR": str(tmp_path)})
+    assert done.stdout.count("\n") == 1
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
