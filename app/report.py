@@ -79,11 +79,14 @@ def open_point_text(pack: Pack, point: OpenPoint) -> str:
     return texts.OPEN_QUESTION[point.status].format(question=questions.get(point.question, point.question))
 
 
-def gap_text(pack: Pack, gap: GapResult) -> str:
-    """A gap in words; one left undecided by an unsure or missing answer says so and names it."""
-    if gap.status == "undecided":
-        return texts.GAP_UNDECIDED.format(text=gap.text, questions=_question_list(pack, gap.open_questions))
-    return gap.text
+def gap_text(pack: Pack, gap: GapResult, name_questions: bool = True) -> str:
+    """A gap in words; one left undecided by an unsure or missing answer says so, and names the
+    questions that settle it unless the reader is shown a link to them instead."""
+    if gap.status != "undecided":
+        return gap.text
+    if not name_questions:
+        return texts.GAP_UNDECIDED_SHORT.format(text=gap.text)
+    return texts.GAP_UNDECIDED.format(text=gap.text, questions=_question_list(pack, gap.open_questions))
 
 
 def because_text(pack: Pack, finding: Finding | GapResult | VerdictResult) -> list[str]:

@@ -76,7 +76,7 @@ TEXT = {
     "findings": "Why",
     "excluded": "Considered and excluded",
     "open_points": "Open points that could change the result",
-    "no_findings": "No rule applies yet. Answer the questions to see a result.",
+    "no_findings": "No rule applies on the answers so far.",
     "no_open_points": "None.",
     "go_to_question": "Go to the question",
     "derived": "What else follows",
