@@ -98,8 +98,9 @@ def test_a_public_body_has_standard_access_without_size_answers(pack):
 
 SMALL_PACK = {
     "id": "small", "version": "1.0", "title": "Small", "law_current_to": "2026-01-01",
-    "roles_question": "role.roles", "tier_order": ["transparency", "minimal"],
-    "tiers": [{"tier": "transparency", "label": "T", "summary": "T"}, {"tier": "minimal", "label": "M", "summary": "M"}],
+    "roles_question": "role.roles",
+    "tracks": [{"id": "tier", "label": "Tier", "default": "minimal",
+                "outcomes": [{"id": "transparency", "label": "T", "summary": "T"}, {"id": "minimal", "label": "M", "summary": "M"}]}],
     "sections": [{"id": "s", "title": "S", "questions": [
         {"id": "role.roles", "kind": "multi_choice", "text": "Roles?",
          "options": [{"id": "provider", "label": "P"}, {"id": "deployer", "label": "D"}]},
@@ -228,7 +229,9 @@ DEPLOYER_GAPS = {"measures.art50_3_missing", "measures.art50_4_missing"}
 ])
 def test_each_role_is_asked_only_how_it_meets_its_own_duties(measures_pack, roles, duties, gaps, not_gaps):
     found = ["art50_1", "art50_2", "art50_3", "art50_4", "high_risk"]
-    result = classify(measures_pack, {"stand_in.found": found, "role.roles": roles})
+    # A deployer who rebrands, changes or repurposes a system may become its provider: say it does not.
+    not_provider = {"role.rebrands": "no", "role.modifies": "no", "role.repurposes": "no"}
+    result = classify(measures_pack, {"stand_in.found": found, "role.roles": roles, **not_provider})
     assert {d.id for d in result.duties} == duties
     found_gaps = {g.id for g in result.gaps}
     assert gaps <= found_gaps and not (not_gaps & found_gaps)

@@ -17,8 +17,9 @@ TIERS = ["out_of_scope", "high_risk", "minimal"]
 def _pack(rules_extra=()):
     return {
         "id": "toy_unless", "version": "1.0", "title": "Toy", "law_current_to": "2026-11-01",
-        "roles_question": "who.roles", "tier_order": TIERS,
-        "tiers": [{"tier": t, "label": t, "summary": t} for t in TIERS],
+        "roles_question": "who.roles",
+        "tracks": [{"id": "tier", "label": "Tier", "default": "minimal",
+                    "outcomes": [{"id": t, "label": t, "summary": t, "gates": t == "out_of_scope"} for t in TIERS]}],
         "sections": [
             {"id": "who", "title": "Who", "questions": [
                 {"id": "who.roles", "kind": "multi_choice", "text": "Roles?",
@@ -56,7 +57,7 @@ def test_a_section_asked_unless_a_gate_is_reached_stays_asked_while_the_gate_is_
 def test_the_gate_undecided_leaves_the_rest_assessed_and_the_gate_open(tmp_path):
     pack = _load(tmp_path, _pack())
     result = classify(pack, {"who.roles": ["provider"], "who.outside": "unsure", "use.listed": "yes"})
-    assert result.tier.value == "high_risk"
+    assert result.outcome("tier") == "high_risk"
     assert "who.outside" in {p.question for p in result.open_points}
 
 
