@@ -15,7 +15,8 @@ from typing import Callable, NoReturn, Sequence
 
 from app import report
 from app.drafts import Draft, DraftError, draft_problems, load_draft
-from forms.loader import DEFAULT_PACK, PackError, load_pack
+from app.pack_commands import load as load_pack_found
+from forms.loader import DEFAULT_PACK, PackError
 from forms.schema import Pack
 from risk_tiers.classify import classify
 
@@ -33,7 +34,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python main.py", description="Sandbox Applicant Kit: self-assessment under the EU AI Act.")
-    parser.add_argument("--pack", type=Path, default=DEFAULT_PACK, help="the question pack folder (default: the EU AI Act pack)")
+    parser.add_argument("--pack", type=Path, default=DEFAULT_PACK, help="the question pack folder (default: the EU AI Act pack); a pack that extends "
+                        "another finds it among those 'packs' lists")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     questions = commands.add_parser("questions", help="list the pack's sections and questions")
     questions.add_argument("--json", action="store_true", help="print JSON")
@@ -61,7 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     _register_extra_commands()
     try:
         args = build_parser().parse_args(argv)
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # here, so a reader gone away is caught below, not at interpreter exit
+        return status
     except (UsageError, PackError, DraftError, CommandError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -86,9 +90,9 @@ def _add_passphrase_option(parser: argparse.ArgumentParser) -> None:
 
 def _register_extra_commands() -> None:
     if not EXTRA_COMMANDS:
-        from app import backup_commands, passphrases  # backups / restore, protect / unprotect
+        from app import backup_commands, pack_commands, passphrases  # backups, packs, protect
 
-        EXTRA_COMMANDS.extend([passphrases.add_commands, backup_commands.add_commands])
+        EXTRA_COMMANDS.extend([passphrases.add_commands, backup_commands.add_commands, pack_commands.add_commands])
         try:
             from app.dossier import commands as dossier_commands
         except ImportError:
@@ -105,7 +109,7 @@ def load_checked(draft_path: Path, pack_path: Path,
     from app.drafts import PassphraseRequired
     from app.passphrases import load_draft_asking
 
-    pack = load_pack(pack_path)
+    pack = load_pack_found(pack_path)
     try:
         draft = load_draft_asking(draft_path, passphrase_file)
     except PassphraseRequired:
@@ -145,7 +149,7 @@ def warn(warnings: list[str]) -> None:
 def _questions(args: argparse.Namespace) -> int:
     from app import listing
 
-    pack = load_pack(args.pack)
+    pack = load_pack_found(args.pack)
     print(json.dumps(listing.questions_json(pack), ensure_ascii=False, indent=2) if args.json else listing.questions_text(pack))
     return EXIT_OK
 
