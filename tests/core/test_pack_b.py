@@ -46,7 +46,8 @@ def test_rebranding_a_system_that_is_not_high_risk_grants_no_provider_role(pack)
 
 
 @pytest.mark.parametrize("answers, rule", [
-    ({"annex3.areas": ["biometrics"], "annex3.biometric_id": "identification"}, "annex3.point1a"),
+    ({"prohibited.practices": ["none"], "annex3.areas": ["biometrics"], "annex3.biometric_id": "identification",
+      "annex3.remote": "yes"}, "annex3.point1a"),
     ({"annex3.areas": ["law_enforcement"], "annex3.law_enforcement": ["evidence"], "annex3.lea_authority": "yes"},
      "annex3.point6c"),
     ({"annex3.areas": ["migration"], "annex3.migration": ["risk"], "annex3.migration_authority": "yes"},
