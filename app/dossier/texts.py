@@ -14,7 +14,6 @@ TEXT = {
     "pack_value": "{pack} version {version}, law current to {date}",
     "fingerprint": "Fingerprint (SHA-256 of the draft data inside this file)",
     "primary_tier": "Result of the self-assessment",
-    "gpai": "General-purpose AI model: {status}",
     "not_given": "not given",
     "contents": "Contents",
     "profile": "1. Applicant and system profile",

@@ -20,7 +20,7 @@ MODEL = {"system.offering": "model", "system.purpose": "Language model.", "role.
                                               ("10000000000000000000000000", "gpai")])
 def test_training_compute_written_as_a_json_number_is_compared_with_the_threshold(pack, compute, status):
     answers = json.loads("{" + f'"gpai.compute": {compute}' + "}")
-    assert classify(pack, {**MODEL, **answers}).gpai.value == status
+    assert classify(pack, {**MODEL, **answers}).outcome("gpai") == status
 
 
 def test_classify_reads_compute_in_exponent_notation_from_a_draft_file(pack, tmp_path, capsys):
@@ -92,4 +92,4 @@ def test_every_banned_practice_counts_for_prohibited_any(pack):
 
 def test_model_questions_are_asked_only_of_model_providers(pack):
     result = classify(pack, {**AI_SYSTEM, "gpai.generality": "yes", "gpai.compute": 5e25})
-    assert result.gpai.value == "none"
+    assert result.outcome("gpai") == "none"
