@@ -132,3 +132,17 @@ def test_emotion_recognition_duty_falls_on_the_deployer_not_the_provider(pack):
     provider = {o.id for o in classify(pack, answers).obligations}
     deployer = {o.id for o in classify(pack, {**answers, "role.roles": ["deployer"]}).obligations}
     assert "transparency.inform_exposed_people" in deployer - provider
+
+
+@pytest.mark.parametrize("practice, settled_there, asked_again", [
+    ("remote_identification", "prohibited.rbi.remote", "annex3.remote"),
+    ("biometric_categorisation", "prohibited.categorisation.ancillary", "annex3.categorisation"),
+])
+def test_a_definition_settled_among_the_banned_practices_is_not_asked_again_under_annex_iii(
+        pack, practice, settled_there, asked_again):
+    """Asked twice, two answers could contradict each other; each is asked on one path only."""
+    answers = {**AI_SYSTEM, "annex3.areas": ["biometrics"], "annex3.biometric_id": "identification"}
+    ticked = Evaluation(pack, {**answers, "prohibited.practices": [practice]})
+    assert ticked.is_visible(settled_there) and not ticked.is_visible(asked_again)
+    not_ticked = Evaluation(pack, {**answers, "prohibited.practices": ["none"]})
+    assert not not_ticked.is_visible(settled_there) and not_ticked.is_visible(asked_again)
