@@ -22,7 +22,8 @@ TEXT = {
     "open_points": "Open points",
     "none": "  (none)",
     "from": "from {date}",
-    "unverified": " (reported, not yet verified in the Official Journal)",
+    # The open points name the source each such date was checked against.
+    "unverified": " (not checked against the Official Journal; see the open points)",
     "law": "Law as of {date}: {note}",
     "note": "    your note: {note}",
     "results": "What follows for your application",
@@ -73,7 +74,7 @@ def open_point_text(pack: Pack, point: OpenPoint) -> str:
     """An open point in words: the question left open and why, or the unverified date."""
     if point.kind == "law":
         date = next(d for d in pack.dates if d.id == point.date)
-        return pack.unverified_date_text.format(date=date.date.isoformat(), set_by=date.set_by)
+        return pack.unverified_date_text.format(date=date.date.isoformat(), set_by=date.set_by, source=date.source)
     questions = {q.id: q.text for s in pack.sections for q in s.questions}
     return texts.OPEN_QUESTION[point.status].format(question=questions.get(point.question, point.question))
 
@@ -203,37 +204,3 @@ def assessment_json(pack: Pack, assessment: Assessment) -> dict[str, Any]:
         data.setdefault(result["id"], result)
     data["transparency_duties"] = [d for d in data["duties"] if d["group"] == "transparency"]
     return data
-
-
-def questions_json(pack: Pack) -> dict[str, Any]:
-    return {
-        "pack": {"id": pack.id, "version": pack.version, "title": pack.title,
-                 "law_current_to": pack.law_current_to.isoformat()},
-        "sections": [
-            {"id": s.id, "title": s.title, "questions": [_question_json(q) for q in s.questions]}
-            for s in pack.sections
-        ],
-    }
-
-
-def _question_json(question) -> dict[str, Any]:
-    data = {"id": question.id, "kind": question.kind, "text": question.text,
-            "required": question.required, "refs": list(question.refs)}
-    if hasattr(question, "options"):
-        data["options"] = [{"id": o.id, "label": o.label} for o in question.options]
-    if question.kind == "yes_no":
-        data["options"] = [{"id": v, "label": v} for v in ("yes", "no", "unsure")]
-    return data
-
-
-def questions_text(pack: Pack) -> str:
-    lines = [f"{pack.title} (pack {pack.id} {pack.version}, law as of {pack.law_current_to.isoformat()})"]
-    for section in pack.sections:
-        lines += ["", f"{section.title}  [{section.id}]"]
-        for question in section.questions:
-            lines.append(f"  {question.id}  ({question.kind}{'' if question.required else ', optional'})  {question.text}")
-            if question.refs:
-                lines.append(f"      cites: {refs_text(question.refs)}")
-            for option in getattr(question, "options", ()):
-                lines.append(f"      - {option.id}: {option.label}")
-    return "\n".join(lines)

@@ -127,6 +127,10 @@ def _references(pack: Pack) -> Iterator[Found]:
         yield "pack", pack.id, f"roles_question '{pack.roles_question}' must name a multiple-choice question"
         return
     roles = {o.id for o in roles_question.options}
+    for key in ("applicant_name_question", "system_name_question"):
+        named = getattr(pack, key)
+        if named is not None and getattr(questions.get(named), "kind", None) != "short_text":
+            yield "pack", pack.id, f"{key} '{named}' must name a short-text question"
     dates = {d.id for d in pack.dates}
     for rule in pack.rules:
         for role in rule.grants_roles:
@@ -141,6 +145,9 @@ def _references(pack: Pack) -> Iterator[Found]:
                 yield "obligation", obligation.id, f"obligation '{obligation.id}': date '{date_id}' is not in the pack's dates"
         if not obligation.dates and obligation.date is None:
             yield "obligation", obligation.id, f"obligation '{obligation.id}': says nothing of when it applies (dates or date)"
+    for date in pack.dates:
+        if not date.verified and not date.source.strip():
+            yield "date", date.id, f"date '{date.id}': is not verified, so it must name the source it was checked against"
     yield from _tracks(pack)
     yield from _headline_texts(pack)
 
@@ -177,7 +184,7 @@ def _headline_texts(pack: Pack) -> Iterator[Found]:
     if pack.undecided_text is not None:
         yield from _placeholders(pack, "undecided_text.summary", pack.undecided_text.summary, ("reached", "questions"))
         yield from _placeholders(pack, "undecided_text.more", pack.undecided_text.more, ("count",))
-    yield from _placeholders(pack, "unverified_date_text", pack.unverified_date_text, ("date", "set_by"))
+    yield from _placeholders(pack, "unverified_date_text", pack.unverified_date_text, ("date", "set_by", "source"))
     known = provisions()
     for track in pack.tracks:
         text = track.relief

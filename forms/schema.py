@@ -125,6 +125,9 @@ class Rule(Authored):
     when: Condition
     refs: Refs = ()
     reason: Text = ""
+    # What the rule establishes, in a few words, where a condition names it (a `fact` has no
+    # reason to show): "the system is used for a purpose listed in Annex III".
+    label: Text = ""
     # Roles the applicant takes on when the rule fires (e.g. a deployer who becomes a provider).
     grants_roles: tuple[Id, ...] = ()
     # A caveat printed with the finding where the law is unsettled.
@@ -132,12 +135,18 @@ class Rule(Authored):
 
 
 class DateEntry(Authored):
-    """A date from which duties apply, and the act that sets it. Dates move: keep them as data."""
+    """A date from which duties apply, and the act that sets it. Dates move: keep them as data.
+
+    `source` says where the date was checked, in words that complete "checked against ...".
+    `verified` is true only when that source is the official text of the act; an unverified date
+    must name its source (forms.checks), since the results quote it.
+    """
 
     id: Id
     date: dt.date
     set_by: Text
     verified: bool = True
+    source: Text = ""
     # The date in the Act as first published, where a later act moved it.
     original_date: dt.date | None = None
     original_set_by: Text = ""
@@ -301,6 +310,10 @@ class Pack(Authored):
     value_labels: dict[Id, Text] = {}
     # The open point for an unverified date of a duty that applies; names {date} and {set_by}.
     unverified_date_text: Text = ""
+    # Where the pack asks who applies and for which system: the dossier's cover, its metadata and
+    # the name the wizard suggests for it come from these answers.
+    applicant_name_question: Id | None = None
+    system_name_question: Id | None = None
     sections: tuple[Section, ...] = Field(min_length=1)
     rules: tuple[Rule, ...] = ()
     obligations: tuple[Obligation, ...] = ()

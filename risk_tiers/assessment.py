@@ -46,6 +46,8 @@ class ObligationResult(Result):
     applies_from: dt.date | None
     set_by: str
     verified: bool
+    # Where the date was checked ("the Council's press release of ..."); see DateEntry.
+    source: str = ""
     original_date: dt.date | None = None
     original_set_by: str = ""
 

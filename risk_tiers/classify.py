@@ -136,7 +136,7 @@ def _obligation_result(obligation: Obligation, date: DateEntry | None, roles: tu
         id=obligation.id, text=obligation.text, refs=obligation.refs,
         roles=tuple(r for r in obligation.roles if r in roles), group=obligation.group,
         applies_from=date.date if date else None, set_by=date.set_by if date else "",
-        verified=date.verified if date else True,
+        verified=date.verified if date else True, source=date.source if date else "",
         original_date=date.original_date if date else None,
         original_set_by=date.original_set_by if date else "",
     )

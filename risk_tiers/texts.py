@@ -8,11 +8,6 @@ OPEN_QUESTION = {
     "unsure": "Answered \u201cunsure\u201d: \u201c{question}\u201d. Settling it could change the result.",
 }
 
-UNVERIFIED_DATE = (
-    "The date {date} comes from {set_by}, which is reported as adopted but has not been checked "
-    "against the Official Journal. Confirm it before relying on it."
-)
-
 BECAUSE = "because you answered \u201c{answer}\u201d to \u201c{question}\u201d"
 
 # Between the provisions or questions a headline lists (see risk_tiers/headline.py).

@@ -108,6 +108,17 @@ TEXT = {
         "export them once the dossier module is installed."
     ),
     "export_filter": "PDF dossier (*.pdf)",
+    "export_name": "{name} dossier",
+    "export_default_name": "dossier",
+    "export_incomplete_title": "Some required answers are missing",
+    "export_incomplete": (
+        "{missing} of the {required} required answers are not given yet. The dossier will say so on "
+        "its cover and list them. Export it anyway?"
+    ),
+    "export_anyway": "Export anyway",
+    "review_complete": "All {required} required answers are given.",
+    "review_incomplete": "{given} of {required} required answers are given. Still missing:",
+    "review_missing": "{question} ({section})",
     "obligations": "What you must do",
     # drafts and dialogs
     "draft_filter": "Drafts (*.json)",

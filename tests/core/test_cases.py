@@ -58,6 +58,10 @@ def test_case(pack, case):
     duties = {o.id: o for o in result.obligations}
     for obligation, date in expect.get("dates", {}).items():
         assert str(duties[obligation].applies_from) == str(date), f"{obligation}: {case['description']}"
+    # Whether a duty's date was checked against the act's text in the Official Journal; either way
+    # the date names the source it was checked against.
+    for obligation, verified in expect.get("verified", {}).items():
+        assert duties[obligation].verified is verified and duties[obligation].source, f"{obligation}: {case['description']}"
     if "roles" in expect:
         assert set(result.roles) == set(expect["roles"])
     for question in expect.get("open_questions", []):

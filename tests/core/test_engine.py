@@ -82,7 +82,7 @@ PACK = {
     ],
     "dates": [
         {"id": "early", "date": "2027-08-02", "set_by": "Act A"},
-        {"id": "late", "date": "2027-12-02", "set_by": "Act B", "verified": False},
+        {"id": "late", "date": "2027-12-02", "set_by": "Act B", "verified": False, "source": "Report B"},
         {"id": "chat", "date": "2026-08-02", "set_by": "Act C"},
     ],
 }

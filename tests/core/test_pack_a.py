@@ -75,12 +75,6 @@ def test_allowed_remote_identification_carries_the_safeguards_as_a_caveat(pack, 
     assert {"aiact.art5.2", "aiact.art5.3"} <= set(conditions.refs) <= result.applying_refs()
 
 
-def test_reported_omnibus_ban_says_it_is_unverified(pack):
-    answers = {**AI_SYSTEM, "prohibited.practices": ["intimate_content"], "prohibited.intimate.safeguards": "no"}
-    finding = {f.rule: f for f in classify(pack, answers).findings}["prohibited.intimate_content"]
-    assert "2 December 2026" in finding.caveat and "not been checked" in finding.caveat
-
-
 def test_every_banned_practice_counts_for_prohibited_any(pack):
     """Art 2(12) and other packs read prohibited.any: a new ban left out of it would slip past them."""
     from forms.conditions import rules_named
