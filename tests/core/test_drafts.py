@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from app.drafts import DraftError, load_draft, save_draft
+from app.draft_store import save_draft
+from app.drafts import DraftError, load_draft
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "cv_screening.json"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from app import autosave_files
 from app.drafts import load_draft
-from app.qt import draft_files
 from app.qt.prompter import Choice
 from tests.qt.conftest import answer
 
@@ -20,11 +20,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_autosave_writes_the_draft_a_moment_after_a_change(qtbot, window):
-    assert not draft_files.autosave_file().exists()
+    autosave = autosave_files.autosave_file(window.session.draft.id)
+    assert not autosave.exists()
     answer(qtbot, window, "system.offering", "both")
     with qtbot.waitSignal(window.autosaver.saved, timeout=5000):
         pass
-    assert load_draft(draft_files.autosave_file()).answers["system.offering"].value == "both"
+    assert load_draft(autosave).answers["system.offering"].value == "both"
 
 
 def test_a_restarted_window_offers_the_unsaved_work_and_restores_it(qtbot, window, make_window):
@@ -56,7 +57,8 @@ def test_unsaved_work_survives_until_restored_even_if_another_draft_is_edited_fi
 
 
 def _saved_draft(window, path):
-    from app.drafts import Draft, save_draft
+    from app.draft_store import save_draft
+    from app.drafts import Draft
 
     save_draft(Draft.new(window.ensure_session().pack), path)
     return path
@@ -131,7 +133,8 @@ def test_the_window_remembers_its_size_and_the_last_section(qtbot, window, promp
 
 
 def test_main_py_opens_the_draft_it_is_given(tmp_path, pack):
-    from app.drafts import Answer, Draft, save_draft
+    from app.draft_store import save_draft
+    from app.drafts import Answer, Draft
 
     draft = Draft.new(pack)
     draft.answers["system.offering"] = Answer(value="model")
@@ -195,7 +198,8 @@ def test_work_discarded_for_a_draft_that_then_fails_to_open_is_still_unsaved_and
     assert not window.open_path(broken)
     assert window.session.value("system.offering") == "model"
     assert window.session.dirty and window.isWindowModified()
-    assert load_draft(draft_files.autosave_file()).answers["system.offering"].value == "model"
+    autosave = autosave_files.autosave_file(window.session.draft.id)
+    assert load_draft(autosave).answers["system.offering"].value == "model"
     prompter.save_choice = Choice.CANCEL
     assert not window.close()  # closing still asks
 
