@@ -23,6 +23,7 @@ STEPS: dict[int, Step] = {}  # the format a step starts from -> the step
 
 TEXT = {
     "version": "'format_version' must be a whole number from 1 on",
+    "step": "its content cannot be brought from draft format {version} to format {next}",
 }
 
 
@@ -53,7 +54,12 @@ def migrate(data: dict[str, Any], target: int) -> dict[str, Any]:
     version = format_of(data)
     migrated = data
     while version < target:
-        migrated = STEPS[version](copy.deepcopy(migrated) if migrated is data else migrated)
+        try:
+            migrated = STEPS[version](copy.deepcopy(migrated) if migrated is data else migrated)
+        except MigrationError:
+            raise
+        except (AttributeError, KeyError, TypeError, ValueError):  # content a step cannot read
+            raise MigrationError(TEXT["step"].format(version=version, next=version + 1)) from None
         version += 1
         migrated["format_version"] = version
     return migrated

@@ -60,8 +60,10 @@ class Autosaver(QObject):
         self.session = session
         session.answers_changed.connect(self._on_answers_changed)
 
-    def _on_answers_changed(self, _question_id: str) -> None:
-        if self.session.dirty:
+    def _on_answers_changed(self, question_id: str) -> None:
+        # An edit (a question id); a whole draft put in place ("") is autosaved by the session itself
+        # when it has unsaved work (restored after a crash).
+        if question_id and self.session.dirty:
             self.timer.start()
 
     def write_now(self) -> None:

@@ -24,6 +24,8 @@ class ScriptedPrompter:
         self.infos: list[tuple[str, str]] = []
         self.version_choice: int | None = None
         self.versions_offered: list[str] = []
+        self.recovery_choice: int | None = None
+        self.recoveries_offered: list[str] = []
 
     def ask_save_changes(self, parent, name):
         self.asked.append(name)
@@ -43,6 +45,10 @@ class ScriptedPrompter:
     def choose_version(self, parent, name, rows):
         self.versions_offered = rows
         return self.version_choice
+
+    def choose_recovery(self, parent, rows):
+        self.recoveries_offered = rows
+        return self.recovery_choice
 
     def save_path(self, parent, suggested, file_filter=""):
         return self.save_answer

@@ -56,6 +56,43 @@ def test_unsaved_work_survives_until_restored_even_if_another_draft_is_edited_fi
     assert not again.restore_action.isEnabled()
 
 
+def test_after_two_crashes_the_unsaved_work_of_both_drafts_is_offered_and_each_restored(
+        qtbot, window, make_window, prompter, tmp_path):
+    assert window.open_path(_saved_draft(window, tmp_path / "mine.json"))
+    answer(qtbot, window, "system.offering", "both")
+    window.autosaver.write_now()
+    second = make_window()  # after a crash; then work on a new draft, and another crash
+    qtbot.mouseClick(second.start.new_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, second, "system.offering", "model")
+    second.autosaver.write_now()
+    third = make_window()
+    assert len(third.start.restore_buttons) == 2  # newest first: the new draft's, then mine.json's
+    qtbot.mouseClick(third.start.restore_buttons[0], Qt.MouseButton.LeftButton)
+    assert third.session.value("system.offering") == "model" and third.session.path is None
+    assert third.restore_action.isEnabled()  # mine.json's work is still offered
+    prompter.save_choice = Choice.DISCARD
+    third.restore_action.trigger()  # only one left: restored without a choice
+    assert third.session.value("system.offering") == "both" and third.session.path == tmp_path / "mine.json"
+    assert not third.restore_action.isEnabled() and prompter.recoveries_offered == []
+    # Another crash: the work open now is offered, and the new draft's, which was let go, is not.
+    assert len(make_window().start.restore_buttons) == 1
+
+
+def test_the_file_menu_asks_which_unsaved_work_to_restore_when_there_are_several(
+        qtbot, window, make_window, prompter, tmp_path):
+    answer(qtbot, window, "system.offering", "both")
+    window.autosaver.write_now()
+    second = make_window()
+    qtbot.mouseClick(second.start.new_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, second, "system.offering", "model")
+    second.autosaver.write_now()
+    third = make_window()
+    prompter.recovery_choice = 1  # the older: the first window's
+    third.restore_action.trigger()
+    assert len(prompter.recoveries_offered) == 2
+    assert third.session.value("system.offering") == "both"
+
+
 def _saved_draft(window, path):
     from app.draft_store import save_draft
     from app.drafts import Draft
