@@ -8,14 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from forms.citations import label
-from forms.schema import Pack, Tier
+from forms.schema import Pack
 from risk_tiers import texts
-from risk_tiers.assessment import Assessment, ChecklistResult, Finding, GapResult, VerdictResult
-from risk_tiers.headline import headline, role_name
+from risk_tiers.assessment import Assessment, ChecklistResult, Finding, GapResult, OpenPoint, VerdictResult
+from risk_tiers.headline import headline, role_name, track_status
 
 TEXT = {
-    "tier": "Tier: {label}",
-    "gpai": "General-purpose AI model: {status}",
+    "track": "{track}: {status}",
     "roles": "Your roles: {roles}",
     "findings": "Findings",
     "excluded": "Considered and excluded",
@@ -23,7 +22,8 @@ TEXT = {
     "open_points": "Open points",
     "none": "  (none)",
     "from": "from {date}",
-    "unverified": " (reported, not yet verified in the Official Journal)",
+    # The open points name the source each such date was checked against.
+    "unverified": " (not checked against the Official Journal; see the open points)",
     "law": "Law as of {date}: {note}",
     "note": "    your note: {note}",
     "results": "What follows for your application",
@@ -59,6 +59,33 @@ def answer_text(pack: Pack, question_id: str, value: Any) -> str:
     return options.get(value, str(value)) if isinstance(value, str) else str(value)
 
 
+def track_lines(pack: Pack, assessment: Assessment) -> list[str]:
+    """The outcome of each track after the headline's ("General-purpose AI model: ...")."""
+    return [TEXT["track"].format(track=track.label, status=track_status(pack, assessment, track))
+            for track in pack.tracks[1:]]
+
+
+def value_text(pack: Pack, value: str) -> str:
+    """A derived result's value in words: the pack's, or the engine's own (unknown, not applicable)."""
+    return pack.value_labels.get(value) or texts.VERDICT_VALUES.get(value, value)
+
+
+def open_point_text(pack: Pack, point: OpenPoint) -> str:
+    """An open point in words: the question left open and why, or the unverified date."""
+    if point.kind == "law":
+        date = next(d for d in pack.dates if d.id == point.date)
+        return pack.unverified_date_text.format(date=date.date.isoformat(), set_by=date.set_by, source=date.source)
+    questions = {q.id: q.text for s in pack.sections for q in s.questions}
+    return texts.OPEN_QUESTION[point.status].format(question=questions.get(point.question, point.question))
+
+
+def gap_text(pack: Pack, gap: GapResult) -> str:
+    """A gap in words; one left undecided by an unsure or missing answer says so and names it."""
+    if gap.status == "undecided":
+        return texts.GAP_UNDECIDED.format(text=gap.text, questions=_question_list(pack, gap.open_questions))
+    return gap.text
+
+
 def because_text(pack: Pack, finding: Finding | GapResult | VerdictResult) -> list[str]:
     """One line per answer behind a result, each followed by the applicant's note on it."""
     questions = {q.id: q for s in pack.sections for q in s.questions}
@@ -74,8 +101,8 @@ def because_text(pack: Pack, finding: Finding | GapResult | VerdictResult) -> li
 
 
 def assessment_text(pack: Pack, draft: Any, assessment: Assessment) -> str:
-    lines = [TEXT["tier"].format(label=tier_label(pack, assessment)),
-             TEXT["gpai"].format(status=texts.GPAI_STATUS[assessment.gpai.value])]
+    lines = [TEXT["track"].format(track=pack.tracks[0].label, status=tier_label(pack, assessment)),
+             *track_lines(pack, assessment)]
     if assessment.roles:
         lines.append(TEXT["roles"].format(roles=", ".join(role_name(pack, r) for r in assessment.roles)))
     lines.append(TEXT["law"].format(date=pack.law_current_to.isoformat(), note=pack.law_note))
@@ -85,7 +112,7 @@ def assessment_text(pack: Pack, draft: Any, assessment: Assessment) -> str:
     if excluded:
         lines += _section(TEXT["excluded"], [_finding_lines(pack, f) for f in excluded])
     lines += _section(TEXT["obligations"], [_obligation_lines(o) for o in assessment.obligations])
-    lines += _section(TEXT["open_points"], [[f"- {p.text}"] for p in assessment.open_points])
+    lines += _section(TEXT["open_points"], [[f"- {open_point_text(pack, p)}"] for p in assessment.open_points])
     lines += _application_lines(pack, assessment)
     return "\n".join(lines)
 
@@ -98,14 +125,14 @@ def _application_lines(pack: Pack, assessment: Assessment) -> list[str]:
         TEXT["duty_stated" if d.stated else "duty_missing"].format(text=d.text, refs=refs_text(d.refs))
     ] for d in assessment.duties])
     lines += _section(TEXT["gaps"], [
-        [f"- {g.text} ({refs_text(g.refs)})"] + [f"  {b}" for b in because_text(pack, g)]
+        [f"- {gap_text(pack, g)} ({refs_text(g.refs)})"] + [f"  {b}" for b in because_text(pack, g)]
         for g in assessment.gaps
     ])
     return lines
 
 
 def _verdict_lines(pack: Pack, verdict: VerdictResult) -> list[str]:
-    value = texts.VERDICT_VALUES.get(verdict.value, verdict.value)
+    value = value_text(pack, verdict.value)
     lines = [TEXT["verdict"].format(title=verdict.title, value=value)]
     if verdict.reason:
         lines.append(f"  {verdict.reason} ({refs_text(verdict.refs)})")
@@ -163,6 +190,12 @@ def _obligation_lines(obligation) -> list[str]:
 
 def assessment_json(pack: Pack, assessment: Assessment) -> dict[str, Any]:
     data = assessment.model_dump(mode="json")
+    # Each track's outcome also under the track's id ("tier", "gpai"), and what the headline's
+    # track could still be, as readers of earlier versions found them.
+    for track in assessment.tracks:
+        data[track.track] = track.outcome
+    data["could_be"] = list(assessment.could_be)
+    data["deciding"] = list(assessment.deciding)
     data["tier_label"] = tier_label(pack, assessment)
     for item in data["findings"] + data["gaps"] + data["duties"]:
         item["labels"] = [label(ref) for ref in item["refs"]]

@@ -1,7 +1,7 @@
 """Checks across a whole pack: unique ids, references that exist, tests that fit, no cycles.
 
-`check_pack` returns the first problem as (id of the item at fault, one-line message), or None.
-The id is one the loader knows the file of: for a question, its section's.
+`check_pack` returns the first problem as (kind, id of the item at fault, one-line message), or
+None. The kind and id are ones the loader knows the file of: for a question, its section's.
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from typing import Iterator
 
 from forms.citations import is_under, provisions
 from forms.conditions import AnswerTest, Condition, RuleTest, questions_named, rules_named, walk
-from forms.schema import YES_NO_VALUES, Pack
+from forms.schema import EXCLUDED, FACT, YES_NO_VALUES, Pack
 
-Problem = tuple[str, str]
-# Inside the checks a problem also says what kind of item is at fault: (kind, id, message).
+# What kind of item is at fault, its id, and the message: (kind, id, message).
 Found = tuple[str, str, str]
 
 # Which tests fit which kind of question.
@@ -33,19 +32,19 @@ _KIND_NAMES = {"yes_no": "yes/no", "single_choice": "single-choice", "multi_choi
                "short_text": "short text", "long_text": "long text", "number": "number", "date": "date"}
 
 
-def check_pack(pack: Pack) -> Problem | None:
+def check_pack(pack: Pack) -> Found | None:
     for check in (_unique_ids, _references, _results, _conditions, _cycles):
         for kind, item_id, message in check(pack):
-            return _locatable(pack, kind, item_id), message
+            return (*_locatable(pack, kind, item_id), message)
     return None
 
 
-def _locatable(pack: Pack, kind: str, item_id: str) -> str:
-    """The id by which the loader finds the file at fault. It records the files of top-level items,
-    so a question is found through its section (the message still names the question)."""
+def _locatable(pack: Pack, kind: str, item_id: str) -> tuple[str, str]:
+    """The (kind, id) by which the loader finds the file at fault. It records the files of
+    top-level items, so a question is found through its section (the message still names it)."""
     if kind == "question":
-        return next((s.id for s in pack.sections for q in s.questions if q.id == item_id), item_id)
-    return item_id
+        return "section", next((s.id for s in pack.sections for q in s.questions if q.id == item_id), item_id)
+    return kind, item_id
 
 
 def _all_questions(pack: Pack):
@@ -129,9 +128,6 @@ def _references(pack: Pack) -> Iterator[Found]:
         return
     roles = {o.id for o in roles_question.options}
     dates = {d.id for d in pack.dates}
-    rule_ids = {r.id for r in pack.rules}
-    if pack.model_only_rule and pack.model_only_rule not in rule_ids:
-        yield "pack", pack.id, f"model_only_rule '{pack.model_only_rule}' is not a rule of the pack"
     for rule in pack.rules:
         for role in rule.grants_roles:
             if role not in roles:
@@ -145,36 +141,67 @@ def _references(pack: Pack) -> Iterator[Found]:
                 yield "obligation", obligation.id, f"obligation '{obligation.id}': date '{date_id}' is not in the pack's dates"
         if not obligation.dates and obligation.date is None:
             yield "obligation", obligation.id, f"obligation '{obligation.id}': says nothing of when it applies (dates or date)"
-    tier_texts = {t.tier for t in pack.tiers}
-    for tier in pack.tier_order:
-        if tier not in tier_texts:
-            yield "pack", pack.id, f"tier '{tier.value}' has no label and summary in 'tiers'"
+    for date in pack.dates:
+        if not date.verified and not date.source.strip():
+            yield "date", date.id, f"date '{date.id}': is not verified, so it must name the source it was checked against"
+    yield from _tracks(pack)
     yield from _headline_texts(pack)
 
 
+def _tracks(pack: Pack) -> Iterator[Found]:
+    """Every rule grounds an outcome a track declares (or is a fact, an exclusion or a relief's
+    finding kind); outcome ids are unique across tracks; defaults and set-aside rules exist."""
+    rule_ids = {r.id for r in pack.rules}
+    outcomes: list[str] = []
+    for track in pack.tracks:
+        ids = [o.id for o in track.outcomes]
+        outcomes += ids
+        if track.default not in ids:
+            yield "track", track.id, f"track '{track.id}': default '{track.default}' is not one of its outcomes"
+        if track.set_aside_by and track.set_aside_by not in rule_ids:
+            yield "track", track.id, f"track '{track.id}': set_aside_by '{track.set_aside_by}' is not a rule of the pack"
+        if track.set_aside_by and track.set_aside_text is None:
+            yield "track", track.id, f"track '{track.id}': set_aside_by is set, but set_aside_text (its headline) is missing"
+        if track.relief is not None and track.relief.outcome not in ids:
+            yield "track", track.id, f"track '{track.id}': relief.outcome '{track.relief.outcome}' is not one of its outcomes"
+    twice = next((o for o in outcomes if outcomes.count(o) > 1), None)
+    if twice:
+        yield "pack", pack.id, f"outcome '{twice}' is declared twice (outcome ids are unique across tracks)"
+    reliefs = {t.relief.finding for t in pack.tracks if t.relief is not None}
+    kinds = set(outcomes) | reliefs | {FACT, EXCLUDED}
+    for rule in pack.rules:
+        if rule.tier not in kinds:
+            yield "rule", rule.id, (f"rule '{rule.id}': tier '{rule.tier}' is no outcome of a track, "
+                                    f"nor {FACT}, {EXCLUDED} or a relief's finding")
+
+
 def _headline_texts(pack: Pack) -> Iterator[Found]:
-    """The headlines the engine may need are there, and name only what it can fill in."""
-    if pack.model_only_rule and pack.model_only_text is None:
-        yield "pack", pack.id, "model_only_rule is set, but model_only_text (its headline) is missing"
-    derogated = next((r.id for r in pack.rules if r.tier == "derogated"), None)
-    if derogated and pack.derogation_text is None:
-        yield "pack", pack.id, f"rule '{derogated}' derogates, but derogation_text (its headline) is missing"
-    text = pack.derogation_text
-    if text is None:
-        return
-    try:
-        named = {field for _, field, _, _ in Formatter().parse(text.summary) if field is not None}
-    except ValueError as error:  # a lone brace
-        yield "pack", pack.id, f"derogation_text.summary: {error} (write {{{{ and }}}} for a brace itself)"
-        return
-    unknown = sorted(named - {"points", "conditions"})
-    if unknown:
-        yield "pack", pack.id, (f"derogation_text.summary names {{{unknown[0]}}}; "
-                                "only {points} and {conditions} are filled in")
+    """The headlines the engine may need name only what it can fill in."""
+    if pack.undecided_text is not None:
+        yield from _placeholders(pack, "undecided_text.summary", pack.undecided_text.summary, ("reached", "questions"))
+        yield from _placeholders(pack, "undecided_text.more", pack.undecided_text.more, ("count",))
+    yield from _placeholders(pack, "unverified_date_text", pack.unverified_date_text, ("date", "set_by", "source"))
     known = provisions()
-    for key, prefix in (("points_from", text.points_from), ("conditions_from", text.conditions_from)):
-        if not any(is_under(ref, prefix) for ref in known):
-            yield "pack", pack.id, f"derogation_text.{key} '{prefix}' names no provision in the provisions list"
+    for track in pack.tracks:
+        text = track.relief
+        if text is None:
+            continue
+        yield from _placeholders(pack, "relief.summary", text.summary, ("points", "conditions"))
+        for key, prefix in (("points_from", text.points_from), ("conditions_from", text.conditions_from)):
+            if not any(is_under(ref, prefix) for ref in known):
+                yield "pack", pack.id, f"relief.{key} '{prefix}' names no provision in the provisions list"
+
+
+def _placeholders(pack: Pack, where: str, text: str, allowed: tuple[str, ...]) -> Iterator[Found]:
+    try:
+        named = {field for _, field, _, _ in Formatter().parse(text) if field is not None}
+    except ValueError as error:  # a lone brace
+        yield "pack", pack.id, f"{where}: {error} (write {{{{ and }}}} for a brace itself)"
+        return
+    unknown = sorted(named - set(allowed))
+    if unknown:
+        filled = " and ".join(f"{{{name}}}" for name in allowed)
+        yield "pack", pack.id, f"{where} names {{{unknown[0]}}}; only {filled} are filled in"
 
 
 def _results(pack: Pack) -> Iterator[Found]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, Mapping
 
-from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Truth, evaluate, walk
+from forms.conditions import (AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Truth, evaluate,
+                              questions_named, walk)
 from forms.schema import Pack, Question, Rule, Section
 
 UNSURE = "unsure"
@@ -29,6 +30,8 @@ class PackIndex:
                 self.section_of[question.id] = section
         self.rules: dict[str, Rule] = {r.id: r for r in pack.rules}
         self.dates = {d.id: d for d in pack.dates}
+        # The questions any rule reads: while none has an answer, nothing is assessed yet.
+        self.rule_questions = set().union(*(questions_named(r.when) for r in pack.rules))
         self.unsure_options = {
             q.id: {o.id for o in q.options if o.unsure}
             for q in self.questions.values()

@@ -56,7 +56,8 @@ def load_pack(folder: Path) -> Pack:
     if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
         raise PackError(f"{manifest_path}: 'include' must be a list of file names")
     merged: dict[str, list[Any]] = {key: list(manifest.pop(key, [])) for key in MERGED_LISTS}
-    origin: dict[str, Path] = {}
+    # Where each item came from, by (kind, id): ids of different kinds may be alike.
+    origin: dict[tuple[str, str], Path] = {}
     _note_origin(merged, manifest_path, origin)
     for name in includes:
         part_path = _inside(manifest_path.parent, name, manifest_path)
@@ -65,12 +66,12 @@ def load_pack(folder: Path) -> Pack:
             items = getattr(part, key)
             merged[key].extend(items)
             for item in items:
-                origin.setdefault(item.id, part_path)
+                origin.setdefault((_KINDS[key], item.id), part_path)
     pack = _validated(Pack, {**manifest, **merged}, manifest_path)
     problem = check_pack(pack)
     if problem:
-        item_id, message = problem
-        raise PackError(f"{origin.get(item_id, manifest_path)}: {message}")
+        kind, item_id, message = problem
+        raise PackError(f"{origin.get((kind, item_id), manifest_path)}: {message}")
     return pack
 
 
@@ -88,11 +89,11 @@ def _inside(folder: Path, name: str, manifest: Path) -> Path:
     return path
 
 
-def _note_origin(merged: dict[str, list[Any]], path: Path, origin: dict[str, Path]) -> None:
-    for items in merged.values():
+def _note_origin(merged: dict[str, list[Any]], path: Path, origin: dict[tuple[str, str], Path]) -> None:
+    for key, items in merged.items():
         for item in items:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
-                origin.setdefault(item["id"], path)
+                origin.setdefault((_KINDS[key], item["id"]), path)
 
 
 def _validated(model: type[BaseModel], data: Any, path: Path) -> Any:
@@ -103,7 +104,7 @@ def _validated(model: type[BaseModel], data: Any, path: Path) -> Any:
 
 
 _KINDS = {"sections": "section", "questions": "question", "rules": "rule", "options": "option",
-          "obligations": "obligation", "dates": "date", "tiers": "tier",
+          "obligations": "obligation", "dates": "date", "tracks": "track", "outcomes": "outcome",
           "verdicts": "verdict", "checklists": "checklist", "items": "item", "measures": "measure",
           "gaps": "gap"}
 

@@ -8,7 +8,6 @@ options, rules and provisions) are checked by `forms.checks` after the shapes ar
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,27 +17,15 @@ from forms.conditions import Condition
 Id = Annotated[str, Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$", max_length=120)]
 Text = Annotated[str, Field(max_length=20_000)]
 Refs = tuple[Annotated[str, Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")], ...]
+Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+# Rule kinds that ground no outcome of a track: an intermediate test other rules name (never
+# shown), and a provision considered and found not to apply (cite its exception's id).
+FACT, EXCLUDED = "fact", "excluded"
 
 
 class Authored(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Tier(str, Enum):
-    """System tiers, most severe first where they compete (see `Pack.tier_order`)."""
-
-    NOT_AI_SYSTEM = "not_ai_system"
-    OUT_OF_SCOPE = "out_of_scope"
-    PROHIBITED = "prohibited"
-    HIGH_RISK = "high_risk"
-    TRANSPARENCY = "transparency"
-    MINIMAL = "minimal"
-
-
-class GpaiStatus(str, Enum):
-    NONE = "none"
-    GPAI = "gpai"
-    GPAI_SYSTEMIC = "gpai_systemic"
 
 
 # --- questions ------------------------------------------------------------------------------
@@ -127,32 +114,36 @@ class Section(Authored):
 class Rule(Authored):
     """One legal test. When `when` holds, it yields a finding of `tier` citing `refs`.
 
-    `tier` is a system tier, `excluded` (a provision considered and found not to apply: cite its
-    `.excl` id), `derogated` (an Annex III system relieved by Art 6(3): duties remain), `gpai` /
-    `gpai_systemic` (the model track) or `fact` (an intermediate test other rules name, never shown).
+    `tier` is an outcome of one of the pack's tracks (the finding grounds it), `excluded` (a
+    provision considered and found not to apply: cite its exception's id), a finding kind a
+    track's `relief` names (shown, grounding nothing, such as a derogation), or `fact` (an
+    intermediate test other rules name, never shown).
     """
 
     id: Id
-    tier: Literal[
-        "not_ai_system", "out_of_scope", "prohibited", "high_risk", "transparency", "minimal",
-        "excluded", "derogated", "gpai", "gpai_systemic", "fact",
-    ]
+    tier: Id
     when: Condition
     refs: Refs = ()
     reason: Text = ""
-    # Roles the applicant takes on when the rule fires (Art 25: a deployer becomes a provider).
+    # Roles the applicant takes on when the rule fires (e.g. a deployer who becomes a provider).
     grants_roles: tuple[Id, ...] = ()
     # A caveat printed with the finding where the law is unsettled.
     caveat: Text = ""
 
 
 class DateEntry(Authored):
-    """A date from which duties apply, and the act that sets it. Dates move: keep them as data."""
+    """A date from which duties apply, and the act that sets it. Dates move: keep them as data.
+
+    `source` says where the date was checked, in words that complete "checked against ...".
+    `verified` is true only when that source is the official text of the act; an unverified date
+    must name its source (forms.checks), since the results quote it.
+    """
 
     id: Id
     date: dt.date
     set_by: Text
     verified: bool = True
+    source: Text = ""
     # The date in the Act as first published, where a later act moved it.
     original_date: dt.date | None = None
     original_set_by: Text = ""
@@ -236,29 +227,66 @@ class Measure(Authored):
     group: Id = "transparency"
 
 
-class TierText(Authored):
-    tier: Tier
-    label: Text
-    summary: Text
-
-
 class HeadlineText(Authored):
-    """The headline of a result the tier alone would misstate (see risk_tiers/headline.py)."""
+    """The headline of a result an outcome alone would misstate (see risk_tiers/headline.py)."""
 
     label: Text
     summary: Text = ""
 
 
-class DerogationText(HeadlineText):
-    """The headline of an Annex III system relieved by a derogation, which keeps the minimal tier in
-    the data but must never read as "minimal risk". `summary` may name {points}, the labels of the
-    derogation findings' refs starting with `points_from`, and {conditions}, those starting with
+class UndecidedText(Authored):
+    """The summary of a result that is not settled: a more severe tier is still possible. It may
+    name {reached}, the label of the tier the answers reach so far, and {questions}, the questions
+    that decide it (at most `listed` of them, then `more` with {count} for the rest)."""
+
+    summary: Text
+    listed: int = Field(5, ge=1, le=50)
+    more: Text
+
+
+class ReliefText(HeadlineText):
+    """The headline of a result relieved by an exception: findings of kind `finding` while the track
+    reaches `outcome`, which then must never read as that outcome alone (an Annex III system
+    exempted under Art 6(3) is not "minimal risk"). `summary` may name {points}, the labels of the
+    relieving findings' refs starting with `points_from`, and {conditions}, those starting with
     `conditions_from`; `no_points` and `no_condition` stand in when none is cited."""
 
+    finding: Id
+    outcome: Id
     points_from: Id
     conditions_from: Id
     no_points: Text
     no_condition: Text
+
+
+class TrackOutcome(Authored):
+    """One result a track can reach, in the pack's words."""
+
+    id: Id
+    label: Text
+    summary: Text = ""
+    # The words while the answers so far reach a lower outcome but could still make it this one.
+    possibly: Text = ""
+    colour: Colour | None = None
+    # A gating outcome (the law does not apply at all) sets every other track and duty aside.
+    gates: bool = False
+
+
+class Track(Authored):
+    """One line of results the pack declares (a risk tier, a model status ...): its outcomes in
+    order of precedence, the first one a firing rule grounds wins, else `default`."""
+
+    id: Id
+    label: Text
+    outcomes: tuple[TrackOutcome, ...] = Field(min_length=1)
+    default: Id
+    # When this rule fires the track does not apply, and `set_aside_text` is its headline.
+    set_aside_by: Id | None = None
+    set_aside_text: HeadlineText | None = None
+    relief: ReliefText | None = None
+
+    def outcome(self, outcome_id: str) -> TrackOutcome | None:
+        return next((o for o in self.outcomes if o.id == outcome_id), None)
 
 
 class Pack(Authored):
@@ -269,15 +297,16 @@ class Pack(Authored):
     law_note: Text = ""
     # Where the pack keeps the answers the engine itself reads.
     roles_question: Id
-    # The order in which tiers take precedence for the primary tier; gating tiers come first.
-    tier_order: tuple[Tier, ...]
-    tiers: tuple[TierText, ...]
-    # When this rule fires, only a general-purpose AI model is placed: no system tier applies, and
-    # `model_only_text` is the headline.
-    model_only_rule: Id | None = None
-    model_only_text: HeadlineText | None = None
-    # The headline of a system with a `derogated` finding and no higher tier.
-    derogation_text: DerogationText | None = None
+    # The results the pack's rules ground, the first being the headline's.
+    tracks: tuple[Track, ...] = Field(min_length=1)
+    # The headline while nothing the rules read is answered yet, and the summary of a result a
+    # more severe outcome could still replace. An unsure answer never reads as a settled lower one.
+    not_assessed_text: HeadlineText | None = None
+    undecided_text: UndecidedText | None = None
+    # The words for derived results' values (verdict outcomes such as "required").
+    value_labels: dict[Id, Text] = {}
+    # The open point for an unverified date of a duty that applies; names {date} and {set_by}.
+    unverified_date_text: Text = ""
     sections: tuple[Section, ...] = Field(min_length=1)
     rules: tuple[Rule, ...] = ()
     obligations: tuple[Obligation, ...] = ()

@@ -122,7 +122,19 @@ def _duty(measure: Measure, evaluation: Evaluation, notes: Mapping[str, str]) ->
 
 
 def gaps(pack: Pack, evaluation: Evaluation, notes: Mapping[str, str]) -> tuple[GapResult, ...]:
-    return tuple(_gap(g, evaluation, notes) for g in pack.gaps if evaluation.truth(g.when) is Truth.TRUE)
+    """The gaps that exist, and those an unanswered or unsure answer leaves undecided: "unsure"
+    whether consent was obtained is a gap to settle, never a condition met."""
+    results = []
+    for gap in pack.gaps:
+        truth = evaluation.truth(gap.when)
+        if truth is Truth.TRUE:
+            results.append(_gap(gap, evaluation, notes))
+        elif truth is Truth.UNKNOWN:
+            open_questions = tuple(evaluation.unknowns(gap.when))
+            if open_questions:
+                results.append(GapResult(id=gap.id, text=gap.text, refs=gap.refs, status="undecided",
+                                         open_questions=open_questions))
+    return tuple(results)
 
 
 def _gap(gap: Gap, evaluation: Evaluation, notes: Mapping[str, str]) -> GapResult:

@@ -1,4 +1,4 @@
-"""The result of classifying one set of answers: tier, model status, findings, duties, open points.
+"""The result of classifying one set of answers: an outcome per track, findings, duties, open points.
 
 Every part explains itself (rule ids, citation ids and the answers behind it), so the wizard, the
 dossier and the tests read these objects and never re-derive them.
@@ -11,7 +11,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from forms.schema import GpaiStatus, Tier
 
 
 class Result(BaseModel):
@@ -29,8 +28,8 @@ class Because(Result):
 
 class Finding(Result):
     rule: str
-    # The tier it grounds, `excluded` (considered and found not to apply), `derogated`
-    # (Annex III, relieved by Art 6(3): documentation and registration remain), or a GPAI status.
+    # The outcome it grounds, `excluded` (considered and found not to apply), or a relieving
+    # finding kind of the pack (see forms.schema.Rule).
     tier: str
     refs: tuple[str, ...]
     reason: str
@@ -47,17 +46,20 @@ class ObligationResult(Result):
     applies_from: dt.date | None
     set_by: str
     verified: bool
+    # Where the date was checked ("the Council's press release of ..."); see DateEntry.
+    source: str = ""
     original_date: dt.date | None = None
     original_set_by: str = ""
 
 
 class OpenPoint(Result):
-    """Something that could still change the result: an open question, or unsettled law."""
+    """Something that could still change the result: an open question, or unsettled law (a date
+    entry of the pack not yet checked). Ids only: the outputs word it (app/report.py)."""
 
     kind: Literal["question", "law"]
-    text: str
     question: str | None = None
     status: Literal["unanswered", "unsure"] | None = None
+    date: str | None = None
     could_affect: tuple[str, ...] = ()
     refs: tuple[str, ...] = ()
 
@@ -112,22 +114,38 @@ class DutyResult(Result):
 
 
 class GapResult(Result):
-    """Something to do or provide before applying."""
+    """Something to do or provide before applying. `undecided`: an unanswered or unsure answer
+    leaves it open whether the gap exists; `open_questions` are the answers that settle it."""
 
     id: str
     text: str
     refs: tuple[str, ...]
     because: tuple[Because, ...] = ()
+    status: Literal["open", "undecided"] = "open"
+    open_questions: tuple[str, ...] = ()
+
+
+class TrackResult(Result):
+    """The outcome a track reaches, and whether it is settled."""
+
+    track: str
+    outcome: str
+    # False when a rule of the pack sets the track aside (a model placed alone has no system tier).
+    applies: bool = True
+    # More severe outcomes that undecided rules could still ground, most severe first, and the
+    # open questions that decide them. Empty when the outcome is settled.
+    could_be: tuple[str, ...] = ()
+    deciding: tuple[str, ...] = ()
 
 
 class Assessment(Result):
     pack_id: str
     pack_version: str
     law_current_to: dt.date
-    tier: Tier
-    # False when only a general-purpose AI model is placed: no AI-system tier applies.
-    system_tier_applies: bool
-    gpai: GpaiStatus
+    # One per track of the pack, in its order; the first is the headline's.
+    tracks: tuple[TrackResult, ...]
+    # False while no question the rules read has an answer: nothing is assessed yet.
+    assessed: bool = True
     roles: tuple[str, ...]
     findings: tuple[Finding, ...]
     obligations: tuple[ObligationResult, ...]
@@ -145,6 +163,30 @@ class Assessment(Result):
 
     def duties_of(self, group: str) -> list[DutyResult]:
         return [d for d in self.duties if d.group == group]
+
+    @property
+    def primary(self) -> TrackResult:
+        return self.tracks[0]
+
+    def track(self, track_id: str) -> TrackResult:
+        return next(t for t in self.tracks if t.track == track_id)
+
+    def outcome(self, track_id: str) -> str:
+        return self.track(track_id).outcome
+
+    @property
+    def could_be(self) -> tuple[str, ...]:
+        """What the headline's track could still be."""
+        return self.primary.could_be
+
+    @property
+    def deciding(self) -> tuple[str, ...]:
+        """The open questions that decide any unsettled track."""
+        return tuple(dict.fromkeys(q for t in self.tracks for q in t.deciding))
+
+    @property
+    def settled(self) -> bool:
+        return self.assessed and not any(t.could_be for t in self.tracks)
 
     def findings_of(self, tier: str) -> list[Finding]:
         return [f for f in self.findings if f.tier == tier]

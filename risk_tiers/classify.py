@@ -1,70 +1,106 @@
 """Classification: a pure function from (pack, answers) to an `Assessment`.
 
-The legal tests are rules in the pack. This module only combines them, in the order the pack
-states: the primary tier is the first tier in `pack.tier_order` that a finding grounds; a gating
-tier (not an AI system, out of scope) sets the others aside; the model track runs beside it.
+The legal tests are rules in the pack, and the results they ground are the pack's tracks. This
+module only combines them, in the order the pack states: each track reaches the first of its
+outcomes that a finding grounds (else its default); a gating outcome sets every other track
+aside; a rule the track names may set it aside. It knows no law and no outcome by name.
 """
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping, NamedTuple
 
 from forms.conditions import Truth
 from forms.evaluation import Evaluation
-from forms.schema import DateEntry, GpaiStatus, Obligation, Pack, Rule, Tier
-from risk_tiers import application, texts
-from risk_tiers.assessment import Assessment, Finding, ObligationResult, OpenPoint
-
-GATING_TIERS = (Tier.NOT_AI_SYSTEM, Tier.OUT_OF_SCOPE)
-_GPAI_ORDER = (GpaiStatus.GPAI_SYSTEMIC, GpaiStatus.GPAI)
-
+from forms.schema import FACT, DateEntry, Obligation, Pack, Rule, Track
+from risk_tiers import application
+from risk_tiers.assessment import (Assessment, ChecklistResult, Finding, GapResult, ObligationResult, OpenPoint,
+                                   TrackResult, VerdictResult)
 
 def classify(pack: Pack, answers: Mapping[str, Any], notes: Mapping[str, str] | None = None) -> Assessment:
     """`notes` (question id to the applicant's note) are carried to the answers each result cites."""
     notes = notes or {}
     evaluation = Evaluation(pack, answers)
-    fired = [rule for rule in pack.rules if rule.tier != "fact" and evaluation.rule(rule.id) is Truth.TRUE]
-    tier = _primary_tier(pack, fired)
-    gated = tier in GATING_TIERS
-    if gated:
-        fired = [rule for rule in fired if rule.tier in {t.value for t in GATING_TIERS}]
+    fired = [rule for rule in pack.rules if rule.tier != FACT and evaluation.rule(rule.id) is Truth.TRUE]
+    gates = {o.id for track in pack.tracks for o in track.outcomes if o.gates}
+    gate = next((o.id for track in pack.tracks for o in track.outcomes
+                 if o.gates and any(rule.tier == o.id for rule in fired)), None)
+    if gate:
+        fired = [rule for rule in fired if rule.tier in gates]
+    grounded = {rule.tier for rule in fired}
     roles = _roles(pack, evaluation, fired)
-    model_only = bool(pack.model_only_rule) and evaluation.rule(pack.model_only_rule) is Truth.TRUE
     # The duties of the applicant's roles, looked up once: those that apply, and those that might.
-    for_roles = [] if gated else [o for o in pack.obligations if set(o.roles) & set(roles)]
+    for_roles = [] if gate else [o for o in pack.obligations if set(o.roles) & set(roles)]
     dated = _applying_obligations(evaluation, for_roles)
+    derived = _Derived(application.verdicts(pack, evaluation, notes), application.checklists(pack, evaluation),
+                       application.gaps(pack, evaluation, notes))
     return Assessment(
         pack_id=pack.id,
         pack_version=pack.version,
         law_current_to=pack.law_current_to,
-        tier=tier,
-        system_tier_applies=not model_only or gated,
-        gpai=_gpai_status(fired),
+        tracks=tuple(_track_result(evaluation, track, grounded, gate) for track in pack.tracks),
+        assessed=any(evaluation.answered(qid) for qid in evaluation.index.rule_questions),
         roles=roles,
         findings=tuple(_finding(evaluation, rule, notes) for rule in fired),
         obligations=tuple(_obligation_result(obligation, date, roles) for obligation, date in dated),
-        open_points=_open_points(pack, evaluation, gated, for_roles, dated),
-        verdicts=application.verdicts(pack, evaluation, notes),
-        checklists=application.checklists(pack, evaluation),
-        duties=() if gated else application.duties(pack, evaluation, notes),
-        gaps=application.gaps(pack, evaluation, notes),
+        open_points=_open_points(pack, evaluation, gate, for_roles, dated, derived),
+        verdicts=derived.verdicts,
+        checklists=derived.checklists,
+        duties=() if gate else application.duties(pack, evaluation, notes),
+        gaps=derived.gaps,
     )
 
 
-def _primary_tier(pack: Pack, fired: list[Rule]) -> Tier:
-    grounded = {rule.tier for rule in fired}
-    for tier in pack.tier_order:
-        if tier.value in grounded:
-            return tier
-    return Tier.MINIMAL
+def _track_result(evaluation: Evaluation, track: Track, grounded: set[str], gate: str | None) -> TrackResult:
+    outcome = next((o.id for o in track.outcomes if o.id in grounded), track.default)
+    set_aside = bool(track.set_aside_by) and evaluation.rule(track.set_aside_by) is Truth.TRUE
+    if gate or set_aside:
+        # A gating result is settled: the outcomes it sets aside are not "still possible".
+        return TrackResult(track=track.id, outcome=outcome, applies=bool(gate) or not set_aside)
+    possible = _still_possible(evaluation, _more_severe(track, outcome))
+    return TrackResult(track=track.id, outcome=outcome, could_be=tuple(possible),
+                       deciding=tuple(dict.fromkeys(q for questions in possible.values() for q in questions)))
 
 
-def _gpai_status(fired: list[Rule]) -> GpaiStatus:
-    statuses = {rule.tier for rule in fired}
-    for status in _GPAI_ORDER:
-        if status.value in statuses:
-            return status
-    return GpaiStatus.NONE
+class _Derived(NamedTuple):
+    """What follows from the application sections (see risk_tiers/application.py)."""
+
+    verdicts: tuple[VerdictResult, ...]
+    checklists: tuple[ChecklistResult, ...]
+    gaps: tuple[GapResult, ...]
+
+    def unknowns(self) -> Iterator[tuple[str, str]]:
+        """(result id, question id) for each open question that leaves a derived result undecided."""
+        for verdict in self.verdicts:
+            for qid in verdict.open_questions:
+                yield verdict.id, qid
+        for checklist in self.checklists:
+            for qid in (*checklist.open_questions, *(q for entry in checklist.open for q in entry.questions)):
+                yield checklist.id, qid
+        for gap in self.gaps:
+            for qid in gap.open_questions:
+                yield gap.id, qid
+
+
+def _more_severe(track: Track, outcome: str) -> list[str]:
+    """The outcomes that would take precedence over `outcome`, gating ones left out (they set
+    results aside rather than being more severe)."""
+    order = [o.id for o in track.outcomes if not o.gates]
+    return order[:order.index(outcome)] if outcome in order else []
+
+
+def _still_possible(evaluation: Evaluation, outcomes: list[str]) -> dict[str, list[str]]:
+    """Each outcome that an undecided rule could still ground, with the open questions deciding it.
+    An unanswered or unsure answer is never read as "no": such a rule stays possible."""
+    possible: dict[str, list[str]] = {}
+    for outcome in outcomes:
+        questions: list[str] = []
+        for rule in evaluation.pack.rules:
+            if rule.tier == outcome and evaluation.rule(rule.id) is Truth.UNKNOWN:
+                questions.extend(q for q in evaluation.unknowns(rule.when) if q not in questions)
+        if questions:
+            possible[outcome] = questions
+    return possible
 
 
 def _roles(pack: Pack, evaluation: Evaluation, fired: list[Rule]) -> tuple[str, ...]:
@@ -100,21 +136,22 @@ def _obligation_result(obligation: Obligation, date: DateEntry | None, roles: tu
         id=obligation.id, text=obligation.text, refs=obligation.refs,
         roles=tuple(r for r in obligation.roles if r in roles), group=obligation.group,
         applies_from=date.date if date else None, set_by=date.set_by if date else "",
-        verified=date.verified if date else True,
+        verified=date.verified if date else True, source=date.source if date else "",
         original_date=date.original_date if date else None,
         original_set_by=date.original_set_by if date else "",
     )
 
 
-def _open_points(pack: Pack, evaluation: Evaluation, gated: bool, for_roles: list[Obligation],
-                 dated: list[tuple[Obligation, DateEntry | None]]) -> tuple[OpenPoint, ...]:
+def _open_points(pack: Pack, evaluation: Evaluation, gate: str | None, for_roles: list[Obligation],
+                 dated: list[tuple[Obligation, DateEntry | None]], derived: _Derived) -> tuple[OpenPoint, ...]:
     affected: dict[str, list[str]] = {}
+    gates = {o.id for track in pack.tracks for o in track.outcomes if o.gates}
     for rule in pack.rules:
-        if rule.tier == "fact" or (gated and rule.tier not in {t.value for t in GATING_TIERS}):
+        if rule.tier == FACT or (gate and rule.tier not in gates):
             continue
         for qid in evaluation.unknowns(rule.when):
             affected.setdefault(qid, []).append(rule.id)
-    if not gated:
+    if not gate:
         # Questions that decide only a duty or its date (the conformity route, a public deployer's
         # impact assessment, a legacy date) change the result as much as those behind a tier.
         # A question already open for a rule keeps the rules as what it affects, not every duty.
@@ -122,6 +159,11 @@ def _open_points(pack: Pack, evaluation: Evaluation, gated: bool, for_roles: lis
         for obligation_id, qid in _obligation_unknowns(evaluation, for_roles, dated):
             if qid not in behind_rules and obligation_id not in affected.get(qid, []):
                 affected.setdefault(qid, []).append(obligation_id)
+    # An unsure answer behind a derived result (DPIA need, Art 59, a real-world-testing condition,
+    # a gap) leaves it open too: it is an open point, never a condition met.
+    for result_id, qid in derived.unknowns():
+        if result_id not in affected.get(qid, []):
+            affected.setdefault(qid, []).append(result_id)
     points = [_question_point(evaluation, qid, ids) for qid, ids in affected.items()]
     points.extend(_law_points(dated))
     return tuple(points)
@@ -147,26 +189,24 @@ def _obligation_unknowns(evaluation: Evaluation, for_roles: list[Obligation],
 
 def _question_point(evaluation: Evaluation, qid: str, affected: list[str]) -> OpenPoint:
     """`affected`: the ids of the rules and obligations the answer could change."""
-    question = evaluation.index.questions[qid]
     status = "unsure" if evaluation.is_unsure(qid) else "unanswered"
     refs = tuple(dict.fromkeys(ref for item in affected for ref in _refs_of(evaluation, item)))
-    return OpenPoint(
-        kind="question", question=qid, status=status, could_affect=tuple(affected), refs=refs,
-        text=texts.OPEN_QUESTION[status].format(question=question.text),
-    )
+    return OpenPoint(kind="question", question=qid, status=status, could_affect=tuple(affected), refs=refs)
 
 
 def _refs_of(evaluation: Evaluation, item_id: str) -> tuple[str, ...]:
     rule = evaluation.index.rules.get(item_id)
     if rule is not None:
         return rule.refs
-    return next((o.refs for o in evaluation.pack.obligations if o.id == item_id), ())
+    pack = evaluation.pack
+    for item in (*pack.obligations, *pack.checklists, *pack.gaps):
+        if item.id == item_id:
+            return item.refs
+    verdict = next((v for v in pack.verdicts if v.id == item_id), None)
+    return tuple(dict.fromkeys(ref for o in verdict.outcomes for ref in o.refs)) if verdict else ()
 
 
 def _law_points(dated: list[tuple[Obligation, DateEntry | None]]) -> list[OpenPoint]:
     """Unsettled law only where it matters: the unchecked dates of duties that apply."""
     dates = {date.id: date for _, date in dated if date is not None and not date.verified}
-    return [
-        OpenPoint(kind="law", text=texts.UNVERIFIED_DATE.format(date=d.date.isoformat(), set_by=d.set_by))
-        for d in dates.values()
-    ]
+    return [OpenPoint(kind="law", date=date_id) for date_id in dates]

@@ -1,34 +1,81 @@
-"""The headline of an assessment as a reader sees it: the tier's label and summary.
+"""The headline of an assessment as a reader sees it: the first track's label and summary.
 
-Every output (wizard, report, dossier) takes its headline from here, so the cases where the tier
-value alone would mislead are handled once: a model placed without a system has no system tier,
-and an Annex III system relieved by Art 6(3) is never shown as bare "minimal risk". Their words
-come from the pack (`model_only_text`, `derogation_text`), so they are translated with it.
+Every output (wizard, report, dossier) takes its headline from here, so the cases where the
+outcome alone would mislead are handled once: nothing answered yet, a result a more severe outcome
+could still replace, a track set aside (a model placed without a system has no system tier), and
+a result relieved by an exception (an Annex III system exempted under Art 6(3) never reads as
+bare "minimal risk"). Their words come from the pack, so they are translated with it.
 """
 
 from __future__ import annotations
 
 from forms.citations import is_under, label
-from forms.schema import DerogationText, Pack, Tier
+from forms.schema import Pack, ReliefText, Track, UndecidedText
 from risk_tiers import texts
-from risk_tiers.assessment import Assessment
+from risk_tiers.assessment import Assessment, TrackResult
 
 
 def headline(pack: Pack, assessment: Assessment) -> tuple[str, str]:
-    """(label, summary) of the assessment's primary result; the summary may be empty."""
-    if not assessment.system_tier_applies and pack.model_only_text is not None:
-        return pack.model_only_text.label, pack.model_only_text.summary
-    derogations = assessment.findings_of("derogated")
-    if assessment.tier is Tier.MINIMAL and derogations and pack.derogation_text is not None:
-        return pack.derogation_text.label, _derogation_summary(pack.derogation_text, derogations)
-    tier_text = next((t for t in pack.tiers if t.tier is assessment.tier), None)
-    if tier_text is None:
-        return assessment.tier.value, ""
-    return tier_text.label, tier_text.summary
+    """(label, summary) of the assessment's primary result; the summary may be empty.
+
+    Nothing answered reads "not assessed yet"; a result that a more severe outcome could still
+    replace reads "possibly ..." with the questions that decide it, never as the settled lower one.
+    """
+    if not assessment.assessed and pack.not_assessed_text is not None:
+        return pack.not_assessed_text.label, pack.not_assessed_text.summary
+    track, result = pack.tracks[0], assessment.primary
+    possible = track.outcome(result.could_be[0]) if result.could_be else None
+    if possible is not None and possible.possibly and pack.undecided_text is not None:
+        reached = _reached(track, result, assessment)[0]
+        return possible.possibly, _undecided_summary(pack, pack.undecided_text, reached, result.deciding)
+    return _reached(track, result, assessment)
 
 
-def _derogation_summary(text: DerogationText, derogations) -> str:
-    refs = list(dict.fromkeys(ref for finding in derogations for ref in finding.refs))
+def track_status(pack: Pack, assessment: Assessment, track: Track) -> str:
+    """A track's outcome in words, "... so far; possibly ..." while a more severe one is open."""
+    result = assessment.track(track.id)
+    reached = _reached(track, result, assessment)[0]
+    possible = track.outcome(result.could_be[0]) if result.could_be else None
+    if possible is None or not possible.possibly:
+        return reached
+    return texts.TRACK_POSSIBLY.format(reached=reached, possibly=possible.possibly)
+
+
+def outcome_colour(pack: Pack, assessment: Assessment) -> str | None:
+    """The colour of the headline: an undecided result wears that of the outcome it could still be;
+    nothing assessed, or a track set aside, has none."""
+    track, result = pack.tracks[0], assessment.primary
+    if not assessment.assessed or not result.applies:
+        return None
+    shown = track.outcome(result.could_be[0] if result.could_be else result.outcome)
+    return shown.colour if shown else None
+
+
+def _reached(track: Track, result: TrackResult, assessment: Assessment) -> tuple[str, str]:
+    if not result.applies and track.set_aside_text is not None:
+        return track.set_aside_text.label, track.set_aside_text.summary
+    relief = track.relief
+    if relief is not None and result.outcome == relief.outcome:
+        relieving = assessment.findings_of(relief.finding)
+        if relieving:
+            return relief.label, _relief_summary(relief, relieving)
+    outcome = track.outcome(result.outcome)
+    if outcome is None:
+        return result.outcome, ""
+    return outcome.label, outcome.summary
+
+
+def _undecided_summary(pack: Pack, text: UndecidedText, reached: str, deciding: tuple[str, ...]) -> str:
+    questions = {q.id: q.text for s in pack.sections for q in s.questions}
+    named = [texts.QUOTED.format(text=questions.get(qid, qid)) for qid in deciding[:text.listed]]
+    listed = texts.LIST_SEPARATOR.join(named)
+    if len(deciding) > text.listed:
+        listed += text.more.format(count=len(deciding) - text.listed)
+    return text.summary.format(reached=reached, questions=listed)
+
+
+def _relief_summary(text: ReliefText, findings) -> str:
+    refs = list(dict.fromkeys(ref for finding in findings for ref in finding.refs))
     points = [label(ref) for ref in refs if is_under(ref, text.points_from)]
     conditions = [label(ref) for ref in refs if is_under(ref, text.conditions_from)]
     return text.summary.format(points=texts.LIST_SEPARATOR.join(points) or text.no_points,

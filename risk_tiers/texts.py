@@ -8,24 +8,21 @@ OPEN_QUESTION = {
     "unsure": "Answered \u201cunsure\u201d: \u201c{question}\u201d. Settling it could change the result.",
 }
 
-UNVERIFIED_DATE = (
-    "The date {date} comes from {set_by}, which is reported as adopted but has not been checked "
-    "against the Official Journal. Confirm it before relying on it."
-)
-
 BECAUSE = "because you answered \u201c{answer}\u201d to \u201c{question}\u201d"
 
-# Between the provisions a headline lists (see risk_tiers/headline.py).
+# Between the provisions or questions a headline lists (see risk_tiers/headline.py).
 LIST_SEPARATOR = "; "
+QUOTED = "\u201c{text}\u201d"
 
-# The model's status (GpaiStatus values), as every output words it.
-GPAI_STATUS = {"none": "not a general-purpose AI model", "gpai": "general-purpose AI model",
-               "gpai_systemic": "general-purpose AI model with systemic risk"}
+# A secondary track's outcome while a more severe one is still possible: {reached} is the outcome's
+# label, {possibly} the pack's words for the one it could still be.
+TRACK_POSSIBLY = "{reached} so far; {possibly}: settle the open points first"
 
-# The values of derived results (DPIA need, Art 59 eligibility, access ...), as the report and the
-# dossier print them.
-VERDICT_VALUES = {"required": "required", "recommended": "recommended", "not_required": "not required",
-                  "unknown": "not decided yet", "not_applicable": "does not apply",
-                  "priority_and_free": "priority and free access", "standard": "standard access"}
+# The values the engine gives any derived result; the pack words its own (`value_labels`).
+VERDICT_VALUES = {"unknown": "not decided yet", "not_applicable": "does not apply"}
 CHECKLIST_STATUS = {"met": "all conditions met", "not_met": "not all conditions met",
                     "unknown": "not decided yet", "not_applicable": "does not apply"}
+
+# A gap that an unanswered or unsure answer leaves undecided: {text} is the gap, {questions} the
+# questions that settle it.
+GAP_UNDECIDED = "Possibly: {text} (settle first: {questions})"

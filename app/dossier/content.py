@@ -17,16 +17,14 @@ from app.dossier.layout import Block, Contents
 from app.dossier.texts import TEXT
 from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
 from app.drafts import Draft
-from app.report import counted_question, refs_text
+from app.report import counted_question, gap_text, open_point_text, refs_text, track_lines, value_text
 from forms.schema import Pack
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment
-from risk_tiers.headline import headline, role_name
+from risk_tiers.headline import headline, outcome_colour, role_name
 
 _SPACES = re.compile(" {2,}")
-NO_TIER_COLOUR = "#5f6368"  # grey: the Act's tiers do not apply (not an AI system, out of scope, a model only)
-TIER_COLOURS = {"prohibited": "#b3261e", "high_risk": "#c25e00", "transparency": "#1f5fa8", "minimal": "#2e7d32",
-                "not_ai_system": NO_TIER_COLOUR, "out_of_scope": NO_TIER_COLOUR}
+NO_COLOUR = "#5f6368"  # grey: an outcome the pack gives no colour, nothing assessed, a track set aside
 
 BODY = ParagraphStyle("body", fontName=MAIN, fontSize=9.5, leading=13, spaceAfter=3)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444"))
@@ -150,17 +148,16 @@ def cover(reader: Reader, assessment: Assessment, fingerprint: str) -> list:
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
     return [Spacer(1, 25 * mm), _p(TEXT["title"], TITLE), table, Spacer(1, 12 * mm),
             _p(TEXT["primary_tier"], H2), badge(pack, assessment), Spacer(1, 4 * mm),
-            _p(TEXT["gpai"].format(status=texts.GPAI_STATUS[assessment.gpai.value])),
+            *[_p(line) for line in track_lines(pack, assessment)],
             Spacer(1, 10 * mm), _p(TEXT["fingerprint"], SMALL), _p(fingerprint, SMALL),
             Spacer(1, 6 * mm), _p(TEXT["disclaimer"], SMALL), PageBreak()]
 
 
 def badge(pack: Pack, assessment: Assessment) -> Table:
-    # The core's headline: an Art 6(3) derogation is never shown as bare "minimal risk".
+    # The core's headline and colour: an undecided result is "possibly ..." in the colour of what
+    # it could still be; a relieved one never reads as the outcome alone.
     title, summary = headline(pack, assessment)
-    colour = TIER_COLOURS.get(assessment.tier.value, NO_TIER_COLOUR)
-    if not assessment.system_tier_applies:
-        colour = NO_TIER_COLOUR
+    colour = outcome_colour(pack, assessment) or NO_COLOUR
     cells = [[_p(title, BADGE)]] + ([[_p(summary, BADGE_TEXT)]] if summary else [])
     table = Table(cells, colWidths=[165 * mm])
     table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(colour)),
@@ -259,7 +256,7 @@ def _when(obligation, sources: dict[str, int]) -> str:
         return TEXT["applies_now"]
     date = obligation.applies_from.isoformat()
     source = TEXT["applies_from"].format(date=date, set_by=obligation.set_by)
-    source = source if obligation.verified else f"{source}; {TEXT['unverified']}"
+    source = source if obligation.verified else f"{source}; {TEXT['unverified'].format(source=obligation.source)}"
     number = sources.setdefault(source, len(sources) + 1)
     return TEXT["from_date"].format(date=date, number=number)
 
@@ -267,7 +264,7 @@ def _when(obligation, sources: dict[str, int]) -> str:
 def results(reader: Reader, assessment: Assessment) -> list:
     story: list = [Heading(TEXT["results"], 0)]
     for verdict in assessment.verdicts:
-        value = texts.VERDICT_VALUES.get(verdict.value, verdict.value)
+        value = value_text(reader.pack, verdict.value)
         story += [Heading(TEXT["verdict"].format(title=verdict.title, value=value), 1)]
         if verdict.reason:
             story.append(_p(verdict.reason))
@@ -298,11 +295,11 @@ def results(reader: Reader, assessment: Assessment) -> list:
     return story
 
 
-def open_points(assessment: Assessment) -> list:
+def open_points(pack: Pack, assessment: Assessment) -> list:
     story: list = [Heading(TEXT["open"], 0), Heading(TEXT["open_points"], 1)]
-    story += [_p("\u2022 " + p.text, ITEM) for p in assessment.open_points] or [_p(TEXT["none"])]
+    story += [_p("\u2022 " + open_point_text(pack, p), ITEM) for p in assessment.open_points] or [_p(TEXT["none"])]
     story.append(Heading(TEXT["gaps"], 1))
-    story += [Block([_p("\u2610 " + g.text, ITEM), _p(_refs(g.refs), GAP_REFS)])
+    story += [Block([_p("\u2610 " + gap_text(pack, g), ITEM), _p(_refs(g.refs), GAP_REFS)])
               for g in assessment.gaps] or [_p(TEXT["none"])]
     return story
 
@@ -328,5 +325,5 @@ def declaration(reader: Reader, fingerprint: str) -> list:
 
 def story(reader: Reader, assessment: Assessment, fingerprint: str) -> list:
     return (cover(reader, assessment, fingerprint) + contents() + profile(reader) + classification(reader, assessment)
-            + obligations(reader.pack, assessment) + results(reader, assessment) + open_points(assessment) + annex(reader)
+            + obligations(reader.pack, assessment) + results(reader, assessment) + open_points(reader.pack, assessment) + annex(reader)
             + declaration(reader, fingerprint))

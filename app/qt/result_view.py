@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QWidget
 from app.qt.scroll_page import ScrollPage
 from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
-from app.report import because_text, refs_text, tier_label
+from app.report import because_text, gap_text, open_point_text, refs_text, tier_label, track_lines
 from risk_tiers.headline import headline, role_name
-from risk_tiers.texts import CHECKLIST_STATUS, GPAI_STATUS
+from risk_tiers.texts import CHECKLIST_STATUS
 
 
 def link_label(rich_text: str, on_link) -> QLabel:
@@ -48,7 +48,7 @@ class ResultView(ScrollPage):
         self.summary = self.paragraph("")
         self.provisional = self.paragraph(TEXT["provisional"])
         muted(self.provisional, small=True)
-        self.gpai = self.paragraph("")
+        self.other_tracks = self.paragraph("")
         self.roles = self.paragraph("")
         self.content = QWidget()
         self.body.addWidget(self.content)
@@ -63,8 +63,8 @@ class ResultView(ScrollPage):
         self.summary.setText(summary)
         self.summary.setVisible(bool(self.summary.text()))
         self.tier.setAccessibleDescription(tier_label(pack, assessment))
-        status = GPAI_STATUS[assessment.gpai.value]
-        self.gpai.setText(TEXT["gpai"].format(status=status))
+        self.other_tracks.setText("\n".join(track_lines(pack, assessment)))
+        self.other_tracks.setVisible(bool(self.other_tracks.text()))
         self.roles.setText(TEXT["roles"].format(roles=", ".join(role_name(pack, r) for r in assessment.roles)))
         self.roles.setVisible(bool(assessment.roles))
         self.provisional.setVisible(any(p.kind == "question" for p in assessment.open_points))
@@ -102,7 +102,8 @@ class ResultView(ScrollPage):
         if not assessment.open_points:
             layout.addWidget(self._text(TEXT["no_open_points"]))
         for point in assessment.open_points:
-            layout.addWidget(link_label(html.escape(point.text) + question_link(point.question), self._on_link))
+            layout.addWidget(link_label(html.escape(open_point_text(self.session.pack, point))
+                                        + question_link(point.question), self._on_link))
         return widget
 
     def _add_application_results(self, layout, assessment) -> None:
@@ -134,8 +135,9 @@ class ResultView(ScrollPage):
             text = TEXT["duty_unstated"].format(duty=duty.text)
             layout.addWidget(link_label(html.escape(text) + question_link(duty.question), self._on_link))
         for gap in gaps:
-            behind = gap.because[0].question if gap.because else None
-            layout.addWidget(link_label(html.escape(gap.text) + question_link(behind), self._on_link))
+            behind = gap.because[0].question if gap.because else next(iter(gap.open_questions), None)
+            text = gap_text(self.session.pack, gap)
+            layout.addWidget(link_label(html.escape(text) + question_link(behind), self._on_link))
 
     def _finding(self, finding, shown: set[str]) -> QWidget:
         pack = self.session.pack

@@ -14,7 +14,7 @@ from app.qt.scroll_page import ScrollPage
 from app.qt.result_view import link_label
 from app.qt.style import muted
 from app.qt.texts import TEXT
-from app.report import answer_text, refs_text, tier_label
+from app.report import answer_text, open_point_text, refs_text, tier_label
 
 EXPORT_MODULE = "app.dossier.export"
 
@@ -138,7 +138,7 @@ class ReviewPage(ScrollPage):
             result.append(f"<p>{html.escape(TEXT['no_open_points'])}</p>")
         for point in assessment.open_points:
             link = f' <a href="q:{point.question}">{html.escape(TEXT["edit"])}</a>' if point.question else ""
-            result.append(f"<p>{html.escape(point.text)}{link}</p>")
+            result.append(f"<p>{html.escape(open_point_text(pack, point))}{link}</p>")
         layout.addWidget(link_label("".join(result), self._on_link))
         return widget
 

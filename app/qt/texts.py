@@ -76,7 +76,6 @@ TEXT = {
     # result panel
     "result_title": "Result so far",
     "provisional": "Provisional: the open points below could still change it.",
-    "gpai": "General-purpose AI model: {status}",
     "findings": "Why",
     "excluded": "Considered and excluded",
     "open_points": "Open points that could change the result",

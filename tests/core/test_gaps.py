@@ -92,8 +92,9 @@ def test_sme_and_start_up_access(pack, answers, value):
 
 SMALL_PACK = {
     "id": "small", "version": "1.0", "title": "Small", "law_current_to": "2026-01-01",
-    "roles_question": "role.roles", "tier_order": ["transparency", "minimal"],
-    "tiers": [{"tier": "transparency", "label": "T", "summary": "T"}, {"tier": "minimal", "label": "M", "summary": "M"}],
+    "roles_question": "role.roles",
+    "tracks": [{"id": "tier", "label": "Tier", "default": "minimal",
+                "outcomes": [{"id": "transparency", "label": "T", "summary": "T"}, {"id": "minimal", "label": "M", "summary": "M"}]}],
     "sections": [{"id": "s", "title": "S", "questions": [
         {"id": "role.roles", "kind": "multi_choice", "text": "Roles?",
          "options": [{"id": "provider", "label": "P"}, {"id": "deployer", "label": "D"}]},

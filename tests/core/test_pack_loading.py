@@ -65,36 +65,47 @@ def _pack_with(tmp_path, edit):
     return folder
 
 
-def test_a_missing_derogation_headline_is_named(tmp_path):
+def test_a_rule_whose_finding_no_track_declares_is_named(tmp_path):
     def drop(text):
-        start = text.index("derogation_text:")
-        end = text.index("tier_order:")
+        start = text.index("    relief:")
+        end = text.index("    outcomes:")
         return text[:start] + text[end:]
 
-    with pytest.raises(PackError, match=r"pack.yaml: rule '.+' derogates, but derogation_text \(its headline\) is missing"):
+    with pytest.raises(PackError, match=r"rule '.+': tier 'derogated' is no outcome of a track"):
         load_pack(_pack_with(tmp_path, drop))
 
 
-def test_a_derogation_headline_may_name_only_what_is_filled_in(tmp_path):
+def test_a_relief_headline_may_name_only_what_is_filled_in(tmp_path):
     folder = _pack_with(tmp_path, lambda text: text.replace("used as listed in {points}", "used as listed in {point}"))
     with pytest.raises(PackError, match=r"names \{point\}; only \{points\} and \{conditions\} are filled in"):
         load_pack(folder)
 
 
-def test_a_model_only_rule_needs_its_headline(tmp_path):
+def test_a_set_aside_track_needs_its_headline(tmp_path):
     def drop(text):
-        start = text.index("model_only_text:")
-        end = text.index("# An Annex III system relieved")
+        start = text.index("    set_aside_text:")
+        end = text.index("    # An Annex III system relieved")
         return text[:start] + text[end:]
 
-    with pytest.raises(PackError, match="model_only_text \\(its headline\\) is missing"):
+    with pytest.raises(PackError, match="set_aside_text \\(its headline\\) is missing"):
         load_pack(_pack_with(tmp_path, drop))
 
 
 @pytest.mark.parametrize("edit, message", [
-    (lambda text: text.replace("used as listed in {points}", "used as listed in {points"), "derogation_text.summary: "),
+    (lambda text: text.replace("default: minimal", "default: minimum"), "track 'tier': default 'minimum'"),
+    (lambda text: text.replace("      - id: gpai\n", "      - id: minimal\n"), "outcome 'minimal' is declared twice"),
+    (lambda text: text.replace("set_aside_by: gpai.model_only", "set_aside_by: gpai.model_alone"),
+     "track 'tier': set_aside_by 'gpai.model_alone' is not a rule"),
+])
+def test_a_broken_track_is_one_line(tmp_path, edit, message):
+    with pytest.raises(PackError, match=r"pack.yaml: " + re.escape(message)):
+        load_pack(_pack_with(tmp_path, edit))
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda text: text.replace("used as listed in {points}", "used as listed in {points"), "relief.summary: "),
     (lambda text: text.replace("points_from: aiact.annex3", "points_from: aiact.anex3"),
-     "derogation_text.points_from 'aiact.anex3' names no provision"),
+     "relief.points_from 'aiact.anex3' names no provision"),
 ])
 def test_a_broken_derogation_headline_is_one_line(tmp_path, edit, message):
     with pytest.raises(PackError, match=r"pack.yaml: " + re.escape(message)):

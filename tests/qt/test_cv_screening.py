@@ -62,7 +62,7 @@ def test_answering_a_cv_screening_case_turns_the_result_to_high_risk(qtbot, wind
     assert window.session.value("annex3.employment") == ["recruitment"]
 
     result = wizard.result
-    high_risk = next(t.label for t in pack.tiers if t.tier.value == "high_risk")
+    high_risk = pack.tracks[0].outcome("high_risk").label
     assert result.tier.text() == high_risk
     assert label("aiact.annex3.4.a") in result.text()
     assert "aiact.annex3.4.a" in window.session.assessment.applying_refs()

@@ -15,10 +15,13 @@ version: "1.0"
 title: A tiny pack
 law_current_to: 2026-01-01
 roles_question: who.roles
-tier_order: [high_risk, minimal]
-tiers:
-  - {tier: high_risk, label: High, summary: Strict.}
-  - {tier: minimal, label: Minimal, summary: Nothing special.}
+tracks:
+  - id: level
+    label: Level
+    default: minimal
+    outcomes:
+      - {id: high_risk, label: High, summary: Strict.}
+      - {id: minimal, label: Minimal, summary: Nothing special.}
 sections:
   - id: who
     title: Who

@@ -35,7 +35,7 @@ def test_the_result_follows_the_answers_and_explains_itself(qtbot, window, pack)
     answer(qtbot, window, "system.offering", "system")
     answer(qtbot, window, "system.infers", "no")
     result = window.wizard.result
-    assert result.tier.text() == next(t.label for t in pack.tiers if t.tier.value == "not_ai_system")
+    assert result.tier.text() == pack.tracks[0].outcome("not_ai_system").label
     shown = result.text()
     assert "because you answered" in shown and "Art. 3(1) AI Act" in shown
 
@@ -43,7 +43,7 @@ def test_the_result_follows_the_answers_and_explains_itself(qtbot, window, pack)
 def test_a_model_only_offering_never_reads_as_minimal_risk(qtbot, window):
     answer(qtbot, window, "system.offering", "model")
     result = window.wizard.result
-    assert result.tier.text() == window.session.pack.model_only_text.label == "No AI-system tier applies"
+    assert result.tier.text() == window.session.pack.tracks[0].set_aside_text.label == "No AI-system tier applies"
     assert "not an AI system" in result.summary.text()
     assert "Minimal risk" not in result.text()
 
