@@ -289,3 +289,18 @@ def test_a_save_that_fails_is_told_and_the_work_stays_unsaved(pack, tmp_path):
     session.set_answer("system.offering", "model")
     assert not session.save(tmp_path / "a-file" / "draft.json")
     assert prompts.notices() == [Notice.SAVE_FAILED] and session.dirty and session.path is None
+
+
+def test_autosaves_and_the_work_set_aside_are_readable_by_their_owner_only(pack):
+    import stat
+
+    session = DraftSession(pack)
+    session.set_answer("system.offering", "model")
+    session.autosave()
+    autosave = autosave_files.autosave_file(session.draft.id)
+    assert stat.S_IMODE(autosave.stat().st_mode) == 0o600
+    assert stat.S_IMODE(autosave_files.autosave_dir().stat().st_mode) == 0o700
+    autosave_files.set_aside_crashed_autosaves()
+    [left] = autosave_files.recoveries()
+    assert stat.S_IMODE(left.file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(autosave_files.recovered_dir().stat().st_mode) == 0o700
