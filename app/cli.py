@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Callable, NoReturn, Sequence
 
 from app import report
-from app.terminal_prompts import PromptError
 from app.drafts import Draft, DraftError, PackChange
+from app.terminal_prompts import PromptError
 from forms.loader import DEFAULT_PACK, PackError, load_pack
 from forms.schema import Pack
 from risk_tiers.classify import classify

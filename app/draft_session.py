@@ -165,6 +165,9 @@ def _protect_as_asked(path: Path | None, current: str | None, prompts: Prompts) 
 # --- the session -----------------------------------------------------------------------------------
 
 class DraftSession:
+    """One draft being worked on over `pack`, asking the person through `prompts` (a session nobody
+    can be asked in declines every question)."""
+
     def __init__(self, pack: Pack, prompts: Prompts | None = None, draft: Draft | None = None,
                  path: Path | None = None):
         self.pack = pack
@@ -218,14 +221,6 @@ class DraftSession:
         else:
             answer.note = note
         self._changed(question_id)
-
-    def replace(self, draft: Draft, path: Path | None, dirty: bool = False) -> None:
-        """Put another draft in place and tell everyone (the flows below use it; so can a caller
-        that made the draft itself)."""
-        self.draft = draft
-        self._set_dirty(dirty)
-        self._set_path(path)
-        self.answers_changed.emit("")
 
     # --- the flows ---
     def new(self) -> None:
@@ -351,7 +346,10 @@ class DraftSession:
         """Put `draft` in place of the current one, whose unsaved work the person has let go."""
         discard_autosave(self.draft.id)
         self.passphrase = passphrase
-        self.replace(draft, path, dirty)
+        self.draft = draft
+        self._set_dirty(dirty)
+        self._set_path(path)
+        self.answers_changed.emit("")
 
     def _choose_recovery(self) -> Recovery | None:
         found = recoveries()
