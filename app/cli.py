@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Callable, NoReturn, Sequence
@@ -19,7 +20,7 @@ from forms.loader import DEFAULT_PACK, PackError, load_pack
 from forms.schema import Pack
 from risk_tiers.classify import classify
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+EXIT_OK, EXIT_BAD_INPUT, EXIT_BROKEN_PIPE = 0, 2, 1
 
 
 class UsageError(Exception):
@@ -43,8 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--json", action="store_true", help="print JSON")
     _add_passphrase_option(classify)
     classify.set_defaults(run=_classify)
-    validate = commands.add_parser("validate", help="check a draft against its pack")
+    validate = commands.add_parser("validate", help="check a draft against its pack, and list the required answers missing")
     validate.add_argument("draft", type=Path)
+    validate.add_argument("--json", action="store_true", help="print JSON")
     _add_passphrase_option(validate)
     validate.set_defaults(run=_validate)
     for extend in EXTRA_COMMANDS:
@@ -66,6 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`classify ... | head -1`): stop quietly, as other tools do, and keep
+        # Python from complaining again when it flushes standard output at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 class CommandError(Exception):
@@ -121,8 +128,10 @@ def warn(warnings: list[str]) -> None:
 
 
 def _questions(args: argparse.Namespace) -> int:
+    from app import listing
+
     pack = load_pack(args.pack)
-    print(json.dumps(report.questions_json(pack), ensure_ascii=False, indent=2) if args.json else report.questions_text(pack))
+    print(json.dumps(listing.questions_json(pack), ensure_ascii=False, indent=2) if args.json else listing.questions_text(pack))
     return EXIT_OK
 
 
@@ -137,11 +146,40 @@ def _classify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+VALIDATE = {
+    "valid": "{path}: valid draft for {pack} {version}, {answers} answers",
+    "complete": "all {required} required answers given",
+    "missing": "{missing} of {required} required answers missing:",
+    "missing_item": "  - {question} [{section}]: {text}",
+}
+
+
 def _validate(args: argparse.Namespace) -> int:
+    """A readable draft is valid (exit 0) however incomplete; what is missing is reported."""
+    from forms.completeness import completeness
+    from forms.evaluation import Evaluation
+
     draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
     warn(warnings)
-    print(f"{args.draft}: valid draft for {pack.id} {pack.version}, {len(draft.answers)} answers")
+    found = completeness(Evaluation(pack, draft.values()))
+    if args.json:
+        print(json.dumps(_validate_json(args.draft, draft, pack, found, warnings), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(VALIDATE["valid"].format(path=args.draft, pack=pack.id, version=pack.version, answers=len(draft.answers)))
+    if found.complete:
+        print(VALIDATE["complete"].format(required=found.required))
+        return EXIT_OK
+    print(VALIDATE["missing"].format(missing=len(found.missing), required=found.required))
+    for item in found.missing:
+        print(VALIDATE["missing_item"].format(question=item.question, section=item.section, text=item.text))
     return EXIT_OK
+
+
+def _validate_json(path: Path, draft: Draft, pack: Pack, found, warnings: list[str]) -> dict:
+    return {"draft": str(path), "valid": True, "pack": {"id": pack.id, "version": pack.version},
+            "answers": len(draft.answers), "required": found.required, "given": found.given,
+            "complete": found.complete, "warnings": warnings,
+            "missing": [{"question": m.question, "section": m.section, "text": m.text} for m in found.missing]}
 
 
 if __name__ == "__main__":

@@ -79,11 +79,14 @@ def open_point_text(pack: Pack, point: OpenPoint) -> str:
     return texts.OPEN_QUESTION[point.status].format(question=questions.get(point.question, point.question))
 
 
-def gap_text(pack: Pack, gap: GapResult) -> str:
-    """A gap in words; one left undecided by an unsure or missing answer says so and names it."""
-    if gap.status == "undecided":
-        return texts.GAP_UNDECIDED.format(text=gap.text, questions=_question_list(pack, gap.open_questions))
-    return gap.text
+def gap_text(pack: Pack, gap: GapResult, name_questions: bool = True) -> str:
+    """A gap in words; one left undecided by an unsure or missing answer says so, and names the
+    questions that settle it unless the reader is shown a link to them instead."""
+    if gap.status != "undecided":
+        return gap.text
+    if not name_questions:
+        return texts.GAP_UNDECIDED_SHORT.format(text=gap.text)
+    return texts.GAP_UNDECIDED.format(text=gap.text, questions=_question_list(pack, gap.open_questions))
 
 
 def because_text(pack: Pack, finding: Finding | GapResult | VerdictResult) -> list[str]:
@@ -204,37 +207,3 @@ def assessment_json(pack: Pack, assessment: Assessment) -> dict[str, Any]:
         data.setdefault(result["id"], result)
     data["transparency_duties"] = [d for d in data["duties"] if d["group"] == "transparency"]
     return data
-
-
-def questions_json(pack: Pack) -> dict[str, Any]:
-    return {
-        "pack": {"id": pack.id, "version": pack.version, "title": pack.title,
-                 "law_current_to": pack.law_current_to.isoformat()},
-        "sections": [
-            {"id": s.id, "title": s.title, "questions": [_question_json(q) for q in s.questions]}
-            for s in pack.sections
-        ],
-    }
-
-
-def _question_json(question) -> dict[str, Any]:
-    data = {"id": question.id, "kind": question.kind, "text": question.text,
-            "required": question.required, "refs": list(question.refs)}
-    if hasattr(question, "options"):
-        data["options"] = [{"id": o.id, "label": o.label} for o in question.options]
-    if question.kind == "yes_no":
-        data["options"] = [{"id": v, "label": v} for v in ("yes", "no", "unsure")]
-    return data
-
-
-def questions_text(pack: Pack) -> str:
-    lines = [f"{pack.title} (pack {pack.id} {pack.version}, law as of {pack.law_current_to.isoformat()})"]
-    for section in pack.sections:
-        lines += ["", f"{section.title}  [{section.id}]"]
-        for question in section.questions:
-            lines.append(f"  {question.id}  ({question.kind}{'' if question.required else ', optional'})  {question.text}")
-            if question.refs:
-                lines.append(f"      cites: {refs_text(question.refs)}")
-            for option in getattr(question, "options", ()):
-                lines.append(f"      - {option.id}: {option.label}")
-    return "\n".join(lines)

@@ -127,6 +127,10 @@ def _references(pack: Pack) -> Iterator[Found]:
         yield "pack", pack.id, f"roles_question '{pack.roles_question}' must name a multiple-choice question"
         return
     roles = {o.id for o in roles_question.options}
+    for key in ("applicant_name_question", "system_name_question"):
+        named = getattr(pack, key)
+        if named is not None and getattr(questions.get(named), "kind", None) != "short_text":
+            yield "pack", pack.id, f"{key} '{named}' must name a short-text question"
     dates = {d.id for d in pack.dates}
     for rule in pack.rules:
         for role in rule.grants_roles:

@@ -125,6 +125,9 @@ class Rule(Authored):
     when: Condition
     refs: Refs = ()
     reason: Text = ""
+    # What the rule establishes, in a few words, where a condition names it (a `fact` has no
+    # reason to show): "the system is used for a purpose listed in Annex III".
+    label: Text = ""
     # Roles the applicant takes on when the rule fires (e.g. a deployer who becomes a provider).
     grants_roles: tuple[Id, ...] = ()
     # A caveat printed with the finding where the law is unsettled.
@@ -307,6 +310,10 @@ class Pack(Authored):
     value_labels: dict[Id, Text] = {}
     # The open point for an unverified date of a duty that applies; names {date} and {set_by}.
     unverified_date_text: Text = ""
+    # Where the pack asks who applies and for which system: the dossier's cover, its metadata and
+    # the name the wizard suggests for it come from these answers.
+    applicant_name_question: Id | None = None
+    system_name_question: Id | None = None
     sections: tuple[Section, ...] = Field(min_length=1)
     rules: tuple[Rule, ...] = ()
     obligations: tuple[Obligation, ...] = ()

@@ -26,3 +26,5 @@ CHECKLIST_STATUS = {"met": "all conditions met", "not_met": "not all conditions 
 # A gap that an unanswered or unsure answer leaves undecided: {text} is the gap, {questions} the
 # questions that settle it.
 GAP_UNDECIDED = "Possibly: {text} (settle first: {questions})"
+# The same where the questions are a link away (the wizard's result panel).
+GAP_UNDECIDED_SHORT = "Possibly: {text}"

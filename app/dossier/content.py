@@ -6,6 +6,7 @@ Nothing here decides anything about the law: every result comes from the core's 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any
 
 from reportlab.lib import colors
@@ -13,11 +14,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from app import names
 from app.dossier.layout import Block, Contents
 from app.dossier.texts import TEXT
 from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
 from app.drafts import Draft
 from app.report import counted_question, gap_text, open_point_text, refs_text, track_lines, value_text
+from forms.completeness import Completeness, completeness as completeness_of
 from forms.schema import Pack
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment
@@ -128,22 +131,30 @@ class Reader:
         question = self.questions.get(qid)
         return question.text if question else qid
 
-    def profile_value(self, field: str, prefix: str) -> str:
-        if getattr(self.draft, field):
-            return getattr(self.draft, field)
-        for qid, answer in self.draft.answers.items():
-            if qid.startswith(prefix) and isinstance(answer.value, str) and answer.value.strip():
-                return answer.value
-        return TEXT["not_given"]
+    @cached_property
+    def completeness(self) -> Completeness:
+        return completeness_of(self.evaluation)
+
+    def section_title(self, section_id: str) -> str:
+        return self.evaluation.index.sections[section_id].title
+
+
+def cover_rows(reader: Reader, assessment: Assessment) -> list[tuple[str, str]]:
+    """(label, value) of the cover's table: who applies, for which system, from which answers."""
+    draft, pack, found = reader.draft, reader.pack, reader.completeness
+    given = TEXT["complete" if found.complete else "incomplete"].format(
+        given=found.given, required=found.required, missing=len(found.missing), section=TEXT["missing"])
+    return [(TEXT["applicant"], names.applicant_name(pack, draft) or TEXT["not_given"]),
+            (TEXT["system"], names.system_name(pack, draft) or TEXT["not_given"]),
+            (TEXT["date"], draft.modified.date().isoformat()),
+            (TEXT["completeness"], given),
+            (TEXT["pack"], TEXT["pack_value"].format(pack=pack.id, version=pack.version,
+                                                     date=assessment.law_current_to.isoformat()))]
 
 
 def cover(reader: Reader, assessment: Assessment, fingerprint: str) -> list:
-    draft, pack = reader.draft, reader.pack
-    rows = [(TEXT["applicant"], reader.profile_value("applicant", "applicant.name")),
-            (TEXT["system"], reader.profile_value("system_name", "applicant.system")),
-            (TEXT["date"], draft.modified.date().isoformat()),
-            (TEXT["pack"], TEXT["pack_value"].format(pack=pack.id, version=pack.version,
-                                                     date=assessment.law_current_to.isoformat()))]
+    pack = reader.pack
+    rows = cover_rows(reader, assessment)
     table = Table([[_p(k, SMALL), _p(v)] for k, v in rows], colWidths=[45 * mm, 120 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
     return [Spacer(1, 25 * mm), _p(TEXT["title"], TITLE), table, Spacer(1, 12 * mm),
@@ -295,8 +306,12 @@ def results(reader: Reader, assessment: Assessment) -> list:
     return story
 
 
-def open_points(pack: Pack, assessment: Assessment) -> list:
-    story: list = [Heading(TEXT["open"], 0), Heading(TEXT["open_points"], 1)]
+def open_points(reader: Reader, assessment: Assessment) -> list:
+    pack = reader.pack
+    story: list = [Heading(TEXT["open"], 0), Heading(TEXT["missing"], 1)]
+    story += [_p("\u2610 " + TEXT["missing_item"].format(text=m.text, section=reader.section_title(m.section)), ITEM)
+              for m in reader.completeness.missing] or [_p(TEXT["none"])]
+    story.append(Heading(TEXT["open_points"], 1))
     story += [_p("\u2022 " + open_point_text(pack, p), ITEM) for p in assessment.open_points] or [_p(TEXT["none"])]
     story.append(Heading(TEXT["gaps"], 1))
     story += [Block([_p("\u2610 " + gap_text(pack, g), ITEM), _p(_refs(g.refs), GAP_REFS)])
@@ -325,5 +340,5 @@ def declaration(reader: Reader, fingerprint: str) -> list:
 
 def story(reader: Reader, assessment: Assessment, fingerprint: str) -> list:
     return (cover(reader, assessment, fingerprint) + contents() + profile(reader) + classification(reader, assessment)
-            + obligations(reader.pack, assessment) + results(reader, assessment) + open_points(reader.pack, assessment) + annex(reader)
+            + obligations(reader.pack, assessment) + results(reader, assessment) + open_points(reader, assessment) + annex(reader)
             + declaration(reader, fingerprint))

@@ -45,6 +45,7 @@ def export_dossier(draft: Draft, pack: Pack, out_path: Path, progress: Callable[
 def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], None]) -> bytes:
     from risk_tiers.classify import classify
 
+    from app import names
     from app.dossier import content, layout
     from app.dossier.typeset import printable
     from risk_tiers.headline import headline
@@ -55,8 +56,9 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
     digest = fingerprint(data)
     tier = headline(pack, assessment)[0]
     reader = content.Reader(draft, pack)
-    applicant = reader.profile_value("applicant", "applicant.name")
-    meta = {"title": TEXT["title"], "author": printable(applicant), "subject": TEXT["subject"].format(tier=tier),
+    applicant, system = names.applicant_name(pack, draft), names.system_name(pack, draft)
+    title = TEXT["pdf_title"].format(title=TEXT["title"], system=system) if system else TEXT["title"]
+    meta = {"title": printable(title), "author": printable(applicant), "subject": TEXT["subject"].format(tier=tier),
             "keywords": TEXT["keywords"].format(pack=f"{pack.id} {pack.version}")}
     flowables = content.story(reader, assessment, digest)
     report(0.3)

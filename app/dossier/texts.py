@@ -5,6 +5,7 @@ Questions, reasons, obligations and citations come from the pack's data, not fro
 
 TEXT = {
     "title": "Application dossier for the AI regulatory sandbox",
+    "pdf_title": "{title}: {system}",
     "subject": "Self-assessment under the EU AI Act: {tier}",
     "keywords": "EU AI Act, regulatory sandbox, self-assessment, {pack}",
     "applicant": "Applicant",
@@ -12,6 +13,11 @@ TEXT = {
     "date": "Date of the answers",
     "pack": "Question pack",
     "pack_value": "{pack} version {version}, law current to {date}",
+    "completeness": "Required answers",
+    "complete": "all {required} given",
+    "incomplete": "{given} of {required} given; {missing} missing, listed under \u201c{section}\u201d",
+    "missing": "Required answers not given",
+    "missing_item": "{text} ({section})",
     "fingerprint": "Fingerprint (SHA-256 of the draft data inside this file)",
     "primary_tier": "Result of the self-assessment",
     "not_given": "not given",

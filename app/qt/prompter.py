@@ -39,6 +39,16 @@ class Prompter:
         box.exec()
         return box.clickedButton() is chosen
 
+    def confirm(self, parent, title: str, text: str, action: str) -> bool:
+        """Ask before going on: True when the person chooses `action`, False on Cancel."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+        chosen = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is chosen
+
     def info(self, parent, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 

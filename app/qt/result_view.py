@@ -136,7 +136,7 @@ class ResultView(ScrollPage):
             layout.addWidget(link_label(html.escape(text) + question_link(duty.question), self._on_link))
         for gap in gaps:
             behind = gap.because[0].question if gap.because else next(iter(gap.open_questions), None)
-            text = gap_text(self.session.pack, gap)
+            text = gap_text(self.session.pack, gap, name_questions=False)  # the link goes to them
             layout.addWidget(link_label(html.escape(text) + question_link(behind), self._on_link))
 
     def _finding(self, finding, shown: set[str]) -> QWidget:

@@ -10,11 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from app import names
 from app.qt.scroll_page import ScrollPage
 from app.qt.result_view import link_label
 from app.qt.style import muted
 from app.qt.texts import TEXT
 from app.report import answer_text, open_point_text, refs_text, tier_label
+from forms.completeness import completeness
 
 EXPORT_MODULE = "app.dossier.export"
 
@@ -105,6 +107,9 @@ class ReviewPage(ScrollPage):
         widget = QWidget()
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.completeness = completeness(evaluation)
+        self.completeness_label = link_label(self._completeness_text(), self._on_link)
+        layout.addWidget(self.completeness_label)
         for section in pack.sections:
             rows = []
             for question in section.questions:
@@ -142,6 +147,17 @@ class ReviewPage(ScrollPage):
         layout.addWidget(link_label("".join(result), self._on_link))
         return widget
 
+    def _completeness_text(self) -> str:
+        """n of m required answers given, and each missing one with a link to it."""
+        found, sections = self.completeness, self.session.evaluation.index.sections
+        if found.complete:
+            return f"<p><b>{html.escape(TEXT['review_complete'].format(required=found.required))}</b></p>"
+        rows = [f"<p><b>{html.escape(TEXT['review_incomplete'].format(given=found.given, required=found.required))}</b></p><ul>"]
+        for missing in found.missing:
+            item = TEXT["review_missing"].format(question=missing.text, section=sections[missing.section].title)
+            rows.append(f'<li>{html.escape(item)} <a href="q:{missing.question}">{html.escape(TEXT["edit"])}</a></li>')
+        return "".join(rows) + "</ul>"
+
     def _on_link(self, link: str) -> None:
         if link.startswith("q:"):
             self.edit_requested.emit(link[2:])
@@ -152,12 +168,23 @@ class ReviewPage(ScrollPage):
         if export is None:
             self.prompter.info(self, TEXT["export_unavailable_title"], TEXT["export_unavailable"])
             return
-        stem = self.session.path.stem if self.session.path else "dossier"
-        folder = self.session.path.parent if self.session.path else Path.home()
-        out_path = self.prompter.save_path(self, folder / f"{stem}.pdf", TEXT["export_filter"])
+        found = completeness(self.session.evaluation)
+        question = TEXT["export_incomplete"].format(missing=len(found.missing), required=found.required)
+        if not found.complete and not self.prompter.confirm(self, TEXT["export_incomplete_title"], question,
+                                                            TEXT["export_anyway"]):
+            return
+        out_path = self.prompter.save_path(self, self.suggested_path(), TEXT["export_filter"])
         if out_path is None:
             return
         self.start_export(export, out_path)
+
+    def suggested_path(self) -> Path:
+        """Where to offer to write the dossier: named after the system, beside the draft."""
+        path = self.session.path
+        name = names.file_stem(names.system_name(self.session.pack, self.session.draft))
+        stem = names.file_stem(TEXT["export_name"].format(name=name)) if name else ""
+        stem = stem or (path.stem if path else TEXT["export_default_name"])
+        return (path.parent if path else Path.home()) / f"{stem}.pdf"
 
     def start_export(self, export, out_path: Path) -> None:
         self.job = ExportJob(export, self.session.draft.model_copy(deep=True), self.session.pack, out_path)

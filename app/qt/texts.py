@@ -79,7 +79,7 @@ TEXT = {
     "findings": "Why",
     "excluded": "Considered and excluded",
     "open_points": "Open points that could change the result",
-    "no_findings": "No rule applies yet. Answer the questions to see a result.",
+    "no_findings": "No rule applies on the answers so far.",
     "no_open_points": "None.",
     "go_to_question": "Go to the question",
     "derived": "What else follows",
@@ -111,6 +111,17 @@ TEXT = {
         "export them once the dossier module is installed."
     ),
     "export_filter": "PDF dossier (*.pdf)",
+    "export_name": "{name} dossier",
+    "export_default_name": "dossier",
+    "export_incomplete_title": "Some required answers are missing",
+    "export_incomplete": (
+        "{missing} of the {required} required answers are not given yet. The dossier will say so on "
+        "its cover and list them. Export it anyway?"
+    ),
+    "export_anyway": "Export anyway",
+    "review_complete": "All {required} required answers are given.",
+    "review_incomplete": "{given} of {required} required answers are given. Still missing:",
+    "review_missing": "{question} ({section})",
     "obligations": "What you must do",
     # drafts and dialogs
     "draft_filter": "Drafts (*.json)",

@@ -75,3 +75,55 @@ def test_main_knows_every_command_so_a_file_named_like_one_is_not_opened_as_a_dr
     for name in commands.choices:
         (tmp_path / name).write_text("{}", encoding="utf-8")
         assert not main.opens_wizard([name])
+
+
+def _incomplete(tmp_path):
+    """The CV-screening example without two required answers, in two sections."""
+    draft = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    for gone in ("applicant.system_name", "plan.exit_report"):
+        del draft["answers"][gone]
+    path = tmp_path / "incomplete.json"
+    path.write_text(json.dumps(draft), encoding="utf-8")
+    return path
+
+
+def test_validate_lists_the_missing_required_answers_and_still_exits_0(tmp_path, pack):
+    done = _run("validate", str(_incomplete(tmp_path)), "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    questions = {q.id: (s.id, q.text) for s in pack.sections for q in s.questions}
+    assert [(m["question"], m["section"], m["text"]) for m in result["missing"]] == [
+        ("applicant.system_name", *questions["applicant.system_name"]),
+        ("plan.exit_report", *questions["plan.exit_report"])]
+    assert (result["valid"], result["complete"], result["required"] - result["given"]) == (True, False, 2)
+
+
+def test_validate_says_how_many_are_missing_on_one_line_and_names_them(tmp_path):
+    done = _run("validate", str(_incomplete(tmp_path)))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[1].startswith("2 of ")
+    assert "applicant.system_name" in lines[2] and "plan.exit_report" in lines[3]
+    complete = _run("validate", str(EXAMPLE))
+    assert complete.returncode == 0 and len(complete.stdout.splitlines()) == 2
+    assert "applicant.system_name" not in complete.stdout
+
+
+def test_validate_json_of_a_bad_draft_is_still_one_error_line(tmp_path):
+    done = _run("validate", str(_bad_drafts(tmp_path)["wrong_kind"]), "--json")
+    assert done.returncode == 2 and done.stdout == ""
+    assert len(done.stderr.strip().splitlines()) == 1 and done.stderr.startswith("error:")
+
+
+def test_output_cut_short_by_the_reader_ends_quietly(tmp_path):
+    """`classify DRAFT | head -1`: the reader closes the pipe early; no traceback follows."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    command = (f"{sys.executable} main.py classify resources/examples/cv_screening.json | head -1")
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=root, capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "SANDBOX_KIT_DATA_DIR": str(tmp_path)})
+    assert done.stdout.count("\n") == 1
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr

@@ -110,3 +110,11 @@ def test_a_broken_track_is_one_line(tmp_path, edit, message):
 def test_a_broken_derogation_headline_is_one_line(tmp_path, edit, message):
     with pytest.raises(PackError, match=r"pack.yaml: " + re.escape(message)):
         load_pack(_pack_with(tmp_path, edit))
+
+
+@pytest.mark.parametrize("key, named", [("system_name_question", "applicant.no_such_question"),
+                                        ("applicant_name_question", "applicant.eu_office")])
+def test_the_names_questions_must_be_short_text_questions_of_the_pack(tmp_path, key, named):
+    folder = _pack_with(tmp_path, lambda text: re.sub(rf"{key}: .+", f"{key}: {named}", text))
+    with pytest.raises(PackError, match=rf"pack.yaml: {key} '{re.escape(named)}' must name a short-text question"):
+        load_pack(folder)

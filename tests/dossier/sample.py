@@ -11,6 +11,7 @@ from forms.schema import Pack
 MARKUP = "Acme <b>Bold</b> & Sons <para> </font> &amp; R&D"
 GREEK = "Ελληνική εταιρεία τεχνητής νοημοσύνης"
 CHINESE = "人工智能监管沙盒申请"
+SYSTEM = f"{CHINESE} / {GREEK}"
 WHEN = dt.datetime(2026, 3, 14, 9, 26, 53, tzinfo=dt.timezone.utc)
 SAMPLE_ID = uuid.UUID("5a3b1e0c-8f2d-4c6a-9b7e-1d2c3b4a5f60")  # fixed, so its dossier's bytes are too
 
@@ -22,8 +23,9 @@ def full_draft(pack: Pack, long_text: str = "") -> Draft:
         text = "" if long_used else long_text  # one very long answer: enough to cross pages
         long_used = long_used or (question.kind == "long_text" and bool(long_text))
         answers[question.id] = Answer(value=_value(question, index, text), note=f"note {index} <i>{GREEK}</i>")
-    return Draft(id=SAMPLE_ID, lock=Lock.of(pack), applicant=MARKUP, system_name=f"{CHINESE} / {GREEK}",
-                 created=WHEN, modified=WHEN, answers=answers)
+    answers[pack.applicant_name_question].value = MARKUP  # the cover and the metadata print them
+    answers[pack.system_name_question].value = SYSTEM
+    return Draft(id=SAMPLE_ID, lock=Lock.of(pack), created=WHEN, modified=WHEN, answers=answers)
 
 
 def _value(question, index: int, long_text: str):

@@ -26,6 +26,9 @@ class ScriptedPrompter:
         self.versions_offered: list[str] = []
         self.recovery_choice: int | None = None
         self.recoveries_offered: list[str] = []
+        self.confirm_answer = True  # "go on" to every confirmation, unless a test says otherwise
+        self.confirms: list[tuple[str, str]] = []
+        self.suggested: Path | None = None  # the path the last save dialog offered
 
     def ask_save_changes(self, parent, name):
         self.asked.append(name)
@@ -39,6 +42,10 @@ class ScriptedPrompter:
     def info(self, parent, title, text):
         self.infos.append((title, text))
 
+    def confirm(self, parent, title, text, action):
+        self.confirms.append((title, text))
+        return self.confirm_answer
+
     def open_path(self, parent, folder):
         return self.open_answer
 
@@ -51,6 +58,7 @@ class ScriptedPrompter:
         return self.recovery_choice
 
     def save_path(self, parent, suggested, file_filter=""):
+        self.suggested = suggested
         return self.save_answer
 
 

@@ -71,3 +71,67 @@ def test_the_export_button_writes_a_real_dossier_with_the_draft_inside(qtbot, wi
     assert "TalentLens" in reader.pages[0].extract_text()
     attached = [json.loads(data) for datas in reader.attachments.values() for data in datas]
     assert [a["answers"]["annex3.employment"]["value"] for a in attached] == [["recruitment"]]
+
+
+def _links(label) -> list[str]:
+    import re
+
+    return re.findall(r'href="q:([^"]+)"', label.text())
+
+
+def test_the_review_page_states_completeness_and_links_each_missing_answer(qtbot, window):
+    answer(qtbot, window, "system.offering", "model")
+    window.wizard.go_to(REVIEW)
+    page, session = window.wizard.review, window.session
+    missing = [q for q in session.evaluation.visible_questions if q in session.missing]
+    assert missing and _links(page.completeness_label) == missing
+    assert (page.completeness.given, page.completeness.required - page.completeness.given) == (
+        page.completeness.required - len(missing), len(missing))
+    with qtbot.waitSignal(page.edit_requested) as asked:  # a link goes to the question
+        page.completeness_label.linkActivated.emit(f"q:{missing[0]}")
+    assert asked.args == [missing[0]]
+
+
+def test_exporting_an_incomplete_draft_asks_first_and_a_no_writes_nothing(qtbot, window, prompter, tmp_path, monkeypatch):
+    written = []
+    monkeypatch.setattr(review_page, "find_exporter", lambda: lambda d, p, out: written.append(out))
+    window.wizard.go_to(REVIEW)
+    prompter.save_answer = tmp_path / "dossier.pdf"
+    prompter.confirm_answer = False
+    qtbot.mouseClick(window.wizard.review.export_button, Qt.MouseButton.LeftButton)
+    assert len(prompter.confirms) == 1 and prompter.suggested is None and written == []
+    assert window.wizard.review.job is None
+
+
+def test_a_complete_draft_exports_without_asking(qtbot, window, prompter, tmp_path, monkeypatch):
+    monkeypatch.setattr(review_page, "find_exporter", lambda: lambda d, p, out: out.write_bytes(b"%PDF"))
+    example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "customer_chatbot.json"
+    assert window.open_path(example)
+    window.wizard.go_to(REVIEW)
+    assert window.wizard.review.completeness.complete and _links(window.wizard.review.completeness_label) == []
+    prompter.save_answer = tmp_path / "dossier.pdf"
+    with qtbot.waitSignal(window.wizard.review.export_finished, timeout=10000):
+        qtbot.mouseClick(window.wizard.review.export_button, Qt.MouseButton.LeftButton)
+    assert prompter.confirms == []
+
+
+def test_a_dossier_made_in_the_wizard_is_named_after_the_system_and_names_both_on_its_cover(qtbot, window, prompter, tmp_path):
+    from pypdf import PdfReader
+
+    from app import names
+    from app.qt.texts import TEXT
+
+    pack = window.session.pack
+    answer(qtbot, window, pack.applicant_name_question, "Acme Robotics SA")
+    answer(qtbot, window, pack.system_name_question, "Sorter 3000: parcels/letters")
+    window.wizard.go_to(REVIEW)
+    prompter.save_answer = tmp_path / "out.pdf"
+    page = window.wizard.review
+    with qtbot.waitSignal(page.export_finished, timeout=120_000) as finished:
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert finished.args[0] is True, prompter.errors
+    assert len(prompter.confirms) == 1  # a new draft misses most required answers
+    stem = names.file_stem(TEXT["export_name"].format(name="Sorter 3000: parcels/letters"))
+    assert prompter.suggested.name == f"{stem}.pdf" and "/" not in stem and ":" not in stem
+    cover = " ".join(PdfReader(tmp_path / "out.pdf").pages[0].extract_text().split())
+    assert "Acme Robotics SA" in cover and "Sorter 3000: parcels/letters" in cover

@@ -1,0 +1,178 @@
+"""The pack as the `questions` command lists it: what the wizard shows for each question (its text,
+help, options with their help, the provisions it concerns) and when it is asked, in text and JSON.
+
+A consultant or a script can answer a draft from this listing alone: every condition is written
+out with the questions' texts and the options' labels (forms/readable.py), and each rule a
+condition names is listed once with what it means and when it holds.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from forms import texts as form_texts
+from forms.readable import Readable, asked_when, describe, rule_label, rules_behind
+from forms.schema import YES_NO_VALUES, Pack, Question, Section
+from app.report import refs_text
+
+TEXT = {
+    "title": "{title} (pack {id} {version}, law as of {date})",
+    "section": "{title}  [{id}]",
+    "question": "{id} ({kind}{optional}) {text}",
+    "optional": ", optional",
+    "help": "help: {text}",
+    "cites": "cites: {refs}",
+    "asked_when": "asked when:",
+    "option": "{id}: {label}",
+    "unsure": "  (leaves the answer open)",
+    "limits": "answer: {limits}",
+    "max_length": "at most {count} characters",
+    "minimum": "at least {value:g}",
+    "maximum": "at most {value:g}",
+    "integer": "a whole number",
+    "unit": "in {unit}",
+    "date": "a date written YYYY-MM-DD",
+    "rules": "Rules named in these conditions",
+    "rule": "{id}: {label}",
+    "rule_unlabelled": "{id}",
+    "holds_when": "holds when:",
+    "limit_separator": ", ",
+}
+
+WIDTH = 100
+# Indents of the text listing: question lines, their details, and each level of a condition.
+QUESTION, DETAIL, STEP = "  ", "      ", "  "
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+def questions_json(pack: Pack) -> dict[str, Any]:
+    sections = [_section_json(pack, s) for s in pack.sections]
+    return {
+        "pack": {"id": pack.id, "version": pack.version, "title": pack.title,
+                 "law_current_to": pack.law_current_to.isoformat()},
+        "reading": form_texts.READING,
+        "sections": sections,
+        "rules": [_rule_json(pack, rule) for rule in rules_behind(pack, _conditions(pack))],
+    }
+
+
+def _section_json(pack: Pack, section: Section) -> dict[str, Any]:
+    return {"id": section.id, "title": section.title, "intro": section.intro,
+            "asked_when": _condition_json(asked_when(pack, section)),
+            "questions": [_question_json(pack, section, q) for q in section.questions]}
+
+
+def _question_json(pack: Pack, section: Section, question: Question) -> dict[str, Any]:
+    data = {"id": question.id, "kind": question.kind, "text": question.text,
+            "required": question.required, "refs": list(question.refs),
+            "help": question.help, "asked_when": _condition_json(asked_when(pack, section, question))}
+    if hasattr(question, "options") or question.kind == "yes_no":
+        data["options"] = [{"id": option_id, "label": label, "help": help_, "unsure": unsure}
+                           for option_id, label, help_, unsure in _options(question)]
+    data.update(_limits(question))
+    return data
+
+
+def _condition_json(readable: Readable | None) -> dict[str, Any] | None:
+    """{"text": the condition on one line, "condition": its tree}; None when always asked."""
+    return None if readable is None else {"text": readable.text, "condition": readable.to_json()}
+
+
+def _rule_json(pack: Pack, rule) -> dict[str, Any]:
+    return {"id": rule.id, "label": rule_label(rule), "tier": rule.tier,
+            "holds_when": _condition_json(describe(pack, rule.when))}
+
+
+def _options(question: Question) -> list[tuple[str, str, str, bool]]:
+    """(id, label, help, unsure) of each option, the yes/no answers worded as the wizard words them."""
+    if question.kind == "yes_no":
+        return [(v, form_texts.YES_NO[v], "", v == "unsure") for v in YES_NO_VALUES]
+    return [(o.id, o.label, o.help, o.unsure) for o in getattr(question, "options", ())]
+
+
+def _limits(question: Question) -> dict[str, Any]:
+    """What a valid answer must be, beyond its kind: lengths, bounds, unit."""
+    names = {"short_text": ("max_length",), "long_text": ("max_length",),
+             "number": ("minimum", "maximum", "integer", "unit")}.get(question.kind, ())
+    return {name: getattr(question, name) for name in names}
+
+
+def _conditions(pack: Pack) -> list[Readable]:
+    found = []
+    for section in pack.sections:
+        found += [r for r in (asked_when(pack, section, q) for q in section.questions) if r is not None]
+    return found
+
+
+# --- text -----------------------------------------------------------------------------------
+
+def questions_text(pack: Pack) -> str:
+    lines = [TEXT["title"].format(title=pack.title, id=pack.id, version=pack.version,
+                                  date=pack.law_current_to.isoformat())]
+    lines += textwrap.wrap(form_texts.READING, WIDTH)
+    for section in pack.sections:
+        lines += ["", TEXT["section"].format(title=section.title, id=section.id)]
+        lines += _wrapped(section.intro, QUESTION)
+        for question in section.questions:
+            lines += _question_lines(pack, section, question)
+    rules = rules_behind(pack, _conditions(pack))
+    if rules:
+        lines += ["", TEXT["rules"]]
+    for rule in rules:
+        label = rule_label(rule)
+        head = TEXT["rule" if label else "rule_unlabelled"].format(id=rule.id, label=label)
+        lines += _wrapped(head, QUESTION, hang=DETAIL[len(QUESTION):]) + [DETAIL + TEXT["holds_when"]]
+        lines += _outline(describe(pack, rule.when), DETAIL + STEP)
+    return "\n".join(lines)
+
+
+def _question_lines(pack: Pack, section: Section, question: Question) -> list[str]:
+    head = TEXT["question"].format(id=question.id, kind=question.kind, text=question.text,
+                                   optional="" if question.required else TEXT["optional"])
+    lines = _wrapped(head, QUESTION, hang=DETAIL[len(QUESTION):])
+    if question.help:
+        lines += _wrapped(TEXT["help"].format(text=question.help), DETAIL, hang=STEP)
+    if question.refs:
+        lines += _wrapped(TEXT["cites"].format(refs=refs_text(question.refs)), DETAIL, hang=STEP)
+    condition = asked_when(pack, section, question)
+    if condition is not None:
+        lines += [DETAIL + TEXT["asked_when"]] + _outline(condition, DETAIL + STEP)
+    limits = _limits_text(question)
+    if limits:
+        lines.append(DETAIL + TEXT["limits"].format(limits=limits))
+    for option_id, label, help_, unsure in _options(question):
+        option = TEXT["option"].format(id=option_id, label=label) + (TEXT["unsure"] if unsure else "")
+        lines += _wrapped(option, DETAIL, bullet=True)
+        lines += _wrapped(help_, DETAIL + STEP * 2)
+    return lines
+
+
+def _limits_text(question: Question) -> str:
+    parts = []
+    for name, value in _limits(question).items():
+        if value in (None, "", False):
+            continue
+        parts.append(TEXT[name].format(count=value, value=value, unit=value))
+    if question.kind == "date":
+        parts.append(TEXT["date"])
+    return TEXT["limit_separator"].join(parts)
+
+
+def _outline(readable: Readable, indent: str) -> list[str]:
+    lines = []
+    for depth, text in readable.outline():
+        lines += _wrapped(text, indent + STEP * depth, bullet=depth > 0)
+    return lines
+
+
+def _wrapped(text: str, indent: str, bullet: bool = False, hang: str = "") -> list[str]:
+    """`text` wrapped to the listing's width under `indent`, continuation lines `hang` deeper (under
+    a bullet: in line with the text after it)."""
+    if not text:
+        return []
+    first = indent + ("- " if bullet else "")
+    rest = indent + ("  " if bullet else hang)
+    return textwrap.wrap(" ".join(text.split()), WIDTH, initial_indent=first, subsequent_indent=rest,
+                         break_on_hyphens=False, break_long_words=False)
