@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Callable, NoReturn, Sequence
 
 from app import report
-from app.drafts import Draft, DraftError, draft_problems, load_draft
+from app.drafts import Draft, DraftError, PackChange
 from app.pack_commands import load as load_pack_found
+from app.terminal_prompts import PromptError
 from forms.loader import DEFAULT_PACK, PackError
 from forms.schema import Pack
 from risk_tiers.classify import classify
@@ -66,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = args.run(args)
         sys.stdout.flush()  # here, so a reader gone away is caught below, not at interpreter exit
         return status
-    except (UsageError, PackError, DraftError, CommandError) as error:
+    except (UsageError, PackError, DraftError, CommandError, PromptError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
@@ -102,43 +103,27 @@ def _register_extra_commands() -> None:
 
 def load_checked(draft_path: Path, pack_path: Path,
                  passphrase_file: Path | None = None) -> tuple[Draft, Pack, list[str]]:
-    """The draft and its pack, or a one-line error. Returns the warnings to show.
+    """The draft and its pack, or a one-line error (and a line naming its kept versions, if any).
+    Returns the warnings to show.
 
-    A protected draft is opened with the passphrase in `passphrase_file`, or one asked for at a terminal.
+    Opened by the draft session, as the wizard opens it: a protected draft with the passphrase in
+    `passphrase_file`, or one asked for at a terminal (app/terminal_prompts.py).
     """
-    from app.drafts import PassphraseRequired
-    from app.passphrases import load_draft_asking
+    from app.draft_session import DraftSession
+    from app.terminal_prompts import TerminalPrompts
 
     pack = load_pack_found(pack_path)
-    try:
-        draft = load_draft_asking(draft_path, passphrase_file)
-    except PassphraseRequired:
-        raise
-    except DraftError as error:  # a wrong passphrase too: the file may have been changed or damaged
-        raise DraftError(str(error) + _versions_hint(draft_path)) from None
-    errors, warnings = draft_problems(draft, pack)
-    if errors:
-        more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
-        raise CommandError(f"{draft_path}: {errors[0]}{more}{_versions_hint(draft_path)}")
-    return draft, pack, warnings
+    session = DraftSession(pack, TerminalPrompts(draft_path, passphrase_file))
+    result = session.open(draft_path)
+    if not result.opened:  # TerminalPrompts raises first, saying why
+        raise CommandError(f"{draft_path}: not opened")
+    warnings = list(result.warnings)
+    if result.pack_change is PackChange.CONTENT:
+        warnings.insert(0, PACK_CHANGED.format(pack=pack.id, version=pack.version))
+    return session.draft, pack, warnings
 
 
-VERSIONS_HINT = {
-    "one": "\none earlier version of this draft is kept; see it with: python main.py backups {path}",
-    "many": "\n{count} earlier versions of this draft are kept; list them with: python main.py backups {path}",
-}
-
-
-def _versions_hint(draft_path: Path) -> str:
-    """For a draft that cannot be used: where its kept versions are, when it has some."""
-    import shlex
-
-    from app.backups import list_backups
-
-    count = len(list_backups(draft_path))
-    if not count:
-        return ""
-    return VERSIONS_HINT["one" if count == 1 else "many"].format(count=count, path=shlex.quote(str(draft_path)))
+PACK_CHANGED = "the questions of {pack} {version} were changed since this draft was started; check the answers"
 
 
 def warn(warnings: list[str]) -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.drafts import Answer, Draft, save_draft
+from app.draft_store import save_draft
+from app.drafts import Answer, Draft
 from forms.loader import DEFAULT_PACK, PackError, default_pack, load_pack
 from forms.registry import discover, in_range
 from risk_tiers.classify import classify
