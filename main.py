@@ -4,7 +4,7 @@
 import os
 import sys
 
-COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "-h", "--help", "--pack"}
+COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "packs", "-h", "--help", "--pack"}
 DATA_DIR_OPTION = "--data-dir"
 
 USAGE = """\

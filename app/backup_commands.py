@@ -1,6 +1,7 @@
 """The command line's side of backups: `backups DRAFT` lists the kept versions of a draft, and
 `restore DRAFT N` puts version N back (the draft as it was is kept as a backup first, so a restore
-can itself be undone). Registered by app.cli.
+can itself be undone) through the draft session's flow (app/draft_session.py `put_back_version`),
+the same the wizard's File > Earlier versions goes through. Registered by app.cli.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.backups import list_backups, restore_backup
+from app.backups import list_backups
 
 TEXT = {
     "list_help": "list the earlier versions kept of a draft, newest first",
@@ -17,9 +18,7 @@ TEXT = {
     "none": "{path}: no earlier versions are kept (they are kept from the first save on)",
     "row": "{number:>3}  {saved}  {size} bytes",
     "heading": "Earlier versions of {path} (restore one with: python main.py restore {path} N):",
-    "no_such": "{path}: there is no version {number}; 'python main.py backups {path}' lists {count} versions",
     "missing": "{path}: no such draft",
-    "restored": "{path}: version {number} of {saved} restored; the draft as it was is now version 1",
 }
 
 
@@ -47,14 +46,11 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK, CommandError
+    from app.cli import EXIT_BAD_INPUT, EXIT_OK, CommandError
+    from app.draft_session import put_back_version
+    from app.terminal_prompts import TerminalPrompts
 
-    backups = list_backups(args.draft)
-    if not 1 <= args.number <= len(backups):
-        raise CommandError(TEXT["no_such"].format(path=args.draft, number=args.number, count=len(backups)))
     if not args.draft.is_file():
         raise CommandError(TEXT["missing"].format(path=args.draft))
-    chosen = backups[args.number - 1]
-    restore_backup(args.draft, chosen)
-    print(TEXT["restored"].format(path=args.draft, number=args.number, saved=chosen.local_time()))
-    return EXIT_OK
+    restored = put_back_version(args.draft, TerminalPrompts(args.draft, version=args.number))
+    return EXIT_OK if restored else EXIT_BAD_INPUT  # a refusal raised its one-line error on the way

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.drafts import (MAX_DRAFT_BYTES, TEMPORARY_RANDOM_PART, DraftError, check_draft_text, remove_stale_temporaries,
-                        write_atomically)
+                        reseal, write_atomically)
 
 KEEP = 5
 FOLDER_NAME = ".backups"
@@ -120,8 +120,6 @@ def seal_backups(draft_path: Path, passphrase: str, current: str | None = None) 
 
     A backup sealed under some other passphrase is left as it is: it is protected already.
     """
-    from app.drafts import reseal
-
     for backup in list_backups(draft_path):
         reseal(backup.path, passphrase, current)
     remove_stale_backup_temporaries(draft_path)  # an interrupted backup may have left plain text

@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Callable, NoReturn, Sequence
 
 from app import report
-from app.drafts import Draft, DraftError, draft_problems, load_draft
-from forms.loader import DEFAULT_PACK, PackError, load_pack
+from app.drafts import Draft, DraftError, PackChange
+from app.pack_commands import load as load_pack_found
+from app.terminal_prompts import PromptError
+from forms.loader import DEFAULT_PACK, PackError
 from forms.schema import Pack
 from risk_tiers.classify import classify
 
@@ -33,7 +35,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python main.py", description="Sandbox Applicant Kit: self-assessment under the EU AI Act.")
-    parser.add_argument("--pack", type=Path, default=DEFAULT_PACK, help="the question pack folder (default: the EU AI Act pack)")
+    parser.add_argument("--pack", type=Path, default=DEFAULT_PACK, help="the question pack folder (default: the EU AI Act pack); a pack that extends "
+                        "another finds it among those 'packs' lists")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     questions = commands.add_parser("questions", help="list the pack's sections and questions")
     questions.add_argument("--json", action="store_true", help="print JSON")
@@ -61,12 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     _register_extra_commands()
     try:
         args = build_parser().parse_args(argv)
-        code = args.run(args)
-        # Flush here, not at exit: output longer than the buffer is otherwise written in part as
-        # Python ends, where a reader gone away can no longer be answered quietly.
-        sys.stdout.flush()
-        return code
-    except (UsageError, PackError, DraftError, CommandError) as error:
+        status = args.run(args)
+        sys.stdout.flush()  # here, so a reader gone away is caught below, not at interpreter exit
+        return status
+    except (UsageError, PackError, DraftError, CommandError, PromptError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
@@ -90,9 +91,9 @@ def _add_passphrase_option(parser: argparse.ArgumentParser) -> None:
 
 def _register_extra_commands() -> None:
     if not EXTRA_COMMANDS:
-        from app import backup_commands, passphrases  # backups / restore, protect / unprotect
+        from app import backup_commands, pack_commands, passphrases  # backups, packs, protect
 
-        EXTRA_COMMANDS.extend([passphrases.add_commands, backup_commands.add_commands])
+        EXTRA_COMMANDS.extend([passphrases.add_commands, backup_commands.add_commands, pack_commands.add_commands])
         try:
             from app.dossier import commands as dossier_commands
         except ImportError:
@@ -102,43 +103,27 @@ def _register_extra_commands() -> None:
 
 def load_checked(draft_path: Path, pack_path: Path,
                  passphrase_file: Path | None = None) -> tuple[Draft, Pack, list[str]]:
-    """The draft and its pack, or a one-line error. Returns the warnings to show.
+    """The draft and its pack, or a one-line error (and a line naming its kept versions, if any).
+    Returns the warnings to show.
 
-    A protected draft is opened with the passphrase in `passphrase_file`, or one asked for at a terminal.
+    Opened by the draft session, as the wizard opens it: a protected draft with the passphrase in
+    `passphrase_file`, or one asked for at a terminal (app/terminal_prompts.py).
     """
-    from app.drafts import PassphraseRequired
-    from app.passphrases import load_draft_asking
+    from app.draft_session import DraftSession
+    from app.terminal_prompts import TerminalPrompts
 
-    pack = load_pack(pack_path)
-    try:
-        draft = load_draft_asking(draft_path, passphrase_file)
-    except PassphraseRequired:
-        raise
-    except DraftError as error:  # a wrong passphrase too: the file may have been changed or damaged
-        raise DraftError(str(error) + _versions_hint(draft_path)) from None
-    errors, warnings = draft_problems(draft, pack)
-    if errors:
-        more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
-        raise CommandError(f"{draft_path}: {errors[0]}{more}{_versions_hint(draft_path)}")
-    return draft, pack, warnings
+    pack = load_pack_found(pack_path)
+    session = DraftSession(pack, TerminalPrompts(draft_path, passphrase_file))
+    result = session.open(draft_path)
+    if not result.opened:  # TerminalPrompts raises first, saying why
+        raise CommandError(f"{draft_path}: not opened")
+    warnings = list(result.warnings)
+    if result.pack_change is PackChange.CONTENT:
+        warnings.insert(0, PACK_CHANGED.format(pack=pack.id, version=pack.version))
+    return session.draft, pack, warnings
 
 
-VERSIONS_HINT = {
-    "one": "\none earlier version of this draft is kept; see it with: python main.py backups {path}",
-    "many": "\n{count} earlier versions of this draft are kept; list them with: python main.py backups {path}",
-}
-
-
-def _versions_hint(draft_path: Path) -> str:
-    """For a draft that cannot be used: where its kept versions are, when it has some."""
-    import shlex
-
-    from app.backups import list_backups
-
-    count = len(list_backups(draft_path))
-    if not count:
-        return ""
-    return VERSIONS_HINT["one" if count == 1 else "many"].format(count=count, path=shlex.quote(str(draft_path)))
+PACK_CHANGED = "the questions of {pack} {version} were changed since this draft was started; check the answers"
 
 
 def warn(warnings: list[str]) -> None:
@@ -149,7 +134,7 @@ def warn(warnings: list[str]) -> None:
 def _questions(args: argparse.Namespace) -> int:
     from app import listing
 
-    pack = load_pack(args.pack)
+    pack = load_pack_found(args.pack)
     print(json.dumps(listing.questions_json(pack), ensure_ascii=False, indent=2) if args.json else listing.questions_text(pack))
     return EXIT_OK
 

@@ -1,10 +1,15 @@
 """Drafts: an applicant's answers for one AI system, saved as JSON and checked when read.
 
-A draft names the pack (id and version) its answers belong to. Saving is atomic: the new text goes
-to a temporary file in the same folder, is flushed and synced, then renamed over the old file, so
-a crash leaves either the old draft or the new one, never a torn file. Drafts are readable by their
-owner only. A draft may be protected by a passphrase (app/protect.py): then only the sealed envelope
-is ever written, and reading it needs the passphrase.
+A draft has a stable id and records what it was made with (its lock: the pack's id, version and
+content hash, the kit's when there is one, and the language). Drafts of earlier formats are
+brought to the current one as they are read (app/draft_migrations.py). Writing is atomic: the new
+text goes to a temporary file in the same folder, is flushed and synced, then renamed over the old
+file, so a crash leaves either the old draft or the new one, never a torn file. Drafts are readable
+by their owner only. A draft may be protected by a passphrase (app/protect.py): then only the
+sealed envelope is ever written, and reading it needs the passphrase.
+
+This module knows one file at a time; saving with a backup and protecting every copy of a draft
+are in app/draft_store.py, which builds on this one and on app/backups.py.
 """
 
 from __future__ import annotations
@@ -16,17 +21,22 @@ import re
 import stat
 import tempfile
 import time
+import uuid
+from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from app import draft_migrations, protect
 from forms.answers import answer_problem
+from forms.fingerprint import content_hash
 from forms.schema import Pack
 
 FORMAT = "sandbox-applicant-kit/draft"
-FORMAT_VERSION = 1
+FORMAT_VERSION = draft_migrations.latest_format()
 MAX_DRAFT_BYTES = 20 * 1024 * 1024
+LANGUAGE = "en"  # the only language drafts are written in for now
 
 TEXT = {
     "passphrase_required": "this draft is protected by a passphrase",
@@ -51,12 +61,43 @@ class Answer(BaseModel):
     note: str = Field("", max_length=20_000)
 
 
+class Made(BaseModel):
+    """One pack or kit a draft was made with, exactly: its id, version and content hash."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(max_length=200)
+    version: str = Field(max_length=100)
+    # "sha256:..." of the validated content (forms/fingerprint.py); None when it was not recorded
+    # (drafts from format 1).
+    hash: str | None = Field(None, max_length=100)
+
+    @classmethod
+    def of(cls, pack: Pack) -> "Made":
+        return cls(id=pack.id, version=pack.version, hash=content_hash(pack))
+
+
+class Lock(BaseModel):
+    """What a draft was made with, recorded when it is started and kept as it is by later saves, so
+    opening it with another pack can say what changed (`pack_change`)."""
+
+    model_config = ConfigDict(extra="forbid")
+    pack: Made
+    kit: Made | None = None
+    language: str = Field(LANGUAGE, max_length=35)  # a BCP 47 tag
+
+    @classmethod
+    def of(cls, pack: Pack, kit: Pack | None = None, language: str = LANGUAGE) -> "Lock":
+        return cls(pack=Made.of(pack), kit=Made.of(kit) if kit is not None else None, language=language)
+
+
 class Draft(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["sandbox-applicant-kit/draft"] = FORMAT
     format_version: int = FORMAT_VERSION
-    pack_id: str
-    pack_version: str
+    # Stable for the life of the draft: its autosave is kept under it. A copy saved under another
+    # name is another draft, with an id of its own (app/draft_session.py).
+    id: uuid.UUID
+    lock: Lock
     # Who applies and for what; shown on the dossier's cover. The full profile is in the answers.
     applicant: str = Field("", max_length=500)
     system_name: str = Field("", max_length=500)
@@ -67,7 +108,7 @@ class Draft(BaseModel):
     @classmethod
     def new(cls, pack: Pack, now: dt.datetime | None = None) -> "Draft":
         now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        return cls(pack_id=pack.id, pack_version=pack.version, created=now, modified=now)
+        return cls(id=uuid.uuid4(), lock=Lock.of(pack), created=now, modified=now)
 
     def values(self) -> dict[str, Any]:
         """Question id to answer value, the shape the core reads."""
@@ -81,15 +122,34 @@ class Draft(BaseModel):
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+class PackChange(str, Enum):
+    """How the pack at hand compares with the one a draft was made with."""
+
+    SAME = "same"                  # same id, version and content
+    NOT_RECORDED = "not_recorded"  # same id and version; the draft did not record the content (format 1)
+    CONTENT = "content"            # same id and version, other content: changed without a new version
+    VERSION = "version"            # another version of the pack
+
+
+def pack_change(lock: Lock, pack: Pack) -> PackChange:
+    made = lock.pack
+    if made.version != pack.version:
+        return PackChange.VERSION
+    if made.hash is None:
+        return PackChange.NOT_RECORDED
+    return PackChange.SAME if made.hash == content_hash(pack) else PackChange.CONTENT
+
+
 # --- checking a draft against its pack -------------------------------------------------------
 
 def draft_problems(draft: Draft, pack: Pack) -> tuple[list[str], list[str]]:
     """(errors, warnings). Answers to questions a newer pack no longer has are warnings, kept."""
-    if draft.pack_id != pack.id:
-        return [f"the draft is for the pack '{draft.pack_id}', not '{pack.id}'"], []
+    made = draft.lock.pack
+    if made.id != pack.id:
+        return [f"the draft is for the pack '{made.id}', not '{pack.id}'"], []
     questions = {q.id: q for s in pack.sections for q in s.questions}
     errors, warnings = [], []
-    same_version = draft.pack_version == pack.version
+    same_version = made.version == pack.version
     for qid, answer in draft.answers.items():
         question = questions.get(qid)
         if question is None:
@@ -103,8 +163,8 @@ def draft_problems(draft: Draft, pack: Pack) -> tuple[list[str], list[str]]:
         problem = answer_problem(question, answer.value)
         if problem:
             errors.append(problem)
-    if _version_tuple(draft.pack_version) > _version_tuple(pack.version):
-        errors.insert(0, f"the draft was made with pack version {draft.pack_version}, newer than "
+    if _version_tuple(made.version) > _version_tuple(pack.version):
+        errors.insert(0, f"the draft was made with pack version {made.version}, newer than "
                          f"this application's {pack.version}; update the application to open it")
     return errors, warnings
 
@@ -134,10 +194,14 @@ def parse_draft(text: str, name: str = "draft") -> Draft:
     data = parse_json(text, name)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DraftError(f"{name}: not a draft of this application (no \"format\": \"{FORMAT}\")")
-    version = data.get("format_version")
-    if isinstance(version, int) and version > FORMAT_VERSION:
-        raise DraftError(f"{name}: written by a newer version of the application (draft format {version}, "
-                         f"this one reads up to {FORMAT_VERSION}); update the application to open it")
+    try:
+        version = draft_migrations.format_of(data)
+        if version > FORMAT_VERSION:
+            raise DraftError(f"{name}: written by a newer version of the application (draft format {version}, "
+                             f"this one reads up to {FORMAT_VERSION}); update the application to open it")
+        data = draft_migrations.migrate(data, FORMAT_VERSION)
+    except draft_migrations.MigrationError as error:
+        raise DraftError(f"{name}: not a valid draft file: {error}") from None
     try:
         return Draft.model_validate(data)
     except ValidationError as error:
@@ -177,8 +241,6 @@ def read_draft_text(path: Path) -> str:
 
 def is_protected_text(text: str) -> bool:
     """True when `text` is a passphrase-protected draft (checked cheaply, nothing decrypted)."""
-    from app import protect
-
     if protect.FORMAT not in text:
         return False
     try:
@@ -189,8 +251,6 @@ def is_protected_text(text: str) -> bool:
 
 def open_protected(text: str, name: str, passphrase: str | None) -> str:
     """`text` itself when it is a plain draft; the draft inside when it is protected."""
-    from app import protect
-
     if not is_protected_text(text):
         return text
     envelope = parse_json(text, name)
@@ -211,8 +271,6 @@ def open_protected(text: str, name: str, passphrase: str | None) -> str:
 
 def check_draft_text(text: str, name: str) -> None:
     """A plain draft that parses, or a protected one whose envelope is well formed; else DraftError."""
-    from app import protect
-
     if is_protected_text(text):
         try:
             protect.check_envelope(parse_json(text, name))
@@ -227,52 +285,10 @@ def draft_bytes(draft: Draft, passphrase: str | None = None) -> bytes:
     data = draft.to_json().encode("utf-8")
     if passphrase is None:
         return data
-    from app import protect
-
     try:
         return protect.seal(data, passphrase)
     except protect.ProtectionError as error:
         raise DraftError(f"not saved: {error}") from None
-
-
-def save_draft(draft: Draft, path: Path, keep_backup: bool = True, passphrase: str | None = None) -> None:
-    """Save atomically, then keep the saved version among the draft's backups (app/backups.py).
-
-    With a passphrase, the file and its backup hold only the sealed envelope.
-    """
-    data = draft_bytes(draft, passphrase)
-    write_atomically(Path(path), data)
-    remove_stale_temporaries(Path(path))
-    if keep_backup:
-        from app import backups  # imported here: backups builds on this module's reading and writing
-
-        backups.keep_backup_quietly(Path(path), data)
-
-
-def change_protection(path: Path, current: str | None, new: str | None) -> None:
-    """Protect (new passphrase), re-protect or unprotect (new=None) the draft as saved in `path`.
-
-    The saved text is sealed as it is, unsaved edits elsewhere are not involved. When protecting,
-    the draft's backups are sealed too, so no earlier version stays readable beside it.
-    """
-    path = Path(path)
-    text = open_protected(read_draft_text(path), str(path), current)
-    parse_draft(text, str(path))  # only a real draft gets sealed
-    data = text.encode("utf-8")
-    if new is not None:
-        from app import protect
-
-        try:
-            data = protect.seal(data, new)
-        except protect.ProtectionError as error:
-            raise DraftError(f"{path}: not changed: {error}") from None
-    write_atomically(path, data)
-    remove_stale_temporaries(path)
-    if new is not None:
-        from app import autosave_files, backups
-
-        backups.seal_backups(path, new, current)
-        autosave_files.seal_copies_of(path, new, current)
 
 
 def reseal(path: Path, passphrase: str, current: str | None = None) -> None:
@@ -286,9 +302,7 @@ def reseal(path: Path, passphrase: str, current: str | None = None) -> None:
         plain = open_protected(text, str(path), current)
     except DraftError:
         return
-    from app.protect import seal
-
-    write_atomically(path, seal(plain.encode("utf-8"), passphrase))
+    write_atomically(path, protect.seal(plain.encode("utf-8"), passphrase))
 
 
 def write_atomically(path: Path, data: bytes) -> None:

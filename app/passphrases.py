@@ -1,20 +1,15 @@
-"""The command line's side of passphrase protection: `--passphrase-file`, the prompt, and the
+"""The command line's side of passphrase protection: the `--passphrase-file` option, and the
 `protect` / `unprotect` commands.
 
-A passphrase comes from a file (its first line) or, when a person is at the terminal, from a prompt
-that does not echo. Without either, a protected draft is refused with one line (exit 2), so scripts
-never hang waiting for input. Registered by app.cli.
+The passphrase is asked for (from the file, or at a terminal) by app/terminal_prompts.py, on
+behalf of the draft session's flow (app/draft_session.py `protect_file`), the same flow the
+wizard's File > Protect goes through. Registered by app.cli.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-
-from app.drafts import Draft, PassphraseRequired, change_protection, load_draft
-
-MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
 
 TEXT = {
     "option_help": "read the draft's passphrase from the first line of FILE",
@@ -22,18 +17,6 @@ TEXT = {
     "protect_new_help": "read the new passphrase from the first line of FILE",
     "protect_current_help": "the draft's current passphrase, when it has one",
     "unprotect_help": "remove a draft's passphrase: the file becomes plain text again",
-    "needed": "this draft is protected by a passphrase; give it with --passphrase-file",
-    "new_needed": "give the new passphrase with --passphrase-file",
-    "prompt": "Passphrase for {path}: ",
-    "prompt_new": "New passphrase for {path}: ",
-    "prompt_again": "The same passphrase again: ",
-    "mismatch": "the two passphrases differ; nothing changed",
-    "file_unreadable": "{path}: the passphrase file cannot be read: {reason}",
-    "file_too_big": "{path}: too large to be a passphrase file",
-    "file_empty": "{path}: the passphrase file is empty (the passphrase is its first line)",
-    "file_not_text": "{path}: the passphrase file is not UTF-8 text",
-    "protected": "{path}: protected by a passphrase; its backups too",
-    "unprotected": "{path}: passphrase removed; the file is plain text again (its backups stay protected)",
 }
 
 
@@ -53,82 +36,23 @@ def add_commands(subparsers) -> None:
     unprotect.set_defaults(run=_unprotect)
 
 
-def load_draft_asking(path: Path, passphrase_file: Path | None) -> Draft:
-    """The draft, opened with the passphrase from the file, or asked for at a terminal."""
-    passphrase = read_passphrase_file(passphrase_file) if passphrase_file else None
-    try:
-        return load_draft(path, passphrase)
-    except PassphraseRequired:
-        return load_draft(path, _ask_current(path))
-
-
-def current_passphrase(path: Path, passphrase_file: Path | None) -> str | None:
-    """The passphrase to open `path` with: None for a plain draft, else from the file or a prompt."""
-    if passphrase_file:
-        return read_passphrase_file(passphrase_file)
-    try:
-        load_draft(path)
-    except PassphraseRequired:
-        return _ask_current(path)
-    return None
-
-
-def read_passphrase_file(path: Path) -> str:
-    from app.cli import CommandError
-
-    try:
-        if path.stat().st_size > MAX_PASSPHRASE_FILE_BYTES:
-            raise CommandError(TEXT["file_too_big"].format(path=path))
-        raw = path.read_bytes()
-    except OSError as error:
-        raise CommandError(TEXT["file_unreadable"].format(path=path, reason=error.strerror or error)) from None
-    try:
-        lines = raw.decode("utf-8-sig").splitlines()  # Windows editors may start with a BOM
-    except UnicodeDecodeError:
-        raise CommandError(TEXT["file_not_text"].format(path=path)) from None
-    if not lines or not lines[0]:
-        raise CommandError(TEXT["file_empty"].format(path=path))
-    return lines[0]
-
-
-def _ask_current(path: Path) -> str:
-    from app.cli import CommandError
-
-    if not sys.stdin.isatty():
-        raise CommandError(f"{path}: {TEXT['needed']}")
-    return _prompt(TEXT["prompt"].format(path=path))
-
-
-def _ask_new(path: Path) -> str:
-    from app.cli import CommandError
-
-    if not sys.stdin.isatty():
-        raise CommandError(f"{path}: {TEXT['new_needed']}")
-    first = _prompt(TEXT["prompt_new"].format(path=path))
-    if _prompt(TEXT["prompt_again"]) != first:
-        raise CommandError(TEXT["mismatch"])
-    return first
-
-
-def _prompt(text: str) -> str:
-    import getpass
-
-    return getpass.getpass(text)
-
-
 def _protect(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK
+    from app.terminal_prompts import TerminalPrompts
 
-    current = current_passphrase(args.draft, args.current_passphrase_file)
-    new = read_passphrase_file(args.passphrase_file) if args.passphrase_file else _ask_new(args.draft)
-    change_protection(args.draft, current, new)
-    print(TEXT["protected"].format(path=args.draft))
-    return EXIT_OK
+    return _protect_with(args.draft, TerminalPrompts(args.draft, passphrase_file=args.current_passphrase_file,
+                                                     new_passphrase_file=args.passphrase_file))
 
 
 def _unprotect(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK
+    from app.terminal_prompts import TerminalPrompts
 
-    change_protection(args.draft, current_passphrase(args.draft, args.passphrase_file), None)
-    print(TEXT["unprotected"].format(path=args.draft))
-    return EXIT_OK
+    return _protect_with(args.draft, TerminalPrompts(args.draft, passphrase_file=args.passphrase_file,
+                                                     unprotect=True))
+
+
+def _protect_with(path: Path, prompts) -> int:
+    from app.cli import EXIT_BAD_INPUT, EXIT_OK
+    from app.draft_session import protect_file
+
+    # Every refusal raises a one-line error on the way; nothing unchanged is left unexplained.
+    return EXIT_OK if protect_file(path, prompts) else EXIT_BAD_INPUT

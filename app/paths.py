@@ -28,6 +28,11 @@ def drafts_dir(override: str | os.PathLike | None = None) -> Path:
     return data_dir(override) / "drafts"
 
 
+def packs_dir(override: str | os.PathLike | None = None) -> Path:
+    """Packs the user installed (an authority's variant, a newer pack): one folder each."""
+    return data_dir(override) / "packs"
+
+
 def resources_dir() -> Path:
     """The bundled `resources/` folder, also inside a frozen build."""
     base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))

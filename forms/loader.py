@@ -1,9 +1,10 @@
 """Loading a question pack from its folder, validating every piece of it.
 
-A pack is a folder with `pack.yaml` (its id, version, tiers and the list of files to include) and
+A pack is a folder with `pack.yaml` (its id, version, tracks and the list of files to include) and
 the included files, each holding any of `sections`, `rules`, `obligations`, `dates` and other
-lists of the pack schema. A broken pack raises `PackError` with one line naming the file and the
-id of the question, rule or obligation at fault.
+lists of the pack schema (forms/kinds.py). A pack may extend another (`extends: {id, version}`):
+it adds items, adds questions to the base's sections and replaces texts (forms/compose.py). A
+broken pack raises `PackError` with one line naming the file and the item at fault.
 """
 
 from __future__ import annotations
@@ -12,33 +13,36 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from forms.checks import check_pack
+from forms.compose import overlay
+from forms.kinds import ITEM_KINDS, LISTS, NAMES
+from forms.layer import Layer, PackError
+from forms.registry import PackInfo, discover, find, is_range
 from forms.safe_yaml import DataFileError, read_yaml
-from forms.schema import Checklist, DateEntry, Gap, Measure, Obligation, Pack, Rule, Section, Verdict
+from forms.schema import Pack, Question
 
 PACKS_DIR = Path(__file__).parent / "packs"
 DEFAULT_PACK = PACKS_DIR / "eu_ai_act"
-MERGED_LISTS = ("sections", "rules", "obligations", "dates", "verdicts", "checklists", "measures", "gaps")
+PackPart = create_model(  # one included file of a pack: any of the item lists
+    "PackPart", __config__=ConfigDict(frozen=True, extra="forbid"),
+    **{kind.key: (tuple[kind.model, ...], ()) for kind in ITEM_KINDS},
+)
 
 
-class PackError(Exception):
-    """A pack that cannot be used. The message is one line."""
+class Extends(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str
+    version: str = ""
 
 
-class PackPart(BaseModel):
-    """One included file of a pack."""
+class QuestionsAdded(BaseModel):
+    """Questions an extending pack adds at the end of one of the base pack's sections."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    sections: tuple[Section, ...] = ()
-    rules: tuple[Rule, ...] = ()
-    obligations: tuple[Obligation, ...] = ()
-    dates: tuple[DateEntry, ...] = ()
-    verdicts: tuple[Verdict, ...] = ()
-    checklists: tuple[Checklist, ...] = ()
-    measures: tuple[Measure, ...] = ()
-    gaps: tuple[Gap, ...] = ()
+    section: str
+    questions: tuple[Question, ...] = Field(min_length=1)
 
 
 @lru_cache(maxsize=4)
@@ -46,8 +50,19 @@ def default_pack() -> Pack:
     return load_pack(DEFAULT_PACK)
 
 
-def load_pack(folder: Path) -> Pack:
-    folder = Path(folder)
+def load_pack(folder: Path, packs: list[PackInfo] | None = None) -> Pack:
+    """The pack in `folder`. A pack that extends another finds it among `packs` (by default the
+    shipped ones); a broken pack raises PackError naming the file and the item at fault."""
+    layer = _read_layer(Path(folder), packs, seen=())
+    pack = _validated(Pack, {**layer.fields, **layer.lists}, layer.manifest)
+    problem = check_pack(pack)
+    if problem:
+        kind, item_id, message = problem
+        raise PackError(f"{layer.origin.get((kind, item_id), layer.manifest)}: {message}")
+    return pack
+
+
+def _read_layer(folder: Path, packs: list[PackInfo] | None, seen: tuple[Path, ...]) -> Layer:
     manifest_path = folder / "pack.yaml" if folder.is_dir() else folder
     manifest = _read(manifest_path)
     if not isinstance(manifest, dict):
@@ -55,24 +70,47 @@ def load_pack(folder: Path) -> Pack:
     includes = manifest.pop("include", [])
     if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
         raise PackError(f"{manifest_path}: 'include' must be a list of file names")
-    merged: dict[str, list[Any]] = {key: list(manifest.pop(key, [])) for key in MERGED_LISTS}
-    # Where each item came from, by (kind, id): ids of different kinds may be alike.
-    origin: dict[tuple[str, str], Path] = {}
-    _note_origin(merged, manifest_path, origin)
+    extends, added, texts = manifest.pop("extends", None), manifest.pop("add_questions", []), manifest.pop("texts", {})
+    raw = {key: list(manifest.pop(key, []) or []) for key in LISTS}
+    layer = Layer(manifest_path, manifest, {key: [] for key in LISTS})
+    _note_origin(raw, manifest_path, layer.origin)
+    parts = [(manifest_path, _validated(PackPart, raw, manifest_path))]
     for name in includes:
         part_path = _inside(manifest_path.parent, name, manifest_path)
-        part = _validated(PackPart, _read(part_path), part_path)
-        for key in MERGED_LISTS:
-            items = getattr(part, key)
-            merged[key].extend(items)
+        parts.append((part_path, _validated(PackPart, _read(part_path), part_path)))
+    for part_path, part in parts:
+        for kind in ITEM_KINDS:
+            items = getattr(part, kind.key)
+            layer.lists[kind.key].extend(items)
             for item in items:
-                origin.setdefault((_KINDS[key], item.id), part_path)
-    pack = _validated(Pack, {**manifest, **merged}, manifest_path)
-    problem = check_pack(pack)
-    if problem:
-        kind, item_id, message = problem
-        raise PackError(f"{origin.get((kind, item_id), manifest_path)}: {message}")
-    return pack
+                layer.origin.setdefault((kind.name, item.id), part_path)
+    if extends is None:
+        if added or texts:
+            raise PackError(f"{manifest_path}: only a pack that extends another may add questions to its "
+                            "sections or replace its texts")
+        return layer
+    base = _base_layer(_validated(Extends, extends, manifest_path), manifest_path, packs, (*seen, manifest_path))
+    return overlay(base, layer, _validated_list(QuestionsAdded, added, manifest_path), texts)
+
+
+def _base_layer(extends: Extends, manifest_path: Path, packs: list[PackInfo] | None,
+                seen: tuple[Path, ...]) -> Layer:
+    if not is_range(extends.version):
+        raise PackError(f"{manifest_path}: extends.version '{extends.version}' is not a version range such as >=1.0,<2")
+    found = find(extends.id, extends.version, packs if packs is not None else discover())
+    if found is None:
+        wanted = f" {extends.version}" if extends.version else ""
+        raise PackError(f"{manifest_path}: extends pack '{extends.id}'{wanted}, which is not installed")
+    base_manifest = found.folder / "pack.yaml"
+    if base_manifest in seen:
+        raise PackError(f"{manifest_path}: extends pack '{extends.id}', which extends this one again")
+    return _read_layer(found.folder, packs, seen)
+
+
+def _validated_list(model: type[BaseModel], data: Any, path: Path) -> list[Any]:
+    if not isinstance(data, list):
+        raise PackError(f"{path}: add_questions must be a list")
+    return [_validated(model, item, path) for item in data]
 
 
 def _read(path: Path) -> Any:
@@ -93,7 +131,7 @@ def _note_origin(merged: dict[str, list[Any]], path: Path, origin: dict[tuple[st
     for key, items in merged.items():
         for item in items:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
-                origin.setdefault((_KINDS[key], item["id"]), path)
+                origin.setdefault((NAMES[key], item["id"]), path)
 
 
 def _validated(model: type[BaseModel], data: Any, path: Path) -> Any:
@@ -103,20 +141,14 @@ def _validated(model: type[BaseModel], data: Any, path: Path) -> Any:
         raise PackError(f"{path}: {describe_error(error, data)}") from None
 
 
-_KINDS = {"sections": "section", "questions": "question", "rules": "rule", "options": "option",
-          "obligations": "obligation", "dates": "date", "tracks": "track", "outcomes": "outcome",
-          "verdicts": "verdict", "checklists": "checklist", "items": "item", "measures": "measure",
-          "gaps": "gap"}
-
-
 def describe_error(error: ValidationError, data: Any) -> str:
     """The first validation error as one line, naming the item (by its id) where it sits."""
     first = error.errors()[0]
     where, node, field = "", data, []
     for step in first["loc"]:
         if isinstance(node, dict) and step in node:
-            if step in _KINDS:
-                kind = _KINDS[step]
+            if step in NAMES:
+                kind = NAMES[step]
             node = node[step]
             field.append(str(step))
         elif isinstance(node, list) and isinstance(step, int) and step < len(node):

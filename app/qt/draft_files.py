@@ -1,41 +1,21 @@
-"""Where drafts go on disk besides where the user saves them: the autosave, and the recent list.
+"""The wizard's side of drafts on disk: the recent list, and autosaving a moment after each change.
 
-The autosave is written a moment after each change (debounced) to the user data directory, next to
-a small note of which file it belongs to. A clean close removes it, so finding one at start means
-the last session ended without saving. It is then set aside as the "recovered" draft before this
-session autosaves anything, so nothing the new session does can overwrite it; the start page (and
-the File menu) offer to restore it until the person restores or discards it.
+What an autosave is, where it goes and what happens to it after a crash is the draft session's
+(app/draft_session.py, app/autosave_files.py); here is only the timer that decides when, so the
+draft is written a moment after the last change and never on every keystroke.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app import paths
-from app.autosave_files import autosave_file, autosave_note, noted_source, recovered_file, recovered_note
 
 AUTOSAVE_DELAY_MS = 800
 MAX_RECENT = 8
-
-
-def set_aside_crashed_autosave() -> None:
-    """At start: an autosave still present was left by a session that did not end cleanly."""
-    import os
-
-    if not autosave_file().exists():
-        return
-    try:
-        os.replace(autosave_file(), recovered_file())
-        if autosave_note().exists():
-            os.replace(autosave_note(), recovered_note())
-        else:
-            recovered_note().unlink(missing_ok=True)
-    except OSError:
-        pass  # left where it is; restoring still finds nothing newer to lose
 
 
 def _recent_file() -> Path:
@@ -63,36 +43,10 @@ def remember_recent(path: Path) -> None:
         pass
 
 
-def pending_recovery() -> tuple[dt.datetime, Path | None] | None:
-    """(when it was written, the file it belongs to) if a previous session left unsaved work."""
-    if not recovered_file().exists():
-        return None
-    source = noted_source(recovered_note())
-    when = dt.datetime.fromtimestamp(recovered_file().stat().st_mtime)
-    return when, source
-
-
-def discard_recovery() -> None:
-    _remove(recovered_file(), recovered_note())
-
-
-def discard_autosave() -> None:
-    _remove(autosave_file(), autosave_note())
-
-
-def _remove(*files: Path) -> None:
-    for path in files:
-        try:
-            path.unlink()
-        except OSError:
-            pass
-
-
 class Autosaver(QObject):
-    """Writes the session's draft a moment after the last change, never on every keystroke."""
+    """Has the session's draft autosaved a moment after the last change."""
 
     saved = Signal()
-    failed = Signal(str)
 
     def __init__(self, parent=None, delay_ms: int = AUTOSAVE_DELAY_MS):
         super().__init__(parent)
@@ -106,29 +60,14 @@ class Autosaver(QObject):
         self.session = session
         session.answers_changed.connect(self._on_answers_changed)
 
-    def _on_answers_changed(self, _question_id: str) -> None:
-        if self.session.dirty:
+    def _on_answers_changed(self, question_id: str) -> None:
+        # An edit (a question id); a whole draft put in place ("") is autosaved by the session itself
+        # when it has unsaved work (restored after a crash).
+        if question_id and self.session.dirty:
             self.timer.start()
 
     def write_now(self) -> None:
-        from app.drafts import DraftError, draft_bytes, write_atomically
-
+        """Autosave now (a failure is told through the session's prompts)."""
         self.timer.stop()
-        if self.session is None or not self.session.dirty:
-            return
-        # Absolute: the command line may look for it from another working folder (autosave_files).
-        note = {"path": str(Path(self.session.path).absolute()) if self.session.path else None}
-        try:
-            # A protected draft's autosave is sealed too: its plain text never reaches the disk.
-            data = draft_bytes(self.session.draft, self.session.passphrase)
-            write_atomically(autosave_file(), data)
-            write_atomically(autosave_note(), json.dumps(note).encode("utf-8"))
-        except DraftError as error:
-            self.failed.emit(str(error))
-            return
-        self.saved.emit()
-
-    def clear(self) -> None:
-        """The draft is safe elsewhere (saved, or deliberately discarded)."""
-        self.timer.stop()
-        discard_autosave()
+        if self.session is not None and self.session.drafts.autosave():
+            self.saved.emit()

@@ -1,7 +1,10 @@
-"""The main window: the start page, then the assessment; the File and Go menus; opening, saving,
-autosave, restore after a crash, and the questions asked before work could be lost.
+"""The main window: the start page, then the assessment; the File and Go menus.
 
-The pack, pydantic and the core load only after the start page is shown (see `preload`).
+Opening, saving, autosave, passphrases, earlier versions, restore after a crash and the questions
+asked before work could be lost are the draft session's flows (app/draft_session.py); the window
+starts them from its menus and pages, asks their questions in dialogs (app/qt/dialog_prompts.py)
+and shows the draft they leave open. The pack, pydantic and the core load only after the start page
+is shown (see `preload`).
 """
 
 from __future__ import annotations
@@ -12,9 +15,9 @@ from PySide6.QtCore import QSettings, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
-from app import paths
+from app import autosave_files, paths
 from app.qt import draft_files
-from app.qt.prompter import Choice, Prompter
+from app.qt.prompter import Prompter
 from app.qt.start_page import StartPage
 from app.qt.texts import TEXT
 
@@ -28,13 +31,14 @@ class MainWindow(QMainWindow):
         self.settings = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
         self.session = None
         self.wizard = None
-        draft_files.set_aside_crashed_autosave()
+        # Before this session autosaves anything: what is there was left by one that did not end cleanly.
+        autosave_files.set_aside_crashed_autosaves()
         self.autosaver = draft_files.Autosaver(self)
         self.start = StartPage()
         self.start.new_requested.connect(self.new_draft)
         self.start.open_requested.connect(self.open_draft)
         self.start.recent_chosen.connect(lambda name: self.open_path(Path(name)))
-        self.start.restore_requested.connect(self.restore_autosave)
+        self.start.restore_requested.connect(self._restore_offered)
         self.start.discard_requested.connect(self._discard_recovery)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
@@ -67,7 +71,7 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action(TEXT["save_as"], self.save_as, "Ctrl+Shift+S")
         self.protect_action = self._action(TEXT["protect"], self.change_passphrase)
         self.quit_action = self._action(TEXT["quit"], self.close, "Ctrl+Q")
-        self.restore_action = self._action(TEXT["start_restore"], self.restore_autosave)
+        self.restore_action = self._action(TEXT["start_restore"], lambda: self.restore_autosave())
         self.versions_action = self._action(TEXT["versions"], self.restore_version)
         self.back_action = self._action(TEXT["back"], lambda: self.wizard and self.wizard.back(), "Alt+Left")
         self.next_action = self._action(TEXT["next"], lambda: self.wizard and self.wizard.next(), "Alt+Right")
@@ -98,9 +102,11 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(str(path)).triggered.connect(lambda _=False, p=path: self.open_path(p))
 
     def _refresh_start(self) -> None:
-        pending = draft_files.pending_recovery()
-        self.start.offer_restore(pending[0].strftime("%Y-%m-%d %H:%M") if pending else None)
-        self.restore_action.setEnabled(pending is not None)
+        from app.qt.dialog_prompts import recovery_row
+
+        self.recoveries = autosave_files.recoveries()
+        self.start.offer_restore([recovery_row(recovery) for recovery in self.recoveries])
+        self.restore_action.setEnabled(bool(self.recoveries))
         self.start.show_recent(draft_files.recent_drafts())
 
     # --- the session, built on first need ---
@@ -114,6 +120,7 @@ class MainWindow(QMainWindow):
     def ensure_session(self):
         """The session over the pack, built once; None (after saying why) if the pack is broken."""
         if self.session is None:
+            from app.qt.dialog_prompts import DialogPrompts
             from app.qt.session import Session
             from app.qt.wizard_view import WizardView
             from forms.loader import PackError, default_pack
@@ -123,11 +130,11 @@ class MainWindow(QMainWindow):
             except PackError as error:
                 self.prompter.error(self, TEXT["pack_error_title"], TEXT["pack_error"].format(reason=error))
                 return None
-            self.session = Session(pack, parent=self)
+            self.session = Session(pack, parent=self, prompts=DialogPrompts(self, self.prompter))
             self.session.dirty_changed.connect(self._update_title)
             self.session.path_changed.connect(self._update_title)
+            self.session.drafts.saved.connect(self._on_saved)
             self.autosaver.follow(self.session)
-            self.autosaver.failed.connect(lambda reason: self.statusBar().showMessage(reason))
             self.wizard = WizardView(self.session, self.prompter)
             self.wizard.step_changed.connect(self._remember_step)
             self.stack.addWidget(self.wizard)
@@ -155,19 +162,15 @@ class MainWindow(QMainWindow):
 
         self.wizard.go_to(REVIEW)
 
-    # --- drafts ---
+    # --- drafts: the session's flows ---
     def new_draft(self) -> None:
         if not self.may_discard():
             return
-        from app.drafts import Draft
-
         session = self.ensure_session()
         if session is None:
             return
         self.settings.remove("last_section/new")
-        session.passphrase = None
-        session.replace(Draft.new(session.pack), None)
-        self.autosaver.clear()
+        session.drafts.new()
         self._show_wizard()
 
     def open_draft(self) -> None:
@@ -181,200 +184,66 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path, asked: bool = False) -> bool:
         """Open a draft file. A file that cannot be read gets a dialog and is left as it is; True when
         the draft at `path` is open at the end (perhaps an earlier version of it, put back from there)."""
-        from app.drafts import DraftError, WrongPassphrase, draft_problems
-
         path = Path(path).absolute()  # `python main.py draft.json` names it relative to the start folder
         if not asked and not self.may_discard():
             return False
         session = self.ensure_session()
-        if session is None:
+        return session is not None and self._show_opened(session.drafts.open(path))
+
+    def _show_opened(self, result) -> bool:
+        if not result.opened:
             return False
-        try:
-            opened = self._load_asking(path, path.name, wrong_raises=True)
-            if opened is None:
-                return False  # the person cancelled the passphrase
-            draft, passphrase = opened
-            errors, warnings = draft_problems(draft, session.pack)
-            if errors:
-                raise DraftError(f"{path}: {errors[0]}")
-        except DraftError as error:
-            # Cancelled after a wrong passphrase: the person has just been told. Only if versions are
-            # kept is there more to say, since the file may have been damaged and a version may open.
-            return self._say_cannot_open(path, error, only_with_versions=isinstance(error, WrongPassphrase))
-        session.passphrase = passphrase
-        session.replace(draft, path)
-        self.autosaver.clear()
-        draft_files.remember_recent(path)
+        from app.drafts import PackChange
+
+        draft_files.remember_recent(result.path)
+        warnings = list(result.warnings)
+        if result.pack_change is PackChange.CONTENT:
+            made = self.session.draft.lock.pack
+            warnings.insert(0, TEXT["pack_changed"].format(pack=made.id, version=made.version))
         if warnings:
             self.statusBar().showMessage(TEXT["draft_warnings"].format(warnings="; ".join(warnings)))
         self._show_wizard()
         return True
 
-    def _say_cannot_open(self, path: Path, error, only_with_versions: bool = False) -> bool:
-        """The open failed: say why, and offer the versions kept from earlier saves when there are
-        some (a draft damaged on disk is then one choice away from its last good version). True when
-        one was put back and opened. With `only_with_versions`, nothing is said when none are kept."""
-        from app.backups import list_backups
-
-        text = TEXT["unreadable_text"].format(reason=error)
-        backups = list_backups(path)
-        if not backups:
-            if not only_with_versions:
-                self.prompter.error(self, TEXT["unreadable_title"], text)
-            return False
-        text += "\n\n" + TEXT["unreadable_versions"].format(count=len(backups), newest=backups[0].local_time())
-        if self.prompter.error(self, TEXT["unreadable_title"], text, action=TEXT["versions_button"]):
-            return self._put_back_version(path)
-        return False
-
     def save(self) -> bool:
-        if self.session is None:
-            return False
-        if self.session.path is None:
-            return self.save_as()
-        return self._save_to(self.session.path)
+        return self.session is not None and self.session.drafts.save()
 
     def save_as(self) -> bool:
-        if self.session is None:
-            return False
-        suggested = self.session.path or paths.drafts_dir() / f"{TEXT['untitled']}.json"
-        path = self.prompter.save_path(self, suggested)
-        if path is None:
-            return False
-        if path.suffix.lower() != ".json":
-            path = path.with_name(path.name + ".json")
-        return self._save_to(path)
+        return self.session is not None and self.session.drafts.save_as()
 
-    def _save_to(self, path: Path) -> bool:
-        from app.drafts import DraftError, save_draft
-
-        step = self.wizard.current_step
-        try:
-            save_draft(self.session.draft, path, passphrase=self.session.passphrase)
-        except DraftError as error:
-            self.prompter.error(self, TEXT["save_failed_title"], TEXT["save_failed_text"].format(reason=error))
-            return False
-        self.session.mark_saved(path)
-        self.autosaver.clear()
+    def _on_saved(self, path: Path) -> None:
         draft_files.remember_recent(path)
-        self._remember_step(step)
-        self.statusBar().showMessage(TEXT["saved"].format(path=path), 5000)
-        return True
-
-    def _load_asking(self, path: Path, name: str, wrong_raises: bool = False):
-        """(draft, passphrase) read from `path`, asking for the passphrase of a protected one until it
-        is right; None when the person cancels (with `wrong_raises`, WrongPassphrase when they cancel
-        after a wrong one). Other problems raise DraftError; the file is never changed."""
-        from app.drafts import PassphraseRequired, WrongPassphrase, load_draft
-
-        passphrase, retry, wrong = None, False, None
-        while True:
-            try:
-                return load_draft(path, passphrase), passphrase
-            except WrongPassphrase as error:
-                retry, wrong = True, error
-            except PassphraseRequired:
-                pass
-            passphrase = self.prompter.ask_passphrase(self, name, retry)
-            if passphrase is None:
-                if wrong is not None and wrong_raises:
-                    raise wrong
-                return None
-            if not passphrase:
-                passphrase, retry = None, True  # an empty answer is a wrong one, not a reason to stop
+        self._remember_step(self.wizard.current_step)
 
     def change_passphrase(self) -> None:
         """Set, change or remove the passphrase: the saved file (and its backups) follow at once."""
-        from app.drafts import DraftError, change_protection
+        if self.session is not None:
+            self.session.drafts.change_passphrase()
 
-        session = self.session
-        if session is None:
-            return
-        new = self.prompter.ask_new_passphrase(self, protected=session.passphrase is not None)
-        if new is None:
-            return
-        new = new or None
-        if session.path is not None and session.path.exists():
-            try:
-                change_protection(session.path, session.passphrase, new)
-            except DraftError as error:
-                self.prompter.error(self, TEXT["protect_failed_title"], str(error))
-                return
-        session.passphrase = new
-        self.autosaver.write_now()  # unsaved work already autosaved is rewritten the new way
-        self.statusBar().showMessage(TEXT["protected_now" if new else "unprotected_now"], 5000)
-
-    def restore_autosave(self) -> None:
-        from app.drafts import DraftError
-
-        pending = draft_files.pending_recovery()
-        if pending is None or not self.may_discard():
+    def restore_autosave(self, recovery=None) -> None:
+        """Restore unsaved work a crash left (which one is asked when there are several)."""
+        if not self.recoveries:
             return
         session = self.ensure_session()
-        if session is None:
-            return
-        try:
-            opened = self._load_asking(draft_files.recovered_file(), TEXT["recovered_name"])
-        except DraftError as error:
-            self.prompter.error(self, TEXT["unreadable_title"], TEXT["unreadable_text"].format(reason=error))
-            return
-        if opened is None:
-            return  # kept: it can be restored later with its passphrase
-        draft, session.passphrase = opened
-        session.replace(draft, pending[1], dirty=True)
-        self.autosaver.write_now()  # the restored work is this session's autosave from now on
-        draft_files.discard_recovery()
-        self._refresh_start()
-        self._show_wizard()
+        if session is not None and session.drafts.restore_recovery(recovery):
+            self._refresh_start()
+            self._show_wizard()
+
+    def _restore_offered(self, index: int) -> None:
+        self.restore_autosave(self.recoveries[index])
 
     def restore_version(self) -> None:
         """Put an earlier saved version of the open draft back (app/backups.py), then reopen it."""
-        session = self.session
-        if session is None or session.path is None:
-            self.prompter.info(self, TEXT["versions_title"], TEXT["versions_unsaved"])
-            return
-        if not self.may_discard():  # first: saving now adds a version and may prune the one chosen
-            return
-        self._put_back_version(session.path)
+        if self.session is not None:
+            self._show_opened(self.session.drafts.restore_version())
 
-    def _put_back_version(self, path: Path) -> bool:
-        """Ask which kept version of the draft at `path` to put back, put it back and open it; True
-        when that version is open."""
-        from app.backups import list_backups, restore_backup
-        from app.drafts import DraftError
-
-        name = path.name
-        backups = list_backups(path)
-        if not backups:
-            self.prompter.info(self, TEXT["versions_title"], TEXT["versions_none"].format(name=name))
-            return False
-        rows = [TEXT["versions_row"].format(saved=b.local_time(), size=b.size) for b in backups]
-        index = self.prompter.choose_version(self, name, rows)
-        if index is None:
-            return False
-        try:
-            restore_backup(path, backups[index])
-        except DraftError as error:
-            self.prompter.error(self, TEXT["versions_failed_title"], str(error))
-            return False
-        # Said before opening: the file on disk is that version now, whatever the opening meets.
-        self.statusBar().showMessage(TEXT["versions_restored"].format(saved=backups[index].local_time()), 5000)
-        return self.open_path(path, asked=True)
-
-    def _discard_recovery(self) -> None:
-        draft_files.discard_recovery()
+    def _discard_recovery(self, index: int) -> None:
+        autosave_files.discard_recovery(self.recoveries[index])
         self._refresh_start()
 
     def may_discard(self) -> bool:
         """True when no unsaved work would be lost (after asking, and saving if asked to)."""
-        if self.session is None or not self.session.dirty:
-            return True
-        choice = self.prompter.ask_save_changes(self, self.session.display_name or TEXT["untitled"])
-        if choice is Choice.SAVE:
-            return self.save()
-        # Discarding changes nothing yet: the work stays unsaved, and autosaved, until another draft
-        # has really taken its place (an Open may still fail or be cancelled).
-        return choice is Choice.DISCARD
+        return self.session is None or self.session.drafts.may_discard()
 
     # --- window ---
     def current_page(self):
@@ -392,7 +261,9 @@ class MainWindow(QMainWindow):
         if not self.may_discard():
             event.ignore()
             return
-        self.autosaver.clear()
+        self.autosaver.timer.stop()
+        if self.session is not None:
+            self.session.drafts.end()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         event.accept()

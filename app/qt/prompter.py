@@ -1,21 +1,16 @@
 """The questions the wizard asks in dialogs, behind one small object tests can replace.
 
 The real prompter uses QMessageBox and QFileDialog (modal, blocking); tests pass a scripted one, so
-no test ever waits on a dialog.
+no test ever waits on a dialog. The draft session's questions reach it through
+app/qt/dialog_prompts.py.
 """
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 from app.qt.texts import TEXT
-
-
-class Choice(str, Enum):
-    SAVE = "save"
-    DISCARD = "discard"
-    CANCEL = "cancel"
+from app.session_prompts import Choice
 
 
 class Prompter:
@@ -92,6 +87,13 @@ class Prompter:
 
         text = TEXT["versions_text"].format(name=name)
         chosen, ok = QInputDialog.getItem(parent, TEXT["versions_title"], text, rows, 0, False)
+        return rows.index(chosen) if ok and chosen in rows else None
+
+    def choose_recovery(self, parent, rows: list[str]) -> int | None:
+        """The index of the unsaved work chosen from `rows` (newest first), or None."""
+        from PySide6.QtWidgets import QInputDialog
+
+        chosen, ok = QInputDialog.getItem(parent, TEXT["recovery_title"], TEXT["recovery_text"], rows, 0, False)
         return rows.index(chosen) if ok and chosen in rows else None
 
     def open_path(self, parent, folder: Path) -> Path | None:

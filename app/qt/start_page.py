@@ -18,8 +18,8 @@ class StartPage(ScrollPage):
     new_requested = Signal()
     open_requested = Signal()
     recent_chosen = Signal(str)
-    restore_requested = Signal()
-    discard_requested = Signal()
+    restore_requested = Signal(int)  # the index of the unsaved work offered, newest first
+    discard_requested = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -55,33 +55,51 @@ class StartPage(ScrollPage):
         title = QLabel(TEXT["start_restore_title"])
         title.setWordWrap(True)
         set_role(title, "heading")
-        self.restore_text = QLabel()
+        self.restore_text = QLabel(TEXT["start_restore_text"])
         self.restore_text.setWordWrap(True)
-        self.restore_button = QPushButton(TEXT["start_restore"])
-        self.restore_button.clicked.connect(self.restore_requested)
-        self.discard_button = QPushButton(TEXT["start_discard"])
-        self.discard_button.clicked.connect(self.discard_requested)
-        row = QHBoxLayout()
-        row.addWidget(self.restore_button)
-        row.addWidget(self.discard_button)
-        row.addStretch(1)
         layout.addWidget(title)
         layout.addWidget(self.restore_text)
-        layout.addLayout(row)
+        self.restore_rows = QVBoxLayout()
+        layout.addLayout(self.restore_rows)
+        self.restore_buttons: list[QPushButton] = []
+        self.discard_buttons: list[QPushButton] = []
         box.hide()
         return box
 
-    def offer_restore(self, when_text: str | None) -> None:
-        self.restore_box.setVisible(when_text is not None)
-        if when_text:
-            self.restore_text.setText(TEXT["start_restore_text"].format(when=when_text))
-            self.restore_button.setFocus(Qt.FocusReason.OtherFocusReason)
+    def offer_restore(self, rows: list[str]) -> None:
+        """One row per unsaved work left behind (newest first), each with its Restore and Discard."""
+        _clear(self.restore_rows)
+        self.restore_buttons, self.discard_buttons = [], []
+        for index, text in enumerate(rows):
+            label = QLabel(text)
+            label.setWordWrap(True)
+            restore, discard = QPushButton(TEXT["start_restore"]), QPushButton(TEXT["start_discard"])
+            for button in (restore, discard):
+                button.setAccessibleDescription(text)
+            restore.clicked.connect(lambda _=False, i=index: self.restore_requested.emit(i))
+            discard.clicked.connect(lambda _=False, i=index: self.discard_requested.emit(i))
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            row.addWidget(restore)
+            row.addWidget(discard)
+            self.restore_rows.addLayout(row)
+            self.restore_buttons.append(restore)
+            self.discard_buttons.append(discard)
+        self.restore_box.setVisible(bool(rows))
+        if rows:
+            self.restore_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def restore_button(self) -> QPushButton | None:
+        """Restore, for the newest unsaved work."""
+        return self.restore_buttons[0] if self.restore_buttons else None
+
+    @property
+    def discard_button(self) -> QPushButton | None:
+        return self.discard_buttons[0] if self.discard_buttons else None
 
     def show_recent(self, paths: list) -> None:
-        while self.recent_box.count():
-            item = self.recent_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        _clear(self.recent_box)
         for path in paths:
             button = QPushButton(f"{path.stem}  \u2014  {path.parent}")
             button.setFlat(True)
@@ -95,9 +113,19 @@ class StartPage(ScrollPage):
         """While a draft named on the command line loads: say so, and take no other choice meanwhile."""
         self.opening.setText(TEXT["start_opening"].format(name=name) if name else "")
         self.opening.setVisible(bool(name))
-        for button in [self.new_button, self.open_button, self.restore_button, self.discard_button,
+        for button in [self.new_button, self.open_button, *self.restore_buttons, *self.discard_buttons,
                        *self.recent_buttons()]:
             button.setEnabled(not name)
 
     def recent_buttons(self) -> list[QWidget]:
         return [self.recent_box.itemAt(i).widget() for i in range(self.recent_box.count())]
+
+
+def _clear(layout) -> None:
+    """Empty a layout, its nested rows included."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget():
+            item.widget().deleteLater()
+        elif item.layout():
+            _clear(item.layout())

@@ -43,11 +43,14 @@ TEXT = {
     "start_recent": "Recent drafts",
     "start_restore_title": "Unsaved work was found",
     "start_restore_text": (
-        "The application was closed without saving on {when}. You can restore those answers or "
-        "discard them."
+        "The application was closed without saving. You can restore that work and go on with it, or "
+        "discard it:"
     ),
     "start_restore": "Restore unsaved work",
     "start_discard": "Discard it",
+    "recovery_row": "\u201c{name}\u201d, last changed {when}",
+    "recovery_title": "Restore unsaved work",
+    "recovery_text": "Unsaved work of more than one draft was found. Choose the one to restore:",
     "not_legal_advice": "This is a self-assessment aid, not legal advice.",
     # questions
     "required": "required",
@@ -144,6 +147,9 @@ TEXT = {
     ),
     "autosaved": "Autosaved",
     "draft_warnings": "Opened with notes: {warnings}",
+    "pack_changed": (
+        "the questions of {pack} {version} were changed since this draft was started; check your answers"
+    ),
     # passphrase protection
     "protect": "&Protect with a passphrase\u2026",
     "passphrase_title": "Passphrase",

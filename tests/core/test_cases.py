@@ -52,8 +52,11 @@ def test_case(pack, case):
         assert ref not in applying, f"{ref} must not be cited as applying: {case['description']}"
     for ref in expect.get("excluded", []):
         assert ref in excluded, f"{ref} should be cited as considered and excluded"
+    fired = {f.rule for f in result.findings}
     for rule in expect.get("findings", []):
-        assert rule in {f.rule for f in result.findings}
+        assert rule in fired
+    for rule in expect.get("no_findings", []):
+        assert rule not in fired, f"{rule} must not fire: {case['description']}"
     for obligation in expect.get("obligations", []):
         assert obligation in {o.id for o in result.obligations}
     for obligation in expect.get("no_obligations", []):

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from app.drafts import DraftError, load_draft, save_draft
+from app.draft_store import save_draft
+from app.drafts import DraftError, load_draft
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "cv_screening.json"
 
@@ -42,9 +43,9 @@ def test_newer_format_version_is_refused_with_a_reason(tmp_path):
 
 def _example_with(tmp_path, **changes):
     data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    answers = changes.pop("answers", {})
-    data.update(changes)
-    data["answers"].update(answers)
+    data["answers"].update(changes.pop("answers", {}))
+    for field, value in changes.items():  # pack_id, pack_version: what the draft was made with
+        data["lock"]["pack"][field.removeprefix("pack_")] = value
     path = tmp_path / "draft.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     return path

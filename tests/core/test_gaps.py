@@ -263,7 +263,8 @@ def test_classify_json_carries_gaps_and_the_derived_results(pack, tmp_path, caps
     import json
 
     from app.cli import main
-    from app.drafts import Answer, Draft, save_draft
+    from app.draft_store import save_draft
+    from app.drafts import Answer, Draft
 
     draft = Draft.new(pack)
     draft.answers = {"privacy.personal_data": Answer(value="yes"), "privacy.regime": Answer(value="gdpr"),

@@ -3,7 +3,8 @@
 import json
 
 from app.cli import main
-from app.drafts import Answer, Draft, load_draft, save_draft
+from app.draft_store import save_draft
+from app.drafts import Answer, Draft, load_draft
 
 NOTE = "Our counsel confirmed this on 3 March; see the memo in the data room."
 

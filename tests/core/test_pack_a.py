@@ -25,7 +25,8 @@ def test_training_compute_written_as_a_json_number_is_compared_with_the_threshol
 
 
 def test_classify_reads_compute_in_exponent_notation_from_a_draft_file(pack, tmp_path, capsys):
-    from app.drafts import Answer, Draft, save_draft
+    from app.draft_store import save_draft
+    from app.drafts import Answer, Draft
 
     draft = Draft.new(pack)
     draft.answers = {qid: Answer(value=value) for qid, value in {**MODEL, "gpai.compute": 2e25}.items()}
@@ -63,12 +64,17 @@ def test_section_b_product_finding_warns_that_only_some_articles_apply(pack):
 
 @pytest.mark.parametrize("objective", ["victims", "threat", "suspects"])
 def test_allowed_remote_identification_carries_the_safeguards_as_a_caveat(pack, objective):
-    answers = {**AI_SYSTEM, "prohibited.practices": ["remote_identification"],
+    answers = {**AI_SYSTEM, "prohibited.practices": ["remote_identification"], "prohibited.rbi.remote": "yes",
+               "prohibited.rbi.real_time": "yes", "prohibited.rbi.public_space": "yes",
                "prohibited.rbi.law_enforcement": "yes", "prohibited.rbi.objective": objective}
     result = classify(pack, answers)
-    (finding,) = [f for f in result.findings if f.rule.startswith("prohibited.remote_identification")]
-    assert finding.tier == "excluded"
-    assert "authorisation" in finding.caveat and "impact assessment" in finding.caveat
+    found = {f.rule: f for f in result.findings if f.rule.startswith("prohibited.remote_identification")}
+    # The exception is cited as considered and excluded; the conditions it comes with apply.
+    assert found[f"prohibited.remote_identification.{objective}"].tier == "excluded"
+    conditions = found.pop("prohibited.remote_identification.conditions")
+    assert set(found) == {f"prohibited.remote_identification.{objective}"}
+    assert "authorisation" in conditions.caveat and "impact assessment" in conditions.caveat
+    assert {"aiact.art5.2", "aiact.art5.3"} <= set(conditions.refs) <= result.applying_refs()
 
 
 def test_every_banned_practice_counts_for_prohibited_any(pack):

@@ -46,7 +46,8 @@ def test_rebranding_a_system_that_is_not_high_risk_grants_no_provider_role(pack)
 
 
 @pytest.mark.parametrize("answers, rule", [
-    ({"annex3.areas": ["biometrics"], "annex3.biometric_id": "identification"}, "annex3.point1a"),
+    ({"prohibited.practices": ["none"], "annex3.areas": ["biometrics"], "annex3.biometric_id": "identification",
+      "annex3.remote": "yes"}, "annex3.point1a"),
     ({"annex3.areas": ["law_enforcement"], "annex3.law_enforcement": ["evidence"], "annex3.lea_authority": "yes"},
      "annex3.point6c"),
     ({"annex3.areas": ["migration"], "annex3.migration": ["risk"], "annex3.migration_authority": "yes"},
@@ -131,3 +132,17 @@ def test_emotion_recognition_duty_falls_on_the_deployer_not_the_provider(pack):
     provider = {o.id for o in classify(pack, answers).obligations}
     deployer = {o.id for o in classify(pack, {**answers, "role.roles": ["deployer"]}).obligations}
     assert "transparency.inform_exposed_people" in deployer - provider
+
+
+@pytest.mark.parametrize("practice, settled_there, asked_again", [
+    ("remote_identification", "prohibited.rbi.remote", "annex3.remote"),
+    ("biometric_categorisation", "prohibited.categorisation.ancillary", "annex3.categorisation"),
+])
+def test_a_definition_settled_among_the_banned_practices_is_not_asked_again_under_annex_iii(
+        pack, practice, settled_there, asked_again):
+    """Asked twice, two answers could contradict each other; each is asked on one path only."""
+    answers = {**AI_SYSTEM, "annex3.areas": ["biometrics"], "annex3.biometric_id": "identification"}
+    ticked = Evaluation(pack, {**answers, "prohibited.practices": [practice]})
+    assert ticked.is_visible(settled_there) and not ticked.is_visible(asked_again)
+    not_ticked = Evaluation(pack, {**answers, "prohibited.practices": ["none"]})
+    assert not not_ticked.is_visible(settled_there) and not_ticked.is_visible(asked_again)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
-from app.drafts import Answer, Draft
+from app.drafts import Answer, Draft, Lock
 from forms.schema import Pack
 
 MARKUP = "Acme <b>Bold</b> & Sons <para> </font> &amp; R&D"
@@ -12,6 +13,7 @@ GREEK = "Ελληνική εταιρεία τεχνητής νοημοσύνης
 CHINESE = "人工智能监管沙盒申请"
 SYSTEM = f"{CHINESE} / {GREEK}"
 WHEN = dt.datetime(2026, 3, 14, 9, 26, 53, tzinfo=dt.timezone.utc)
+SAMPLE_ID = uuid.UUID("5a3b1e0c-8f2d-4c6a-9b7e-1d2c3b4a5f60")  # fixed, so its dossier's bytes are too
 
 
 def full_draft(pack: Pack, long_text: str = "") -> Draft:
@@ -23,7 +25,7 @@ def full_draft(pack: Pack, long_text: str = "") -> Draft:
         answers[question.id] = Answer(value=_value(question, index, text), note=f"note {index} <i>{GREEK}</i>")
     answers[pack.applicant_name_question].value = MARKUP  # the cover and the metadata print them
     answers[pack.system_name_question].value = SYSTEM
-    return Draft(pack_id=pack.id, pack_version=pack.version, created=WHEN, modified=WHEN, answers=answers)
+    return Draft(id=SAMPLE_ID, lock=Lock.of(pack), created=WHEN, modified=WHEN, answers=answers)
 
 
 def _value(question, index: int, long_text: str):

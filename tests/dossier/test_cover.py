@@ -32,8 +32,8 @@ def _rows(draft: Draft, pack) -> dict[str, str]:
 
 def _wizard_draft(pack, **answers) -> Draft:
     """A draft as the wizard makes it: the names only in the answers, none in the draft's own fields."""
-    return Draft(pack_id=pack.id, pack_version=pack.version, created=WHEN, modified=WHEN,
-                 answers={qid: Answer(value=value) for qid, value in answers.items()})
+    return Draft.new(pack, WHEN).model_copy(update={"answers": {qid: Answer(value=value)
+                                                                for qid, value in answers.items()}})
 
 
 def test_the_cover_names_applicant_and_system_from_the_declared_answers(pack):

@@ -72,7 +72,9 @@ def newer_version(folder, pack, monkeypatch):
 
 
 def unknown_pack(folder, pack, monkeypatch):
-    return write(folder, {**valid_draft(pack), "pack_id": "someone_elses_pack"})
+    draft = valid_draft(pack)
+    draft["lock"]["pack"]["id"] = "someone_elses_pack"
+    return write(folder, draft)
 
 
 def very_large(folder, pack, monkeypatch):

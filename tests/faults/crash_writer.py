@@ -8,17 +8,20 @@ kill would cost a second; the writer runs the real `save_draft`, backups include
 import datetime as dt
 import os
 import sys
+import uuid
 from pathlib import Path
 
-from app.drafts import Answer, Draft, save_draft
+from app.draft_store import save_draft
+from app.drafts import Answer, Draft, Lock, Made
 
 WHEN = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+DRAFT_ID = uuid.UUID("c0ffee00-0000-4000-8000-000000000001")
 
 
 def version(number: int) -> Draft:
     """Version `number` of the draft: it grows by one answer with a long note per version."""
     answers = {f"q{i}": Answer(value="yes", note=f"{number}:" + "n" * 300) for i in range(number % 400)}
-    return Draft(pack_id="eu_ai_act", pack_version="1", system_name=f"version {number}",
+    return Draft(id=DRAFT_ID, lock=Lock(pack=Made(id="eu_ai_act", version="1")), system_name=f"version {number}",
                  created=WHEN, modified=WHEN, answers=answers)
 
 

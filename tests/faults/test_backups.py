@@ -7,7 +7,8 @@ import time
 import pytest
 
 from app.backups import KEEP, backup_folder, keep_backup, list_backups, restore_backup
-from app.drafts import DraftError, load_draft, save_draft
+from app.draft_store import save_draft
+from app.drafts import DraftError, load_draft
 from tests.faults.crash_writer import version
 
 

@@ -17,8 +17,8 @@ import pytest
 from app import protect
 from app.backups import list_backups, restore_backup
 from app.cli import main as cli_main
-from app.drafts import (Answer, DraftError, PassphraseRequired, WrongPassphrase, change_protection, load_draft,
-                        remove_stale_temporaries, save_draft)
+from app.draft_store import change_protection, save_draft
+from app.drafts import Answer, DraftError, PassphraseRequired, WrongPassphrase, load_draft, remove_stale_temporaries
 from tests.faults.crash_writer import version
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,20 +124,24 @@ def test_protecting_a_saved_draft_seals_its_earlier_backups_and_unprotecting_ope
 
 
 def test_protecting_a_draft_seals_the_unsaved_work_the_wizard_left_of_it_and_only_that(tmp_path):
+    import uuid
+
     from app import autosave_files
 
     path, other = tmp_path / "drafts" / "draft.json", tmp_path / "drafts" / "other.json"
     save_draft(_secret_draft(), path)
-    left = {autosave_files.recovered_file(): path, autosave_files.autosave_file(): other}
-    for copy, source in left.items():  # what a crashed wizard leaves in the data folder
-        save_draft(_secret_draft(), copy, keep_backup=False)
-    autosave_files.recovered_note().write_text(json.dumps({"path": str(path)}), encoding="utf-8")
-    autosave_files.autosave_note().write_text(json.dumps({"path": str(other)}), encoding="utf-8")
+    # What a crashed wizard leaves in the data folder: the draft's work, set aside at the next start,
+    # and the work on another draft that the next session is autosaving.
+    autosave_files.write_autosave(_secret_draft(), path, None)
+    autosave_files.set_aside_crashed_autosaves()
+    [recovered] = autosave_files.recoveries()
+    other_work = _secret_draft().model_copy(update={"id": uuid.uuid4()})
+    autosave_files.write_autosave(other_work, other, None)
     change_protection(path, None, PASSPHRASE)
-    assert _plain_copies(tmp_path) == [autosave_files.autosave_file()]  # another draft's work, untouched
-    assert load_draft(autosave_files.recovered_file(), PASSPHRASE).system_name == SECRET
+    assert _plain_copies(tmp_path) == [autosave_files.autosave_file(other_work.id)]  # another draft's work, untouched
+    assert load_draft(recovered.file, PASSPHRASE).system_name == SECRET
     change_protection(path, PASSPHRASE, "a new passphrase")
-    assert load_draft(autosave_files.recovered_file(), "a new passphrase").system_name == SECRET
+    assert load_draft(recovered.file, "a new passphrase").system_name == SECRET
 
 
 def test_the_same_passphrase_in_another_unicode_form_opens_the_draft(tmp_path):

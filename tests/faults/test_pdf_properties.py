@@ -59,8 +59,7 @@ def test_what_the_dossier_does_with_awkward_characters():
 @given(short=TEXT.map(lambda t: t[: SHORT.max_length]), long=TEXT, note=TEXT)
 def test_any_text_exports_to_a_readable_pdf_holding_it(short, long, note):
     answers = {SHORT.id: Answer(value=short), LONG.id: Answer(value=long, note=note)}
-    draft = Draft(pack_id=PACK.id, pack_version=PACK.version, applicant=short[:500], created=WHEN, modified=WHEN,
-                  answers=answers)
+    draft = Draft.new(PACK, WHEN).model_copy(update={"applicant": short[:500], "answers": answers})
     draft = Draft.model_validate_json(draft.to_json())  # what a draft file can carry
     data = draft.to_json().encode("utf-8")
     pdf = build_pdf(draft, PACK, data, lambda fraction: None)  # never raises

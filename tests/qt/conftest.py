@@ -24,6 +24,8 @@ class ScriptedPrompter:
         self.infos: list[tuple[str, str]] = []
         self.version_choice: int | None = None
         self.versions_offered: list[str] = []
+        self.recovery_choice: int | None = None
+        self.recoveries_offered: list[str] = []
         self.confirm_answer = True  # "go on" to every confirmation, unless a test says otherwise
         self.confirms: list[tuple[str, str]] = []
         self.suggested: Path | None = None  # the path the last save dialog offered
@@ -50,6 +52,10 @@ class ScriptedPrompter:
     def choose_version(self, parent, name, rows):
         self.versions_offered = rows
         return self.version_choice
+
+    def choose_recovery(self, parent, rows):
+        self.recoveries_offered = rows
+        return self.recovery_choice
 
     def save_path(self, parent, suggested, file_filter=""):
         self.suggested = suggested

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from app import autosave_files
 from app.drafts import load_draft
-from app.qt import draft_files
 from app.qt.prompter import Choice
 from tests.qt.conftest import answer
 
@@ -20,11 +20,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_autosave_writes_the_draft_a_moment_after_a_change(qtbot, window):
-    assert not draft_files.autosave_file().exists()
+    autosave = autosave_files.autosave_file(window.session.draft.id)
+    assert not autosave.exists()
     answer(qtbot, window, "system.offering", "both")
     with qtbot.waitSignal(window.autosaver.saved, timeout=5000):
         pass
-    assert load_draft(draft_files.autosave_file()).answers["system.offering"].value == "both"
+    assert load_draft(autosave).answers["system.offering"].value == "both"
 
 
 def test_a_restarted_window_offers_the_unsaved_work_and_restores_it(qtbot, window, make_window):
@@ -55,8 +56,46 @@ def test_unsaved_work_survives_until_restored_even_if_another_draft_is_edited_fi
     assert not again.restore_action.isEnabled()
 
 
+def test_after_two_crashes_the_unsaved_work_of_both_drafts_is_offered_and_each_restored(
+        qtbot, window, make_window, prompter, tmp_path):
+    assert window.open_path(_saved_draft(window, tmp_path / "mine.json"))
+    answer(qtbot, window, "system.offering", "both")
+    window.autosaver.write_now()
+    second = make_window()  # after a crash; then work on a new draft, and another crash
+    qtbot.mouseClick(second.start.new_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, second, "system.offering", "model")
+    second.autosaver.write_now()
+    third = make_window()
+    assert len(third.start.restore_buttons) == 2  # newest first: the new draft's, then mine.json's
+    qtbot.mouseClick(third.start.restore_buttons[0], Qt.MouseButton.LeftButton)
+    assert third.session.value("system.offering") == "model" and third.session.path is None
+    assert third.restore_action.isEnabled()  # mine.json's work is still offered
+    prompter.save_choice = Choice.DISCARD
+    third.restore_action.trigger()  # only one left: restored without a choice
+    assert third.session.value("system.offering") == "both" and third.session.path == tmp_path / "mine.json"
+    assert not third.restore_action.isEnabled() and prompter.recoveries_offered == []
+    # Another crash: the work open now is offered, and the new draft's, which was let go, is not.
+    assert len(make_window().start.restore_buttons) == 1
+
+
+def test_the_file_menu_asks_which_unsaved_work_to_restore_when_there_are_several(
+        qtbot, window, make_window, prompter, tmp_path):
+    answer(qtbot, window, "system.offering", "both")
+    window.autosaver.write_now()
+    second = make_window()
+    qtbot.mouseClick(second.start.new_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, second, "system.offering", "model")
+    second.autosaver.write_now()
+    third = make_window()
+    prompter.recovery_choice = 1  # the older: the first window's
+    third.restore_action.trigger()
+    assert len(prompter.recoveries_offered) == 2
+    assert third.session.value("system.offering") == "both"
+
+
 def _saved_draft(window, path):
-    from app.drafts import Draft, save_draft
+    from app.draft_store import save_draft
+    from app.drafts import Draft
 
     save_draft(Draft.new(window.ensure_session().pack), path)
     return path
@@ -131,7 +170,8 @@ def test_the_window_remembers_its_size_and_the_last_section(qtbot, window, promp
 
 
 def test_main_py_opens_the_draft_it_is_given(tmp_path, pack):
-    from app.drafts import Answer, Draft, save_draft
+    from app.draft_store import save_draft
+    from app.drafts import Answer, Draft
 
     draft = Draft.new(pack)
     draft.answers["system.offering"] = Answer(value="model")
@@ -195,7 +235,8 @@ def test_work_discarded_for_a_draft_that_then_fails_to_open_is_still_unsaved_and
     assert not window.open_path(broken)
     assert window.session.value("system.offering") == "model"
     assert window.session.dirty and window.isWindowModified()
-    assert load_draft(draft_files.autosave_file()).answers["system.offering"].value == "model"
+    autosave = autosave_files.autosave_file(window.session.draft.id)
+    assert load_draft(autosave).answers["system.offering"].value == "model"
     prompter.save_choice = Choice.CANCEL
     assert not window.close()  # closing still asks
 

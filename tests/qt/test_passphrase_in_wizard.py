@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app import paths
-from app.drafts import PassphraseRequired, load_draft, save_draft
-from app.qt import draft_files
+from app import autosave_files, paths
+from app.draft_store import save_draft
+from app.drafts import PassphraseRequired, load_draft
 from app.qt.prompter import Prompter
 from tests.qt.conftest import answer
 
@@ -107,9 +107,10 @@ def test_protecting_from_the_menu_seals_the_file_the_autosave_and_later_saves(
     prompter.ask_new_passphrase = lambda parent, protected: PASSPHRASE
     window.protect_action.trigger()
     assert _plain_copies(tmp_path, paths.data_dir()) == []
+    autosave = autosave_files.autosave_file(window.session.draft.id)
     with pytest.raises(PassphraseRequired):
-        load_draft(draft_files.autosave_file())
-    assert load_draft(draft_files.autosave_file(), PASSPHRASE).answers["system.offering"].value == "both"
+        load_draft(autosave)
+    assert load_draft(autosave, PASSPHRASE).answers["system.offering"].value == "both"
     assert window.save()
     assert load_draft(path, PASSPHRASE).answers["system.offering"].value == "both"
     assert _plain_copies(tmp_path, paths.data_dir()) == []
@@ -165,7 +166,7 @@ def test_the_real_passphrase_dialog_hides_what_is_typed(monkeypatch, qtbot):
 
 def test_work_left_by_a_crash_on_a_draft_opened_by_a_relative_name_is_sealed_by_protect(
         qtbot, window, tmp_path, monkeypatch):
-    from app.drafts import change_protection
+    from app.draft_store import change_protection
 
     folder = tmp_path / "drafts"
     folder.mkdir()
@@ -174,8 +175,9 @@ def test_work_left_by_a_crash_on_a_draft_opened_by_a_relative_name_is_sealed_by_
     assert window.open_path(Path("mine.json"))  # as `python main.py mine.json` names it
     answer(qtbot, window, "system.purpose", SECRET)
     window.autosaver.write_now()
-    draft_files.set_aside_crashed_autosave()  # what the next start does after a crash
+    autosave_files.set_aside_crashed_autosaves()  # what the next start does after a crash
     monkeypatch.chdir(tmp_path)  # the command line runs from somewhere else
     change_protection(folder / "mine.json", None, PASSPHRASE)
     assert _plain_copies(tmp_path) == []
-    assert load_draft(draft_files.recovered_file(), PASSPHRASE).answers["system.purpose"].value == SECRET
+    [recovered] = autosave_files.recoveries()
+    assert load_draft(recovered.file, PASSPHRASE).answers["system.purpose"].value == SECRET

@@ -27,7 +27,7 @@ section, question = next((s.id, q.id) for s in window.session.pack.sections for 
 window.wizard.go_to(section)
 QTest.keyClicks(window.wizard.page(section).views[question].answer.edit, "x" * 600)
 print(len(window.session.value(question)))
-window.session.dirty = False
+window.session.drafts.dirty = False
 window.close()
 """
 

@@ -1,0 +1,380 @@
+"""The draft session: one draft being worked on, and every flow around it, without a window.
+
+It owns the draft (its answers and notes), the file it is saved in, whether it has unsaved changes,
+its passphrase (in memory only), its autosave, and the flows that keep work from being lost: opening
+a protected draft (asking until the passphrase is right), putting back a kept version, asking before
+unsaved work is replaced, restoring the work a crash left. The wizard's window and the command line
+both go through it, so each flow is written once. What it asks or tells the person goes through a
+`Prompts` object (app/session_prompts.py); what changes is announced to listeners, which the wizard's
+Qt session (app/qt/session.py) turns into signals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from app.autosave_files import Recovery, discard_autosave, discard_recovery, recoveries, write_autosave
+from app.backups import Backup, list_backups, restore_backup
+from app.draft_store import change_protection, save_draft
+from app.drafts import (Answer, Draft, DraftError, PackChange, PassphraseRequired, WrongPassphrase, draft_problems,
+                        load_draft, pack_change)
+from app.session_prompts import Choice, Notice, Prompts
+from forms.evaluation import is_empty
+from forms.schema import Pack
+
+
+class Listeners:
+    """Callbacks told of one kind of change, in the order they were connected."""
+
+    def __init__(self) -> None:
+        self._callbacks: list[Callable[..., Any]] = []
+
+    def connect(self, callback: Callable[..., Any]) -> None:
+        self._callbacks.append(callback)
+
+    def emit(self, *args: Any) -> None:
+        for callback in list(self._callbacks):
+            callback(*args)
+
+
+class DraftUnusable(DraftError):
+    """A draft that reads, but does not fit the pack at hand (another pack, a newer version of it,
+    answers it does not allow); `problems` lists them all, the message names the first."""
+
+    def __init__(self, path: Path, problems: list[str]):
+        super().__init__(f"{path}: {problems[0]}")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class OpenResult:
+    """What came of opening a draft. `pack_change` says how the pack at hand differs from the one
+    the draft was made with, so the wizard and the command line can warn when it changed."""
+
+    opened: bool
+    path: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+    pack_change: PackChange | None = None
+
+
+NOT_OPENED = OpenResult(False)
+
+
+class Declining:
+    """Prompts for a session nobody can be asked in (a benchmark, a script): every question is
+    declined, so nothing is opened, saved or discarded by default, and nothing is told."""
+
+    def ask_passphrase(self, name, retry):
+        return None
+
+    def ask_new_passphrase(self, protected):
+        return None
+
+    def ask_save_changes(self, name):
+        return Choice.CANCEL
+
+    def ask_save_path(self, suggested):
+        return None
+
+    def choose_version(self, name, versions):
+        return None
+
+    def choose_recovery(self, recoveries):
+        return None
+
+    def cannot_open(self, path, reason, versions):
+        return False
+
+    def tell(self, notice, **details):
+        pass
+
+
+# --- flows on a draft file, with or without a session ----------------------------------------------
+
+def read_with_passphrase(path: Path, name: str, prompts: Prompts,
+                         wrong_raises: bool = False) -> tuple[Draft, str | None] | None:
+    """(draft, passphrase) read from `path`, asking for the passphrase of a protected one until it
+    is right; None when the person cancels (with `wrong_raises`, WrongPassphrase when they cancel
+    after a wrong one). Other problems raise DraftError; the file is never changed."""
+    passphrase, retry, wrong = None, False, None
+    while True:
+        try:
+            return load_draft(path, passphrase), passphrase
+        except WrongPassphrase as error:
+            retry, wrong = True, error
+        except PassphraseRequired:
+            pass
+        passphrase = prompts.ask_passphrase(name, retry)
+        if passphrase is None:
+            if wrong is not None and wrong_raises:
+                raise wrong
+            return None
+        if not passphrase:
+            passphrase, retry = None, True  # an empty answer is a wrong one, not a reason to stop
+
+
+def put_back_version(path: Path, prompts: Prompts) -> Backup | None:
+    """Ask which kept version of the draft at `path` to put back, and put it back (the draft as it
+    was is kept as a version too); the version put back, or None."""
+    path = Path(path)
+    versions = list_backups(path)
+    if not versions:
+        prompts.tell(Notice.NO_VERSIONS, name=path.name)
+        return None
+    index = prompts.choose_version(path.name, versions)
+    if index is None:
+        return None
+    try:
+        restore_backup(path, versions[index])
+    except DraftError as error:
+        prompts.tell(Notice.VERSION_FAILED, reason=error)
+        return None
+    # Told before anything opens it: the file on disk is that version now, whatever opening meets.
+    prompts.tell(Notice.VERSION_RESTORED, backup=versions[index])
+    return versions[index]
+
+
+def protect_file(path: Path, prompts: Prompts) -> bool:
+    """Set, change or remove the passphrase of the draft saved at `path` (the current one asked for
+    when it has one, then the new one); its backups and autosaves follow. True when changed."""
+    opened = read_with_passphrase(path, Path(path).name, prompts, wrong_raises=True)
+    return opened is not None and _protect_as_asked(Path(path), opened[1], prompts)[0]
+
+
+def _protect_as_asked(path: Path | None, current: str | None, prompts: Prompts) -> tuple[bool, str | None]:
+    """Ask for the new passphrase and apply it to the draft saved at `path`, if it is saved:
+    (changed, the passphrase now: None for none)."""
+    new = prompts.ask_new_passphrase(protected=current is not None)
+    if new is None:
+        return False, current
+    new = new or None
+    if path is not None and path.exists():
+        try:
+            change_protection(path, current, new)
+        except DraftError as error:
+            prompts.tell(Notice.PROTECTION_FAILED, reason=error)
+            return False, current
+    prompts.tell(Notice.PROTECTION_CHANGED, protected=new is not None)
+    return True, new
+
+
+# --- the session -----------------------------------------------------------------------------------
+
+class DraftSession:
+    """One draft being worked on over `pack`, asking the person through `prompts` (a session nobody
+    can be asked in declines every question)."""
+
+    def __init__(self, pack: Pack, prompts: Prompts | None = None, draft: Draft | None = None,
+                 path: Path | None = None):
+        self.pack = pack
+        self.prompts = prompts or Declining()
+        self.draft = draft or Draft.new(pack)
+        self.path = path
+        self.dirty = False
+        # Held in memory only, never written: saves and autosaves are sealed with it (app/protect.py).
+        self.passphrase: str | None = None
+        self.answers_changed = Listeners()  # (question id) or ("") when the whole draft was replaced
+        self.dirty_changed = Listeners()    # (dirty)
+        self.path_changed = Listeners()     # (path)
+        self.saved = Listeners()            # (path)
+
+    # --- reading ---
+    def value(self, question_id: str) -> Any:
+        answer = self.draft.answers.get(question_id)
+        return answer.value if answer else None
+
+    def note(self, question_id: str) -> str:
+        answer = self.draft.answers.get(question_id)
+        return answer.note if answer else ""
+
+    @property
+    def display_name(self) -> str:
+        return self.path.stem if self.path else ""
+
+    # --- changing the answers ---
+    def set_answer(self, question_id: str, value: Any) -> None:
+        if is_empty(value):
+            value = None
+        if value == self.value(question_id):
+            return
+        answer = self.draft.answers.get(question_id)
+        if value is None and not (answer and answer.note):
+            self.draft.answers.pop(question_id, None)
+        elif answer is None:
+            self.draft.answers[question_id] = Answer(value=value)
+        else:
+            answer.value = value
+        self._changed(question_id)
+
+    def set_note(self, question_id: str, note: str) -> None:
+        if note == self.note(question_id):
+            return
+        answer = self.draft.answers.get(question_id)
+        if answer is None:
+            self.draft.answers[question_id] = Answer(value=None, note=note)
+        elif not note and answer.value is None:
+            self.draft.answers.pop(question_id)
+        else:
+            answer.note = note
+        self._changed(question_id)
+
+    # --- the flows ---
+    def new(self) -> None:
+        """Start a new draft (ask may_discard first)."""
+        self._take(Draft.new(self.pack), None, None)
+
+    def open(self, path: Path) -> OpenResult:
+        """Open the draft at `path`, asking for its passphrase if it has one (ask may_discard first).
+        One that cannot be opened is left as it is, and the person is told why and offered the
+        versions kept of it; one put back is opened instead."""
+        path = Path(path)
+        try:
+            opened = read_with_passphrase(path, path.name, self.prompts, wrong_raises=True)
+            if opened is None:
+                return NOT_OPENED
+            draft, passphrase = opened
+            errors, warnings = draft_problems(draft, self.pack)
+            if errors:
+                raise DraftUnusable(path, errors)
+        except DraftError as error:  # a wrong passphrase too: the file may have been damaged
+            if self.prompts.cannot_open(path, error, list_backups(path)) and put_back_version(path, self.prompts):
+                return self.open(path)
+            return NOT_OPENED
+        self._take(draft, path, passphrase)
+        return OpenResult(True, path, warnings, pack_change(draft.lock, self.pack))
+
+    def save(self, path: Path | None = None) -> bool:
+        """Save to `path`, or where the draft was saved, or where the person chooses. A copy saved
+        under another name is another draft: it gets an id of its own."""
+        path = path or self.path or self._ask_path()
+        if path is None:
+            return False
+        path = Path(path)
+        draft = self.draft
+        if self.path is not None and path.resolve() != self.path.resolve():
+            draft = draft.model_copy(update={"id": uuid.uuid4()}, deep=True)
+        try:
+            save_draft(draft, path, passphrase=self.passphrase)
+        except DraftError as error:
+            self.prompts.tell(Notice.SAVE_FAILED, reason=error)
+            return False
+        discard_autosave(self.draft.id)  # the work is safe in the file now
+        self.draft = draft
+        self._set_path(path)
+        self._set_dirty(False)
+        self.saved.emit(path)
+        self.prompts.tell(Notice.SAVED, path=path)
+        return True
+
+    def save_as(self) -> bool:
+        path = self._ask_path()
+        return path is not None and self.save(path)
+
+    def may_discard(self) -> bool:
+        """True when no unsaved work would be lost (after asking, and saving if asked to).
+
+        Discarding changes nothing yet: the work stays unsaved, and autosaved, until another draft
+        has really taken its place (an open may still fail or be cancelled)."""
+        if not self.dirty:
+            return True
+        choice = self.prompts.ask_save_changes(self.display_name)
+        if choice is Choice.SAVE:
+            return self.save()
+        return choice is Choice.DISCARD
+
+    def change_passphrase(self) -> bool:
+        """Set, change or remove the passphrase: the saved file (and its copies) follow at once, and
+        unsaved work already autosaved is written again the new way."""
+        changed, self.passphrase = _protect_as_asked(self.path, self.passphrase, self.prompts)
+        if changed:
+            self.autosave()
+        return changed
+
+    def restore_version(self) -> OpenResult:
+        """Put an earlier saved version of the draft back, and open it."""
+        if self.path is None:
+            self.prompts.tell(Notice.VERSIONS_NEED_A_SAVE)
+            return NOT_OPENED
+        if not self.may_discard():  # first: saving now adds a version and may prune the one chosen
+            return NOT_OPENED
+        if put_back_version(self.path, self.prompts) is None:
+            return NOT_OPENED
+        return self.open(self.path)
+
+    def restore_recovery(self, recovery: Recovery | None = None) -> bool:
+        """Restore unsaved work a session left behind (the person chooses which when there are
+        several). It stays offered until restored or discarded, also when the passphrase is not given."""
+        recovery = recovery or self._choose_recovery()
+        if recovery is None:
+            return False
+        if not self.may_discard():
+            return False
+        try:
+            opened = read_with_passphrase(recovery.file, recovery.name, self.prompts)
+        except DraftError as error:
+            self.prompts.tell(Notice.RECOVERY_FAILED, reason=error)
+            return False
+        if opened is None:
+            return False
+        draft, passphrase = opened
+        self._take(draft, recovery.source, passphrase, dirty=True)
+        if self.autosave():  # the restored work is this session's autosave from now on
+            discard_recovery(recovery)
+        return True
+
+    def autosave(self) -> bool:
+        """Write the unsaved work to the draft's autosave; True when written."""
+        if not self.dirty:
+            return False
+        try:
+            write_autosave(self.draft, self.path, self.passphrase)
+        except DraftError as error:
+            self.prompts.tell(Notice.AUTOSAVE_FAILED, reason=error)
+            return False
+        return True
+
+    def end(self) -> None:
+        """The session ends cleanly (ask may_discard first): nothing is left to recover."""
+        discard_autosave(self.draft.id)
+
+    # --- inside ---
+    def _take(self, draft: Draft, path: Path | None, passphrase: str | None, dirty: bool = False) -> None:
+        """Put `draft` in place of the current one, whose unsaved work the person has let go."""
+        discard_autosave(self.draft.id)
+        self.passphrase = passphrase
+        self.draft = draft
+        self._set_dirty(dirty)
+        self._set_path(path)
+        self.answers_changed.emit("")
+
+    def _choose_recovery(self) -> Recovery | None:
+        found = recoveries()
+        if len(found) <= 1:
+            return found[0] if found else None
+        index = self.prompts.choose_recovery(found)
+        return None if index is None else found[index]
+
+    def _ask_path(self) -> Path | None:
+        path = self.prompts.ask_save_path(self.path)
+        if path is not None and path.suffix.lower() != ".json":
+            path = path.with_name(path.name + ".json")
+        return path
+
+    def _changed(self, question_id: str) -> None:
+        self.draft.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        self._set_dirty(True)
+        self.answers_changed.emit(question_id)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self.dirty:
+            self.dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def _set_path(self, path: Path | None) -> None:
+        if path != self.path:
+            self.path = path
+            self.path_changed.emit(path)

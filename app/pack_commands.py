@@ -1,0 +1,53 @@
+"""Packs on the command line: `python main.py packs [--json]` lists the packs found (shipped with
+the application, in the user's packs folder, and one named with --pack), and `load` reads a pack
+so that one extending another finds its base among them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from app.paths import packs_dir
+from forms.loader import DEFAULT_PACK, load_pack
+from forms.registry import PackInfo, discover
+from forms.schema import Pack
+
+TEXT = {
+    "row": "{id} {version}  {title}  (law as of {law}; {where}: {folder})",
+    "extends": "    extends {extends}",
+    "unknown_law": "not stated",
+    "where": {"shipped": "shipped", "user": "user folder", "given": "given"},
+}
+
+
+def load(folder: Path) -> Pack:
+    return load_pack(folder, discover(packs_dir()))
+
+
+def add_commands(subparsers) -> None:
+    packs = subparsers.add_parser("packs", help="list the question packs found: shipped, in the user's packs folder, "
+                                                "and the one named with --pack")
+    packs.add_argument("--json", action="store_true", help="print JSON")
+    packs.set_defaults(run=_packs)
+
+
+def _packs(args: argparse.Namespace) -> int:
+    given = [args.pack] if Path(args.pack).resolve() != DEFAULT_PACK.resolve() else []
+    found = discover(packs_dir(), given)
+    if args.json:
+        print(json.dumps([_as_json(info) for info in found], ensure_ascii=False, indent=2))
+        return 0
+    for info in found:
+        law = info.law_current_to.isoformat() if info.law_current_to else TEXT["unknown_law"]
+        print(TEXT["row"].format(id=info.id, version=info.version, title=info.title, law=law,
+                                 where=TEXT["where"][info.where], folder=info.folder))
+        if info.extends:
+            print(TEXT["extends"].format(extends=info.extends))
+    return 0
+
+
+def _as_json(info: PackInfo) -> dict:
+    return {"id": info.id, "version": info.version, "title": info.title,
+            "law_current_to": info.law_current_to.isoformat() if info.law_current_to else None,
+            "where": info.where, "folder": str(info.folder), "extends": info.extends or None}
