@@ -6,29 +6,21 @@ can itself be undone). Registered by app.cli.
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 from app.backups import list_backups, restore_backup
+from catalogue import ntr, table, tr
 
-TEXT = {
-    "list_help": "list the earlier versions kept of a draft, newest first",
-    "restore_help": "put an earlier version of a draft back (see 'backups'); the current one is kept",
-    "number_help": "the version's number in the 'backups' list (1 = newest)",
-    "none": "{path}: no earlier versions are kept (they are kept from the first save on)",
-    "row": "{number:>3}  {saved}  {size} bytes",
-    "heading": "Earlier versions of {path} (restore one with: python main.py restore {path} N):",
-    "no_such": "{path}: there is no version {number}; 'python main.py backups {path}' lists {count} versions",
-    "missing": "{path}: no such draft",
-    "restored": "{path}: version {number} of {saved} restored; the draft as it was is now version 1",
-}
+TEXT = table("backups")
 
 
 def add_commands(subparsers) -> None:
     listing = subparsers.add_parser("backups", help=TEXT["list_help"])
-    listing.add_argument("draft", type=Path)
+    listing.add_argument("draft", type=Path, metavar="DRAFT", help=tr("cli.draft_help"))
     listing.set_defaults(run=_list)
     restore = subparsers.add_parser("restore", help=TEXT["restore_help"])
-    restore.add_argument("draft", type=Path)
+    restore.add_argument("draft", type=Path, metavar="DRAFT", help=tr("cli.draft_help"))
     restore.add_argument("number", type=int, help=TEXT["number_help"])
     restore.set_defaults(run=_restore)
 
@@ -40,7 +32,7 @@ def _list(args: argparse.Namespace) -> int:
     if not backups:
         print(TEXT["none"].format(path=args.draft))
         return EXIT_OK
-    print(TEXT["heading"].format(path=args.draft))
+    print(TEXT["heading"].format(path=args.draft, command=f"python main.py restore {shlex.quote(str(args.draft))} N"))
     for number, backup in enumerate(backups, start=1):
         print(TEXT["row"].format(number=number, saved=backup.local_time(), size=backup.size))
     return EXIT_OK
@@ -51,7 +43,8 @@ def _restore(args: argparse.Namespace) -> int:
 
     backups = list_backups(args.draft)
     if not 1 <= args.number <= len(backups):
-        raise CommandError(TEXT["no_such"].format(path=args.draft, number=args.number, count=len(backups)))
+        listing = f"python main.py backups {shlex.quote(str(args.draft))}"
+        raise CommandError(ntr("backups.no_such", len(backups), path=args.draft, number=args.number, command=listing))
     if not args.draft.is_file():
         raise CommandError(TEXT["missing"].format(path=args.draft))
     chosen = backups[args.number - 1]

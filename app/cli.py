@@ -14,11 +14,13 @@ from typing import Callable, NoReturn, Sequence
 
 from app import report
 from app.drafts import Draft, DraftError, draft_problems, load_draft
+from catalogue import Foreign, ntr, table
 from forms.loader import DEFAULT_PACK, PackError, load_pack
 from forms.schema import Pack
 from risk_tiers.classify import classify
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
+TEXT = table("cli")
 
 
 class UsageError(Exception):
@@ -27,28 +29,39 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
-        raise UsageError(f"{message} (see 'python main.py --help')")
+        raise UsageError(TEXT["usage_hint"].format(message=message, command="python main.py --help"))
+
+
+# argparse asks gettext for its own words ("usage: ", "options", its errors) by their English; they
+# come from the catalogue's `argparse` domain instead, so they follow the language chosen.
+_ARGPARSE_TEXTS = Foreign("argparse")
+argparse._ = _ARGPARSE_TEXTS.gettext  # type: ignore[attr-defined]
+argparse.ngettext = _ARGPARSE_TEXTS.ngettext  # type: ignore[attr-defined]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python main.py", description="Sandbox Applicant Kit: self-assessment under the EU AI Act.")
-    parser.add_argument("--pack", type=Path, default=DEFAULT_PACK, help="the question pack folder (default: the EU AI Act pack)")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    questions = commands.add_parser("questions", help="list the pack's sections and questions")
-    questions.add_argument("--json", action="store_true", help="print JSON")
+    parser = _Parser(prog="python main.py", description=TEXT["description"])
+    parser.add_argument("--pack", type=Path, default=DEFAULT_PACK, metavar="PACK", help=TEXT["pack_help"])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, title=TEXT["commands_title"])
+    questions = commands.add_parser("questions", help=TEXT["questions_help"], description=TEXT["questions_help"])
+    questions.add_argument("--json", action="store_true", help=TEXT["json_help"])
     questions.set_defaults(run=_questions)
-    classify = commands.add_parser("classify", help="classify a draft: tier, findings, obligations, open points")
-    classify.add_argument("draft", type=Path)
-    classify.add_argument("--json", action="store_true", help="print JSON")
+    classify = commands.add_parser("classify", help=TEXT["classify_help"], description=TEXT["classify_help"])
+    add_draft_argument(classify)
+    classify.add_argument("--json", action="store_true", help=TEXT["json_help"])
     _add_passphrase_option(classify)
     classify.set_defaults(run=_classify)
-    validate = commands.add_parser("validate", help="check a draft against its pack")
-    validate.add_argument("draft", type=Path)
+    validate = commands.add_parser("validate", help=TEXT["validate_help"], description=TEXT["validate_help"])
+    add_draft_argument(validate)
     _add_passphrase_option(validate)
     validate.set_defaults(run=_validate)
     for extend in EXTRA_COMMANDS:
         extend(commands)
     return parser
+
+
+def add_draft_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("draft", type=Path, metavar="DRAFT", help=TEXT["draft_help"])
 
 
 # Other modules (the dossier) add their commands here, so this module need not import them.
@@ -61,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return args.run(args)
     except (UsageError, PackError, DraftError, CommandError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(TEXT["error_line"].format(message=error), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -107,15 +120,9 @@ def load_checked(draft_path: Path, pack_path: Path,
         raise DraftError(str(error) + _versions_hint(draft_path)) from None
     errors, warnings = draft_problems(draft, pack)
     if errors:
-        more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
-        raise CommandError(f"{draft_path}: {errors[0]}{more}{_versions_hint(draft_path)}")
+        more = ntr("cli.more_problems", len(errors) - 1) if len(errors) > 1 else ""
+        raise CommandError(TEXT["problem"].format(path=draft_path, problem=errors[0], more=more) + _versions_hint(draft_path))
     return draft, pack, warnings
-
-
-VERSIONS_HINT = {
-    "one": "\none earlier version of this draft is kept; see it with: python main.py backups {path}",
-    "many": "\n{count} earlier versions of this draft are kept; list them with: python main.py backups {path}",
-}
 
 
 def _versions_hint(draft_path: Path) -> str:
@@ -127,12 +134,12 @@ def _versions_hint(draft_path: Path) -> str:
     count = len(list_backups(draft_path))
     if not count:
         return ""
-    return VERSIONS_HINT["one" if count == 1 else "many"].format(count=count, path=shlex.quote(str(draft_path)))
+    return ntr("cli.versions_hint", count, command=f"python main.py backups {shlex.quote(str(draft_path))}")
 
 
 def warn(warnings: list[str]) -> None:
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(TEXT["warning_line"].format(message=warning), file=sys.stderr)
 
 
 def _questions(args: argparse.Namespace) -> int:
@@ -155,7 +162,7 @@ def _classify(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
     warn(warnings)
-    print(f"{args.draft}: valid draft for {pack.id} {pack.version}, {len(draft.answers)} answers")
+    print(ntr("cli.valid", len(draft.answers), path=args.draft, pack=pack.id, version=pack.version))
     return EXIT_OK
 
 

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from catalogue import table
 from forms.answers import answer_problem
 from forms.schema import Pack
 
@@ -28,9 +29,7 @@ FORMAT = "sandbox-applicant-kit/draft"
 FORMAT_VERSION = 1
 MAX_DRAFT_BYTES = 20 * 1024 * 1024
 
-TEXT = {
-    "passphrase_required": "this draft is protected by a passphrase",
-}
+TEXT = table("drafts")
 
 
 class DraftError(Exception):

@@ -13,28 +13,11 @@ import sys
 from pathlib import Path
 
 from app.drafts import Draft, PassphraseRequired, change_protection, load_draft
+from catalogue import table, tr
 
 MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
 
-TEXT = {
-    "option_help": "read the draft's passphrase from the first line of FILE",
-    "protect_help": "protect a draft with a passphrase, or change its passphrase",
-    "protect_new_help": "read the new passphrase from the first line of FILE",
-    "protect_current_help": "the draft's current passphrase, when it has one",
-    "unprotect_help": "remove a draft's passphrase: the file becomes plain text again",
-    "needed": "this draft is protected by a passphrase; give it with --passphrase-file",
-    "new_needed": "give the new passphrase with --passphrase-file",
-    "prompt": "Passphrase for {path}: ",
-    "prompt_new": "New passphrase for {path}: ",
-    "prompt_again": "The same passphrase again: ",
-    "mismatch": "the two passphrases differ; nothing changed",
-    "file_unreadable": "{path}: the passphrase file cannot be read: {reason}",
-    "file_too_big": "{path}: too large to be a passphrase file",
-    "file_empty": "{path}: the passphrase file is empty (the passphrase is its first line)",
-    "file_not_text": "{path}: the passphrase file is not UTF-8 text",
-    "protected": "{path}: protected by a passphrase; its backups too",
-    "unprotected": "{path}: passphrase removed; the file is plain text again (its backups stay protected)",
-}
+TEXT = table("passphrases")
 
 
 def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
@@ -43,12 +26,12 @@ def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
 
 def add_commands(subparsers) -> None:
     protect = subparsers.add_parser("protect", help=TEXT["protect_help"])
-    protect.add_argument("draft", type=Path)
+    protect.add_argument("draft", type=Path, metavar="DRAFT", help=tr("cli.draft_help"))
     protect.add_argument("--passphrase-file", type=Path, metavar="FILE", help=TEXT["protect_new_help"])
     protect.add_argument("--current-passphrase-file", type=Path, metavar="FILE", help=TEXT["protect_current_help"])
     protect.set_defaults(run=_protect)
     unprotect = subparsers.add_parser("unprotect", help=TEXT["unprotect_help"])
-    unprotect.add_argument("draft", type=Path)
+    unprotect.add_argument("draft", type=Path, metavar="DRAFT", help=tr("cli.draft_help"))
     add_passphrase_option(unprotect)
     unprotect.set_defaults(run=_unprotect)
 
@@ -95,7 +78,7 @@ def _ask_current(path: Path) -> str:
     from app.cli import CommandError
 
     if not sys.stdin.isatty():
-        raise CommandError(f"{path}: {TEXT['needed']}")
+        raise CommandError(TEXT["needed"].format(path=path, option="--passphrase-file"))
     return _prompt(TEXT["prompt"].format(path=path))
 
 
@@ -103,7 +86,7 @@ def _ask_new(path: Path) -> str:
     from app.cli import CommandError
 
     if not sys.stdin.isatty():
-        raise CommandError(f"{path}: {TEXT['new_needed']}")
+        raise CommandError(TEXT["new_needed"].format(path=path, option="--passphrase-file"))
     first = _prompt(TEXT["prompt_new"].format(path=path))
     if _prompt(TEXT["prompt_again"]) != first:
         raise CommandError(TEXT["mismatch"])

@@ -7,38 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from catalogue import table
 from forms.citations import label
 from forms.schema import Pack, Tier
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment, ChecklistResult, Finding, GapResult, VerdictResult
 from risk_tiers.headline import headline, model_status, role_name
 
-TEXT = {
-    "tier": "Tier: {label}",
-    "gpai": "General-purpose AI model: {status}",
-    "roles": "Your roles: {roles}",
-    "findings": "Findings",
-    "excluded": "Considered and excluded",
-    "obligations": "What you must do",
-    "open_points": "Open points",
-    "none": "  (none)",
-    "from": "from {date}",
-    "unverified": " (reported, not yet verified in the Official Journal)",
-    "law": "Law as of {date}: {note}",
-    "note": "    your note: {note}",
-    "results": "What follows for your application",
-    "verdict": "- {title}: {value}",
-    "counted": "  counted: {items}",
-    "open": "  still open: {items}",
-    "question": "\u201c{text}\u201d",
-    "checklist": "- {title}: {status}",
-    "unmet": "  not met: {text} ({refs})",
-    "open_item": "  open: {text} ({refs})",
-    "duties": "Duties and how you meet them",
-    "duty_stated": "- {text} ({refs}): measure stated",
-    "duty_missing": "- {text} ({refs}): no measure stated yet",
-    "gaps": "Before you apply",
-}
+TEXT = table("report")
 
 
 def tier_label(pack: Pack, assessment: Assessment) -> str:

@@ -13,20 +13,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from catalogue import table
 from forms.safe_yaml import read_yaml
 
 PROVISIONS_FILE = Path(__file__).parent / "packs" / "provisions.yaml"
 
-# Every user-visible piece of a label, in one place for a later translation.
-LABEL_TEXT = {
-    "aiact": "AI Act",
-    "gdpr": "GDPR",
-    "article": "Art. {number}",
-    "annex": "Annex {roman}",
-    "annex_point": "Annex {roman}, point {point}",
-    "excl": "{label} (exception)",
-    "profiling": "{label}, profiling override",
-}
+# Every user-visible piece of a label: the catalogue's `citations.*` messages (acts by their id prefix).
+LABEL_TEXT = table("citations")
 
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 

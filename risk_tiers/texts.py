@@ -1,39 +1,32 @@
-"""The sentences the engine writes itself, kept in one place so they can be translated later.
+"""The sentences the engine writes itself: the catalogue's `engine.*` messages, in the language in use.
 
-Everything else a user reads (questions, reasons, obligations) comes from the pack's data.
+Everything else a user reads (questions, reasons, obligations) comes from the pack's data. Each name
+is looked up when it is used, so a change of language reaches results made after it.
 """
 
-OPEN_QUESTION = {
-    "unanswered": "Not answered yet: \u201c{question}\u201d. The answer could change the result.",
-    "unsure": "Answered \u201cunsure\u201d: \u201c{question}\u201d. Settling it could change the result.",
-}
+from catalogue import lazy, table
 
-UNVERIFIED_DATE = (
-    "The date {date} comes from {set_by}, which is reported as adopted but has not been checked "
-    "against the Official Journal. Confirm it before relying on it."
-)
+OPEN_QUESTION = table("engine.open_question")  # by status: unanswered, unsure; names {question}
 
-BECAUSE = "because you answered \u201c{answer}\u201d to \u201c{question}\u201d"
+UNVERIFIED_DATE = lazy("engine.unverified_date")  # {date} from {set_by}, not yet checked
+
+BECAUSE = lazy("engine.because")  # {answer} to {question}
 
 # Between the provisions or questions a headline lists (see risk_tiers/headline.py).
-LIST_SEPARATOR = "; "
-QUOTED = "\u201c{text}\u201d"
+LIST_SEPARATOR = lazy("engine.list_separator")
+QUOTED = lazy("engine.quoted")
 
 # The model's status (GpaiStatus values), as every output words it.
-GPAI_STATUS = {"none": "not a general-purpose AI model", "gpai": "general-purpose AI model",
-               "gpai_systemic": "general-purpose AI model with systemic risk"}
+GPAI_STATUS = table("engine.gpai_status")
 
 # The model's status while a more severe one is still possible: {status} reached, {possible} not excluded.
-GPAI_POSSIBLY = "{status} so far; possibly a {possible}: settle the open points first"
+GPAI_POSSIBLY = lazy("engine.gpai_possibly")
 
 # The values of derived results (DPIA need, Art 59 eligibility, access ...), as the report and the
 # dossier print them.
-VERDICT_VALUES = {"required": "required", "recommended": "recommended", "not_required": "not required",
-                  "unknown": "not decided yet", "not_applicable": "does not apply",
-                  "priority_and_free": "priority and free access", "standard": "standard access"}
-CHECKLIST_STATUS = {"met": "all conditions met", "not_met": "not all conditions met",
-                    "unknown": "not decided yet", "not_applicable": "does not apply"}
+VERDICT_VALUES = table("engine.verdict_values")
+CHECKLIST_STATUS = table("engine.checklist_status")
 
 # A gap that an unanswered or unsure answer leaves undecided: {text} is the gap, {questions} the
 # questions that settle it.
-GAP_UNDECIDED = "Possibly: {text} (settle first: {questions})"
+GAP_UNDECIDED = lazy("engine.gap_undecided")

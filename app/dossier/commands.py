@@ -12,11 +12,12 @@ from pathlib import Path
 from app.cli import EXIT_OK, CommandError, load_checked, warn
 from app.drafts import parse_draft, write_atomically
 from app.passphrases import add_passphrase_option
+from catalogue import tr
 
 
 def add_commands(subparsers) -> None:
     export = subparsers.add_parser("export", help="write the application dossier (PDF) for a draft")
-    export.add_argument("draft", type=Path)
+    export.add_argument("draft", type=Path, metavar="DRAFT", help=tr("cli.draft_help"))
     export.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
     add_passphrase_option(export)
     export.set_defaults(run=_export)

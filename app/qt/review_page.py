@@ -154,7 +154,7 @@ class ReviewPage(ScrollPage):
             return
         stem = self.session.path.stem if self.session.path else "dossier"
         folder = self.session.path.parent if self.session.path else Path.home()
-        out_path = self.prompter.save_path(self, folder / f"{stem}.pdf", TEXT["export_filter"])
+        out_path = self.prompter.save_path(self, folder / f"{stem}.pdf", TEXT["export_filter"].format(pattern="*.pdf"))
         if out_path is None:
             return
         self.start_export(export, out_path)
