@@ -14,8 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from catalogue import language
 from forms.checks import check_pack
 from forms.safe_yaml import DataFileError, read_yaml
+from forms.translations import localised
 from forms.schema import Checklist, DateEntry, Gap, Measure, Obligation, Pack, Rule, Section, Verdict
 
 PACKS_DIR = Path(__file__).parent / "packs"
@@ -41,12 +43,19 @@ class PackPart(BaseModel):
     gaps: tuple[Gap, ...] = ()
 
 
-@lru_cache(maxsize=4)
 def default_pack() -> Pack:
-    return load_pack(DEFAULT_PACK)
+    """The pack shipped with the application, in the language in use."""
+    return _default_pack(language())
 
 
-def load_pack(folder: Path) -> Pack:
+@lru_cache(maxsize=4)
+def _default_pack(in_language: str) -> Pack:
+    return load_pack(DEFAULT_PACK, in_language)
+
+
+def load_pack(folder: Path, in_language: str | None = None) -> Pack:
+    """The pack in `folder`, checked, with its texts in `in_language` (default: the language in use)
+    where its overlays have them (forms/translations.py)."""
     folder = Path(folder)
     manifest_path = folder / "pack.yaml" if folder.is_dir() else folder
     manifest = _read(manifest_path)
@@ -71,7 +80,7 @@ def load_pack(folder: Path) -> Pack:
     if problem:
         item_id, message = problem
         raise PackError(f"{origin.get(item_id, manifest_path)}: {message}")
-    return pack
+    return localised(pack, manifest_path.parent, in_language or language())
 
 
 def _read(path: Path) -> Any:
