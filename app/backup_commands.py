@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.backups import list_backups, restore_backup
 from catalogue import ntr, table, tr
+from catalogue.formats import format_number
 
 TEXT = table("backups")
 
@@ -34,7 +35,7 @@ def _list(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(TEXT["heading"].format(path=args.draft, command=f"python main.py restore {shlex.quote(str(args.draft))} N"))
     for number, backup in enumerate(backups, start=1):
-        print(TEXT["row"].format(number=number, saved=backup.local_time(), size=backup.size))
+        print(TEXT["row"].format(number=number, saved=backup.local_time(), size=format_number(backup.size)))
     return EXIT_OK
 
 

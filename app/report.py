@@ -30,6 +30,8 @@ def refs_text(refs: tuple[str, ...]) -> str:
 def answer_text(pack: Pack, question_id: str, value: Any) -> str:
     question = next((q for s in pack.sections for q in s.questions if q.id == question_id), None)
     options = {o.id: o.label for o in getattr(question, "options", ())}
+    if getattr(question, "kind", "") == "yes_no" and isinstance(value, str):
+        return TEXT["yes_no"].get(value, value)
     if isinstance(value, list):
         return ", ".join(options.get(v, str(v)) for v in value)
     return options.get(value, str(value)) if isinstance(value, str) else str(value)
@@ -132,7 +134,7 @@ def _finding_lines(pack: Pack, finding: Finding) -> list[str]:
     lines = [f"- [{finding.tier}] {refs_text(finding.refs)}", f"  {finding.reason}"]
     lines += [f"  {because}" for because in because_text(pack, finding)]
     if finding.caveat:
-        lines.append(f"  Note: {finding.caveat}")
+        lines.append(TEXT["caveat"].format(caveat=finding.caveat))
     return lines
 
 
@@ -178,13 +180,15 @@ def _question_json(question) -> dict[str, Any]:
 
 
 def questions_text(pack: Pack) -> str:
-    lines = [f"{pack.title} (pack {pack.id} {pack.version}, law as of {pack.law_current_to.isoformat()})"]
+    lines = [TEXT["pack_line"].format(title=pack.title, id=pack.id, version=pack.version,
+                                      date=pack.law_current_to.isoformat())]
     for section in pack.sections:
         lines += ["", f"{section.title}  [{section.id}]"]
         for question in section.questions:
-            lines.append(f"  {question.id}  ({question.kind}{'' if question.required else ', optional'})  {question.text}")
+            kind = question.kind if question.required else TEXT["optional_kind"].format(kind=question.kind)
+            lines.append(f"  {question.id}  ({kind})  {question.text}")
             if question.refs:
-                lines.append(f"      cites: {refs_text(question.refs)}")
+                lines.append(TEXT["cites"].format(refs=refs_text(question.refs)))
             for option in getattr(question, "options", ()):
                 lines.append(f"      - {option.id}: {option.label}")
     return "\n".join(lines)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from catalogue import table
+from catalogue import language, table
 from forms.safe_yaml import read_yaml
 
 PROVISIONS_FILE = Path(__file__).parent / "packs" / "provisions.yaml"
@@ -82,5 +82,14 @@ def _annex(head: str, rest: list[str]) -> str:
 
 
 def title(ref: str) -> str:
-    provision = provisions().get(ref)
+    """The provision's short title in the language in use (overlays in packs/locale/, as a pack's)."""
+    provision = _titles(language()).get(ref)
     return provision.title if provision else ""
+
+
+@lru_cache(maxsize=4)
+def _titles(in_language: str) -> dict[str, Provision]:
+    from forms.translations import localised
+
+    listed = localised(ProvisionList(provisions=tuple(provisions().values())), PROVISIONS_FILE.parent, in_language)
+    return {p.id: p for p in listed.provisions}

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from catalogue import language
+from catalogue import language, table
 from forms.checks import check_pack
 from forms.safe_yaml import DataFileError, read_yaml
 from forms.translations import localised
@@ -23,6 +23,10 @@ from forms.schema import Checklist, DateEntry, Gap, Measure, Obligation, Pack, R
 PACKS_DIR = Path(__file__).parent / "packs"
 DEFAULT_PACK = PACKS_DIR / "eu_ai_act"
 MERGED_LISTS = ("sections", "rules", "obligations", "dates", "verdicts", "checklists", "measures", "gaps")
+
+
+TEXT = table("packs")
+KINDS = table("packs.kind")  # the names of a pack's items (kinds below), as errors name them
 
 
 class PackError(Exception):
@@ -60,10 +64,10 @@ def load_pack(folder: Path, in_language: str | None = None) -> Pack:
     manifest_path = folder / "pack.yaml" if folder.is_dir() else folder
     manifest = _read(manifest_path)
     if not isinstance(manifest, dict):
-        raise PackError(f"{manifest_path}: a pack file must be a mapping of keys to values")
+        raise PackError(TEXT["not_mapping"].format(path=manifest_path))
     includes = manifest.pop("include", [])
     if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
-        raise PackError(f"{manifest_path}: 'include' must be a list of file names")
+        raise PackError(TEXT["include_not_list"].format(path=manifest_path, key="include"))
     merged: dict[str, list[Any]] = {key: list(manifest.pop(key, [])) for key in MERGED_LISTS}
     origin: dict[str, Path] = {}
     _note_origin(merged, manifest_path, origin)
@@ -79,7 +83,7 @@ def load_pack(folder: Path, in_language: str | None = None) -> Pack:
     problem = check_pack(pack)
     if problem:
         item_id, message = problem
-        raise PackError(f"{origin.get(item_id, manifest_path)}: {message}")
+        raise PackError(TEXT["at_file"].format(path=origin.get(item_id, manifest_path), message=message))
     return localised(pack, manifest_path.parent, in_language or language())
 
 
@@ -93,7 +97,7 @@ def _read(path: Path) -> Any:
 def _inside(folder: Path, name: str, manifest: Path) -> Path:
     path = (folder / name).resolve()
     if folder.resolve() not in path.parents:
-        raise PackError(f"{manifest}: included file '{name}' is outside the pack's folder")
+        raise PackError(TEXT["outside"].format(path=manifest, name=name))
     return path
 
 
@@ -108,7 +112,7 @@ def _validated(model: type[BaseModel], data: Any, path: Path) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise PackError(f"{path}: {describe_error(error, data)}") from None
+        raise PackError(TEXT["at_file"].format(path=path, message=describe_error(error, data))) from None
 
 
 _KINDS = {"sections": "section", "questions": "question", "rules": "rule", "options": "option",
@@ -130,10 +134,13 @@ def describe_error(error: ValidationError, data: Any) -> str:
         elif isinstance(node, list) and isinstance(step, int) and step < len(node):
             node = node[step]
             item_id = node.get("id") if isinstance(node, dict) else None
-            where = f"{kind} '{item_id}'" if item_id else f"{kind} number {step + 1}"
+            where = (TEXT["item"].format(kind=KINDS[kind], id=item_id) if item_id
+                     else TEXT["item_number"].format(kind=KINDS[kind], number=step + 1))
             field = []
         else:
             field.append(str(step))
-    field_text = ".".join(f for f in field if not f[0].isupper()) or "value"
+    field_text = ".".join(f for f in field if not f[0].isupper()) or TEXT["value"]
+    # pydantic's own words (English) for what is wrong with the field; ours name where it is.
     message = first["msg"].replace("Value error, ", "")
-    return f"{where + ': ' if where else ''}{field_text}: {message}"
+    problem = TEXT["field_problem"].format(field=field_text, problem=message)
+    return TEXT["where"].format(where=where, message=problem) if where else problem

@@ -1,7 +1,8 @@
 """A pack's texts in other languages: overlays keyed by item id and field, the pack's English as
 the fallback.
 
-An overlay is `<pack folder>/locale/<language>.yaml` and mirrors the pack: its own fields at the
+An overlay is `<pack folder>/locale/<language>.yaml` (for the provisions' titles, which every pack
+cites, `packs/locale/<language>.yaml`, with `provisions:`) and mirrors the pack: its own fields at the
 top (`title`, `law_note`, `undecided_text: {summary: ...}`), and each list of items as a mapping
 from an item's id (a tier's `tier`, an outcome's `value`) to the fields translated, nested as in
 the pack (a question inside its section, an option inside its question):
@@ -141,15 +142,23 @@ def untranslated_pack_texts(language: str) -> list[str]:
     """What the packs shipped with the application still lack in `language`, one line each."""
     from forms.loader import PACKS_DIR, load_pack
 
-    lines = []
+    from forms.citations import ProvisionList, provisions
+
+    listed = ProvisionList(provisions=tuple(provisions().values()))
+    lines = [f"provisions: {path}" for path in untranslated(texts_of(listed), _read_merged(PACKS_DIR, language, []))]
     for manifest in sorted(PACKS_DIR.glob("*/pack.yaml")):
         pack = load_pack(manifest.parent, "en")
-        merged: dict[str, Any] = {}
         problems: list[str] = []
-        for _, overlay in overlays(manifest.parent, language, problems):
-            merged = _merged(merged, overlay)
+        merged = _read_merged(manifest.parent, language, problems)
         lines += problems + [f"pack {pack.id}: {path}" for path in untranslated(texts_of(pack), merged)]
     return lines
+
+
+def _read_merged(folder: Path, language: str, problems: list[str]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for _, overlay in overlays(folder, language, problems):
+        merged = _merged(merged, overlay)
+    return merged
 
 
 def _merged(base: dict, more: dict) -> dict:
