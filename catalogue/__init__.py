@@ -42,7 +42,7 @@ __all__ = ["MessageError", "Table", "LazyText", "tr", "ntr", "table", "lazy", "s
            "is_pseudo", "pseudo", "placeholders", "LOCALE_DIR"]
 
 
-class MessageError(LookupError):
+class MessageError(KeyError):
     """A message id that no catalogue has, or parameters that do not fit the message (strict mode)."""
 
 
@@ -199,7 +199,7 @@ class Table(Mapping):
     def get(self, key: str, default: Any = None) -> Any:
         try:
             return self[key]
-        except (KeyError, MessageError):  # looking up with a default is asking whether it exists
+        except KeyError:  # looking up with a default is asking whether it exists (MessageError too)
             return default
 
     def __repr__(self) -> str:

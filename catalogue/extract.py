@@ -25,7 +25,7 @@ class Use:
     """One place the code names a message."""
 
     msg_id: str
-    file: Path
+    file: Path  # relative to the root read
     line: int
     fields: set[str] | None = None  # the placeholders filled in there; None: not known (not formatted there, or **kwargs)
     plural: bool = False
@@ -53,7 +53,7 @@ def uses(root: Path = ROOT) -> list[Use]:
     modules = {}
     for path in product_files(root):
         name = ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
-        modules[name] = _Module(name, path, ast.parse(path.read_text(encoding="utf-8"), str(path)))
+        modules[name] = _Module(name, path.relative_to(root), ast.parse(path.read_text(encoding="utf-8"), str(path)))
     for module in modules.values():
         _collect_names(module)
     found: list[Use] = []
