@@ -39,7 +39,7 @@ LANGUAGE_VARIABLE = "SANDBOX_KIT_LANG"
 STRICT_VARIABLE = "SANDBOX_KIT_STRICT_TEXT"
 
 __all__ = ["MessageError", "Table", "LazyText", "tr", "ntr", "table", "lazy", "set_language", "language",
-           "is_pseudo", "pseudo", "placeholders", "LOCALE_DIR"]
+           "is_pseudo", "language_given", "pseudo", "placeholders", "LOCALE_DIR"]
 
 
 class MessageError(KeyError):
@@ -48,6 +48,7 @@ class MessageError(KeyError):
 
 class _State:
     language: str | None = None
+    given = False  # chosen (an option, the variable), not taken from the system
     translations: gettext.NullTranslations | None = None
     english: gettext.NullTranslations | None = None
     english_ids: frozenset[str] | None = None
@@ -61,10 +62,11 @@ def set_language(code: str | None) -> str:
     system's language. Returns the language in use, normalised ("en_XA"). Unknown languages read English."""
     chosen = normalise(code) if code else None
     if chosen is None:
-        chosen = normalise(os.environ.get(LANGUAGE_VARIABLE, "")) or system_language() or "en"
-    _state.language = chosen
+        chosen = normalise(os.environ.get(LANGUAGE_VARIABLE, ""))
+    _state.given = chosen is not None
+    _state.language = chosen or system_language() or "en"
     _state.translations = None
-    return chosen
+    return _state.language
 
 
 def language() -> str:
@@ -72,6 +74,12 @@ def language() -> str:
     if _state.language is None:
         set_language(None)
     return _state.language  # type: ignore[return-value]
+
+
+def language_given() -> bool:
+    """True when the language was chosen (`--lang`, SANDBOX_KIT_LANG) rather than taken from the system."""
+    language()
+    return _state.given
 
 
 def is_pseudo() -> bool:
