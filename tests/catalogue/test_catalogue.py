@@ -157,3 +157,18 @@ def test_lazy_text_reads_like_the_string_it_stands_for():
     separator = lazy("engine.list_separator")
     assert separator.join(["a", "b"]) == "a" + str(separator) + "b"
     assert f"{separator}" == str(separator) and separator == str(separator)
+
+
+def test_messages_cost_no_babel_at_start_up():
+    """Looking messages up reads the compiled catalogue with the standard library only; Babel
+    (a tenth of a second to import) loads when a date or a number is formatted."""
+    import subprocess
+    import sys
+
+    code = ("import sys, catalogue\ncatalogue.set_language('de')\ncatalogue.tr('qt.save')\n"
+            "catalogue.set_language('en-XA')\ncatalogue.ntr('cli.more_problems', 3)\n"
+            "assert not [m for m in sys.modules if m.startswith('babel')], 'babel imported'\n"
+            "from catalogue.formats import format_number\nformat_number(3)\nassert 'babel' in sys.modules\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=catalogue.LOCALE_DIR.parents[1], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
