@@ -121,7 +121,8 @@ def load_checked(draft_path: Path, pack_path: Path,
     errors, warnings = draft_problems(draft, pack)
     if errors:
         more = ntr("cli.more_problems", len(errors) - 1) if len(errors) > 1 else ""
-        raise CommandError(TEXT["problem"].format(path=draft_path, problem=errors[0], more=more) + _versions_hint(draft_path))
+        problem = TEXT["problem"].format(path=draft_path, problem=errors[0], more=more)
+        raise CommandError(problem + _versions_hint(draft_path))
     return draft, pack, warnings
 
 

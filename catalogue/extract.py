@@ -81,7 +81,8 @@ def _collect_names(module: _Module) -> None:
         if not isinstance(node, (ast.Assign, ast.AnnAssign)) or node.value is None:
             continue
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-        kind, arg = _call_name(node.value), _literal(node.value.args[0]) if isinstance(node.value, ast.Call) and node.value.args else None
+        call = node.value if isinstance(node.value, ast.Call) and node.value.args else None
+        kind, arg = _call_name(node.value), _literal(call.args[0]) if call else None
         for target in targets:
             if isinstance(target, ast.Name) and arg is not None:
                 if kind == "table":

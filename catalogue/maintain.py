@@ -143,6 +143,8 @@ def untranslated(language: str) -> list[str]:
     from catalogue.languages import message_chain, normalise
 
     code = normalise(language) or language
+    if code.split("_")[0] == "en":  # English is the source; its variants and en-XA read it
+        return []
     have: set[str] = set()
     for name in message_chain(code)[:-1]:
         po = LOCALE_DIR / name / "LC_MESSAGES" / f"{DOMAIN}.po"
