@@ -4,6 +4,9 @@ Both install the exact versions locked in requirements/ (with their hashes) into
 again whenever the lock changes, then launch the wizard or run the whole test suite headless.
 `python3 dev.py lock` refreshes the lock from pyproject.toml's ranges; `python3 dev.py test
 --latest` runs the suite in .venv-latest against the newest releases, to see drift coming.
+`python3 dev.py catalogue` checks the code's messages against the English catalogue and brings the
+translations and the compiled catalogues up to date (`catalogue check LANG`: what LANG lacks;
+`catalogue new LANG`: start a language); see catalogue/maintain.py.
 """
 
 import hashlib
@@ -18,7 +21,7 @@ ROOT = Path(__file__).resolve().parent
 LOCKS = {"app": ROOT / "requirements" / "app.txt", "test": ROOT / "requirements" / "test.txt"}
 USAGE = (
     "usage: python3 dev.py app [DRAFT.json] | python3 dev.py test [--latest] [pytest options]"
-    " | python3 dev.py lock"
+    " | python3 dev.py lock | python3 dev.py catalogue [check LANG | new LANG]"
 )
 
 
@@ -94,6 +97,9 @@ def main(argv: list[str]) -> int:
         return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT, env=env)
     if what == "lock":
         return lock()
+    if what == "catalogue":
+        python = ensure_locked(LOCKS["app"], LOCKS["test"])  # Babel is a dependency of the application
+        return subprocess.call([python, "-m", "catalogue.maintain", *rest], cwd=ROOT)
     print(USAGE, file=sys.stderr)
     return 2
 

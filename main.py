@@ -1,43 +1,57 @@
-"""Sandbox Applicant Kit. `python main.py [--data-dir DIR] [DRAFT.json]` opens the wizard;
-`python main.py [--data-dir DIR] COMMAND ...` runs the command line (see USAGE)."""
+"""Sandbox Applicant Kit. `python main.py [--data-dir DIR] [--lang CODE] [DRAFT.json]` opens the wizard;
+`python main.py [--data-dir DIR] [--lang CODE] COMMAND ...` runs the command line (see `-h`)."""
 
 import os
 import sys
 
 COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "packs", "-h", "--help", "--pack"}
 DATA_DIR_OPTION = "--data-dir"
-
-USAGE = """\
-The wizard:
-  python main.py [--data-dir DIR] [DRAFT.json]
-                        open the wizard, on DRAFT.json if one is named
-  --data-dir DIR        keep autosaves, recent drafts and settings in DIR instead of the
-                        user data folder (also: the SANDBOX_KIT_DATA_DIR environment
-                        variable; the option wins). The commands below accept it too.
-
-The command line:"""
+LANG_OPTION = "--lang"
+GLOBAL_OPTIONS = (DATA_DIR_OPTION, LANG_OPTION)
+# What the message of a global option given without its value is (catalogue ids).
+NEEDS_VALUE = {DATA_DIR_OPTION: "main.data_dir_needs_folder", LANG_OPTION: "main.lang_needs_code"}
 
 
-class UsageError(Exception):
-    pass
-
-
-def take_data_dir(args: list[str]) -> tuple[list[str], str | None]:
-    """The arguments without `--data-dir DIR` (or `--data-dir=DIR`), and DIR, made absolute."""
-    rest, chosen = [], None
+def take_options(args: list[str]) -> tuple[list[str], dict[str, str], list[str]]:
+    """The arguments without the global options (`--data-dir DIR`, `--lang CODE`, or with `=`),
+    wherever they stand; the values given; and the options given without a value."""
+    rest, values, missing = [], {}, []
     items = iter(args)
     for arg in items:
         if arg == "--":
             rest += [arg, *items]
             break
-        if arg == DATA_DIR_OPTION or arg.startswith(DATA_DIR_OPTION + "="):
-            value = arg.partition("=")[2] if "=" in arg else next(items, "")
-            if not value.strip() or value.startswith("-"):
-                raise UsageError(f"{DATA_DIR_OPTION} needs a folder, as in {DATA_DIR_OPTION} ~/sandbox-kit")
-            chosen = os.path.abspath(os.path.expanduser(value))
-        else:
+        option = next((o for o in GLOBAL_OPTIONS if arg == o or arg.startswith(o + "=")), None)
+        if option is None:
             rest.append(arg)
-    return rest, chosen
+            continue
+        value = arg.partition("=")[2] if "=" in arg else next(items, "")
+        if not value.strip() or value.startswith("-"):
+            missing.append(option)
+        else:
+            values[option] = value
+    if DATA_DIR_OPTION in values:
+        values[DATA_DIR_OPTION] = os.path.abspath(os.path.expanduser(values[DATA_DIR_OPTION]))
+    return rest, values, missing
+
+
+def usage() -> str:
+    """The wizard's part of `-h`, laid out as argparse lays out the commands' part after it."""
+    import textwrap
+
+    from catalogue import tr
+
+    def entry(syntax: str, help_text: str) -> list[str]:
+        lines = textwrap.wrap(help_text, 66)
+        if len(syntax) <= 20:
+            return [f"  {syntax:<22}{lines[0]}"] + [" " * 24 + line for line in lines[1:]]
+        return [f"  {syntax}"] + [" " * 24 + line for line in lines]
+
+    lines = [tr("main.wizard_heading")]
+    lines += entry("python main.py [--data-dir DIR] [--lang CODE] [DRAFT.json]", tr("main.wizard_help", draft="DRAFT.json"))
+    lines += entry("--data-dir DIR", tr("main.data_dir_help", folder="DIR", variable="SANDBOX_KIT_DATA_DIR"))
+    lines += entry("--lang CODE", tr("main.lang_help", code="CODE", pseudo="en-XA", variable="SANDBOX_KIT_LANG"))
+    return "\n".join(lines + ["", tr("main.commands_heading")])
 
 
 def opens_wizard(args: list[str]) -> bool:
@@ -51,22 +65,30 @@ def opens_wizard(args: list[str]) -> bool:
 
 
 def main() -> int:
-    try:
-        args, data_dir = take_data_dir(sys.argv[1:])
-    except UsageError as error:
-        print(f"error: {error}", file=sys.stderr)
+    import catalogue
+
+    args, values, missing = take_options(sys.argv[1:])
+    code = values.get(LANG_OPTION)
+    if code is not None and catalogue.languages.normalise(code) is None:
+        missing.append(LANG_OPTION)
+        code = None
+    catalogue.set_language(code)  # None: the system's language (or SANDBOX_KIT_LANG)
+    if missing:
+        example = {DATA_DIR_OPTION: "--data-dir ~/sandbox-kit", LANG_OPTION: "--lang de, --lang en-XA"}[missing[0]]
+        error = catalogue.tr(NEEDS_VALUE[missing[0]], option=missing[0], example=example)
+        print(catalogue.tr("cli.error_line", message=error), file=sys.stderr)
         return 2
-    if data_dir:
+    if DATA_DIR_OPTION in values:
         # Everything that finds the data folder (app/paths.py) reads this variable, here and in any
         # process started from here.
         from app.paths import DATA_DIR_VARIABLE
 
-        os.environ[DATA_DIR_VARIABLE] = data_dir
+        os.environ[DATA_DIR_VARIABLE] = values[DATA_DIR_OPTION]
     if not opens_wizard(args):
         from app.cli import main as run_command
 
         if args[0] in ("-h", "--help"):
-            print(USAGE)
+            print(usage())
         return run_command(args)
     from app.qt.launch import run_wizard
 

@@ -7,27 +7,22 @@ the same the wizard's File > Earlier versions goes through. Registered by app.cl
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 from app.backups import list_backups
+from catalogue import table, tr
+from catalogue.formats import format_number
 
-TEXT = {
-    "list_help": "list the earlier versions kept of a draft, newest first",
-    "restore_help": "put an earlier version of a draft back (see 'backups'); the current one is kept",
-    "number_help": "the version's number in the 'backups' list (1 = newest)",
-    "none": "{path}: no earlier versions are kept (they are kept from the first save on)",
-    "row": "{number:>3}  {saved}  {size} bytes",
-    "heading": "Earlier versions of {path} (restore one with: python main.py restore {path} N):",
-    "missing": "{path}: no such draft",
-}
+TEXT = table("backups")
 
 
 def add_commands(subparsers) -> None:
     listing = subparsers.add_parser("backups", help=TEXT["list_help"])
-    listing.add_argument("draft", type=Path)
+    listing.add_argument("draft", type=Path, metavar="DRAFT", help=tr("cli.draft_help"))
     listing.set_defaults(run=_list)
     restore = subparsers.add_parser("restore", help=TEXT["restore_help"])
-    restore.add_argument("draft", type=Path)
+    restore.add_argument("draft", type=Path, metavar="DRAFT", help=tr("cli.draft_help"))
     restore.add_argument("number", type=int, help=TEXT["number_help"])
     restore.set_defaults(run=_restore)
 
@@ -39,9 +34,9 @@ def _list(args: argparse.Namespace) -> int:
     if not backups:
         print(TEXT["none"].format(path=args.draft))
         return EXIT_OK
-    print(TEXT["heading"].format(path=args.draft))
+    print(TEXT["heading"].format(path=args.draft, command=f"python main.py restore {shlex.quote(str(args.draft))} N"))
     for number, backup in enumerate(backups, start=1):
-        print(TEXT["row"].format(number=number, saved=backup.local_time(), size=backup.size))
+        print(TEXT["row"].format(number=number, saved=backup.local_time(), size=format_number(backup.size)))
     return EXIT_OK
 
 

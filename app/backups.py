@@ -18,6 +18,9 @@ from pathlib import Path
 
 from app.drafts import (MAX_DRAFT_BYTES, TEMPORARY_RANDOM_PART, DraftError, check_draft_text, remove_stale_temporaries,
                         reseal, write_atomically)
+from catalogue import table
+
+TEXT = table("backups.error")
 
 KEEP = 5
 FOLDER_NAME = ".backups"
@@ -30,8 +33,10 @@ class Backup:
     size: int
 
     def local_time(self) -> str:
-        """When it was saved, in the user's time zone, as people read it."""
-        return self.saved.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        """When it was saved, in the user's time zone and the language's format."""
+        from catalogue.formats import format_datetime
+
+        return format_datetime(self.saved)
 
 
 def backup_folder(draft_path: Path) -> Path:
@@ -91,19 +96,18 @@ def restore_backup(draft_path: Path, backup: Backup) -> None:
     """Put `backup` back as the draft; the draft as it was becomes a backup first."""
     draft_path = Path(draft_path)
     if backup.size > MAX_DRAFT_BYTES:
-        raise DraftError(f"{backup.path}: too large to be a draft backup")
+        raise DraftError(TEXT["too_large"].format(path=backup.path))
     try:
         data = backup.path.read_bytes()
     except OSError as error:
-        raise DraftError(f"{backup.path}: the backup cannot be read: {error.strerror or error}") from None
+        raise DraftError(TEXT["unreadable"].format(path=backup.path, reason=error.strerror or error)) from None
     try:
         check_draft_text(data.decode("utf-8"), str(backup.path))  # a protected backup stays protected
     except UnicodeDecodeError:
-        raise DraftError(f"{backup.path}: the backup is not a draft (it is not UTF-8 text)") from None
+        raise DraftError(TEXT["not_text"].format(path=backup.path)) from None
     current = _read_quietly(draft_path)
     if current is None and draft_path.exists():
-        raise DraftError(f"{draft_path}: the draft as it is now cannot be read, so it cannot be kept "
-                         "before a version replaces it; nothing was changed")
+        raise DraftError(TEXT["current_unreadable"].format(path=draft_path))
     if current is not None and not _is_kept(draft_path, current):
         keep_backup(draft_path, current, keep=KEEP + 1)  # +1: the chosen one must survive the prune
     write_atomically(draft_path, data)

@@ -17,11 +17,13 @@ from app import report
 from app.drafts import Draft, DraftError, PackChange
 from app.pack_commands import load as load_pack_found
 from app.terminal_prompts import PromptError
+from catalogue import Foreign, ntr, table
 from forms.loader import DEFAULT_PACK, PackError
 from forms.schema import Pack
 from risk_tiers.classify import classify
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_BROKEN_PIPE = 0, 2, 1
+TEXT = table("cli")
 
 
 class UsageError(Exception):
@@ -30,30 +32,40 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
-        raise UsageError(f"{message} (see 'python main.py --help')")
+        raise UsageError(TEXT["usage_hint"].format(message=message, command="python main.py --help"))
+
+
+# argparse asks gettext for its own words ("usage: ", "options", its errors) by their English; they
+# come from the catalogue's `argparse` domain instead, so they follow the language chosen.
+_ARGPARSE_TEXTS = Foreign("argparse")
+argparse._ = _ARGPARSE_TEXTS.gettext  # type: ignore[attr-defined]
+argparse.ngettext = _ARGPARSE_TEXTS.ngettext  # type: ignore[attr-defined]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python main.py", description="Sandbox Applicant Kit: self-assessment under the EU AI Act.")
-    parser.add_argument("--pack", type=Path, default=DEFAULT_PACK, help="the question pack folder (default: the EU AI Act pack); a pack that extends "
-                        "another finds it among those 'packs' lists")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    questions = commands.add_parser("questions", help="list the pack's sections and questions")
-    questions.add_argument("--json", action="store_true", help="print JSON")
+    parser = _Parser(prog="python main.py", description=TEXT["description"])
+    parser.add_argument("--pack", type=Path, default=DEFAULT_PACK, metavar="PACK", help=TEXT["pack_help"])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, title=TEXT["commands_title"])
+    questions = commands.add_parser("questions", help=TEXT["questions_help"], description=TEXT["questions_help"])
+    questions.add_argument("--json", action="store_true", help=TEXT["json_help"])
     questions.set_defaults(run=_questions)
-    classify = commands.add_parser("classify", help="classify a draft: tier, findings, obligations, open points")
-    classify.add_argument("draft", type=Path)
-    classify.add_argument("--json", action="store_true", help="print JSON")
+    classify = commands.add_parser("classify", help=TEXT["classify_help"], description=TEXT["classify_help"])
+    add_draft_argument(classify)
+    classify.add_argument("--json", action="store_true", help=TEXT["json_help"])
     _add_passphrase_option(classify)
     classify.set_defaults(run=_classify)
-    validate = commands.add_parser("validate", help="check a draft against its pack, and list the required answers missing")
-    validate.add_argument("draft", type=Path)
-    validate.add_argument("--json", action="store_true", help="print JSON")
+    validate = commands.add_parser("validate", help=TEXT["validate_help"], description=TEXT["validate_help"])
+    add_draft_argument(validate)
+    validate.add_argument("--json", action="store_true", help=TEXT["json_help"])
     _add_passphrase_option(validate)
     validate.set_defaults(run=_validate)
     for extend in EXTRA_COMMANDS:
         extend(commands)
     return parser
+
+
+def add_draft_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("draft", type=Path, metavar="DRAFT", help=TEXT["draft_help"])
 
 
 # Other modules (the dossier) add their commands here, so this module need not import them.
@@ -68,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # here, so a reader gone away is caught below, not at interpreter exit
         return status
     except (UsageError, PackError, DraftError, CommandError, PromptError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(TEXT["error_line"].format(message=error), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -116,19 +128,16 @@ def load_checked(draft_path: Path, pack_path: Path,
     session = DraftSession(pack, TerminalPrompts(draft_path, passphrase_file))
     result = session.open(draft_path)
     if not result.opened:  # TerminalPrompts raises first, saying why
-        raise CommandError(f"{draft_path}: not opened")
+        raise CommandError(TEXT["not_opened"].format(path=draft_path))
     warnings = list(result.warnings)
     if result.pack_change is PackChange.CONTENT:
-        warnings.insert(0, PACK_CHANGED.format(pack=pack.id, version=pack.version))
+        warnings.insert(0, TEXT["pack_changed"].format(pack=pack.id, version=pack.version))
     return session.draft, pack, warnings
-
-
-PACK_CHANGED = "the questions of {pack} {version} were changed since this draft was started; check the answers"
 
 
 def warn(warnings: list[str]) -> None:
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(TEXT["warning_line"].format(message=warning), file=sys.stderr)
 
 
 def _questions(args: argparse.Namespace) -> int:
@@ -150,12 +159,7 @@ def _classify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-VALIDATE = {
-    "valid": "{path}: valid draft for {pack} {version}, {answers} answers",
-    "complete": "all {required} required answers given",
-    "missing": "{missing} of {required} required answers missing:",
-    "missing_item": "  - {question} [{section}]: {text}",
-}
+VALIDATE = table("cli.validate")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -169,7 +173,7 @@ def _validate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_validate_json(args.draft, draft, pack, found, warnings), ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(VALIDATE["valid"].format(path=args.draft, pack=pack.id, version=pack.version, answers=len(draft.answers)))
+    print(ntr("cli.valid", len(draft.answers), path=args.draft, pack=pack.id, version=pack.version))
     if found.complete:
         print(VALIDATE["complete"].format(required=found.required))
         return EXIT_OK

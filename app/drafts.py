@@ -29,6 +29,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app import draft_migrations, protect
+from catalogue import table
 from forms.answers import answer_problem
 from forms.fingerprint import content_hash
 from forms.schema import Pack
@@ -38,9 +39,7 @@ FORMAT_VERSION = draft_migrations.latest_format()
 MAX_DRAFT_BYTES = 20 * 1024 * 1024
 LANGUAGE = "en"  # the only language drafts are written in for now
 
-TEXT = {
-    "passphrase_required": "this draft is protected by a passphrase",
-}
+TEXT = table("drafts")
 
 
 class DraftError(Exception):

@@ -15,30 +15,9 @@ from forms import texts as form_texts
 from forms.readable import Readable, asked_when, describe, rule_label, rules_behind
 from forms.schema import YES_NO_VALUES, Pack, Question, Section
 from app.report import refs_text
+from catalogue import table
 
-TEXT = {
-    "title": "{title} (pack {id} {version}, law as of {date})",
-    "section": "{title}  [{id}]",
-    "question": "{id} ({kind}{optional}) {text}",
-    "optional": ", optional",
-    "help": "help: {text}",
-    "cites": "cites: {refs}",
-    "asked_when": "asked when:",
-    "option": "{id}: {label}",
-    "unsure": "  (leaves the answer open)",
-    "limits": "answer: {limits}",
-    "max_length": "at most {count} characters",
-    "minimum": "at least {value:g}",
-    "maximum": "at most {value:g}",
-    "integer": "a whole number",
-    "unit": "in {unit}",
-    "date": "a date written YYYY-MM-DD",
-    "rules": "Rules named in these conditions",
-    "rule": "{id}: {label}",
-    "rule_unlabelled": "{id}",
-    "holds_when": "holds when:",
-    "limit_separator": ", ",
-}
+TEXT = table("listing")
 
 WIDTH = 100
 # Indents of the text listing: question lines, their details, and each level of a condition.
@@ -52,7 +31,7 @@ def questions_json(pack: Pack) -> dict[str, Any]:
     return {
         "pack": {"id": pack.id, "version": pack.version, "title": pack.title,
                  "law_current_to": pack.law_current_to.isoformat()},
-        "reading": form_texts.READING,
+        "reading": str(form_texts.READING),
         "sections": sections,
         "rules": [_rule_json(pack, rule) for rule in rules_behind(pack, _conditions(pack))],
     }
@@ -111,7 +90,7 @@ def _conditions(pack: Pack) -> list[Readable]:
 def questions_text(pack: Pack) -> str:
     lines = [TEXT["title"].format(title=pack.title, id=pack.id, version=pack.version,
                                   date=pack.law_current_to.isoformat())]
-    lines += textwrap.wrap(form_texts.READING, WIDTH)
+    lines += textwrap.wrap(str(form_texts.READING), WIDTH)
     for section in pack.sections:
         lines += ["", TEXT["section"].format(title=section.title, id=section.id)]
         lines += _wrapped(section.intro, QUESTION)
@@ -122,7 +101,7 @@ def questions_text(pack: Pack) -> str:
         lines += ["", TEXT["rules"]]
     for rule in rules:
         label = rule_label(rule)
-        head = TEXT["rule" if label else "rule_unlabelled"].format(id=rule.id, label=label)
+        head = TEXT["rule"].format(id=rule.id, label=label) if label else TEXT["rule_unlabelled"].format(id=rule.id)
         lines += _wrapped(head, QUESTION, hang=DETAIL[len(QUESTION):]) + [DETAIL + TEXT["holds_when"]]
         lines += _outline(describe(pack, rule.when), DETAIL + STEP)
     return "\n".join(lines)

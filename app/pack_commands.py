@@ -9,26 +9,21 @@ import json
 from pathlib import Path
 
 from app.paths import packs_dir
+from catalogue import table, tr
 from forms.loader import DEFAULT_PACK, load_pack
 from forms.registry import PackInfo, discover
 from forms.schema import Pack
 
-TEXT = {
-    "row": "{id} {version}  {title}  (law as of {law}; {where}: {folder})",
-    "extends": "    extends {extends}",
-    "unknown_law": "not stated",
-    "where": {"shipped": "shipped", "user": "user folder", "given": "given"},
-}
+TEXT = table("packs_command")
 
 
 def load(folder: Path) -> Pack:
-    return load_pack(folder, discover(packs_dir()))
+    return load_pack(folder, packs=discover(packs_dir()))
 
 
 def add_commands(subparsers) -> None:
-    packs = subparsers.add_parser("packs", help="list the question packs found: shipped, in the user's packs folder, "
-                                                "and the one named with --pack")
-    packs.add_argument("--json", action="store_true", help="print JSON")
+    packs = subparsers.add_parser("packs", help=TEXT["help"], description=TEXT["help"])
+    packs.add_argument("--json", action="store_true", help=tr("cli.json_help"))
     packs.set_defaults(run=_packs)
 
 

@@ -11,13 +11,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-TEXT = {
-    "option_help": "read the draft's passphrase from the first line of FILE",
-    "protect_help": "protect a draft with a passphrase, or change its passphrase",
-    "protect_new_help": "read the new passphrase from the first line of FILE",
-    "protect_current_help": "the draft's current passphrase, when it has one",
-    "unprotect_help": "remove a draft's passphrase: the file becomes plain text again",
-}
+from catalogue import table, tr
+
+TEXT = table("passphrases")
 
 
 def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
@@ -26,12 +22,12 @@ def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
 
 def add_commands(subparsers) -> None:
     protect = subparsers.add_parser("protect", help=TEXT["protect_help"])
-    protect.add_argument("draft", type=Path)
+    protect.add_argument("draft", type=Path, metavar="DRAFT", help=tr("cli.draft_help"))
     protect.add_argument("--passphrase-file", type=Path, metavar="FILE", help=TEXT["protect_new_help"])
     protect.add_argument("--current-passphrase-file", type=Path, metavar="FILE", help=TEXT["protect_current_help"])
     protect.set_defaults(run=_protect)
     unprotect = subparsers.add_parser("unprotect", help=TEXT["unprotect_help"])
-    unprotect.add_argument("draft", type=Path)
+    unprotect.add_argument("draft", type=Path, metavar="DRAFT", help=tr("cli.draft_help"))
     add_passphrase_option(unprotect)
     unprotect.set_defaults(run=_unprotect)
 

@@ -20,6 +20,8 @@ import os
 import unicodedata
 from typing import Any
 
+from catalogue import table
+
 FORMAT = "sandbox-applicant-kit/protected-draft"
 ENVELOPE_VERSION = 1
 KDF = "scrypt"
@@ -33,16 +35,7 @@ MAX_SCRYPT_MEMORY = 128 * 2**20   # 128 * n * r bytes
 MAX_SCRYPT_WORK = 2**21           # n * r * p; the default is 2**18
 SALT_BYTES, NONCE_BYTES, KEY_BYTES, TAG_BYTES = 16, 12, 32, 16
 
-TEXT = {
-    "wrong": "wrong passphrase, or the file was changed",
-    "empty": "the passphrase is empty",
-    "not_envelope": "not a protected draft (the envelope is malformed: {what})",
-    "newer": "protected by a newer version of the application (envelope version {version}); "
-             "update the application to open it",
-    "unsupported": "protected with {what} '{name}', which this application does not know",
-    "too_costly": "the key derivation parameters are out of bounds (n={n}, r={r}, p={p}); "
-                  "refused, as opening it could take minutes or gigabytes",
-}
+TEXT = table("protect")
 
 
 class ProtectionError(ValueError):

@@ -7,38 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from catalogue import table
 from forms.citations import label
 from forms.schema import Pack
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment, ChecklistResult, Finding, GapResult, OpenPoint, VerdictResult
 from risk_tiers.headline import headline, role_name, track_status
 
-TEXT = {
-    "track": "{track}: {status}",
-    "roles": "Your roles: {roles}",
-    "findings": "Findings",
-    "excluded": "Considered and excluded",
-    "obligations": "What you must do",
-    "open_points": "Open points",
-    "none": "  (none)",
-    "from": "from {date}",
-    # The open points name the source each such date was checked against.
-    "unverified": " (not checked against the Official Journal; see the open points)",
-    "law": "Law as of {date}: {note}",
-    "note": "    your note: {note}",
-    "results": "What follows for your application",
-    "verdict": "- {title}: {value}",
-    "counted": "  counted: {items}",
-    "open": "  still open: {items}",
-    "question": "\u201c{text}\u201d",
-    "checklist": "- {title}: {status}",
-    "unmet": "  not met: {text} ({refs})",
-    "open_item": "  open: {text} ({refs})",
-    "duties": "Duties and how you meet them",
-    "duty_stated": "- {text} ({refs}): measure stated",
-    "duty_missing": "- {text} ({refs}): no measure stated yet",
-    "gaps": "Before you apply",
-}
+TEXT = table("report")
 
 
 def tier_label(pack: Pack, assessment: Assessment) -> str:
@@ -54,6 +30,8 @@ def refs_text(refs: tuple[str, ...]) -> str:
 def answer_text(pack: Pack, question_id: str, value: Any) -> str:
     question = next((q for s in pack.sections for q in s.questions if q.id == question_id), None)
     options = {o.id: o.label for o in getattr(question, "options", ())}
+    if getattr(question, "kind", "") == "yes_no" and isinstance(value, str):
+        return TEXT["yes_no"].get(value, value)
     if isinstance(value, list):
         return ", ".join(options.get(v, str(v)) for v in value)
     return options.get(value, str(value)) if isinstance(value, str) else str(value)
@@ -179,7 +157,7 @@ def _finding_lines(pack: Pack, finding: Finding) -> list[str]:
     lines = [f"- [{finding.tier}] {refs_text(finding.refs)}", f"  {finding.reason}"]
     lines += [f"  {because}" for because in because_text(pack, finding)]
     if finding.caveat:
-        lines.append(f"  Note: {finding.caveat}")
+        lines.append(TEXT["caveat"].format(caveat=finding.caveat))
     return lines
 
 

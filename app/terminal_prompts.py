@@ -18,33 +18,11 @@ from app.autosave_files import Recovery
 from app.backups import Backup
 from app.drafts import DraftError, PassphraseRequired
 from app.session_prompts import Choice, Notice
+from catalogue import ntr, table
 
 MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
 
-TEXT = {
-    "needed": "this draft is protected by a passphrase; give it with --passphrase-file",
-    "new_needed": "give the new passphrase with --passphrase-file",
-    "prompt": "Passphrase for {path}: ",
-    "prompt_new": "New passphrase for {path}: ",
-    "prompt_again": "The same passphrase again: ",
-    "typed_empty": "{path}: no passphrase was typed; nothing changed",
-    "mismatch": "the two passphrases differ; nothing changed",
-    "file_unreadable": "{path}: the passphrase file cannot be read: {reason}",
-    "file_too_big": "{path}: too large to be a passphrase file",
-    "file_empty": "{path}: the passphrase file is empty (the passphrase is its first line)",
-    "file_not_text": "{path}: the passphrase file is not UTF-8 text",
-    "more_problems": {"one": " (and 1 more problem)", "many": " (and {count} more problems)"},
-    "versions_hint": {
-        "one": "\none earlier version of this draft is kept; see it with: python main.py backups {path}",
-        "many": "\n{count} earlier versions of this draft are kept; list them with: python main.py backups {path}",
-    },
-    "no_such": "{path}: there is no version {number}; 'python main.py backups {path}' lists {count} versions",
-    "not_saved": "{path}: the draft is not saved anywhere yet",
-    "restored": "{path}: version {number} of {saved} restored; the draft as it was is now version 1",
-    "protected": "{path}: protected by a passphrase; its backups too",
-    "unprotected": "{path}: passphrase removed; the file is plain text again (its backups stay protected)",
-    "saved": "{path}: saved",
-}
+TEXT = table("terminal")
 
 
 class PromptError(Exception):
@@ -93,7 +71,7 @@ class TerminalPrompts:
 
     def choose_version(self, name: str, versions: list[Backup]) -> int | None:
         if self.version is None or not 1 <= self.version <= len(versions):
-            raise PromptError(TEXT["no_such"].format(path=self.path, number=self.version, count=len(versions)))
+            raise PromptError(_no_such(self.path, self.version, len(versions)))
         return self.version - 1
 
     def choose_recovery(self, recoveries: list[Recovery]) -> int | None:
@@ -103,16 +81,14 @@ class TerminalPrompts:
         if isinstance(reason, PassphraseRequired):
             raise reason  # nothing is wrong with the draft: the passphrase was not given
         problems = getattr(reason, "problems", [])
-        more = ""
-        if len(problems) > 1:
-            more = TEXT["more_problems"]["one" if len(problems) == 2 else "many"].format(count=len(problems) - 1)
+        more = ntr("cli.more_problems", len(problems) - 1) if len(problems) > 1 else ""
         raise DraftError(f"{reason}{more}{versions_hint(path, versions)}")
 
     def tell(self, notice: Notice, **details: Any) -> None:
         if "reason" in details:  # every failure: the command ends with it
             raise details["reason"]
         if notice is Notice.NO_VERSIONS:
-            raise PromptError(TEXT["no_such"].format(path=self.path, number=self.version, count=0))
+            raise PromptError(_no_such(self.path, self.version, 0))
         if notice is Notice.VERSIONS_NEED_A_SAVE:
             raise PromptError(TEXT["not_saved"].format(path=self.path))
         print(_DONE[notice](self, **details))
@@ -137,8 +113,12 @@ def versions_hint(path: Path, versions: list[Backup]) -> str:
     """For a draft that cannot be used: where its kept versions are, when it has some."""
     if not versions:
         return ""
-    return TEXT["versions_hint"]["one" if len(versions) == 1 else "many"].format(
-        count=len(versions), path=shlex.quote(str(path)))
+    return ntr("cli.versions_hint", len(versions), command=f"python main.py backups {shlex.quote(str(path))}")
+
+
+def _no_such(path: Path, number: int | None, count: int) -> str:
+    return ntr("backups.no_such", count, path=path, number=number,
+               command=f"python main.py backups {shlex.quote(str(path))}")
 
 
 def read_passphrase_file(path: Path) -> str:

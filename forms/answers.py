@@ -1,7 +1,7 @@
 """Checking answer values against the questions they answer.
 
-Each problem is one plain sentence naming the question, so the command line and the wizard can
-show it as it is.
+Each problem is one plain sentence naming the question (the catalogue's `answers.*`), so the
+command line and the wizard can show it as it is.
 """
 
 from __future__ import annotations
@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from catalogue import table
 from forms.schema import YES_NO_VALUES, Question
+
+TEXT = table("answers")
 
 
 def answer_problem(question: Question, value: Any) -> str | None:
@@ -22,21 +25,21 @@ def answer_problem(question: Question, value: Any) -> str | None:
 
 def _yes_no(question: Question, value: Any) -> str | None:
     if value not in YES_NO_VALUES:
-        return f"answer to '{question.id}' must be one of yes, no, unsure, not {value!r}"
+        return TEXT["yes_no"].format(question=question.id, values="yes, no, unsure", value=repr(value))
     return None
 
 
 def _single(question: Question, value: Any) -> str | None:
     if not isinstance(value, str):
-        return f"answer to '{question.id}' must be one option id, not {value!r}"
+        return TEXT["one_option"].format(question=question.id, value=repr(value))
     return _options(question, [value])
 
 
 def _multi(question: Question, value: Any) -> str | None:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return f"answer to '{question.id}' must be a list of option ids, not {value!r}"
+        return TEXT["option_list"].format(question=question.id, value=repr(value))
     if len(set(value)) != len(value):
-        return f"answer to '{question.id}' lists an option twice"
+        return TEXT["option_twice"].format(question=question.id)
     return _options(question, value)
 
 
@@ -44,27 +47,27 @@ def _options(question: Question, chosen: list[str]) -> str | None:
     allowed = {o.id for o in question.options}
     for option in chosen:
         if option not in allowed:
-            return f"'{option}' is not an option of question '{question.id}'"
+            return TEXT["not_an_option"].format(option=option, question=question.id)
     return None
 
 
 def _text(question: Question, value: Any) -> str | None:
     if not isinstance(value, str):
-        return f"answer to '{question.id}' must be text, not {value!r}"
+        return TEXT["text"].format(question=question.id, value=repr(value))
     if len(value) > question.max_length:
-        return f"answer to '{question.id}' is longer than {question.max_length} characters"
+        return TEXT["too_long"].format(question=question.id, most=question.max_length)
     return None
 
 
 def _number(question: Question, value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-        return f"answer to '{question.id}' must be a number, not {value!r}"
+        return TEXT["number"].format(question=question.id, value=repr(value))
     if question.integer and not float(value).is_integer():
-        return f"answer to '{question.id}' must be a whole number, not {value!r}"
+        return TEXT["whole_number"].format(question=question.id, value=repr(value))
     if question.minimum is not None and value < question.minimum:
-        return f"answer to '{question.id}' must be at least {question.minimum:g}"
+        return TEXT["at_least"].format(question=question.id, least=f"{question.minimum:g}")
     if question.maximum is not None and value > question.maximum:
-        return f"answer to '{question.id}' must be at most {question.maximum:g}"
+        return TEXT["at_most"].format(question=question.id, most=f"{question.maximum:g}")
     return None
 
 
@@ -72,7 +75,7 @@ def _date(question: Question, value: Any) -> str | None:
     try:
         dt.date.fromisoformat(value)
     except (TypeError, ValueError):
-        return f"answer to '{question.id}' must be a date written YYYY-MM-DD, not {value!r}"
+        return TEXT["date"].format(question=question.id, pattern="YYYY-MM-DD", value=repr(value))
     return None
 
 

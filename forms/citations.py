@@ -13,21 +13,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from catalogue import language, table
 from forms.safe_yaml import read_yaml
 
 PROVISIONS_FILE = Path(__file__).parent / "packs" / "provisions.yaml"
 
-# Every user-visible piece of a label, in one place for a later translation.
-LABEL_TEXT = {
-    "aiact": "AI Act",
-    "gdpr": "GDPR",
-    "led": "Law Enforcement Directive",
-    "article": "Art. {number}",
-    "annex": "Annex {roman}",
-    "annex_point": "Annex {roman}, point {point}",
-    "excl": "{label} (exception)",
-    "profiling": "{label}, profiling override",
-}
+# Every user-visible piece of a label: the catalogue's `citations.*` messages (acts by their id prefix).
+LABEL_TEXT = table("citations")
 
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
@@ -90,5 +82,14 @@ def _annex(head: str, rest: list[str]) -> str:
 
 
 def title(ref: str) -> str:
-    provision = provisions().get(ref)
+    """The provision's short title in the language in use (overlays in packs/locale/, as a pack's)."""
+    provision = _titles(language()).get(ref)
     return provision.title if provision else ""
+
+
+@lru_cache(maxsize=4)
+def _titles(in_language: str) -> dict[str, Provision]:
+    from forms.translations import localised
+
+    listed = localised(ProvisionList(provisions=tuple(provisions().values())), PROVISIONS_FILE.parent, in_language)
+    return {p.id: p for p in listed.provisions}

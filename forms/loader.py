@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
+from catalogue import language, table
 from forms.checks import check_pack
 from forms.compose import overlay
 from forms.kinds import ITEM_KINDS, LISTS, NAMES
@@ -22,6 +23,7 @@ from forms.layer import Layer, PackError
 from forms.registry import PackInfo, discover, find, is_range
 from forms.safe_yaml import DataFileError, read_yaml
 from forms.schema import Pack, Question
+from forms.translations import localised
 
 PACKS_DIR = Path(__file__).parent / "packs"
 DEFAULT_PACK = PACKS_DIR / "eu_ai_act"
@@ -29,6 +31,10 @@ PackPart = create_model(  # one included file of a pack: any of the item lists
     "PackPart", __config__=ConfigDict(frozen=True, extra="forbid"),
     **{kind.key: (tuple[kind.model, ...], ()) for kind in ITEM_KINDS},
 )
+
+
+TEXT = table("packs")
+KINDS = table("packs.kind")  # the names of a pack's items, as errors name them
 
 
 class Extends(BaseModel):
@@ -45,31 +51,37 @@ class QuestionsAdded(BaseModel):
     questions: tuple[Question, ...] = Field(min_length=1)
 
 
-@lru_cache(maxsize=4)
 def default_pack() -> Pack:
-    return load_pack(DEFAULT_PACK)
+    """The pack shipped with the application, in the language in use."""
+    return _default_pack(language())
 
 
-def load_pack(folder: Path, packs: list[PackInfo] | None = None) -> Pack:
-    """The pack in `folder`. A pack that extends another finds it among `packs` (by default the
-    shipped ones); a broken pack raises PackError naming the file and the item at fault."""
+@lru_cache(maxsize=4)
+def _default_pack(in_language: str) -> Pack:
+    return load_pack(DEFAULT_PACK, in_language)
+
+
+def load_pack(folder: Path, in_language: str | None = None, packs: list[PackInfo] | None = None) -> Pack:
+    """The pack in `folder`, checked, with its texts in `in_language` (default: the language in use)
+    where its overlays have them (forms/translations.py). A pack that extends another finds it among
+    `packs` (by default the shipped ones); a broken pack raises PackError naming the file and item."""
     layer = _read_layer(Path(folder), packs, seen=())
     pack = _validated(Pack, {**layer.fields, **layer.lists}, layer.manifest)
     problem = check_pack(pack)
     if problem:
         kind, item_id, message = problem
-        raise PackError(f"{layer.origin.get((kind, item_id), layer.manifest)}: {message}")
-    return pack
+        raise PackError(TEXT["at_file"].format(path=layer.origin.get((kind, item_id), layer.manifest), message=message))
+    return localised(pack, layer.manifest.parent, in_language or language())
 
 
 def _read_layer(folder: Path, packs: list[PackInfo] | None, seen: tuple[Path, ...]) -> Layer:
     manifest_path = folder / "pack.yaml" if folder.is_dir() else folder
     manifest = _read(manifest_path)
     if not isinstance(manifest, dict):
-        raise PackError(f"{manifest_path}: a pack file must be a mapping of keys to values")
+        raise PackError(TEXT["not_mapping"].format(path=manifest_path))
     includes = manifest.pop("include", [])
     if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
-        raise PackError(f"{manifest_path}: 'include' must be a list of file names")
+        raise PackError(TEXT["include_not_list"].format(path=manifest_path, key="include"))
     extends, added, texts = manifest.pop("extends", None), manifest.pop("add_questions", []), manifest.pop("texts", {})
     raw = {key: list(manifest.pop(key, []) or []) for key in LISTS}
     layer = Layer(manifest_path, manifest, {key: [] for key in LISTS})
@@ -123,7 +135,7 @@ def _read(path: Path) -> Any:
 def _inside(folder: Path, name: str, manifest: Path) -> Path:
     path = (folder / name).resolve()
     if folder.resolve() not in path.parents:
-        raise PackError(f"{manifest}: included file '{name}' is outside the pack's folder")
+        raise PackError(TEXT["outside"].format(path=manifest, name=name))
     return path
 
 
@@ -138,7 +150,7 @@ def _validated(model: type[BaseModel], data: Any, path: Path) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise PackError(f"{path}: {describe_error(error, data)}") from None
+        raise PackError(TEXT["at_file"].format(path=path, message=describe_error(error, data))) from None
 
 
 def describe_error(error: ValidationError, data: Any) -> str:
@@ -154,10 +166,13 @@ def describe_error(error: ValidationError, data: Any) -> str:
         elif isinstance(node, list) and isinstance(step, int) and step < len(node):
             node = node[step]
             item_id = node.get("id") if isinstance(node, dict) else None
-            where = f"{kind} '{item_id}'" if item_id else f"{kind} number {step + 1}"
+            where = (TEXT["item"].format(kind=KINDS[kind], id=item_id) if item_id
+                     else TEXT["item_number"].format(kind=KINDS[kind], number=step + 1))
             field = []
         else:
             field.append(str(step))
-    field_text = ".".join(f for f in field if not f[0].isupper()) or "value"
+    field_text = ".".join(f for f in field if not f[0].isupper()) or TEXT["value"]
+    # pydantic's own words (English) for what is wrong with the field; ours name where it is.
     message = first["msg"].replace("Value error, ", "")
-    return f"{where + ': ' if where else ''}{field_text}: {message}"
+    problem = TEXT["field_problem"].format(field=field_text, problem=message)
+    return TEXT["where"].format(where=where, message=problem) if where else problem

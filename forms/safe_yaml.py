@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from catalogue import table
+
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
 
@@ -19,6 +21,9 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Only the plain-data tags; `!!python/object/apply:...` also starts with "tag:yaml.org,2002:".
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+
+
+TEXT = table("yaml")
 
 
 class DataFileError(Exception):
@@ -29,18 +34,18 @@ def read_yaml(path: Path) -> Any:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise DataFileError(f"{path}: file is {size // 1024} KiB, more than the {MAX_BYTES // 1024} KiB a pack file may have")
+            raise DataFileError(TEXT["too_big"].format(path=path, size=size // 1024, most=MAX_BYTES // 1024))
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
-        raise DataFileError(f"{path}: not UTF-8 text (byte {error.start})") from None
+        raise DataFileError(TEXT["not_utf8"].format(path=path, byte=error.start)) from None
     except OSError as error:
-        raise DataFileError(f"{path}: cannot be read: {error.strerror or error}") from None
+        raise DataFileError(TEXT["unreadable"].format(path=path, reason=error.strerror or error)) from None
     return parse_yaml(text, str(path))
 
 
 def parse_yaml(text: str, name: str) -> Any:
     if len(text) > MAX_BYTES:
-        raise DataFileError(f"{name}: more than {MAX_BYTES // 1024} KiB of text")
+        raise DataFileError(TEXT["too_much_text"].format(path=name, most=MAX_BYTES // 1024))
     try:
         _check_events(text, name, _Loader)
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, after the checks above
@@ -51,7 +56,7 @@ def parse_yaml(text: str, name: str) -> Any:
             _check_events(text, name, yaml.SafeLoader)
         except yaml.YAMLError:
             pass
-        raise DataFileError(f"{name}: not valid YAML: {_one_line(error)}") from None
+        raise DataFileError(TEXT["not_yaml"].format(path=name, problem=_one_line(error))) from None
 
 
 def _check_events(text: str, name: str, loader: type) -> None:
@@ -59,14 +64,14 @@ def _check_events(text: str, name: str, loader: type) -> None:
     for event in yaml.parse(text, Loader=loader):
         line = event.start_mark.line + 1 if event.start_mark else "?"
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise DataFileError(f"{name}: line {line}: anchors and aliases (& and *) are not allowed")
+            raise DataFileError(TEXT["alias"].format(path=name, line=line))
         tag = getattr(event, "tag", None)
         if tag and tag not in _PLAIN_TAGS and tag != "!":
-            raise DataFileError(f"{name}: line {line}: the tag {tag} is not allowed")
+            raise DataFileError(TEXT["tag"].format(path=name, line=line, tag=tag))
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise DataFileError(f"{name}: line {line}: nested more than {MAX_DEPTH} levels deep")
+                raise DataFileError(TEXT["too_deep"].format(path=name, line=line, most=MAX_DEPTH))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -74,5 +79,6 @@ def _check_events(text: str, name: str, loader: type) -> None:
 def _one_line(error: yaml.YAMLError) -> str:
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error)
-    where = f"line {mark.line + 1}: " if mark else ""
-    return where + " ".join(str(problem).split())
+    # The problem in the parser's own words (they are PyYAML's, in English), after the line we name.
+    problem = " ".join(str(problem).split())
+    return TEXT["at_line"].format(line=mark.line + 1, problem=problem) if mark else problem

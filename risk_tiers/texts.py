@@ -1,30 +1,28 @@
-"""The sentences the engine writes itself, kept in one place so they can be translated later.
+"""The sentences the engine writes itself: the catalogue's `engine.*` messages, in the language in use.
 
-Everything else a user reads (questions, reasons, obligations) comes from the pack's data.
+Everything else a user reads (questions, reasons, obligations) comes from the pack's data. Each name
+is looked up when it is used, so a change of language reaches results made after it.
 """
 
-OPEN_QUESTION = {
-    "unanswered": "Not answered yet: \u201c{question}\u201d. The answer could change the result.",
-    "unsure": "Answered \u201cunsure\u201d: \u201c{question}\u201d. Settling it could change the result.",
-}
+from catalogue import lazy, table
 
-BECAUSE = "because you answered \u201c{answer}\u201d to \u201c{question}\u201d"
+OPEN_QUESTION = table("engine.open_question")  # by status: unanswered, unsure; names {question}
+
+BECAUSE = lazy("engine.because")  # {answer} to {question}
 
 # Between the provisions or questions a headline lists (see risk_tiers/headline.py).
-LIST_SEPARATOR = "; "
-QUOTED = "\u201c{text}\u201d"
+LIST_SEPARATOR = lazy("engine.list_separator")
+QUOTED = lazy("engine.quoted")
 
 # A secondary track's outcome while a more severe one is still possible: {reached} is the outcome's
 # label, {possibly} the pack's words for the one it could still be.
-TRACK_POSSIBLY = "{reached} so far; {possibly}: settle the open points first"
+TRACK_POSSIBLY = lazy("engine.track_possibly")
 
 # The values the engine gives any derived result; the pack words its own (`value_labels`).
-VERDICT_VALUES = {"unknown": "not decided yet", "not_applicable": "does not apply"}
-CHECKLIST_STATUS = {"met": "all conditions met", "not_met": "not all conditions met",
-                    "unknown": "not decided yet", "not_applicable": "does not apply"}
+VERDICT_VALUES = table("engine.verdict_values")
+CHECKLIST_STATUS = table("engine.checklist_status")
 
 # A gap that an unanswered or unsure answer leaves undecided: {text} is the gap, {questions} the
-# questions that settle it.
-GAP_UNDECIDED = "Possibly: {text} (settle first: {questions})"
-# The same where the questions are a link away (the wizard's result panel).
-GAP_UNDECIDED_SHORT = "Possibly: {text}"
+# questions that settle it; the short form where the questions are a link away (the result panel).
+GAP_UNDECIDED = lazy("engine.gap_undecided")
+GAP_UNDECIDED_SHORT = lazy("engine.gap_undecided_short")

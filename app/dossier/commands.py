@@ -12,17 +12,20 @@ from pathlib import Path
 from app.cli import EXIT_OK, CommandError, load_checked, warn
 from app.drafts import parse_draft, write_atomically
 from app.passphrases import add_passphrase_option
+from catalogue import table, tr
+
+TEXT = table("dossier.cli")
 
 
 def add_commands(subparsers) -> None:
-    export = subparsers.add_parser("export", help="write the application dossier (PDF) for a draft")
-    export.add_argument("draft", type=Path)
-    export.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
+    export = subparsers.add_parser("export", help=TEXT["export_help"], description=TEXT["export_help"])
+    export.add_argument("draft", type=Path, metavar="DRAFT", help=tr("cli.draft_help"))
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="PDF", help=TEXT["output_help"])
     add_passphrase_option(export)
     export.set_defaults(run=_export)
-    imported = subparsers.add_parser("import", help="take the draft out of a dossier and check its fingerprint")
-    imported.add_argument("dossier", type=Path)
-    imported.add_argument("-o", "--output", type=Path, help="write the draft here (default: print it)")
+    imported = subparsers.add_parser("import", help=TEXT["import_help"], description=TEXT["import_help"])
+    imported.add_argument("dossier", type=Path, metavar="DOSSIER", help=TEXT["dossier_help"])
+    imported.add_argument("-o", "--output", type=Path, metavar="DRAFT", help=TEXT["draft_output_help"])
     imported.set_defaults(run=_import)
 
 
@@ -35,7 +38,7 @@ def _export(args: argparse.Namespace) -> int:
         export_dossier(draft, pack, args.output)
     except DossierError as error:
         raise CommandError(str(error)) from None
-    print(f"{args.output}: dossier written")
+    print(TEXT["written"].format(path=args.output))
     return EXIT_OK
 
 
@@ -47,10 +50,10 @@ def _import(args: argparse.Namespace) -> int:
     except DossierError as error:
         raise CommandError(str(error)) from None
     text = data.decode("utf-8")
-    parse_draft(text, f"{args.dossier} (draft inside)")  # a readable draft, or a one-line DraftError
+    parse_draft(text, TEXT["draft_inside"].format(path=args.dossier))  # a readable draft, or a one-line DraftError
     if args.output:
         write_atomically(args.output, data)
-        print(f"{args.output}: draft extracted, fingerprint checked")
+        print(TEXT["extracted"].format(path=args.output))
     else:
         sys.stdout.write(text)
     return EXIT_OK

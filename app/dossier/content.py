@@ -142,8 +142,8 @@ class Reader:
 def cover_rows(reader: Reader, assessment: Assessment) -> list[tuple[str, str]]:
     """(label, value) of the cover's table: who applies, for which system, from which answers."""
     draft, pack, found = reader.draft, reader.pack, reader.completeness
-    given = TEXT["complete" if found.complete else "incomplete"].format(
-        given=found.given, required=found.required, missing=len(found.missing), section=TEXT["missing"])
+    given = (TEXT["complete"].format(required=found.required) if found.complete else TEXT["incomplete"].format(
+        given=found.given, required=found.required, missing=len(found.missing), section=TEXT["missing"]))
     return [(TEXT["applicant"], names.applicant_name(pack, draft) or TEXT["not_given"]),
             (TEXT["system"], names.system_name(pack, draft) or TEXT["not_given"]),
             (TEXT["date"], draft.modified.date().isoformat()),

@@ -91,7 +91,7 @@ def read_dossier(path: Path) -> bytes:
         attachments = reader.attachments
         printed = str((reader.metadata or {}).get(FINGERPRINT_KEY, ""))
     except FileNotFoundError:
-        raise DossierError(ERRORS["no_read"].format(path=path, reason="no such file")) from None
+        raise DossierError(ERRORS["no_read"].format(path=path, reason=ERRORS["no_such_file"])) from None
     except OSError as error:
         raise DossierError(ERRORS["no_read"].format(path=path, reason=error.strerror or error)) from None
     except (PyPdfError, ValueError, KeyError, TypeError):

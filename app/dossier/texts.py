@@ -1,78 +1,11 @@
-"""Every sentence the dossier prints itself, in one table so it can be translated later.
+"""Every sentence the dossier prints itself: the catalogue's `dossier.*` messages, in the language in use.
 
 Questions, reasons, obligations and citations come from the pack's data, not from here.
 """
 
-TEXT = {
-    "title": "Application dossier for the AI regulatory sandbox",
-    "pdf_title": "{title}: {system}",
-    "subject": "Self-assessment under the EU AI Act: {tier}",
-    "keywords": "EU AI Act, regulatory sandbox, self-assessment, {pack}",
-    "applicant": "Applicant",
-    "system": "AI system",
-    "date": "Date of the answers",
-    "pack": "Question pack",
-    "pack_value": "{pack} version {version}, law current to {date}",
-    "completeness": "Required answers",
-    "complete": "all {required} given",
-    "incomplete": "{given} of {required} given; {missing} missing, listed under \u201c{section}\u201d",
-    "missing": "Required answers not given",
-    "missing_item": "{text} ({section})",
-    "fingerprint": "Fingerprint (SHA-256 of the draft data inside this file)",
-    "primary_tier": "Result of the self-assessment",
-    "not_given": "not given",
-    "contents": "Contents",
-    "profile": "1. Applicant and system profile",
-    "classification": "2. Classification",
-    "findings": "Findings that apply",
-    "excluded": "Provisions considered and excluded",
-    "no_findings": "No finding applies.",
-    "refs": "Provisions: {refs}",
-    "caveat": "Caveat: {text}",
-    "because": "Because you answered \u201c{answer}\u201d to \u201c{question}\u201d",
-    "your_note": "Your note: {note}",
-    "obligations": "3. Obligations by role",
-    "roles": "Your roles: {roles}",
-    "no_roles": "No role stated yet.",
-    "no_obligations": "No obligation follows from the answers so far.",
-    "applies_from": "{date}: set by {set_by}",
-    "from_date": "from {date} [{number}]",
-    "date_source": "[{number}] {source}",
-    "applies_now": "date not stated",
-    "unverified": "checked against {source}, not yet against the Official Journal",
-    "duty_groups": {"high_risk": "Measures for a high-risk system", "transparency": "Transparency measures"},
-    "results": "4. Data protection, transparency and sandbox plan",
-    "verdict": "{title}: {value}",
-    "checklist": "{title}: {status}",
-    "not_met": "Not met: {text}",
-    "open_item": "Still open: {text}",
-    "duty_stated": "Measure stated: {measure}",
-    "duty_missing": "No measure stated yet",
-    "open": "5. Open points and gaps",
-    "open_points": "Open points",
-    "gaps": "Before you apply",
-    "none": "None.",
-    "annex": "Annex: every question and answer",
-    "unanswered": "(not answered)",
-    "annex_scope": "Questions that your answers made irrelevant are left out.",
-    "declaration": "Declaration",
-    "declaration_text": ("I declare that the answers in this dossier are true and complete to the best of my "
-                         "knowledge, and that the data inside this file is the data these pages were made from."),
-    "name": "Name",
-    "role": "Role",
-    "signature": "Signature",
-    "footer": "Page {page} of {pages}   \u00b7   SHA-256 {fingerprint}",
-    "disclaimer": "A self-assessment, not legal advice. Where the law is unsettled the dossier says so as an open point.",
-    "yes_no": {"yes": "Yes", "no": "No", "unsure": "Unsure"},
-}
+from catalogue import table
+
+TEXT = table("dossier")
 
 # Messages of errors (one line each).
-ERRORS = {
-    "no_write": "{path}: cannot write the dossier here: {reason}",
-    "build": "the dossier could not be built: {reason}",
-    "not_pdf": "{path}: not a PDF file this application can read",
-    "no_data": "{path}: no draft data inside; it is not a dossier of this application",
-    "changed": "{path}: the data inside this dossier was changed after it was made (fingerprint does not match)",
-    "no_fingerprint": "{path}: the dossier's fingerprint is missing; it was changed after it was made",
-    "no_read": "{path}: cannot be read: {reason}",
-}
+ERRORS = table("dossier.error")

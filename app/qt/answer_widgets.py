@@ -196,13 +196,13 @@ class LongTextWidget(AnswerWidget):
 class _CheckedLineWidget(AnswerWidget):
     """A line whose text becomes a value only when it parses; otherwise it says how to write it."""
 
-    invalid_text = ""
+    invalid_key = ""  # the message (in TEXT) that says how to write a valid value
 
     def __init__(self, question, parent=None):
         super().__init__(question, parent)
         self.edit = QLineEdit()
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0") * 24)
-        self.problem = QLabel(self.invalid_text)
+        self.problem = QLabel(TEXT[self.invalid_key])
         self.problem.setWordWrap(True)
         self.problem.hide()
         row = QHBoxLayout()
@@ -239,7 +239,7 @@ class _CheckedLineWidget(AnswerWidget):
 
 
 class NumberWidget(_CheckedLineWidget):
-    invalid_text = TEXT["number_invalid"]
+    invalid_key = "number_invalid"
 
     def parse(self, text):
         try:
@@ -255,7 +255,7 @@ class NumberWidget(_CheckedLineWidget):
 
 
 class DateWidget(_CheckedLineWidget):
-    invalid_text = TEXT["date_invalid"]
+    invalid_key = "date_invalid"
 
     def __init__(self, question, parent=None):
         super().__init__(question, parent)

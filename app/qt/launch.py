@@ -1,4 +1,4 @@
-"""Starting the wizard: `python main.py [--data-dir DIR] [DRAFT.json]` (main.py takes the option).
+"""Starting the wizard: `python main.py [--data-dir DIR] [--lang CODE] [DRAFT.json]` (main.py takes the options).
 
 The window shows its start page first; the pack and the core load right after it is painted
 (deferred to the event loop). A draft named on the command line opens then, the start page saying
@@ -11,16 +11,19 @@ import os
 import sys
 from pathlib import Path
 
+from catalogue import tr
+
 
 def run_wizard(args: list[str]) -> int:
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
                                                  or os.environ.get("QT_QPA_PLATFORM")):
         # Without a display Qt aborts the whole process; say why instead.
-        print("error: no display found; set DISPLAY, or QT_QPA_PLATFORM=offscreen to run headless",
-              file=sys.stderr)
+        message = tr("qt.no_display", display="DISPLAY", headless="QT_QPA_PLATFORM=offscreen")
+        print(tr("cli.error_line", message=message), file=sys.stderr)
         return 2
     if len(args) > 1 or (args and args[0].startswith("-")):
-        print("usage: python main.py [--data-dir DIR] [DRAFT.json] | python main.py COMMAND ... (see -h)", file=sys.stderr)
+        usage = "python main.py [--data-dir DIR] [--lang CODE] [DRAFT.json] | python main.py COMMAND ... (-h)"
+        print(tr("qt.usage", usage=usage), file=sys.stderr)
         return 2
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -29,7 +32,8 @@ def run_wizard(args: list[str]) -> int:
     from app.qt.refcount_guard import install as guard_refcounts
 
     guard_refcounts(app)  # PySide6 6.12 on Python 3.11 would otherwise abort after a while
-    app.setApplicationName("Sandbox Applicant Kit")
+    app.setApplicationName("Sandbox Applicant Kit")  # an identifier (settings), not shown
+    _follow_language(app)
     app.setOrganizationName("SandboxApplicantKit")
     from PySide6.QtGui import QIcon
 
@@ -51,6 +55,22 @@ def run_wizard(args: list[str]) -> int:
         _probe(app, window, "shown")
     window.show()
     return app.exec()
+
+
+def _follow_language(app) -> None:
+    """Qt's own words (standard buttons, key names, text menus) in the language in use. A desktop
+    session that states no language in the environment (macOS, Windows) is asked through Qt."""
+    import catalogue
+    from catalogue.languages import babel_locale, system_language
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    if not catalogue.language_given() and system_language() is None:
+        catalogue.set_language(QLocale.system().name())
+    QLocale.setDefault(QLocale(babel_locale(catalogue.language())))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(catalogue.language()), "qtbase", "_", folder):
+        app.installTranslator(translator)
 
 
 def _open_named(app, window, path: Path) -> None:

@@ -99,11 +99,13 @@ class Prompter:
     def open_path(self, parent, folder: Path) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getOpenFileName(parent, TEXT["open_title"], str(folder), TEXT["draft_filter"])
+        drafts = TEXT["draft_filter"].format(pattern="*.json")
+        name, _ = QFileDialog.getOpenFileName(parent, TEXT["open_title"], str(folder), drafts)
         return Path(name) if name else None
 
-    def save_path(self, parent, suggested: Path, file_filter: str = TEXT["draft_filter"]) -> Path | None:
+    def save_path(self, parent, suggested: Path, file_filter: str | None = None) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
+        file_filter = file_filter or TEXT["draft_filter"].format(pattern="*.json")
         name, _ = QFileDialog.getSaveFileName(parent, TEXT["save_title"], str(suggested), file_filter)
         return Path(name) if name else None

@@ -173,7 +173,7 @@ class ReviewPage(ScrollPage):
         if not found.complete and not self.prompter.confirm(self, TEXT["export_incomplete_title"], question,
                                                             TEXT["export_anyway"]):
             return
-        out_path = self.prompter.save_path(self, self.suggested_path(), TEXT["export_filter"])
+        out_path = self.prompter.save_path(self, self.suggested_path(), TEXT["export_filter"].format(pattern="*.pdf"))
         if out_path is None:
             return
         self.start_export(export, out_path)

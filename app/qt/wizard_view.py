@@ -6,6 +6,7 @@ Pages are built from the pack's sections; the session tells every part what chan
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListView, QProgressBar, QPushButton, QSplitter, QStackedWidget,
     QVBoxLayout, QWidget,
@@ -77,8 +78,10 @@ class WizardView(QWidget):
     def _page_column(self) -> QWidget:
         self.back_button = QPushButton(TEXT["back"])
         self.next_button = QPushButton(TEXT["next"])
-        self.back_button.setToolTip("Alt+Left")
-        self.next_button.setToolTip("Alt+Right")
+        # The keys as the system names them, in its language (Qt's own catalogue; see app/qt/launch.py).
+        native = QKeySequence.SequenceFormat.NativeText
+        self.back_button.setToolTip(QKeySequence("Alt+Left").toString(native))
+        self.next_button.setToolTip(QKeySequence("Alt+Right").toString(native))
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         buttons = QHBoxLayout()

@@ -1,11 +1,12 @@
 """Render every page of the wizard to PNG, headless, to look at them (and keep a few for the README).
 
-    .venv/bin/python docs/screenshots/render.py OUT_FOLDER [--dark] [--scale 2] [--small] [--draft FILE]
+    .venv/bin/python docs/screenshots/render.py OUT_FOLDER [--dark] [--scale 2] [--small] [--draft FILE] [--lang CODE]
 
 A sample draft is filled in generically (first option, "yes", a text with Greek, Cyrillic and
 Chinese), so new sections of the pack are rendered too; --draft renders a real case instead (the
 README's pictures show resources/examples/cv_screening.json). --dark applies a dark palette, as a system
-in dark mode would; --scale sets QT_SCALE_FACTOR (200% = 2).
+in dark mode would; --scale sets QT_SCALE_FACTOR (200% = 2); --lang renders in that language (en-XA:
+the pseudo-language, to see what escaped the catalogue and what a longer language does to the layout).
 """
 
 from __future__ import annotations
@@ -63,11 +64,15 @@ def main() -> int:
     parser.add_argument("--height", type=int, default=780)
     parser.add_argument("--small", action="store_true", help="256-colour PNG, for the repository")
     parser.add_argument("--draft", type=Path, help="a draft to render instead of the generic answers")
+    parser.add_argument("--lang", default="en", help="the language to render in (en-XA: the pseudo-language)")
     options = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_SCALE_FACTOR"] = options.scale
     os.environ["SANDBOX_KIT_DATA_DIR"] = tempfile.mkdtemp()
     sys.path.insert(0, str(ROOT))
+    import catalogue
+
+    catalogue.set_language(options.lang)
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
@@ -84,7 +89,7 @@ def main() -> int:
     window.resize(options.width, options.height)
     window.show()
     options.out.mkdir(parents=True, exist_ok=True)
-    suffix = ("-dark" if options.dark else "") + (f"-x{options.scale}" if options.scale != "1" else "")
+    suffix = ("-" + catalogue.language() if options.lang != "en" else "") + ("-dark" if options.dark else "") + (f"-x{options.scale}" if options.scale != "1" else "")
     app.processEvents()
 
     def save(name: str) -> None:

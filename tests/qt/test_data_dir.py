@@ -32,10 +32,11 @@ def test_the_wizard_keeps_its_files_in_the_folder_given_over_the_variable(tmp_pa
     assert not (tmp_path / "from-variable").exists()
 
 
-@pytest.mark.parametrize("args", [["--data-dir", "d", "x.json"], ["x.json", "--data-dir=d"]])
-def test_the_option_is_taken_out_wherever_it_stands_and_made_absolute(args, tmp_path, monkeypatch):
+@pytest.mark.parametrize("args", [["--data-dir", "d", "x.json", "--lang", "de"], ["--lang=de", "x.json", "--data-dir=d"]])
+def test_the_options_are_taken_out_wherever_they_stand_and_the_folder_made_absolute(args, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert main.take_data_dir(args) == (["x.json"], str(tmp_path / "d"))
+    assert main.take_options(args) == (["x.json"], {"--data-dir": str(tmp_path / "d"), "--lang": "de"}, [])
+    assert main.take_options(["x.json", "--lang"]) == (["x.json"], {}, ["--lang"])
 
 
 def test_a_command_accepts_the_option(tmp_path):
@@ -44,8 +45,12 @@ def test_a_command_accepts_the_option(tmp_path):
     assert json.loads(result.stdout)["tier"] == "high_risk"
 
 
-def test_help_explains_the_option_and_a_missing_folder_is_one_error_line():
-    assert "--data-dir DIR" in run("-h").stdout
-    result = run("--data-dir")
-    assert result.returncode == 2
-    assert result.stderr.splitlines() == ["error: --data-dir needs a folder, as in --data-dir ~/sandbox-kit"]
+def test_help_explains_the_options_and_a_missing_value_is_one_error_line():
+    assert "--data-dir DIR" in run("-h").stdout and "--lang CODE" in run("-h").stdout
+    for option in ("--data-dir", "--lang"):
+        result = run(option)
+        assert result.returncode == 2
+        [line] = result.stderr.splitlines()
+        assert line.startswith("error:") and option in line
+    result = run("--lang", "not a language", "-h")
+    assert result.returncode == 2 and "--lang" in result.stderr

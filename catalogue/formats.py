@@ -1,0 +1,52 @@
+"""Dates, times and numbers as the language in use writes them ("2 August 2026", "1.234,5").
+
+Babel knows each language's formats (CLDR); it loads on the first call, not at start-up (it costs
+a tenth of a second). In the pseudo-language English formats are accented like its messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from catalogue import is_pseudo, language
+from catalogue.languages import babel_locale
+from catalogue.pseudo import pseudo
+
+
+def _locale():
+    from babel import Locale, UnknownLocaleError
+
+    code = babel_locale(language())
+    try:
+        return Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        try:
+            return Locale.parse(code.split("_")[0])
+        except (UnknownLocaleError, ValueError):
+            return Locale.parse("en")
+
+
+def _shown(text: str) -> str:
+    return pseudo(text) if is_pseudo() else text
+
+
+def format_date(date: dt.date, width: str = "long") -> str:
+    """`date` in words and digits as the language writes it; width "short", "medium", "long" or "full"."""
+    from babel.dates import format_date as babel_date
+
+    return _shown(babel_date(date, format=width, locale=_locale()))
+
+
+def format_datetime(moment: dt.datetime, width: str = "medium") -> str:
+    """`moment` with its date and time of day, in the user's time zone when it has one."""
+    from babel.dates import format_datetime as babel_datetime
+
+    local = moment.astimezone() if moment.tzinfo else moment
+    return _shown(babel_datetime(local.replace(tzinfo=None), format=width, locale=_locale()))
+
+
+def format_number(number: float | int) -> str:
+    """`number` with the language's decimal sign and digit grouping."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(number, locale=_locale())

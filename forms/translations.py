@@ -1,0 +1,176 @@
+"""A pack's texts in other languages: overlays keyed by item id and field, the pack's English as
+the fallback.
+
+An overlay is `<pack folder>/locale/<language>.yaml` (for the provisions' titles, which every pack
+cites, `packs/locale/<language>.yaml`, with `provisions:`) and mirrors the pack: its own fields at the
+top (`title`, `law_note`, `undecided_text: {summary: ...}`), and each list of items as a mapping
+from an item's id (a tier's `tier`, an outcome's `value`) to the fields translated, nested as in
+the pack (a question inside its section, an option inside its question):
+
+    sections:
+      scope:
+        title: Anwendungsbereich
+        questions:
+          scope.military_only:
+            text: Wird das System ausschließlich für militärische Zwecke ...
+            options:
+              yes: {label: Ja}
+
+Only texts are taken (`TEXT_FIELDS`); ids, conditions and dates stay the pack's, so a translation
+can never change a result. A text whose {placeholders} are not its English's is not used. For
+"pt_BR" the overlays `pt.yaml` then `pt_BR.yaml` apply; the pseudo-language is made from the pack
+itself by the same mechanism. `untranslated_pack_texts` lists what a language still lacks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from catalogue import placeholders, tr
+from catalogue.languages import PSEUDO, message_chain
+from catalogue.pseudo import pseudo
+from forms.safe_yaml import DataFileError, read_yaml
+
+# The fields of pack items a reader sees. `group` (an obligation's) and ids are not among them.
+TEXT_FIELDS = frozenset({
+    "title", "intro", "text", "help", "label", "summary", "possibly", "reason", "caveat", "law_note",
+    "set_by", "original_set_by", "more", "no_points", "no_condition", "unit", "unverified_date_text",
+})
+# Fields that map ids to texts (the words for derived results' values).
+TEXT_MAPS = frozenset({"value_labels"})
+# What names an item in a list of the pack: the first of these it has.
+ITEM_KEYS = ("id", "tier", "value")
+LOCALE_FOLDER = "locale"
+
+
+def item_key(item: BaseModel) -> str | None:
+    for name in ITEM_KEYS:
+        value = getattr(item, name, None)
+        if value is not None:
+            return str(getattr(value, "value", value))  # an enum's value
+    return None
+
+
+def texts_of(model: BaseModel) -> dict[str, Any]:
+    """Every text of `model` (a pack, or an item of it) in the overlay's shape: its English overlay."""
+    out: dict[str, Any] = {}
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, str) and name in TEXT_FIELDS and value:
+            out[name] = value
+        elif isinstance(value, dict) and name in TEXT_MAPS and value:
+            out[name] = dict(value)
+        elif isinstance(value, BaseModel):
+            inner = texts_of(value)
+            if inner:
+                out[name] = inner
+        elif isinstance(value, tuple) and value and all(isinstance(v, BaseModel) for v in value):
+            items = {item_key(v): texts_of(v) for v in value if item_key(v) is not None}
+            items = {key: texts for key, texts in items.items() if texts}
+            if items:
+                out[name] = items
+    return out
+
+
+def applied(model: BaseModel, overlay: Any) -> BaseModel:
+    """`model` with the texts of `overlay` in place of its own, where their placeholders fit."""
+    if not isinstance(overlay, dict):
+        return model
+    update: dict[str, Any] = {}
+    for name, given in overlay.items():
+        current = getattr(model, name, None) if name in type(model).model_fields else None
+        if isinstance(current, str) and name in TEXT_FIELDS and isinstance(given, str) and given:
+            if placeholders(given) <= placeholders(current):
+                update[name] = given
+        elif isinstance(current, dict) and name in TEXT_MAPS and isinstance(given, dict):
+            update[name] = {key: given[key] if isinstance(given.get(key), str) and given[key]
+                            and placeholders(given[key]) <= placeholders(text) else text
+                            for key, text in current.items()}
+        elif isinstance(current, BaseModel):
+            update[name] = applied(current, given)
+        elif isinstance(current, tuple) and isinstance(given, dict):
+            update[name] = tuple(applied(item, given.get(item_key(item))) if isinstance(item, BaseModel) else item
+                                 for item in current)
+    return model.model_copy(update=update) if update else model
+
+
+def pseudo_overlay(texts: Any) -> Any:
+    if isinstance(texts, dict):
+        return {key: pseudo_overlay(value) for key, value in texts.items()}
+    return pseudo(texts) if isinstance(texts, str) else texts
+
+
+def overlays(folder: Path, language: str, problems: list[str] | None = None) -> list[tuple[Path, dict]]:
+    """The overlay files of `language` for the pack in `folder`, least specific first, read. One
+    that cannot be read is left out (its English shows) and named in `problems`."""
+    found = []
+    for name in reversed(message_chain(language)):
+        path = Path(folder) / LOCALE_FOLDER / f"{name}.yaml"
+        if name == "en" or not path.is_file():
+            continue
+        try:
+            data = read_yaml(path)
+        except DataFileError as error:
+            if problems is not None:
+                problems.append(str(error))
+            continue
+        if isinstance(data, dict):
+            found.append((path, data))
+        elif problems is not None:
+            problems.append(tr("packs.overlay_not_mapping", path=path))
+    return found
+
+
+def localised(pack: BaseModel, folder: Path, language: str) -> BaseModel:
+    """`pack` with its texts in `language` where an overlay has them, English elsewhere."""
+    if language == PSEUDO:
+        return applied(pack, pseudo_overlay(texts_of(pack)))
+    for _, overlay in overlays(folder, language):
+        pack = applied(pack, overlay)
+    return pack
+
+
+def untranslated(english: dict[str, Any], overlay: Any, where: str = "") -> Iterator[str]:
+    """The texts of `english` (from `texts_of`) that `overlay` lacks, by path ("sections.scope.title")."""
+    for name, value in english.items():
+        path = f"{where}.{name}" if where else name
+        given = overlay.get(name) if isinstance(overlay, dict) else None
+        if isinstance(value, dict):
+            yield from untranslated(value, given, path)
+        elif not isinstance(given, str) or not given:
+            yield path
+        elif not placeholders(given) <= placeholders(value):
+            yield f"{path} (its placeholders differ from the English)"
+
+
+def untranslated_pack_texts(language: str) -> list[str]:
+    """What the packs shipped with the application still lack in `language`, one line each."""
+    from forms.loader import PACKS_DIR, load_pack
+
+    from forms.citations import ProvisionList, provisions
+
+    listed = ProvisionList(provisions=tuple(provisions().values()))
+    lines = [f"provisions: {path}" for path in untranslated(texts_of(listed), _read_merged(PACKS_DIR, language, []))]
+    for manifest in sorted(PACKS_DIR.glob("*/pack.yaml")):
+        pack = load_pack(manifest.parent, "en")
+        problems: list[str] = []
+        merged = _read_merged(manifest.parent, language, problems)
+        lines += problems + [f"pack {pack.id}: {path}" for path in untranslated(texts_of(pack), merged)]
+    return lines
+
+
+def _read_merged(folder: Path, language: str, problems: list[str]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for _, overlay in overlays(folder, language, problems):
+        merged = _merged(merged, overlay)
+    return merged
+
+
+def _merged(base: dict, more: dict) -> dict:
+    out = dict(base)
+    for key, value in more.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
