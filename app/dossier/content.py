@@ -14,12 +14,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from app import names
+from app.results import names
 from app.dossier.layout import Block, Contents
 from app.dossier.texts import TEXT
 from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
-from app.drafts import Draft
-from app.report import counted_question, gap_text, open_point_text, refs_text, track_lines, value_text
+from app.storage.drafts import Draft
+from app.results.report import counted_question, gap_text, open_point_text, refs_text, track_lines, value_text
 from forms.completeness import Completeness, completeness as completeness_of
 from forms.schema import Pack
 from risk_tiers import texts

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from app.dossier.texts import ERRORS, TEXT
-from app.drafts import Draft
+from app.storage.drafts import Draft
 from forms.schema import Pack
 
 ATTACHMENT = "draft.json"  # defined here, not in layout, so reading a dossier needs no reportlab
@@ -45,7 +45,7 @@ def export_dossier(draft: Draft, pack: Pack, out_path: Path, progress: Callable[
 def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], None]) -> bytes:
     from risk_tiers.classify import classify
 
-    from app import names
+    from app.results import names
     from app.dossier import content, layout
     from app.dossier.typeset import printable
     from risk_tiers.headline import headline
@@ -68,7 +68,7 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
 
 
 def write_file(path: Path, pdf: bytes) -> None:
-    from app.drafts import replace_with_temporary, temporary_beside
+    from app.storage.drafts import replace_with_temporary, temporary_beside
 
     try:
         handle, temporary = temporary_beside(path)

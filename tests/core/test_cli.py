@@ -65,7 +65,7 @@ def test_main_knows_every_command_so_a_file_named_like_one_is_not_opened_as_a_dr
     import argparse
 
     import main
-    from app.cli import _register_extra_commands, build_parser
+    from app.commands.main import _register_extra_commands, build_parser
 
     _register_extra_commands()  # as the command line's main() does: protect, backups, export ...
     [commands] = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]

@@ -1,7 +1,7 @@
 """The command line's side of backups: `backups DRAFT` lists the kept versions of a draft, and
 `restore DRAFT N` puts version N back (the draft as it was is kept as a backup first, so a restore
-can itself be undone) through the draft session's flow (app/draft_session.py `put_back_version`),
-the same the wizard's File > Earlier versions goes through. Registered by app.cli.
+can itself be undone) through the draft session's flow (app/session/draft_session.py `put_back_version`),
+the same the wizard's File > Earlier versions goes through. Registered by app.commands.main.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import argparse
 import shlex
 from pathlib import Path
 
-from app.backups import list_backups
+from app.storage.backups import list_backups
 from catalogue import table, tr
 from catalogue.formats import format_number
 
@@ -28,7 +28,7 @@ def add_commands(subparsers) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK
+    from app.commands.main import EXIT_OK
 
     backups = list_backups(args.draft)
     if not backups:
@@ -41,9 +41,9 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_BAD_INPUT, EXIT_OK, CommandError
-    from app.draft_session import put_back_version
-    from app.terminal_prompts import TerminalPrompts
+    from app.commands.main import EXIT_BAD_INPUT, EXIT_OK, CommandError
+    from app.session.draft_session import put_back_version
+    from app.commands.terminal_prompts import TerminalPrompts
 
     if not args.draft.is_file():
         raise CommandError(TEXT["missing"].format(path=args.draft))

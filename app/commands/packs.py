@@ -8,7 +8,7 @@ import argparse
 import json
 from pathlib import Path
 
-from app.paths import packs_dir
+from app.storage.paths import packs_dir
 from catalogue import table, tr
 from forms.loader import DEFAULT_PACK, load_pack
 from forms.registry import PackInfo, discover

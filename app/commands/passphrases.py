@@ -1,9 +1,9 @@
 """The command line's side of passphrase protection: the `--passphrase-file` option, and the
 `protect` / `unprotect` commands.
 
-The passphrase is asked for (from the file, or at a terminal) by app/terminal_prompts.py, on
-behalf of the draft session's flow (app/draft_session.py `protect_file`), the same flow the
-wizard's File > Protect goes through. Registered by app.cli.
+The passphrase is asked for (from the file, or at a terminal) by app/commands/terminal_prompts.py, on
+behalf of the draft session's flow (app/session/draft_session.py `protect_file`), the same flow the
+wizard's File > Protect goes through. Registered by app.commands.main.
 """
 
 from __future__ import annotations
@@ -33,22 +33,22 @@ def add_commands(subparsers) -> None:
 
 
 def _protect(args: argparse.Namespace) -> int:
-    from app.terminal_prompts import TerminalPrompts
+    from app.commands.terminal_prompts import TerminalPrompts
 
     return _protect_with(args.draft, TerminalPrompts(args.draft, passphrase_file=args.current_passphrase_file,
                                                      new_passphrase_file=args.passphrase_file))
 
 
 def _unprotect(args: argparse.Namespace) -> int:
-    from app.terminal_prompts import TerminalPrompts
+    from app.commands.terminal_prompts import TerminalPrompts
 
     return _protect_with(args.draft, TerminalPrompts(args.draft, passphrase_file=args.passphrase_file,
                                                      unprotect=True))
 
 
 def _protect_with(path: Path, prompts) -> int:
-    from app.cli import EXIT_BAD_INPUT, EXIT_OK
-    from app.draft_session import protect_file
+    from app.commands.main import EXIT_BAD_INPUT, EXIT_OK
+    from app.session.draft_session import protect_file
 
     # Every refusal raises a one-line error on the way; nothing unchanged is left unexplained.
     return EXIT_OK if protect_file(path, prompts) else EXIT_BAD_INPUT

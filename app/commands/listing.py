@@ -14,7 +14,7 @@ from typing import Any
 from forms import texts as form_texts
 from forms.readable import Readable, asked_when, describe, rule_label, rules_behind
 from forms.schema import YES_NO_VALUES, Pack, Question, Section
-from app.report import refs_text
+from app.results.report import refs_text
 from catalogue import table
 
 TEXT = table("listing")

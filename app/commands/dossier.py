@@ -1,6 +1,6 @@
 """`python main.py export DRAFT.json -o dossier.pdf` and `python main.py import DOSSIER.pdf [-o draft.json]`.
 
-Registered by app.cli; errors are one line (exit 2). reportlab loads only when exporting.
+Registered by app.commands.main; errors are one line (exit 2). reportlab loads only when exporting.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli import EXIT_OK, CommandError, load_checked, warn
-from app.drafts import parse_draft, write_atomically
-from app.passphrases import add_passphrase_option
+from app.commands.main import EXIT_OK, CommandError, load_checked, warn
+from app.storage.drafts import parse_draft, write_atomically
+from app.commands.passphrases import add_passphrase_option
 from catalogue import table, tr
 
 TEXT = table("dossier.cli")

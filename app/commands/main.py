@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 from typing import Callable, NoReturn, Sequence
 
-from app import report
-from app.drafts import Draft, DraftError, PackChange
-from app.pack_commands import load as load_pack_found
-from app.terminal_prompts import PromptError
+from app.results import report
+from app.storage.drafts import Draft, DraftError, PackChange
+from app.commands.packs import load as load_pack_found
+from app.commands.terminal_prompts import PromptError
 from catalogue import Foreign, ntr, table
 from forms.loader import DEFAULT_PACK, PackError
 from forms.schema import Pack
@@ -96,18 +96,18 @@ class CommandError(Exception):
 
 
 def _add_passphrase_option(parser: argparse.ArgumentParser) -> None:
-    from app.passphrases import add_passphrase_option
+    from app.commands.passphrases import add_passphrase_option
 
     add_passphrase_option(parser)
 
 
 def _register_extra_commands() -> None:
     if not EXTRA_COMMANDS:
-        from app import backup_commands, pack_commands, passphrases  # backups, packs, protect
+        from app.commands import backups as backup_commands, packs as pack_commands, passphrases  # backups, packs, protect
 
         EXTRA_COMMANDS.extend([passphrases.add_commands, backup_commands.add_commands, pack_commands.add_commands])
         try:
-            from app.dossier import commands as dossier_commands
+            from app.commands import dossier as dossier_commands
         except ImportError:
             return
         EXTRA_COMMANDS.append(dossier_commands.add_commands)
@@ -119,10 +119,10 @@ def load_checked(draft_path: Path, pack_path: Path,
     Returns the warnings to show.
 
     Opened by the draft session, as the wizard opens it: a protected draft with the passphrase in
-    `passphrase_file`, or one asked for at a terminal (app/terminal_prompts.py).
+    `passphrase_file`, or one asked for at a terminal (app/commands/terminal_prompts.py).
     """
-    from app.draft_session import DraftSession
-    from app.terminal_prompts import TerminalPrompts
+    from app.session.draft_session import DraftSession
+    from app.commands.terminal_prompts import TerminalPrompts
 
     pack = load_pack_found(pack_path)
     session = DraftSession(pack, TerminalPrompts(draft_path, passphrase_file))
@@ -141,7 +141,7 @@ def warn(warnings: list[str]) -> None:
 
 
 def _questions(args: argparse.Namespace) -> int:
-    from app import listing
+    from app.commands import listing
 
     pack = load_pack_found(args.pack)
     print(json.dumps(listing.questions_json(pack), ensure_ascii=False, indent=2) if args.json else listing.questions_text(pack))
