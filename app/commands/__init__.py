@@ -1,2 +1,3 @@
-"""The command line: `main` builds the parser and runs a command; the other modules are the
-command groups and what they share."""
+"""The command line: `main` builds the parser from one module per command group (listing,
+assessment, passphrases, backups, packs, dossier), which share `arguments` (the pack, the draft,
+the passphrase file), `errors` (one-line errors and exit statuses) and `terminal_prompts`."""

@@ -225,6 +225,6 @@ def test_import_of_a_tampered_dossier_exits_2(built, tmp_path):
 
 
 def test_reportlab_is_not_imported_by_the_command_line_at_start():
-    code = "import sys; from app.commands import main as cli; cli._register_extra_commands(); print('reportlab' in sys.modules)"
+    code = "import sys; from app.commands import main as cli; cli.build_parser(); print('reportlab' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "False"
