@@ -13,7 +13,8 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from app.storage.drafts import Answer
-from app.dossier.export import DossierError, export_dossier, fingerprint, read_dossier
+from app.dossier.attachment import fingerprint
+from app.dossier.export import DossierError, export_dossier, read_dossier
 from forms.citations import label
 from risk_tiers.classify import classify
 from tests.dossier.sample import CHINESE, GREEK, MARKUP, full_draft
