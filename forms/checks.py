@@ -10,8 +10,8 @@ from string import Formatter
 from typing import Iterator
 
 from forms.citations import is_under, provisions
-from forms.conditions import AnswerTest, Condition, RuleTest, questions_named, rules_named, walk
-from forms.schema import EXCLUDED, FACT, YES_NO_VALUES, Pack
+from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Unless, questions_named, rules_named, walk
+from forms.schema import CONTEXT, EXCLUDED, FACT, YES_NO_VALUES, Pack
 
 # What kind of item is at fault, its id, and the message: (kind, id, message).
 Found = tuple[str, str, str]
@@ -33,7 +33,7 @@ _KIND_NAMES = {"yes_no": "yes/no", "single_choice": "single-choice", "multi_choi
 
 
 def check_pack(pack: Pack) -> Found | None:
-    for check in (_unique_ids, _references, _results, _conditions, _cycles):
+    for check in (_unique_ids, _references, _results, _conditions, _unless_only_in_show_if, _cycles):
         for kind, item_id, message in check(pack):
             return (*_locatable(pack, kind, item_id), message)
     return None
@@ -172,11 +172,11 @@ def _tracks(pack: Pack) -> Iterator[Found]:
     if twice:
         yield "pack", pack.id, f"outcome '{twice}' is declared twice (outcome ids are unique across tracks)"
     reliefs = {t.relief.finding for t in pack.tracks if t.relief is not None}
-    kinds = set(outcomes) | reliefs | {FACT, EXCLUDED}
+    kinds = set(outcomes) | reliefs | {FACT, EXCLUDED, CONTEXT}
     for rule in pack.rules:
         if rule.tier not in kinds:
             yield "rule", rule.id, (f"rule '{rule.id}': tier '{rule.tier}' is no outcome of a track, "
-                                    f"nor {FACT}, {EXCLUDED} or a relief's finding")
+                                    f"nor {FACT}, {EXCLUDED}, {CONTEXT} or a relief's finding")
 
 
 def _headline_texts(pack: Pack) -> Iterator[Found]:
@@ -231,6 +231,27 @@ def _conditions(pack: Pack) -> Iterator[Found]:
             problem = _leaf_problem(leaf, questions, rule_ids)
             if problem:
                 yield kind, item_id, f"{kind} '{item_id}': {problem}"
+
+
+def _unless_only_in_show_if(pack: Pack) -> Iterator[Found]:
+    """`unless` reads an undecided condition as not holding: right for deciding what to ask, never
+    for a legal result, where "unsure" must stay undecided."""
+    for kind, item_id, condition in _conditions_of(pack):
+        if kind not in ("section", "question") and _has_unless(condition):
+            yield kind, item_id, (f"{kind} '{item_id}': 'unless' may only be used in a show_if; "
+                                  "a result must leave an undecided answer undecided")
+
+
+def _has_unless(condition: Condition) -> bool:
+    if isinstance(condition, Unless):
+        return True
+    if isinstance(condition, (AllOf, AnyOf, AtLeast)):
+        children = condition.all if isinstance(condition, AllOf) else (
+            condition.any if isinstance(condition, AnyOf) else condition.of)
+        return any(_has_unless(child) for child in children)
+    if isinstance(condition, NotOf):
+        return _has_unless(condition.not_)
+    return False
 
 
 def _leaf_problem(leaf: AnswerTest | RuleTest, questions: dict, rule_ids: set[str]) -> str | None:

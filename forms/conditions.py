@@ -3,6 +3,8 @@
 A condition is one of
     {all: [...]}, {any: [...]}, {not: ...}      combinators
     {at_least: N, of: [...]}                     true when N or more of the conditions hold
+    {unless: ...}                                for show_if only: true unless the condition is
+                                                 known to hold (see `Unless`)
     {rule: RULE_ID}                              true when that rule fires
     {q: QUESTION_ID, is|in|has|has_any|answered|gt|ge|lt|le: ...}   a test on one answer
 
@@ -108,12 +110,23 @@ class AtLeast(_Node):
     of: tuple["Condition", ...] = Field(min_length=1)
 
 
+class Unless(_Node):
+    """True unless the condition is known to hold: an undecided condition counts as not holding.
+
+    This two-valued reading is for deciding what to ask, never for a legal result: a section
+    "asked unless a gating result is reached" must keep being asked while that result is still
+    undecided. The pack checks refuse it anywhere but in a section's or a question's show_if.
+    """
+
+    unless: "Condition"
+
+
 def _condition_tag(raw: Any) -> str | None:
     if isinstance(raw, BaseModel):
         return type(raw).__name__
     if not isinstance(raw, dict):
         return None
-    for key, tag in (("at_least", "AtLeast"), ("all", "AllOf"), ("any", "AnyOf"), ("not", "NotOf"), ("rule", "RuleTest"), ("q", "AnswerTest")):
+    for key, tag in (("at_least", "AtLeast"), ("all", "AllOf"), ("any", "AnyOf"), ("not", "NotOf"), ("unless", "Unless"), ("rule", "RuleTest"), ("q", "AnswerTest")):
         if key in raw:
             return tag
     return None
@@ -127,33 +140,38 @@ Condition = Annotated[
         Annotated[AnyOf, Tag("AnyOf")],
         Annotated[NotOf, Tag("NotOf")],
         Annotated[AtLeast, Tag("AtLeast")],
+        Annotated[Unless, Tag("Unless")],
     ],
     Discriminator(
         _condition_tag,
         custom_error_type="condition",
-        custom_error_message="a condition must have one of the keys all, any, not, at_least, rule or q",
+        custom_error_message="a condition must have one of the keys all, any, not, at_least, unless, rule or q",
     ),
 ]
 
-for _model in (AllOf, AnyOf, NotOf, AtLeast):
+for _model in (AllOf, AnyOf, NotOf, AtLeast, Unless):
     _model.model_rebuild()
 
 
 # --- walking and evaluating -------------------------------------------------------------------
 
-def walk(condition: Condition) -> Iterator[AnswerTest | RuleTest]:
-    """Every leaf of a condition tree."""
-    if isinstance(condition, AllOf):
+def walk(condition: Condition, into_unless: bool = True) -> Iterator[AnswerTest | RuleTest]:
+    """Every leaf of a condition tree; with `into_unless` false, not those under an `unless`
+    (they never leave the condition undecided)."""
+    if isinstance(condition, Unless):
+        if into_unless:
+            yield from walk(condition.unless, into_unless)
+    elif isinstance(condition, AllOf):
         for child in condition.all:
-            yield from walk(child)
+            yield from walk(child, into_unless)
     elif isinstance(condition, AnyOf):
         for child in condition.any:
-            yield from walk(child)
+            yield from walk(child, into_unless)
     elif isinstance(condition, NotOf):
-        yield from walk(condition.not_)
+        yield from walk(condition.not_, into_unless)
     elif isinstance(condition, AtLeast):
         for child in condition.of:
-            yield from walk(child)
+            yield from walk(child, into_unless)
     else:
         yield condition
 
@@ -184,6 +202,8 @@ def evaluate(condition: Condition, known: KnownValue, answered: Callable[[str], 
         return evaluate(condition.not_, known, answered, rule).negate()
     if isinstance(condition, AtLeast):
         return _at_least(condition.at_least, [evaluate(c, known, answered, rule) for c in condition.of])
+    if isinstance(condition, Unless):
+        return Truth.of(evaluate(condition.unless, known, answered, rule) is not Truth.TRUE)
     if isinstance(condition, RuleTest):
         return rule(condition.rule)
     if condition.answered is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, Mapping
 
-from forms.conditions import (AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Truth, evaluate,
+from forms.conditions import (AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Truth, Unless, evaluate,
                               questions_named, walk)
 from forms.schema import Pack, Question, Rule, Section
 
@@ -30,6 +30,12 @@ class PackIndex:
                 self.section_of[question.id] = section
         self.rules: dict[str, Rule] = {r.id: r for r in pack.rules}
         self.dates = {d.id: d for d in pack.dates}
+        # The citations of every item an open point may name as what it could change.
+        self.refs: dict[str, tuple[str, ...]] = {
+            **{item.id: item.refs for item in (*pack.obligations, *pack.checklists, *pack.gaps)},
+            **{v.id: tuple(dict.fromkeys(ref for o in v.outcomes for ref in o.refs)) for v in pack.verdicts},
+            **{r.id: r.refs for r in pack.rules},
+        }
         # The questions any rule reads: while none has an answer, nothing is assessed yet.
         self.rule_questions = set().union(*(questions_named(r.when) for r in pack.rules))
         self.unsure_options = {
@@ -65,6 +71,8 @@ class Evaluation:
         # Rules and hidden questions are shared by many conditions; without these memos the walk
         # through them grows exponentially with the depth of the pack.
         self._rule_unknowns: dict[str, list[str]] = {}
+        self._truths: dict[int, tuple[Condition, Truth]] = {}
+        self._unknowns: dict[int, tuple[Condition, list[str]]] = {}
         self._hidden_by: dict[str, list[str]] = {}
 
     # --- answers ---
@@ -97,7 +105,13 @@ class Evaluation:
     def truth(self, condition: Condition | None) -> Truth:
         if condition is None:
             return Truth.TRUE
-        return evaluate(condition, self.known, self.answered, self.rule)
+        # The same condition is asked about again and again (by the open points, the gaps, the
+        # undecided results): remember each answer, keeping the condition so its id stays its own.
+        memo = self._truths.get(id(condition))
+        if memo is None or memo[0] is not condition:
+            memo = (condition, evaluate(condition, self.known, self.answered, self.rule))
+            self._truths[id(condition)] = memo
+        return memo[1]
 
     def section_visible(self, section_id: str) -> bool:
         if section_id not in self._sections:
@@ -141,6 +155,9 @@ class Evaluation:
             return self.support(self.index.rules[condition.rule].when, wanted)
         if isinstance(condition, NotOf):
             return self.support(condition.not_, wanted.negate())
+        if isinstance(condition, Unless):
+            # Only in show_if (never in a result), where no answer is cited.
+            return []
         if isinstance(condition, AtLeast):
             children = condition.of
         else:
@@ -158,18 +175,26 @@ class Evaluation:
 
     def unknowns(self, condition: Condition) -> list[str]:
         """Visible questions, unanswered or unsure, that leave `condition` undecided."""
+        memo = self._unknowns.get(id(condition))
+        if memo is None or memo[0] is not condition:
+            memo = (condition, self._find_unknowns(condition))
+            self._unknowns[id(condition)] = memo
+        return list(memo[1])
+
+    def _find_unknowns(self, condition: Condition) -> list[str]:
         if self.truth(condition) is not Truth.UNKNOWN:
             return []
-        found: list[str] = []
-        for leaf in walk(condition):
+        found: dict[str, None] = {}  # in order, once each
+        # An `unless` is never undecided, so the answers under it cannot be what leaves it open.
+        for leaf in walk(condition, into_unless=False):
             if isinstance(leaf, RuleTest):
-                candidates = self._unknowns_of_rule(leaf.rule)
+                found.update(dict.fromkeys(self._unknowns_of_rule(leaf.rule)))
             elif self.is_visible(leaf.q):
-                candidates = [leaf.q] if self.known(leaf.q) is None else []
+                if self.known(leaf.q) is None:
+                    found[leaf.q] = None
             else:
-                candidates = self._hiding(leaf.q)
-            found.extend(q for q in candidates if q not in found)
-        return found
+                found.update(dict.fromkeys(self._hiding(leaf.q)))
+        return list(found)
 
     def _unknowns_of_rule(self, rule_id: str) -> list[str]:
         if rule_id not in self._rule_unknowns:

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any, Iterator
 
 from forms import texts
-from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest
+from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Unless
 from forms.evaluation import index_of
 from forms.schema import Pack, Question, Rule, Section
 
@@ -25,12 +25,13 @@ class Part(str, Enum):
     ALL = "all"
     ANY = "any"
     NOT = "not"
+    UNLESS = "unless"
     AT_LEAST = "at_least"
     ANSWER = "answer"
     RULE = "rule"
 
 
-COMBINATORS = (Part.ALL, Part.ANY, Part.NOT, Part.AT_LEAST)
+COMBINATORS = (Part.ALL, Part.ANY, Part.NOT, Part.UNLESS, Part.AT_LEAST)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ def describe(pack: Pack, condition: Condition) -> Readable:
         return combine(Part.AT_LEAST, [describe(pack, c) for c in condition.of], condition.at_least)
     if isinstance(condition, NotOf):
         return combine(Part.NOT, [describe(pack, condition.not_)])
+    if isinstance(condition, Unless):
+        return combine(Part.UNLESS, [describe(pack, condition.unless)])
     if isinstance(condition, RuleTest):
         return _rule(pack, condition.rule)
     return _answer(pack, condition)
@@ -111,8 +114,8 @@ def describe(pack: Pack, condition: Condition) -> Readable:
 
 def combine(part: Part, parts: list[Readable], count: int | None = None) -> Readable:
     shown = [WORDS["nested"].format(text=p.text) if p.part in COMBINATORS else p.text for p in parts]
-    if part is Part.NOT:
-        text = WORDS["not"].format(part=shown[0])
+    if part in (Part.NOT, Part.UNLESS):
+        text = WORDS[part.value].format(part=shown[0])
     else:
         text = WORDS[part.value].format(parts=WORDS["separator"].join(shown), count=count)
     return Readable(part=part, text=text, parts=tuple(parts), count=count)

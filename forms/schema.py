@@ -20,8 +20,10 @@ Refs = tuple[Annotated[str, Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")], ...]
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 # Rule kinds that ground no outcome of a track: an intermediate test other rules name (never
-# shown), and a provision considered and found not to apply (cite its exception's id).
-FACT, EXCLUDED = "fact", "excluded"
+# shown), a provision considered and found not to apply (cite its exception's id), and a provision
+# that applies to the applicant's situation without grounding a result (shown, like a role's
+# definition).
+FACT, EXCLUDED, CONTEXT = "fact", "excluded", "context"
 
 
 class Authored(BaseModel):
@@ -116,8 +118,10 @@ class Rule(Authored):
 
     `tier` is an outcome of one of the pack's tracks (the finding grounds it), `excluded` (a
     provision considered and found not to apply: cite its exception's id), a finding kind a
-    track's `relief` names (shown, grounding nothing, such as a derogation), or `fact` (an
-    intermediate test other rules name, never shown).
+    track's `relief` names (shown, grounding nothing, such as a derogation), `context` (a
+    provision that applies to the applicant's situation without grounding anything: the
+    definition of a role it holds, the pre-market exclusion of its current work, a transitional
+    rule), or `fact` (an intermediate test other rules name, never shown).
     """
 
     id: Id

@@ -28,8 +28,9 @@ class Because(Result):
 
 class Finding(Result):
     rule: str
-    # The outcome it grounds, `excluded` (considered and found not to apply), or a relieving
-    # finding kind of the pack (see forms.schema.Rule).
+    # The outcome it grounds, `excluded` (considered and found not to apply), `context` (applies
+    # to the applicant's situation, such as a role's definition, grounding nothing), or a
+    # relieving finding kind of the pack (see forms.schema.Rule).
     tier: str
     refs: tuple[str, ...]
     reason: str

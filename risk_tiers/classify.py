@@ -195,15 +195,7 @@ def _question_point(evaluation: Evaluation, qid: str, affected: list[str]) -> Op
 
 
 def _refs_of(evaluation: Evaluation, item_id: str) -> tuple[str, ...]:
-    rule = evaluation.index.rules.get(item_id)
-    if rule is not None:
-        return rule.refs
-    pack = evaluation.pack
-    for item in (*pack.obligations, *pack.checklists, *pack.gaps):
-        if item.id == item_id:
-            return item.refs
-    verdict = next((v for v in pack.verdicts if v.id == item_id), None)
-    return tuple(dict.fromkeys(ref for o in verdict.outcomes for ref in o.refs)) if verdict else ()
+    return evaluation.index.refs.get(item_id, ())
 
 
 def _law_points(dated: list[tuple[Obligation, DateEntry | None]]) -> list[OpenPoint]:

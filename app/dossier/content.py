@@ -19,7 +19,7 @@ from app.dossier.layout import Block, Contents
 from app.dossier.texts import TEXT
 from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
 from app.storage.drafts import Draft
-from app.results.report import counted_question, gap_text, open_point_text, refs_text, track_lines, value_text
+from app.results.report import answer_text, counted_question, gap_text, open_point_text, refs_text, track_lines, value_text
 from forms.completeness import Completeness, completeness as completeness_of
 from forms.evaluation import Evaluation
 from forms.schema import Pack
@@ -116,15 +116,9 @@ class Reader:
         return value if isinstance(value, str) and value.strip() else TEXT["not_given"]
 
     def answer(self, qid: str, value: Any) -> str:
-        question = self.questions.get(qid)
-        options = {o.id: o.label for o in getattr(question, "options", ())}
         if value is None or value == [] or value == "":
             return TEXT["unanswered"]
-        if isinstance(value, list):
-            return "; ".join(options.get(v, str(v)) for v in value)  # option labels hold commas
-        if getattr(question, "kind", "") == "yes_no":
-            return TEXT["yes_no"].get(value, str(value))
-        return options.get(value, str(value)) if isinstance(value, str) else str(value)
+        return answer_text(self.pack, qid, value)
 
     def text(self, qid: str) -> str:
         question = self.questions.get(qid)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QWidget
 from app.qt.scroll_page import ScrollPage
 from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
+from catalogue import ntr
 from app.results.report import because_text, gap_text, open_point_text, refs_text, tier_label, track_lines
 from risk_tiers.headline import headline, role_name
 from risk_tiers.texts import CHECKLIST_STATUS
@@ -96,7 +97,7 @@ class ResultView(ScrollPage):
             for finding in excluded:
                 layout.addWidget(self._finding(finding, shown))
         if assessment.obligations:
-            layout.addWidget(self._text(TEXT["obligations_count"].format(count=len(assessment.obligations))))
+            layout.addWidget(self._text(ntr("qt.obligations_count", len(assessment.obligations))))
         self._add_application_results(layout, assessment)
         layout.addWidget(self._title(TEXT["open_points"]))
         if not assessment.open_points:

@@ -118,8 +118,6 @@ class ReviewPage(ScrollPage):
                 value = session.value(question.id)
                 missing = question.id in session.missing
                 shown = answer_text(pack, question.id, value) if value is not None else TEXT["no_answer"]
-                if question.kind == "yes_no" and value is not None:
-                    shown = TEXT.get(value, value)
                 shown = f"<i>{html.escape(TEXT['missing'] if missing else shown)}</i>" if value is None \
                     else f"<b>{html.escape(shown)}</b>"
                 note = session.note(question.id)

@@ -10,6 +10,7 @@ from typing import Any
 from catalogue import table
 from forms.citations import label
 from forms.schema import Pack
+from forms.texts import YES_NO
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment, ChecklistResult, Finding, GapResult, OpenPoint, VerdictResult
 from risk_tiers.headline import headline, role_name, track_status
@@ -28,12 +29,17 @@ def refs_text(refs: tuple[str, ...]) -> str:
 
 
 def answer_text(pack: Pack, question_id: str, value: Any) -> str:
+    """An answer as every output shows it (report, review page, dossier): yes/no in the wizard's
+    words, options by their labels (several joined by semicolons, as labels hold commas), whole
+    numbers without a decimal point."""
     question = next((q for s in pack.sections for q in s.questions if q.id == question_id), None)
     options = {o.id: o.label for o in getattr(question, "options", ())}
     if getattr(question, "kind", "") == "yes_no" and isinstance(value, str):
-        return TEXT["yes_no"].get(value, value)
-    if isinstance(value, list):
-        return ", ".join(options.get(v, str(v)) for v in value)
+        return YES_NO.get(value, value)
+    if isinstance(value, (list, tuple)):
+        return texts.LIST_SEPARATOR.join(options.get(v, str(v)) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return options.get(value, str(value)) if isinstance(value, str) else str(value)
 
 

@@ -1,5 +1,10 @@
 """Golden classification cases: each file in cases/ describes a product as a client would and
-states the result the law gives. One parametrised test reads them all."""
+states the result the law gives. One parametrised test reads them all.
+
+Besides the tier, findings, citations and duties, a case may state which questions the applicant
+is asked (`asked`, `not_asked`: a pure deployer is not asked a provider's questions, a gating
+result stops the classification questions), derived results (`verdicts`: id to value) and the
+gaps left to close (`gaps`, `no_gaps`)."""
 
 from pathlib import Path
 
@@ -7,6 +12,7 @@ import pytest
 import yaml
 
 from forms.citations import provisions
+from forms.evaluation import Evaluation
 from risk_tiers.classify import classify
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -70,3 +76,22 @@ def test_case(pack, case):
         assert not [p for p in result.open_points if p.kind == "question"]
     for finding in result.findings:
         assert finding.refs and all(ref in provisions() for ref in finding.refs)
+    _check_questions_and_application(pack, case, result)
+
+
+def _check_questions_and_application(pack, case, result):
+    expect = case["expect"]
+    if "asked" in expect or "not_asked" in expect:
+        asked = set(Evaluation(pack, case["answers"]).visible_questions)
+        for question in expect.get("asked", []):
+            assert question in asked, f"{question} should be asked: {case['description']}"
+        for question in expect.get("not_asked", []):
+            assert question not in asked, f"{question} must not be asked: {case['description']}"
+    for verdict, value in expect.get("verdicts", {}).items():
+        assert result.verdict(verdict).value == value, f"{verdict}: {case['description']}"
+    # A gap left undecided by an open answer is listed apart; these keys are about settled gaps.
+    gaps = {g.id for g in result.gaps if g.status == "open"}
+    for gap in expect.get("gaps", []):
+        assert gap in gaps, f"{gap} should be a gap: {case['description']}"
+    for gap in expect.get("no_gaps", []):
+        assert gap not in gaps, f"{gap} must not be a gap: {case['description']}"

@@ -16,6 +16,9 @@ from forms.fingerprint import content_hash
 from forms.loader import DEFAULT_PACK, load_pack
 
 V1 = Path(__file__).resolve().parents[1] / "data" / "drafts_v1"
+# Relocked to today's pack, a draft must answer only its questions: the shipped examples do (the
+# kept format-1 files answer questions a later pack version retired).
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
 
 def _pack_copy(tmp_path, change=None):
@@ -60,7 +63,7 @@ def test_how_the_pack_at_hand_compares_with_the_draft_s_lock(pack, tmp_path):
 
 def test_a_draft_whose_pack_changed_still_opens_and_opening_says_so(pack, tmp_path):
     path = tmp_path / "draft.json"
-    draft = load_draft(V1 / "cv_screening.json").model_copy(update={"lock": Lock.of(pack)})
+    draft = load_draft(EXAMPLES / "cv_screening.json").model_copy(update={"lock": Lock.of(pack)})
     save_draft(draft, path)
     changed = _pack_copy(tmp_path, change=True)
     result = DraftSession(changed).open(path)
@@ -82,7 +85,7 @@ def test_the_command_line_warns_of_a_changed_pack_and_still_gives_the_result(pac
     from app.commands.main import main
 
     path = tmp_path / "draft.json"
-    save_draft(load_draft(V1 / "cv_screening.json").model_copy(update={"lock": Lock.of(pack)}), path)
+    save_draft(load_draft(EXAMPLES / "cv_screening.json").model_copy(update={"lock": Lock.of(pack)}), path)
     _pack_copy(tmp_path, change=True)
     assert main(["--pack", str(tmp_path / "pack"), "classify", str(path), "--json"]) == 0
     captured = capsys.readouterr()

@@ -17,6 +17,7 @@ from app.storage.drafts import Answer, Draft, PassphraseRequired, WrongPassphras
 from app.session.prompts import Choice, Notice
 
 V1 = Path(__file__).resolve().parents[1] / "data" / "drafts_v1"
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 PASSPHRASE = "open sesame"
 
 
@@ -73,7 +74,9 @@ def saved(tmp_path, pack):
     """A saved draft with one answer; its path."""
     path = tmp_path / "drafts" / "mine.json"
     draft = Draft.new(pack)
-    draft.answers = load_draft(V1 / "cv_screening.json").answers
+    # The answers of the shipped example, which answer today's pack (the kept format-1 files
+    # answer questions a later pack version retired).
+    draft.answers = load_draft(EXAMPLES / "cv_screening.json").answers
     save_draft(draft, path)
     return path
 

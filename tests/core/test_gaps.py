@@ -40,7 +40,7 @@ def test_every_gap_cites_a_provision_and_says_what_to_do(pack):
 
 
 def test_lawful_basis_gap_follows_each_stage_that_uses_personal_data(pack):
-    answers = {"privacy.personal_data": "yes", "privacy.stages": ["training", "testing"],
+    answers = {"privacy.personal_data": "yes", "privacy.regime": "gdpr", "privacy.stages": ["training", "testing"],
                "privacy.basis_training": "consent"}
     assert "privacy.no_lawful_basis" in _gaps(pack, answers)
     assert "privacy.no_lawful_basis" in _gaps(pack, {**answers, "privacy.basis_testing": "undecided"})
@@ -48,14 +48,14 @@ def test_lawful_basis_gap_follows_each_stage_that_uses_personal_data(pack):
 
 
 def test_dpia_gap_goes_once_the_dpia_is_done(pack):
-    answers = {"privacy.personal_data": "yes", "privacy.art35_cases": ["public_monitoring"]}
+    answers = {"privacy.personal_data": "yes", "privacy.regime": "gdpr", "privacy.art35_cases": ["public_monitoring"]}
     assert "privacy.dpia_missing" in _gaps(pack, answers)
     assert "privacy.dpia_missing" in _gaps(pack, {**answers, "privacy.dpia_done": "in_progress"})
     assert "privacy.dpia_missing" not in _gaps(pack, {**answers, "privacy.dpia_done": "done"})
 
 
 def test_no_dpia_gap_when_a_dpia_is_only_recommended(pack):
-    answers = {"privacy.personal_data": "yes", "privacy.art35_cases": ["none"],
+    answers = {"privacy.personal_data": "yes", "privacy.regime": "gdpr", "privacy.art35_cases": ["none"],
                "privacy.dpia_criteria": ["innovative"], "privacy.dpia_done": "not_started"}
     assert "privacy.dpia_missing" not in _gaps(pack, answers)
 
@@ -85,7 +85,13 @@ def test_a_system_on_the_market_without_substantial_change_is_told_it_does_not_f
       "applicant.startup": "yes"}, "priority_and_free"),
 ])
 def test_sme_and_start_up_access(pack, answers, value):
-    assert classify(pack, answers).verdict("sme_access").value == value
+    assert classify(pack, {"applicant.kind": "company", **answers}).verdict("sme_access").value == value
+
+
+def test_a_public_body_has_standard_access_without_size_answers(pack):
+    answers = {"applicant.kind": "public_body", "applicant.eu_office": "yes", "applicant.staff": 40,
+               "applicant.turnover_small": "yes"}
+    assert classify(pack, answers).verdict("sme_access").value == "standard"
 
 
 # --- the engine on a small pack, so duties can be tested whatever the shipped rules say ---------
@@ -151,7 +157,10 @@ def test_a_pack_whose_results_name_unknown_things_does_not_load(tmp_path, change
 
 STAND_INS = {"transparency.art50_1": "art50_1", "transparency.art50_2": "art50_2",
              "transparency.art50_3": "art50_3", "transparency.art50_4": "art50_4",
-             "high_risk.any": "high_risk", "derogation.applies": "derogated"}
+             "high_risk.any": "high_risk", "derogation.applies": "derogated",
+             "obligations.fria_owed": "fria_owed"}
+# Each duty belongs to the provider or to the deployer; answered as both, every measure is asked.
+BOTH = ["provider", "deployer"]
 
 
 @pytest.fixture(scope="module")
@@ -185,10 +194,11 @@ def measures_pack(tmp_path_factory):
 
 def test_each_art50_duty_found_asks_how_it_is_met_and_says_whether_it_is(measures_pack):
     for duty in ("art50_1", "art50_2", "art50_3", "art50_4"):
-        result = classify(measures_pack, {"stand_in.found": [duty]})
+        result = classify(measures_pack, {"stand_in.found": [duty], "role.roles": BOTH})
         assert [(d.id, d.group, d.stated) for d in result.duties] == [(duty, "transparency", False)]
         assert f"measures.{duty}_missing" in {g.id for g in result.gaps}
-        stated = classify(measures_pack, {"stand_in.found": [duty], f"measures.{duty}": "A notice at the start."})
+        stated = classify(measures_pack, {"stand_in.found": [duty], "role.roles": BOTH,
+                                          f"measures.{duty}": "A notice at the start."})
         assert [d.stated for d in stated.duties] == [True]
         assert f"measures.{duty}_missing" not in {g.id for g in stated.gaps}
 
@@ -200,29 +210,48 @@ def test_no_duty_and_no_measure_gap_when_the_classification_finds_none(measures_
 
 
 def test_high_risk_asks_for_instructions_oversight_and_logging(measures_pack):
-    result = classify(measures_pack, {"stand_in.found": ["high_risk"]})
+    result = classify(measures_pack, {"stand_in.found": ["high_risk"], "role.roles": ["provider"]})
     assert {d.id for d in result.duties_of("high_risk")} == {"instructions", "oversight", "logging"}
     assert {"measures.no_instructions", "measures.no_oversight", "measures.no_logging"} <= {g.id for g in result.gaps}
-    done = classify(measures_pack, {"stand_in.found": ["high_risk"], "measures.oversight": "A nurse reviews each case."})
+    done = classify(measures_pack, {"stand_in.found": ["high_risk"], "role.roles": ["provider"],
+                                    "measures.oversight": "A nurse reviews each case."})
     assert "measures.no_oversight" not in {g.id for g in done.gaps}
 
 
-@pytest.mark.parametrize("roles, public, fria, gap", [
-    (["deployer"], "yes", None, True),
-    (["deployer"], "yes", "in_progress", True),
-    (["deployer"], "yes", "done", False),
-    (["deployer"], "no", None, False),
-    (["provider"], "yes", None, False),
+PROVIDER_GAPS = {"measures.art50_1_missing", "measures.art50_2_missing", "measures.no_instructions",
+                 "measures.no_oversight", "measures.no_logging"}
+DEPLOYER_GAPS = {"measures.art50_3_missing", "measures.art50_4_missing"}
+
+
+@pytest.mark.parametrize("roles, duties, gaps, not_gaps", [
+    (["provider"], {"art50_1", "art50_2", "instructions", "oversight", "logging"}, PROVIDER_GAPS, DEPLOYER_GAPS),
+    (["deployer"], {"art50_3", "art50_4"}, DEPLOYER_GAPS, PROVIDER_GAPS),
 ])
-def test_fria_is_asked_of_deployers_that_must_do_one(measures_pack, roles, public, fria, gap):
-    answers = {"stand_in.found": ["high_risk"], "role.roles": roles, "measures.fria_needed": public}
+def test_each_role_is_asked_only_how_it_meets_its_own_duties(measures_pack, roles, duties, gaps, not_gaps):
+    found = ["art50_1", "art50_2", "art50_3", "art50_4", "high_risk"]
+    # A deployer who rebrands, changes or repurposes a system may become its provider: say it does not.
+    not_provider = {"role.rebrands": "no", "role.modifies": "no", "role.repurposes": "no"}
+    result = classify(measures_pack, {"stand_in.found": found, "role.roles": roles, **not_provider})
+    assert {d.id for d in result.duties} == duties
+    found_gaps = {g.id for g in result.gaps}
+    assert gaps <= found_gaps and not (not_gaps & found_gaps)
+
+
+@pytest.mark.parametrize("owed, fria, gap", [
+    (True, None, True),
+    (True, "in_progress", True),
+    (True, "done", False),
+    (False, "not_started", False),
+])
+def test_fria_is_asked_of_deployers_that_must_do_one(measures_pack, owed, fria, gap):
+    answers = {"stand_in.found": ["high_risk", "fria_owed"] if owed else ["high_risk"], "role.roles": ["deployer"]}
     if fria:
         answers["measures.fria"] = fria
     assert ("measures.fria_missing" in {g.id for g in classify(measures_pack, answers).gaps}) is gap
 
 
 def test_art6_4_documentation_is_asked_only_when_derogated(measures_pack):
-    derogated = {"stand_in.found": ["derogated"], "measures.art6_4_documented": "no"}
+    derogated = {"stand_in.found": ["derogated"], "role.roles": ["provider"], "measures.art6_4_documented": "no"}
     assert "measures.art6_4_missing" in {g.id for g in classify(measures_pack, derogated).gaps}
     assert "measures.art6_4_missing" not in {
         g.id for g in classify(measures_pack, {**derogated, "measures.art6_4_documented": "yes"}).gaps}
@@ -238,7 +267,7 @@ def test_classify_json_carries_gaps_and_the_derived_results(pack, tmp_path, caps
     from app.storage.drafts import Answer, Draft
 
     draft = Draft.new(pack)
-    draft.answers = {"privacy.personal_data": Answer(value="yes"),
+    draft.answers = {"privacy.personal_data": Answer(value="yes"), "privacy.regime": Answer(value="gdpr"),
                      "privacy.art35_cases": Answer(value=["large_scale_sensitive"]),
                      "privacy.reuse": Answer(value="no")}
     save_draft(draft, tmp_path / "d.json")

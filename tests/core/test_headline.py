@@ -58,8 +58,9 @@ def test_unverified_dates_are_raised_only_when_a_duty_depends_on_them(pack):
     # Art 50(1) applies from a date in the Act itself: nothing unsettled to raise.
     assert law(CHATBOT) == []
     # A generator already on the market relies on the reported December 2026 date.
-    generator = {**CHATBOT, "transparency.interacts": "no", "transparency.generates": ["image"],
-                 "transparency.assistive_only": "no", "transparency.placed_before": "yes"}
+    generator = {**CHATBOT, "applicant.stage": "on_market", "transparency.interacts": "no",
+                 "transparency.generates": ["image"], "transparency.assistive_only": "no",
+                 "transparency.placed_before": "yes"}
     [point] = law(generator)
     assert point == "2026-12-02"
     # The derogated system's duties run from the moved Annex III date, and only that one is raised.

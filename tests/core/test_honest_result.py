@@ -72,15 +72,22 @@ def test_a_settled_case_has_nothing_it_could_still_be(pack):
 def test_an_unsure_condition_of_a_gap_is_a_gap_to_settle_not_a_condition_met(pack):
     """'No' to a condition raises a gap; 'unsure' raises the same gap as undecided, with the
     question that settles it, and an open point."""
-    gap = next(g for g in pack.gaps if _single_yes_no_test(g.when))
-    qid, bad = _single_yes_no_test(gap.when)
-    answers = _answers_showing(pack, qid)
+    gap, qid, bad, answers = _first_gap_on_one_answer_an_example_is_asked(pack)
     answered_no = classify(pack, {**answers, qid: bad})
     assert gap.id in {g.id for g in answered_no.gaps if g.status == "open"}
     unsure = classify(pack, {**answers, qid: "unsure"})
     undecided = {g.id: g for g in unsure.gaps if g.status == "undecided"}
     assert gap.id in undecided and qid in undecided[gap.id].open_questions
     assert qid in {p.question for p in unsure.open_points}
+
+
+def _first_gap_on_one_answer_an_example_is_asked(pack):
+    for gap in pack.gaps:
+        test = _single_yes_no_test(gap.when)
+        answers = _answers_showing(pack, test[0]) if test else None
+        if answers is not None:
+            return gap, *test, answers
+    raise AssertionError("no gap rests on one yes/no answer that a shipped example is asked")
 
 
 def _single_yes_no_test(condition):
@@ -99,4 +106,4 @@ def _answers_showing(pack, qid):
         answers = load_draft(path).values()
         if Evaluation(pack, answers).is_visible(qid):
             return answers
-    pytest.skip(f"no example shows {qid}")
+    return None

@@ -66,6 +66,8 @@ class JsonReader:
         truths = [self.truth(p) for p in node["parts"]]
         if part == "not":
             return None if truths[0] is None else not truths[0]
+        if part == "unless":  # only in show_if: holds until its part is known to hold
+            return truths[0] is not True
         needed = {"all": len(truths), "any": 1, "at_least": node.get("count")}[part]
         certain, possible = truths.count(True), truths.count(True) + truths.count(None)
         return True if certain >= needed else (False if possible < needed else None)
@@ -168,10 +170,18 @@ def test_every_rule_a_condition_names_is_listed_with_what_it_means_and_when_it_h
 
 
 def test_a_rule_in_a_condition_reads_with_its_label():
-    readable = describe(PACK, next(s for s in PACK.sections if s.id == "scope").show_if)
+    readable = describe(PACK, next(s for s in PACK.sections if s.id == "products").show_if)
     rule = next(r for r in PACK.rules if r.id == "system.is_ai")
-    assert (readable.part, readable.rule, readable.label) == (Part.RULE, "system.is_ai", rule.label)
-    assert rule.label in readable.text and "system.is_ai" in readable.text
+    (part,) = [p for p in readable.parts if p.part is Part.RULE]
+    assert (part.rule, part.label) == ("system.is_ai", rule.label)
+    assert rule.label in part.text and rule.label in readable.text and "system.is_ai" in readable.text
+
+
+def test_unless_reads_as_asked_until_the_gate_is_known_to_hold():
+    readable = describe(PACK, next(s for s in PACK.sections if s.id == "products").show_if)
+    (unless,) = [p for p in readable.parts if p.part is Part.UNLESS]
+    assert unless.parts[0].rule == "scope.gated"
+    assert unless.text.startswith("unless") and unless.parts[0].label in unless.text
 
 
 def test_the_text_listing_shows_help_options_conditions_and_rules():

@@ -31,7 +31,7 @@ UNFILTERED_GENERATOR = {
 ABUSING_USER = {**UNFILTERED_GENERATOR, "role.roles": ["deployer"], "role.rebrands": "no", "role.modifies": "no",
                 "role.repurposes": "no", "prohibited.omnibus.used_for": "yes"}
 GENERATOR_ON_THE_MARKET = {
-    "system.offering": "system", "system.infers": "yes", "system.autonomy": "yes",
+    "applicant.stage": "on_market", "system.offering": "system", "system.infers": "yes", "system.autonomy": "yes",
     "system.purpose": "Makes images.", "scope.territory": ["established_eu"], "role.roles": ["provider"],
     "prohibited.practices": ["none"], "annex3.areas": ["none"], "transparency.generates": ["image"],
     "transparency.assistive_only": "no", "transparency.crime_law": "no", "transparency.placed_before": "yes",

@@ -12,8 +12,9 @@ from risk_tiers.classify import classify
 AI_SYSTEM = {"system.offering": "system", "system.infers": "yes", "system.autonomy": "yes",
              "system.purpose": "Test system.", "scope.territory": ["established_eu"], "role.roles": ["provider"]}
 MODEL = {"system.offering": "model", "system.purpose": "Language model.", "role.roles": ["provider"],
-         "gpai.generality": "yes", "gpai.designated": "no", "gpai.open_source": "no",
-         "gpai.established_eu": "yes", "gpai.placed_before": "no"}
+         "scope.territory": ["established_eu", "eu_market"], "applicant.stage": "on_market",
+         "gpai.generality": "yes", "gpai.designated": "no", "gpai.high_impact": "no", "gpai.open_source": "no",
+         "gpai.placed_before": "no"}
 
 
 @pytest.mark.parametrize("compute, status", [("1e25", "gpai"), ("2e25", "gpai_systemic"),

@@ -98,7 +98,7 @@ def test_sub_point_answers_left_behind_when_an_area_is_unticked_are_ignored(pack
 
 
 def test_satirical_deep_fake_keeps_a_limited_duty_with_a_caveat(pack):
-    answers = {**AI_SYSTEM, "annex3.areas": ["none"], "transparency.deep_fake": "yes",
+    answers = {**AI_SYSTEM, "role.roles": ["deployer"], "annex3.areas": ["none"], "transparency.deep_fake": "yes",
                "transparency.creative": "yes", "transparency.crime_law": "no"}
     assert "limited, not removed" in _finding(classify(pack, answers), "transparency.art50_4_creative").caveat
 
@@ -118,9 +118,9 @@ def test_derogated_system_duties_apply_from_the_annex_iii_date(pack):
 
 @pytest.mark.parametrize("placed_before, date", [("no", "2026-08-02"), ("yes", "2026-12-02")])
 def test_marking_duty_is_dated_later_for_generators_already_on_the_market(pack, placed_before, date):
-    answers = {**AI_SYSTEM, "annex3.areas": ["none"], "transparency.generates": ["image"],
-               "transparency.assistive_only": "no", "transparency.crime_law": "no",
-               "transparency.placed_before": placed_before}
+    answers = {**AI_SYSTEM, "applicant.stage": "on_market", "annex3.areas": ["none"],
+               "transparency.generates": ["image"], "transparency.assistive_only": "no",
+               "transparency.crime_law": "no", "transparency.placed_before": placed_before}
     duties = {o.id: o for o in classify(pack, answers).obligations}
     assert duties["transparency.mark_outputs"].applies_from.isoformat() == date
 

@@ -5,10 +5,11 @@ import pytest
 
 from risk_tiers.classify import classify
 
-PERSONAL = {"privacy.personal_data": "yes", "privacy.art35_cases": ["none"]}
+GDPR = {"privacy.personal_data": "yes", "privacy.regime": "gdpr"}
+PERSONAL = {**GDPR, "privacy.art35_cases": ["none"]}
 
 ART59_ALL_MET = {
-    "privacy.personal_data": "yes",
+    **GDPR,
     "privacy.reuse": "yes",
     "privacy.art59_area": "safety_health",
     "privacy.art59_necessary": "yes",
@@ -66,7 +67,7 @@ def test_no_personal_data_means_no_dpia_question_at_all(pack):
 
 def test_dpia_stays_open_while_an_earlier_test_could_still_require_it(pack):
     # One criterion would make it "recommended", but the always-required cases are unanswered.
-    dpia = _dpia(pack, {"privacy.personal_data": "yes", "privacy.dpia_criteria": ["innovative"]})
+    dpia = _dpia(pack, {**GDPR, "privacy.dpia_criteria": ["innovative"]})
     assert dpia.value == "unknown"
     assert "privacy.art35_cases" in dpia.open_questions
 
@@ -77,7 +78,7 @@ def test_unsure_about_personal_data_leaves_the_dpia_open(pack):
 
 @pytest.mark.parametrize("residual, value", [("yes", "required"), ("no", "not_required"), ("unsure", "unknown")])
 def test_prior_consultation_follows_residual_high_risk(pack, residual, value):
-    result = classify(pack, {"privacy.personal_data": "yes", "privacy.residual_high_risk": residual})
+    result = classify(pack, {**GDPR, "privacy.residual_high_risk": residual})
     assert result.verdict("prior_consultation").value == value
     gaps = {g.id: g.status for g in result.gaps}
     # Unsure is a gap still to settle, never "no consultation needed".
@@ -110,13 +111,49 @@ def test_art59_unanswered_conditions_are_open_not_unmet(pack):
 
 
 def test_art59_does_not_apply_without_reuse(pack):
-    result = classify(pack, {"privacy.personal_data": "yes", "privacy.reuse": "no", "privacy.art59_logs": "no"})
+    result = classify(pack, {**GDPR, "privacy.reuse": "no", "privacy.art59_logs": "no"})
     assert result.checklist("art59").status == "not_applicable"
     assert "privacy.art59_unmet" not in {g.id for g in result.gaps}
 
 
 def test_art59_waits_for_the_reuse_answer_before_listing_its_conditions(pack):
-    art59 = classify(pack, {"privacy.personal_data": "yes"}).checklist("art59")
+    art59 = classify(pack, GDPR).checklist("art59")
     assert art59.status == "unknown"
     assert art59.open_questions == ("privacy.reuse",)
     assert not art59.open and not art59.unmet
+
+
+# --- which data-protection law applies ---------------------------------------------------------
+
+def test_until_the_law_is_known_the_dpia_waits_for_it(pack):
+    dpia = _dpia(pack, {"privacy.personal_data": "yes", "privacy.art35_cases": ["none"],
+                        "privacy.dpia_criteria": ["none"]})
+    assert dpia.value == "unknown"
+    assert "privacy.regime" in dpia.open_questions
+
+
+@pytest.mark.parametrize("regime, refs", [("gdpr", {"gdpr.art35.3"}), ("journalism", {"gdpr.art35.3"}),
+                                          ("law_enforcement", {"led.art27"})])
+def test_a_required_dpia_cites_the_law_that_applies(pack, regime, refs):
+    dpia = _dpia(pack, {**PERSONAL, "privacy.regime": regime, "privacy.art35_cases": ["public_monitoring"]})
+    assert dpia.value == "required"
+    assert refs <= set(dpia.refs)
+    assert not ({"gdpr.art35.3", "led.art27"} - refs) & set(dpia.refs)
+
+
+def test_prior_consultation_under_the_law_enforcement_directive_cites_it(pack):
+    result = classify(pack, {**GDPR, "privacy.regime": "law_enforcement", "privacy.residual_high_risk": "yes"})
+    consultation = result.verdict("prior_consultation")
+    assert consultation.value == "required" and consultation.refs == ("led.art28",)
+
+
+def test_a_household_answer_ends_the_data_protection_questions(pack):
+    from forms.evaluation import Evaluation
+
+    answers = {"privacy.personal_data": "yes", "privacy.regime": "household"}
+    visible = [q for q in Evaluation(pack, answers).visible_questions if q.startswith("privacy.")]
+    assert visible == ["privacy.personal_data", "privacy.regime"]
+    result = classify(pack, answers)
+    assert result.checklist("art59").status == "not_applicable"
+    assert not [g for g in result.gaps if g.id.startswith("privacy.")]
+

@@ -139,7 +139,7 @@ def test_a_finding_clicked_in_the_result_goes_to_the_answer_behind_it(qtbot, vie
     assert view.result.tier.text() == "High"
     text = view.result.text()
     assert "Annex III, point 4(a) AI Act" in text and "Ranking applicants is recruitment." in text
-    assert "because you answered \u201cyes\u201d to \u201cDoes it rank job applicants?\u201d" in text
+    assert "because you answered \u201cYes\u201d to \u201cDoes it rank job applicants?\u201d" in text
     view.go_to("who")
     finding = next(l for l in view.result.findChildren(QLabel) if l.property("rule") == "use.recruitment")
     finding.linkActivated.emit("q:use.ranks_applicants")
