@@ -79,13 +79,13 @@ def main() -> int:
         print(catalogue.tr("cli.error_line", message=error), file=sys.stderr)
         return 2
     if DATA_DIR_OPTION in values:
-        # Everything that finds the data folder (app/paths.py) reads this variable, here and in any
+        # Everything that finds the data folder (app/storage/paths.py) reads this variable, here and in any
         # process started from here.
-        from app.paths import DATA_DIR_VARIABLE
+        from app.storage.paths import DATA_DIR_VARIABLE
 
         os.environ[DATA_DIR_VARIABLE] = values[DATA_DIR_OPTION]
     if not opens_wizard(args):
-        from app.cli import main as run_command
+        from app.commands.main import main as run_command
 
         if args[0] in ("-h", "--help"):
             print(usage())

@@ -92,7 +92,7 @@ def time_the_wizard(pack, questions, answers, rounds: int) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from app.drafts import Answer, Draft
+    from app.storage.drafts import Answer, Draft
     from app.qt.prompter import Prompter
     from app.qt.session import Session
     from app.qt.wizard_view import WizardView

@@ -36,7 +36,7 @@ def plain(pages: int, characters_per_page: int, out: Path) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    from app.paths import resource
+    from app.storage.paths import resource
 
     for name, file in (("PlainMain", "DejaVuSans.ttf"), ("PlainBold", "DejaVuSans-Bold.ttf")):
         if name not in pdfmetrics.getRegisteredFontNames():  # reportlab's own font objects, as they come

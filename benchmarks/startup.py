@@ -64,7 +64,7 @@ def sample(command: list[str], env: dict[str, str]) -> dict[str, float]:
 
 def empty_draft(folder: Path) -> Path:
     sys.path.insert(0, str(ROOT))
-    from app.drafts import Draft
+    from app.storage.drafts import Draft
     from forms.loader import default_pack
 
     path = folder / "bench-draft.json"

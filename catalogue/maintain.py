@@ -6,7 +6,8 @@
   every other language's `messages.po` up to date with it (new ids added untranslated, removed ones
   kept as obsolete), checks that every translation keeps its message's placeholders, and compiles
   each `.po` to the `.mo` the application reads.
-- `... check LANG` lists what LANG still lacks: messages, and texts of the shipped packs.
+- `... check LANG` lists the messages LANG still lacks (`python3 dev.py catalogue check LANG` then
+  lists the shipped packs' texts it lacks, with forms/untranslated.py: the catalogue knows no pack).
 - `... new LANG` starts a language: its `messages.po` from the template.
 
 The English catalogue (`locale/en/LC_MESSAGES/messages.po`) is the source and is never rewritten
@@ -139,7 +140,7 @@ def compile_all() -> None:
 
 
 def untranslated(language: str) -> list[str]:
-    """What `language` lacks: message ids, then pack texts ("pack eu_ai_act: question x.y text")."""
+    """The messages `language` lacks ("message qt.save"). Pack texts: forms/untranslated.py."""
     from catalogue.languages import message_chain, normalise
 
     code = normalise(language) or language
@@ -154,16 +155,14 @@ def untranslated(language: str) -> list[str]:
     english = read_catalogue(ENGLISH, "en")
     missing = [f"message {m.id if isinstance(m.id, str) else m.id[0]}" for m in english
                if m.id and (m.id if isinstance(m.id, str) else m.id[0]) not in have]
-    from forms.translations import untranslated_pack_texts
-
-    return missing + untranslated_pack_texts(code)
+    return missing
 
 
 def run(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "check":
         lacking = untranslated(argv[1])
-        print("\n".join(lacking) or f"{argv[1]}: everything is translated")
-        print(f"{len(lacking)} untranslated", file=sys.stderr)
+        print("\n".join(lacking) or f"{argv[1]}: every message is translated")
+        print(f"{len(lacking)} messages untranslated", file=sys.stderr)
         return 0
     english = read_catalogue(ENGLISH, "en")
     found = uses()

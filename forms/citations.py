@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from catalogue import language, table
 from forms.safe_yaml import read_yaml
+from forms.translations import localised
 
 PROVISIONS_FILE = Path(__file__).parent / "packs" / "provisions.yaml"
 
@@ -89,7 +90,5 @@ def title(ref: str) -> str:
 
 @lru_cache(maxsize=4)
 def _titles(in_language: str) -> dict[str, Provision]:
-    from forms.translations import localised
-
     listed = localised(ProvisionList(provisions=tuple(provisions().values())), PROVISIONS_FILE.parent, in_language)
     return {p.id: p for p in listed.provisions}

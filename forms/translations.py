@@ -19,7 +19,8 @@ the pack (a question inside its section, an option inside its question):
 Only texts are taken (`TEXT_FIELDS`); ids, conditions and dates stay the pack's, so a translation
 can never change a result. A text whose {placeholders} are not its English's is not used. For
 "pt_BR" the overlays `pt.yaml` then `pt_BR.yaml` apply; the pseudo-language is made from the pack
-itself by the same mechanism. `untranslated_pack_texts` lists what a language still lacks.
+itself by the same mechanism. `untranslated` lists what an overlay lacks (forms/untranslated.py
+uses it for the shipped packs).
 """
 
 from __future__ import annotations
@@ -144,33 +145,3 @@ def untranslated(english: dict[str, Any], overlay: Any, where: str = "") -> Iter
             yield path
         elif not placeholders(given) <= placeholders(value):
             yield f"{path} (its placeholders differ from the English)"
-
-
-def untranslated_pack_texts(language: str) -> list[str]:
-    """What the packs shipped with the application still lack in `language`, one line each."""
-    from forms.loader import PACKS_DIR, load_pack
-
-    from forms.citations import ProvisionList, provisions
-
-    listed = ProvisionList(provisions=tuple(provisions().values()))
-    lines = [f"provisions: {path}" for path in untranslated(texts_of(listed), _read_merged(PACKS_DIR, language, []))]
-    for manifest in sorted(PACKS_DIR.glob("*/pack.yaml")):
-        pack = load_pack(manifest.parent, "en")
-        problems: list[str] = []
-        merged = _read_merged(manifest.parent, language, problems)
-        lines += problems + [f"pack {pack.id}: {path}" for path in untranslated(texts_of(pack), merged)]
-    return lines
-
-
-def _read_merged(folder: Path, language: str, problems: list[str]) -> dict[str, Any]:
-    merged: dict[str, Any] = {}
-    for _, overlay in overlays(folder, language, problems):
-        merged = _merged(merged, overlay)
-    return merged
-
-
-def _merged(base: dict, more: dict) -> dict:
-    out = dict(base)
-    for key, value in more.items():
-        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
-    return out

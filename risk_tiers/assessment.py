@@ -55,7 +55,7 @@ class ObligationResult(Result):
 
 class OpenPoint(Result):
     """Something that could still change the result: an open question, or unsettled law (a date
-    entry of the pack not yet checked). Ids only: the outputs word it (app/report.py)."""
+    entry of the pack not yet checked). Ids only: the outputs word it (app/results/report.py)."""
 
     kind: Literal["question", "law"]
     question: str | None = None

@@ -14,13 +14,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from app import names
+from app.results import names
 from app.dossier.layout import Block, Contents
 from app.dossier.texts import TEXT
 from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
-from app.drafts import Draft
-from app.report import answer_text, counted_question, gap_text, open_point_text, refs_text, track_lines, value_text
+from app.storage.drafts import Draft
+from app.results.report import answer_text, counted_question, gap_text, open_point_text, refs_text, track_lines, value_text
 from forms.completeness import Completeness, completeness as completeness_of
+from forms.evaluation import Evaluation
 from forms.schema import Pack
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment
@@ -102,8 +103,6 @@ class Reader:
     """Looks up questions and answers of one draft in its pack."""
 
     def __init__(self, draft: Draft, pack: Pack) -> None:
-        from forms.evaluation import Evaluation
-
         self.draft, self.pack = draft, pack
         self.questions = {q.id: q for s in pack.sections for q in s.questions}
         self.evaluation = Evaluation(pack, draft.values())

@@ -6,25 +6,21 @@ attached inside, and the same bytes for the same draft (timestamps come from the
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 from typing import Callable
 
+from app.dossier.attachment import ATTACHMENT, FINGERPRINT_KEY, fingerprint
 from app.dossier.texts import ERRORS, TEXT
-from app.drafts import Draft
+from app.results import names
+from app.storage.drafts import Draft, replace_with_temporary, temporary_beside
 from forms.schema import Pack
-
-ATTACHMENT = "draft.json"  # defined here, not in layout, so reading a dossier needs no reportlab
-FINGERPRINT_KEY = "/SandboxKitFingerprint"
+from risk_tiers.classify import classify
+from risk_tiers.headline import headline
 
 
 class DossierError(Exception):
     """A dossier that cannot be written or read; the message is one line."""
-
-
-def fingerprint(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def export_dossier(draft: Draft, pack: Pack, out_path: Path, progress: Callable[[float], None] | None = None) -> None:
@@ -43,12 +39,9 @@ def export_dossier(draft: Draft, pack: Pack, out_path: Path, progress: Callable[
 
 
 def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], None]) -> bytes:
-    from risk_tiers.classify import classify
-
-    from app import names
+    # These import reportlab: only a dossier being built loads it, not the command line or the wizard.
     from app.dossier import content, layout
     from app.dossier.typeset import printable
-    from risk_tiers.headline import headline
 
     assessment = classify(pack, draft.values(), draft.notes())
     report(0.15)
@@ -68,8 +61,6 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
 
 
 def write_file(path: Path, pdf: bytes) -> None:
-    from app.drafts import replace_with_temporary, temporary_beside
-
     try:
         handle, temporary = temporary_beside(path)
         replace_with_temporary(handle, temporary, path, pdf, 0o644)

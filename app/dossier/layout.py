@@ -22,7 +22,7 @@ from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from app.dossier.export import ATTACHMENT, FINGERPRINT_KEY as INFO_FINGERPRINT_KEY
+from app.dossier.attachment import ATTACHMENT, FINGERPRINT_KEY as INFO_FINGERPRINT_KEY
 from app.dossier.texts import TEXT
 from app.dossier.typeset import MAIN, markup, register_fonts
 

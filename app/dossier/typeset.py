@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from app.paths import resource
+from app.storage.paths import resource
 
 MAIN, BOLD, CJK = "DejaVuSans", "DejaVuSans-Bold", "WenQuanYiMicroHei"
 REPLACEMENT = "\ufffd"

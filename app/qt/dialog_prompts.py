@@ -1,4 +1,4 @@
-"""The draft session's questions (app/session_prompts.py) asked in the wizard's dialogs, and what it
+"""The draft session's questions (app/session/prompts.py) asked in the wizard's dialogs, and what it
 tells shown in a dialog or the status bar, in the wizard's words (app/qt/texts.py).
 
 Light to import: the start page names the unsaved work found (`recovery_row`) before pydantic and
@@ -10,14 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import paths
-from app.autosave_files import Recovery
+from app.storage import paths
+from app.storage.autosave_files import Recovery
 from app.qt.texts import TEXT
-from app.session_prompts import Choice, Notice
+from app.session.prompts import Choice, Notice
 
 if TYPE_CHECKING:
-    from app.backups import Backup
-    from app.drafts import DraftError
+    from app.storage.backups import Backup
+    from app.storage.drafts import DraftError
 
 STATUS_SECONDS = 5
 
@@ -49,7 +49,7 @@ class DialogPrompts:
         return self.prompter.choose_recovery(self.window, [recovery_row(r) for r in recoveries])
 
     def cannot_open(self, path: Path, reason: DraftError, versions: list[Backup]) -> bool:
-        from app.drafts import WrongPassphrase
+        from app.storage.drafts import WrongPassphrase
 
         if isinstance(reason, WrongPassphrase) and not versions:
             return False  # cancelled after a wrong passphrase: the question just said so

@@ -1,7 +1,7 @@
 """The wizard's side of drafts on disk: the recent list, and autosaving a moment after each change.
 
 What an autosave is, where it goes and what happens to it after a crash is the draft session's
-(app/draft_session.py, app/autosave_files.py); here is only the timer that decides when, so the
+(app/session/draft_session.py, app/storage/autosave_files.py); here is only the timer that decides when, so the
 draft is written a moment after the last change and never on every keystroke.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app import paths
+from app.storage import paths
 
 AUTOSAVE_DELAY_MS = 800
 MAX_RECENT = 8
@@ -34,7 +34,7 @@ def recent_drafts() -> list[Path]:
 
 
 def remember_recent(path: Path) -> None:
-    from app.drafts import write_atomically
+    from app.storage.drafts import write_atomically
 
     names = [str(path.resolve())] + [str(p) for p in recent_drafts() if p.resolve() != path.resolve()]
     try:

@@ -10,7 +10,7 @@ behind it costs each text layout a little (about 12 ms on the first question pag
 
 from __future__ import annotations
 
-from app import paths
+from app.storage import paths
 
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 # The scripts the bundled fonts are there for (names of QFontDatabase.WritingSystem).

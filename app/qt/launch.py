@@ -37,7 +37,7 @@ def run_wizard(args: list[str]) -> int:
     app.setOrganizationName("SandboxApplicantKit")
     from PySide6.QtGui import QIcon
 
-    from app import paths
+    from app.storage import paths
 
     app.setWindowIcon(QIcon(str(paths.resource("icons", "app.svg"))))  # read only when drawn
     from app.qt.main_window import MainWindow

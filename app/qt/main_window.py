@@ -1,7 +1,7 @@
 """The main window: the start page, then the assessment; the File and Go menus.
 
 Opening, saving, autosave, passphrases, earlier versions, restore after a crash and the questions
-asked before work could be lost are the draft session's flows (app/draft_session.py); the window
+asked before work could be lost are the draft session's flows (app/session/draft_session.py); the window
 starts them from its menus and pages, asks their questions in dialogs (app/qt/dialog_prompts.py)
 and shows the draft they leave open. The pack, pydantic and the core load only after the start page
 is shown (see `preload`).
@@ -15,7 +15,7 @@ from PySide6.QtCore import QSettings, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
-from app import autosave_files, paths
+from app.storage import autosave_files, paths
 from app.qt import draft_files
 from app.qt.prompter import Prompter
 from app.qt.start_page import StartPage
@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
     def _show_opened(self, result) -> bool:
         if not result.opened:
             return False
-        from app.drafts import PackChange
+        from app.storage.drafts import PackChange
 
         draft_files.remember_recent(result.path)
         warnings = list(result.warnings)
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         self.restore_autosave(self.recoveries[index])
 
     def restore_version(self) -> None:
-        """Put an earlier saved version of the open draft back (app/backups.py), then reopen it."""
+        """Put an earlier saved version of the open draft back (app/storage/backups.py), then reopen it."""
         if self.session is not None:
             self._show_opened(self.session.drafts.restore_version())
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.qt.texts import TEXT
-from app.session_prompts import Choice
+from app.session.prompts import Choice
 
 
 class Prompter:

@@ -13,7 +13,7 @@ from app.qt.scroll_page import ScrollPage
 from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
 from catalogue import ntr
-from app.report import because_text, gap_text, open_point_text, refs_text, tier_label, track_lines
+from app.results.report import because_text, gap_text, open_point_text, refs_text, tier_label, track_lines
 from risk_tiers.headline import headline, role_name
 from risk_tiers.texts import CHECKLIST_STATUS
 

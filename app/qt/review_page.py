@@ -10,12 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from app import names
+from app.results import names
 from app.qt.scroll_page import ScrollPage
 from app.qt.result_view import link_label
 from app.qt.style import muted
 from app.qt.texts import TEXT
-from app.report import answer_text, open_point_text, refs_text, tier_label
+from app.results.report import answer_text, open_point_text, refs_text, tier_label
 from forms.completeness import completeness
 
 EXPORT_MODULE = "app.dossier.export"

@@ -1,4 +1,4 @@
-"""The wizard's session: the draft session (app/draft_session.py) seen through Qt signals, and the
+"""The wizard's session: the draft session (app/session/draft_session.py) seen through Qt signals, and the
 result the core gives for its answers.
 
 Widgets set answers here and listen to the signals; they never talk to each other. The draft itself,
@@ -16,9 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app.draft_session import DraftSession
-from app.drafts import Draft
-from app.session_prompts import Prompts
+from app.session.draft_session import DraftSession
+from app.storage.drafts import Draft
+from app.session.prompts import Prompts
 from forms.evaluation import Evaluation
 from forms.schema import Pack
 from risk_tiers.classify import classify

@@ -1,7 +1,7 @@
 """Every sentence the wizard writes itself: the catalogue's `qt.*` messages, in the language in use.
 
 Questions, help, reasons and obligations come from the pack; the result sentences from
-`app.report` and `risk_tiers.texts`. Templates use named fields, never sentences glued in code.
+`app.results.report` and `risk_tiers.texts`. Templates use named fields, never sentences glued in code.
 `TEXT["save"]` is looked up on each use, so a change of language reaches what is built after it.
 """
 

@@ -34,7 +34,7 @@ def allowed(pseudo_language):
 
 
 def run_cli(capsys, *args: str) -> tuple[int, str]:
-    from app.cli import main
+    from app.commands.main import main
 
     status = main(list(args))
     captured = capsys.readouterr()
@@ -90,7 +90,7 @@ def test_the_dossier_is_all_in_the_language(pseudo_language, allowed, tmp_path):
     from pypdf import PdfReader
 
     from app.dossier.export import export_dossier
-    from app.drafts import load_draft
+    from app.storage.drafts import load_draft
 
     out = tmp_path / "dossier.pdf"
     export_dossier(load_draft(EXAMPLE), pseudo_language, out)

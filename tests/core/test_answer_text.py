@@ -1,6 +1,6 @@
 """An answer is worded in one place: the report, the review page and the dossier show the same."""
 
-from app.report import answer_text
+from app.results.report import answer_text
 from forms.texts import YES_NO
 
 
@@ -25,7 +25,7 @@ def test_choices_read_by_their_labels_and_whole_numbers_without_a_point(pack):
 
 def test_the_dossier_words_an_answer_as_the_report_does(pack):
     from app.dossier.content import Reader
-    from app.drafts import Draft
+    from app.storage.drafts import Draft
 
     reader = Reader(Draft.new(pack), pack)
     question = _question(pack, "yes_no")

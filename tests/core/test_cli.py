@@ -65,9 +65,8 @@ def test_main_knows_every_command_so_a_file_named_like_one_is_not_opened_as_a_dr
     import argparse
 
     import main
-    from app.cli import _register_extra_commands, build_parser
+    from app.commands.main import build_parser
 
-    _register_extra_commands()  # as the command line's main() does: protect, backups, export ...
     [commands] = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
     assert {"protect", "unprotect", "backups", "restore", "export", "import"} <= set(commands.choices)
     assert set(commands.choices) <= main.COMMANDS

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
-from app.draft_store import save_draft
-from app.drafts import Answer, Draft
+from app.commands.main import main
+from app.storage.draft_store import save_draft
+from app.storage.drafts import Answer, Draft
 from forms.loader import DEFAULT_PACK, PackError, default_pack, load_pack
 from forms.registry import discover, in_range
 from risk_tiers.classify import classify
@@ -90,7 +90,7 @@ def test_an_overlay_adds_and_rewords_but_keeps_every_rule_of_its_base(authority)
 
 
 def test_an_overlay_gives_its_base_results_with_its_own_words(authority):
-    from app.drafts import load_draft
+    from app.storage.drafts import load_draft
 
     answers = load_draft(Path("resources/examples/cv_screening.json")).values()
     base, ours = classify(default_pack(), answers), classify(authority, answers)

@@ -9,9 +9,9 @@ import shutil
 import uuid
 from pathlib import Path
 
-from app.draft_session import DraftSession
-from app.draft_store import save_draft
-from app.drafts import Draft, Lock, PackChange, load_draft, pack_change
+from app.session.draft_session import DraftSession
+from app.storage.draft_store import save_draft
+from app.storage.drafts import Draft, Lock, PackChange, load_draft, pack_change
 from forms.fingerprint import content_hash
 from forms.loader import DEFAULT_PACK, load_pack
 
@@ -82,7 +82,7 @@ def test_the_lock_is_kept_as_it_was_when_the_draft_is_saved_again(pack, tmp_path
 
 
 def test_the_command_line_warns_of_a_changed_pack_and_still_gives_the_result(pack, tmp_path, capsys):
-    from app.cli import main
+    from app.commands.main import main
 
     path = tmp_path / "draft.json"
     save_draft(load_draft(EXAMPLES / "cv_screening.json").model_copy(update={"lock": Lock.of(pack)}), path)

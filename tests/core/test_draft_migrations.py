@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from app import draft_migrations
-from app.draft_migrations import STEPS, MigrationError, migrate
-from app.draft_store import save_draft
-from app.drafts import FORMAT_VERSION, DraftError, load_draft
+from app.storage import draft_migrations
+from app.storage.draft_migrations import STEPS, MigrationError, migrate
+from app.storage.draft_store import save_draft
+from app.storage.drafts import FORMAT_VERSION, DraftError, load_draft
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 V1 = DATA / "drafts_v1"
@@ -78,7 +78,7 @@ def test_every_format_1_draft_opens_and_is_saved_in_the_current_format(path, tmp
 
 
 def test_a_protected_format_1_draft_opens_with_its_passphrase_and_stays_protected(tmp_path):
-    from app.drafts import PassphraseRequired
+    from app.storage.drafts import PassphraseRequired
 
     draft = load_draft(V1 / "protected.json", V1_PASSPHRASE)
     assert draft == load_draft(V1 / "customer_chatbot.json")  # the same draft, sealed

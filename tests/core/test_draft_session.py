@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from app import autosave_files
-from app.backups import list_backups
-from app.draft_session import DraftSession, DraftUnusable
-from app.draft_store import save_draft
-from app.drafts import Answer, Draft, PassphraseRequired, WrongPassphrase, load_draft
-from app.session_prompts import Choice, Notice
+from app.storage import autosave_files
+from app.storage.backups import list_backups
+from app.session.draft_session import DraftSession, DraftUnusable
+from app.storage.draft_store import save_draft
+from app.storage.drafts import Answer, Draft, PassphraseRequired, WrongPassphrase, load_draft
+from app.session.prompts import Choice, Notice
 
 V1 = Path(__file__).resolve().parents[1] / "data" / "drafts_v1"
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"

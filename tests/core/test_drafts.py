@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from app.draft_store import save_draft
-from app.drafts import DraftError, load_draft
+from app.storage.draft_store import save_draft
+from app.storage.drafts import DraftError, load_draft
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "cv_screening.json"
 
@@ -55,7 +55,7 @@ RETIRED = {"old.headcount": {"value": "yes", "note": "Asked in pack 0.9 only."}}
 
 
 def test_a_draft_from_an_older_pack_loads_and_keeps_answers_to_retired_questions(tmp_path, pack):
-    from app.drafts import draft_problems
+    from app.storage.drafts import draft_problems
 
     draft = load_draft(_example_with(tmp_path, pack_version="0.9.0", answers=RETIRED))
     errors, warnings = draft_problems(draft, pack)
@@ -67,7 +67,7 @@ def test_a_draft_from_an_older_pack_loads_and_keeps_answers_to_retired_questions
 
 
 def test_classify_warns_about_a_retired_answer_and_still_gives_the_result(tmp_path, capsys):
-    from app.cli import main
+    from app.commands.main import main
 
     path = _example_with(tmp_path, pack_version="0.9.0", answers=RETIRED)
     assert main(["classify", str(path), "--json"]) == 0
@@ -78,7 +78,7 @@ def test_classify_warns_about_a_retired_answer_and_still_gives_the_result(tmp_pa
 
 
 def test_an_unknown_question_in_a_draft_of_the_same_pack_version_is_an_error(tmp_path, pack):
-    from app.drafts import draft_problems
+    from app.storage.drafts import draft_problems
 
     draft = load_draft(_example_with(tmp_path, answers=RETIRED))
     errors, warnings = draft_problems(draft, pack)
@@ -90,7 +90,7 @@ def test_an_unknown_question_in_a_draft_of_the_same_pack_version_is_an_error(tmp
     ({"pack_id": "uk_ico_sandbox"}, ["uk_ico_sandbox"]),
 ])
 def test_a_draft_from_a_newer_or_another_pack_is_refused_in_one_line(tmp_path, capsys, changes, words):
-    from app.cli import main
+    from app.commands.main import main
 
     path = _example_with(tmp_path, **changes)
     assert main(["classify", str(path)]) == 2

@@ -47,7 +47,7 @@ GAPS = {
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_example_is_a_complete_application_with_only_its_deliberate_gaps(name, pack):
-    from app.drafts import load_draft
+    from app.storage.drafts import load_draft
     from forms.evaluation import Evaluation
     from risk_tiers.classify import classify
 

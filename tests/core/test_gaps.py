@@ -262,9 +262,9 @@ def test_art6_4_documentation_is_asked_only_when_derogated(measures_pack):
 def test_classify_json_carries_gaps_and_the_derived_results(pack, tmp_path, capsys):
     import json
 
-    from app.cli import main
-    from app.draft_store import save_draft
-    from app.drafts import Answer, Draft
+    from app.commands.main import main
+    from app.storage.draft_store import save_draft
+    from app.storage.drafts import Answer, Draft
 
     draft = Draft.new(pack)
     draft.answers = {"privacy.personal_data": Answer(value="yes"), "privacy.regime": Answer(value="gdpr"),

@@ -3,7 +3,7 @@ and only the unsettled law that a result depends on is raised as an open point."
 
 import json
 
-from app.cli import main
+from app.commands.main import main
 from risk_tiers.classify import classify
 from risk_tiers.headline import headline
 
@@ -30,8 +30,8 @@ def test_a_derogated_system_is_headlined_as_the_art_6_3_exemption_with_its_dutie
 
 
 def test_the_command_line_never_prints_minimal_risk_for_a_derogated_system(pack, tmp_path, capsys):
-    from app.draft_store import save_draft
-    from app.drafts import Answer, Draft
+    from app.storage.draft_store import save_draft
+    from app.storage.drafts import Answer, Draft
 
     draft = Draft.new(pack)
     draft.answers = {qid: Answer(value=value) for qid, value in FORM_READER.items()}
@@ -81,7 +81,7 @@ def test_the_dossier_of_a_derogated_system_never_says_minimal_risk(pack, tmp_pat
     from pypdf import PdfReader
 
     from app.dossier.export import export_dossier
-    from app.drafts import Answer, Draft
+    from app.storage.drafts import Answer, Draft
 
     draft = Draft.new(pack)
     draft.answers = {qid: Answer(value=value) for qid, value in FORM_READER.items()}
@@ -93,8 +93,8 @@ def test_the_dossier_of_a_derogated_system_never_says_minimal_risk(pack, tmp_pat
 
 
 def test_role_names_are_the_packs_words_wherever_roles_are_shown(pack, tmp_path, capsys):
-    from app.draft_store import save_draft
-    from app.drafts import Answer, Draft
+    from app.storage.draft_store import save_draft
+    from app.storage.drafts import Answer, Draft
     from risk_tiers.headline import role_name
 
     assert role_name(pack, "product_manufacturer") == "Product manufacturer"

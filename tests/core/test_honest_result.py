@@ -100,7 +100,7 @@ def _single_yes_no_test(condition):
 
 def _answers_showing(pack, qid):
     """Answers from a shipped example in which `qid` is shown."""
-    from app.drafts import load_draft
+    from app.storage.drafts import load_draft
 
     for path in sorted(Path("resources/examples").glob("*.json")):
         answers = load_draft(path).values()

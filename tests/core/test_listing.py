@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.listing import questions_json, questions_text
+from app.commands.listing import questions_json, questions_text
 from forms.conditions import rules_named
 from forms.evaluation import Evaluation
 from forms.loader import default_pack

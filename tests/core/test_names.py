@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.names import MAX_STEM, file_stem
+from app.results.names import MAX_STEM, file_stem
 
 
 @pytest.mark.parametrize("name, stem", [

@@ -2,9 +2,9 @@
 
 import json
 
-from app.cli import main
-from app.draft_store import save_draft
-from app.drafts import Answer, Draft, load_draft
+from app.commands.main import main
+from app.storage.draft_store import save_draft
+from app.storage.drafts import Answer, Draft, load_draft
 
 NOTE = "Our counsel confirmed this on 3 March; see the memo in the data room."
 

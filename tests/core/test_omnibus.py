@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from app import report
+from app.results import report
 from app.dossier import content as dossier
 from app.dossier.texts import TEXT as DOSSIER_TEXT
 from forms.conditions import Truth

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from app.cli import main
+from app.commands.main import main
 from risk_tiers.classify import classify
 
 AI_SYSTEM = {"system.offering": "system", "system.infers": "yes", "system.autonomy": "yes",
@@ -25,8 +25,8 @@ def test_training_compute_written_as_a_json_number_is_compared_with_the_threshol
 
 
 def test_classify_reads_compute_in_exponent_notation_from_a_draft_file(pack, tmp_path, capsys):
-    from app.draft_store import save_draft
-    from app.drafts import Answer, Draft
+    from app.storage.draft_store import save_draft
+    from app.storage.drafts import Answer, Draft
 
     draft = Draft.new(pack)
     draft.answers = {qid: Answer(value=value) for qid, value in {**MODEL, "gpai.compute": 2e25}.items()}

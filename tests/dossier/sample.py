@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from app.drafts import Answer, Draft, Lock
+from app.storage.drafts import Answer, Draft, Lock
 from forms.schema import Pack
 
 MARKUP = "Acme <b>Bold</b> & Sons <para> </font> &amp; R&D"

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from app.dossier import content
 from app.dossier.export import export_dossier
 from app.dossier.texts import TEXT
-from app.drafts import Answer, Draft, load_draft
+from app.storage.drafts import Answer, Draft, load_draft
 from forms.completeness import completeness
 from forms.evaluation import Evaluation
 from risk_tiers.classify import classify

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from app.drafts import Answer
-from app.dossier.export import DossierError, export_dossier, fingerprint, read_dossier
+from app.storage.drafts import Answer
+from app.dossier.attachment import fingerprint
+from app.dossier.export import DossierError, export_dossier, read_dossier
 from forms.citations import label
 from risk_tiers.classify import classify
 from tests.dossier.sample import CHINESE, GREEK, MARKUP, full_draft
@@ -225,6 +226,6 @@ def test_import_of_a_tampered_dossier_exits_2(built, tmp_path):
 
 
 def test_reportlab_is_not_imported_by_the_command_line_at_start():
-    code = "import sys; from app import cli; cli._register_extra_commands(); print('reportlab' in sys.modules)"
+    code = "import sys; from app.commands import main as cli; cli.build_parser(); print('reportlab' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "False"

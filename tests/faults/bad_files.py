@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from typing import Callable
 
-from app.drafts import Draft
+from app.storage.drafts import Draft
 
 LARGE_FILE_MB = 50
 

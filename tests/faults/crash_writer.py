@@ -11,8 +11,8 @@ import sys
 import uuid
 from pathlib import Path
 
-from app.draft_store import save_draft
-from app.drafts import Answer, Draft, Lock, Made
+from app.storage.draft_store import save_draft
+from app.storage.drafts import Answer, Draft, Lock, Made
 
 WHEN = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
 DRAFT_ID = uuid.UUID("c0ffee00-0000-4000-8000-000000000001")

@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from app.backups import KEEP, backup_folder, keep_backup, list_backups, restore_backup
-from app.draft_store import save_draft
-from app.drafts import DraftError, load_draft
+from app.storage.backups import KEEP, backup_folder, keep_backup, list_backups, restore_backup
+from app.storage.draft_store import save_draft
+from app.storage.drafts import DraftError, load_draft
 from tests.faults.crash_writer import version
 
 
@@ -152,7 +152,7 @@ def test_putting_back_versions_one_after_another_pushes_no_kept_version_out(tmp_
 
 
 def test_a_draft_that_cannot_be_read_is_not_replaced_by_a_version(tmp_path, monkeypatch):
-    import app.backups as backups
+    import app.storage.backups as backups
 
     path = tmp_path / "draft.json"
     save_draft(version(1), path)

@@ -3,9 +3,9 @@ prints one `error:` line and exits 2, and the file on disk is left exactly as it
 
 import pytest
 
-from app.cli import main
-from app.draft_store import save_draft
-from app.drafts import Draft, DraftError, draft_problems, load_draft
+from app.commands.main import main
+from app.storage.draft_store import save_draft
+from app.storage.drafts import Draft, DraftError, draft_problems, load_draft
 from tests.faults import bad_files
 
 

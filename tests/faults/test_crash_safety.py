@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from app.backups import KEEP, list_backups
-from app.drafts import load_draft
+from app.storage.backups import KEEP, list_backups
+from app.storage.drafts import load_draft
 from tests.faults.crash_writer import version
 
 ROOT = Path(__file__).resolve().parents[2]

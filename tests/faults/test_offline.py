@@ -33,8 +33,8 @@ def test_the_guard_lets_local_socket_pairs_through():
 
 
 def test_classify_on_the_command_line_opens_no_connection(tmp_path, pack):
-    from app.draft_store import save_draft
-    from app.drafts import Draft
+    from app.storage.draft_store import save_draft
+    from app.storage.drafts import Draft
 
     draft = tmp_path / "draft.json"
     save_draft(Draft.new(pack), draft)

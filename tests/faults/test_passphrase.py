@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from app import protect
-from app.backups import list_backups, restore_backup
-from app.cli import main as cli_main
-from app.draft_store import change_protection, save_draft
-from app.drafts import Answer, DraftError, PassphraseRequired, WrongPassphrase, load_draft, remove_stale_temporaries
+from app.storage import protect
+from app.storage.backups import list_backups, restore_backup
+from app.commands.main import main as cli_main
+from app.storage.draft_store import change_protection, save_draft
+from app.storage.drafts import Answer, DraftError, PassphraseRequired, WrongPassphrase, load_draft, remove_stale_temporaries
 from tests.faults.crash_writer import version
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -126,7 +126,7 @@ def test_protecting_a_saved_draft_seals_its_earlier_backups_and_unprotecting_ope
 def test_protecting_a_draft_seals_the_unsaved_work_the_wizard_left_of_it_and_only_that(tmp_path):
     import uuid
 
-    from app import autosave_files
+    from app.storage import autosave_files
 
     path, other = tmp_path / "drafts" / "draft.json", tmp_path / "drafts" / "other.json"
     save_draft(_secret_draft(), path)
@@ -319,7 +319,7 @@ def test_a_passphrase_file_saved_with_a_byte_order_mark_gives_the_passphrase_typ
 def test_repeated_saves_derive_the_key_once_and_each_envelope_has_its_own_nonce(monkeypatch):
     import json as json_module
 
-    from app import protect
+    from app.storage import protect
 
     calls = []
     real_derive = protect._derive

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from app.dossier.export import build_pdf
 from app.dossier.typeset import REPLACEMENT, printable
-from app.drafts import Answer, Draft
+from app.storage.drafts import Answer, Draft
 from forms.loader import default_pack
 
 PACK = default_pack()

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.draft_store import save_draft
-from app.drafts import Draft, load_draft
+from app.storage.draft_store import save_draft
+from app.storage.drafts import Draft, load_draft
 from app.qt.texts import TEXT
 from tests.faults import bad_files
 from tests.qt.conftest import ScriptedPrompter, answer, refcount_guard  # noqa: F401 - an autouse fixture

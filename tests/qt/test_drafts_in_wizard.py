@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from app import autosave_files
-from app.drafts import load_draft
+from app.storage import autosave_files
+from app.storage.drafts import load_draft
 from app.qt.prompter import Choice
 from tests.qt.conftest import answer
 
@@ -94,8 +94,8 @@ def test_the_file_menu_asks_which_unsaved_work_to_restore_when_there_are_several
 
 
 def _saved_draft(window, path):
-    from app.draft_store import save_draft
-    from app.drafts import Draft
+    from app.storage.draft_store import save_draft
+    from app.storage.drafts import Draft
 
     save_draft(Draft.new(window.ensure_session().pack), path)
     return path
@@ -170,8 +170,8 @@ def test_the_window_remembers_its_size_and_the_last_section(qtbot, window, promp
 
 
 def test_main_py_opens_the_draft_it_is_given(tmp_path, pack):
-    from app.draft_store import save_draft
-    from app.drafts import Answer, Draft
+    from app.storage.draft_store import save_draft
+    from app.storage.drafts import Answer, Draft
 
     draft = Draft.new(pack)
     draft.answers["system.offering"] = Answer(value="model")
@@ -272,7 +272,7 @@ def test_a_draft_damaged_on_disk_offers_its_kept_versions_and_one_puts_it_back(q
     assert prompter.error_actions == ["Earlier versions\u2026"] and len(prompter.versions_offered) == 1
     assert window.session.path == path and window.session.value("system.offering") == "model"
     assert load_draft(path).answers["system.offering"].value == "model"
-    from app.backups import list_backups
+    from app.storage.backups import list_backups
 
     assert list_backups(path)[0].path.read_bytes().endswith(b"system.offer")  # the damaged file is kept
 
@@ -293,7 +293,7 @@ def test_earlier_versions_of_an_unsaved_draft_are_explained_not_offered(qtbot, w
 
 
 def test_the_oldest_version_can_be_put_back_when_saving_first_prunes_the_list(qtbot, window, prompter, tmp_path):
-    from app.backups import KEEP
+    from app.storage.backups import KEEP
 
     path = tmp_path / "mine.json"
     prompter.save_answer = path

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app import autosave_files, paths
-from app.draft_store import save_draft
-from app.drafts import PassphraseRequired, load_draft
+from app.storage import autosave_files, paths
+from app.storage.draft_store import save_draft
+from app.storage.drafts import PassphraseRequired, load_draft
 from app.qt.prompter import Prompter
 from tests.qt.conftest import answer
 
@@ -166,7 +166,7 @@ def test_the_real_passphrase_dialog_hides_what_is_typed(monkeypatch, qtbot):
 
 def test_work_left_by_a_crash_on_a_draft_opened_by_a_relative_name_is_sealed_by_protect(
         qtbot, window, tmp_path, monkeypatch):
-    from app.draft_store import change_protection
+    from app.storage.draft_store import change_protection
 
     folder = tmp_path / "drafts"
     folder.mkdir()

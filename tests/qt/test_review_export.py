@@ -118,7 +118,7 @@ def test_a_complete_draft_exports_without_asking(qtbot, window, prompter, tmp_pa
 def test_a_dossier_made_in_the_wizard_is_named_after_the_system_and_names_both_on_its_cover(qtbot, window, prompter, tmp_path):
     from pypdf import PdfReader
 
-    from app import names
+    from app.results import names
     from app.qt.texts import TEXT
 
     pack = window.session.pack

@@ -156,8 +156,8 @@ def test_answers_behind_several_findings_are_quoted_once(qtbot, window):
 def test_a_checklist_not_met_reads_as_in_the_report_and_lists_what_is_missing(window):
     from pathlib import Path
 
-    from app import report
-    from app.drafts import load_draft
+    from app.results import report
+    from app.storage.drafts import load_draft
     from risk_tiers.classify import classify
 
     example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "credit_scoring.json"

@@ -1,6 +1,5 @@
 """Packs on the command line: `python main.py packs [--json]` lists the packs found (shipped with
-the application, in the user's packs folder, and one named with --pack), and `load` reads a pack
-so that one extending another finds its base among them."""
+the application, in the user's packs folder, and one named with --pack)."""
 
 from __future__ import annotations
 
@@ -8,17 +7,13 @@ import argparse
 import json
 from pathlib import Path
 
-from app.paths import packs_dir
+from app.commands.errors import EXIT_OK
+from app.storage.paths import packs_dir
 from catalogue import table, tr
-from forms.loader import DEFAULT_PACK, load_pack
+from forms.loader import DEFAULT_PACK
 from forms.registry import PackInfo, discover
-from forms.schema import Pack
 
 TEXT = table("packs_command")
-
-
-def load(folder: Path) -> Pack:
-    return load_pack(folder, packs=discover(packs_dir()))
 
 
 def add_commands(subparsers) -> None:
@@ -32,14 +27,14 @@ def _packs(args: argparse.Namespace) -> int:
     found = discover(packs_dir(), given)
     if args.json:
         print(json.dumps([_as_json(info) for info in found], ensure_ascii=False, indent=2))
-        return 0
+        return EXIT_OK
     for info in found:
         law = info.law_current_to.isoformat() if info.law_current_to else TEXT["unknown_law"]
         print(TEXT["row"].format(id=info.id, version=info.version, title=info.title, law=law,
                                  where=TEXT["where"][info.where], folder=info.folder))
         if info.extends:
             print(TEXT["extends"].format(extends=info.extends))
-    return 0
+    return EXIT_OK
 
 
 def _as_json(info: PackInfo) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.drafts import Draft
+from app.storage.drafts import Draft
 from forms.schema import Pack
 
 # Characters no file name may hold on one of the systems we run on, and control characters.

@@ -35,7 +35,7 @@ def packs_dir(override: str | os.PathLike | None = None) -> Path:
 
 def resources_dir() -> Path:
     """The bundled `resources/` folder, also inside a frozen build."""
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))  # app/storage/ -> the root
     return base / "resources"
 
 

@@ -1,5 +1,6 @@
-"""The pack as the `questions` command lists it: what the wizard shows for each question (its text,
-help, options with their help, the provisions it concerns) and when it is asked, in text and JSON.
+"""`python main.py questions [--json]` lists the pack: what the wizard shows for each question (its
+text, help, options with their help, the provisions it concerns) and when it is asked, in text and
+JSON.
 
 A consultant or a script can answer a draft from this listing alone: every condition is written
 out with the questions' texts and the options' labels (forms/readable.py), and each rule a
@@ -8,20 +9,37 @@ condition names is listed once with what it means and when it holds.
 
 from __future__ import annotations
 
+import argparse
+import json
 import textwrap
 from typing import Any
 
+from app.commands.arguments import load_pack_found
+from app.commands.errors import EXIT_OK
+from app.results.report import refs_text
+from catalogue import table
 from forms import texts as form_texts
 from forms.readable import Readable, asked_when, describe, rule_label, rules_behind
 from forms.schema import YES_NO_VALUES, Pack, Question, Section
-from app.report import refs_text
-from catalogue import table
 
 TEXT = table("listing")
+CLI = table("cli")
 
 WIDTH = 100
 # Indents of the text listing: question lines, their details, and each level of a condition.
 QUESTION, DETAIL, STEP = "  ", "      ", "  "
+
+
+def add_commands(subparsers) -> None:
+    questions = subparsers.add_parser("questions", help=CLI["questions_help"], description=CLI["questions_help"])
+    questions.add_argument("--json", action="store_true", help=CLI["json_help"])
+    questions.set_defaults(run=_questions)
+
+
+def _questions(args: argparse.Namespace) -> int:
+    pack = load_pack_found(args.pack)
+    print(json.dumps(questions_json(pack), ensure_ascii=False, indent=2) if args.json else questions_text(pack))
+    return EXIT_OK
 
 
 # --- JSON -----------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 """What a draft session asks the person, and what it tells them: one small interface.
 
-The session (app/draft_session.py) decides when to ask and what follows from the answer; whoever
+The session (app/session/draft_session.py) decides when to ask and what follows from the answer; whoever
 implements `Prompts` decides how to ask and in what words. The wizard asks in dialogs
 (app/qt/dialog_prompts.py), the command line at the terminal or from files given as options
-(app/terminal_prompts.py), the tests from a script. Nothing here holds a sentence a person reads.
+(app/commands/terminal_prompts.py), the tests from a script. Nothing here holds a sentence a person reads.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from app.autosave_files import Recovery
-    from app.backups import Backup
-    from app.drafts import DraftError
+    from app.storage.autosave_files import Recovery
+    from app.storage.backups import Backup
+    from app.storage.drafts import DraftError
 
 
 class Choice(str, Enum):

@@ -1,6 +1,7 @@
 """`python main.py export DRAFT.json -o dossier.pdf` and `python main.py import DOSSIER.pdf [-o draft.json]`.
 
-Registered by app.cli; errors are one line (exit 2). reportlab loads only when exporting.
+Errors are one line (exit 2). reportlab loads only when exporting: the dossier's modules are imported
+when a command runs, not when the parser is built.
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli import EXIT_OK, CommandError, load_checked, warn
-from app.drafts import parse_draft, write_atomically
-from app.passphrases import add_passphrase_option
+from app.commands.arguments import add_passphrase_option, load_checked, warn
+from app.commands.errors import EXIT_OK, CommandError
+from app.storage.drafts import parse_draft, write_atomically
 from catalogue import table, tr
 
 TEXT = table("dossier.cli")

@@ -1,10 +1,10 @@
-"""The draft session's questions (app/session_prompts.py) on the command line.
+"""The draft session's questions (app/session/prompts.py) on the command line.
 
 A passphrase comes from the first line of a file given as an option, or, when a person is at the
 terminal, from a prompt that does not echo; which version to put back is the command's argument.
 A passphrase is asked once: a wrong one ends the command, as does a question nobody can answer (no
 file given, no terminal), so scripts never hang. The command ends by raising an error of one line
-(a DraftError or a PromptError, which app.cli prints and exits 2 on); what went well is printed.
+(a DraftError or a PromptError, which app.commands.main prints and exits 2 on); what went well is printed.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.autosave_files import Recovery
-from app.backups import Backup
-from app.drafts import DraftError, PassphraseRequired
-from app.session_prompts import Choice, Notice
+from app.storage.autosave_files import Recovery
+from app.storage.backups import Backup
+from app.storage.drafts import DraftError, PassphraseRequired
+from app.session.prompts import Choice, Notice
 from catalogue import ntr, table
 
 MAX_PASSPHRASE_FILE_BYTES = 64 * 1024

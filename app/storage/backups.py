@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.drafts import (MAX_DRAFT_BYTES, TEMPORARY_RANDOM_PART, DraftError, check_draft_text, remove_stale_temporaries,
+from app.storage.drafts import (MAX_DRAFT_BYTES, TEMPORARY_RANDOM_PART, DraftError, check_draft_text, remove_stale_temporaries,
                         reseal, write_atomically)
 from catalogue import table
 
@@ -129,7 +129,7 @@ def seal_backups(draft_path: Path, passphrase: str, current: str | None = None) 
     remove_stale_backup_temporaries(draft_path)  # an interrupted backup may have left plain text
 
 
-# What temporary_beside names the temporary file of a backup being written (see app/drafts.py).
+# What temporary_beside names the temporary file of a backup being written (see app/storage/drafts.py).
 _BACKUP_TEMPORARY = re.compile(rf"\.(\d{{20}}\.json)\.{TEMPORARY_RANDOM_PART}\.tmp")
 
 

@@ -1,9 +1,9 @@
-"""The command line's side of passphrase protection: the `--passphrase-file` option, and the
-`protect` / `unprotect` commands.
+"""The command line's side of passphrase protection: the `protect` / `unprotect` commands.
 
-The passphrase is asked for (from the file, or at a terminal) by app/terminal_prompts.py, on
-behalf of the draft session's flow (app/draft_session.py `protect_file`), the same flow the
-wizard's File > Protect goes through. Registered by app.cli.
+The passphrase is asked for (from the file, or at a terminal) by app/commands/terminal_prompts.py, on
+behalf of the draft session's flow (app/session/draft_session.py `protect_file`), the same flow the
+wizard's File > Protect goes through. The option is in app/commands/arguments.py, since every command
+that opens a draft takes it.
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.commands.arguments import add_passphrase_option
+from app.commands.errors import EXIT_BAD_INPUT, EXIT_OK
+from app.commands.terminal_prompts import TerminalPrompts
+from app.session.draft_session import protect_file
 from catalogue import table, tr
 
 TEXT = table("passphrases")
-
-
-def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--passphrase-file", type=Path, metavar="FILE", help=TEXT["option_help"])
 
 
 def add_commands(subparsers) -> None:
@@ -33,22 +33,15 @@ def add_commands(subparsers) -> None:
 
 
 def _protect(args: argparse.Namespace) -> int:
-    from app.terminal_prompts import TerminalPrompts
-
     return _protect_with(args.draft, TerminalPrompts(args.draft, passphrase_file=args.current_passphrase_file,
                                                      new_passphrase_file=args.passphrase_file))
 
 
 def _unprotect(args: argparse.Namespace) -> int:
-    from app.terminal_prompts import TerminalPrompts
-
     return _protect_with(args.draft, TerminalPrompts(args.draft, passphrase_file=args.passphrase_file,
                                                      unprotect=True))
 
 
 def _protect_with(path: Path, prompts) -> int:
-    from app.cli import EXIT_BAD_INPUT, EXIT_OK
-    from app.draft_session import protect_file
-
     # Every refusal raises a one-line error on the way; nothing unchanged is left unexplained.
     return EXIT_OK if protect_file(path, prompts) else EXIT_BAD_INPUT

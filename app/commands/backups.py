@@ -1,7 +1,7 @@
 """The command line's side of backups: `backups DRAFT` lists the kept versions of a draft, and
 `restore DRAFT N` puts version N back (the draft as it was is kept as a backup first, so a restore
-can itself be undone) through the draft session's flow (app/draft_session.py `put_back_version`),
-the same the wizard's File > Earlier versions goes through. Registered by app.cli.
+can itself be undone) through the draft session's flow (app/session/draft_session.py `put_back_version`),
+the same the wizard's File > Earlier versions goes through.
 """
 
 from __future__ import annotations
@@ -10,7 +10,10 @@ import argparse
 import shlex
 from pathlib import Path
 
-from app.backups import list_backups
+from app.commands.errors import EXIT_BAD_INPUT, EXIT_OK, CommandError
+from app.commands.terminal_prompts import TerminalPrompts
+from app.session.draft_session import put_back_version
+from app.storage.backups import list_backups
 from catalogue import table, tr
 from catalogue.formats import format_number
 
@@ -28,8 +31,6 @@ def add_commands(subparsers) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK
-
     backups = list_backups(args.draft)
     if not backups:
         print(TEXT["none"].format(path=args.draft))
@@ -41,10 +42,6 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_BAD_INPUT, EXIT_OK, CommandError
-    from app.draft_session import put_back_version
-    from app.terminal_prompts import TerminalPrompts
-
     if not args.draft.is_file():
         raise CommandError(TEXT["missing"].format(path=args.draft))
     restored = put_back_version(args.draft, TerminalPrompts(args.draft, version=args.number))

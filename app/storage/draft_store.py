@@ -1,7 +1,7 @@
 """A draft on disk together with its copies: saving keeps a backup of what was saved, and protecting
 a draft seals every copy of it (the file, its backups, the autosaves the wizard left of it).
 
-Above app/drafts.py (one file at a time), app/backups.py and app/autosave_files.py, which build on
+Above app/storage/drafts.py (one file at a time), app/storage/backups.py and app/storage/autosave_files.py, which build on
 drafts and know nothing of each other; so none of them needs to reach back up for another.
 """
 
@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app import autosave_files, backups, protect
-from app.drafts import (Draft, DraftError, draft_bytes, open_protected, parse_draft, read_draft_text,
+from app.storage import autosave_files, backups, protect
+from app.storage.drafts import (Draft, DraftError, draft_bytes, open_protected, parse_draft, read_draft_text,
                         remove_stale_temporaries, write_atomically)
 
 
 def save_draft(draft: Draft, path: Path, keep_backup: bool = True, passphrase: str | None = None) -> None:
-    """Save atomically, then keep the saved version among the draft's backups (app/backups.py).
+    """Save atomically, then keep the saved version among the draft's backups (app/storage/backups.py).
 
     With a passphrase, the file and its backup hold only the sealed envelope.
     """

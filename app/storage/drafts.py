@@ -2,14 +2,14 @@
 
 A draft has a stable id and records what it was made with (its lock: the pack's id, version and
 content hash, the kit's when there is one, and the language). Drafts of earlier formats are
-brought to the current one as they are read (app/draft_migrations.py). Writing is atomic: the new
+brought to the current one as they are read (app/storage/draft_migrations.py). Writing is atomic: the new
 text goes to a temporary file in the same folder, is flushed and synced, then renamed over the old
 file, so a crash leaves either the old draft or the new one, never a torn file. Drafts are readable
-by their owner only. A draft may be protected by a passphrase (app/protect.py): then only the
+by their owner only. A draft may be protected by a passphrase (app/storage/protect.py): then only the
 sealed envelope is ever written, and reading it needs the passphrase.
 
 This module knows one file at a time; saving with a backup and protecting every copy of a draft
-are in app/draft_store.py, which builds on this one and on app/backups.py.
+are in app/storage/draft_store.py, which builds on this one and on app/storage/backups.py.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from app import draft_migrations, protect
+from app.storage import draft_migrations, protect
 from catalogue import table
 from forms.answers import answer_problem
 from forms.fingerprint import content_hash
@@ -94,7 +94,7 @@ class Draft(BaseModel):
     format: Literal["sandbox-applicant-kit/draft"] = FORMAT
     format_version: int = FORMAT_VERSION
     # Stable for the life of the draft: its autosave is kept under it. A copy saved under another
-    # name is another draft, with an id of its own (app/draft_session.py).
+    # name is another draft, with an id of its own (app/session/draft_session.py).
     id: uuid.UUID
     lock: Lock
     # Who applies and for what; shown on the dossier's cover. The full profile is in the answers.

@@ -5,7 +5,7 @@ its passphrase (in memory only), its autosave, and the flows that keep work from
 a protected draft (asking until the passphrase is right), putting back a kept version, asking before
 unsaved work is replaced, restoring the work a crash left. The wizard's window and the command line
 both go through it, so each flow is written once. What it asks or tells the person goes through a
-`Prompts` object (app/session_prompts.py); what changes is announced to listeners, which the wizard's
+`Prompts` object (app/session/prompts.py); what changes is announced to listeners, which the wizard's
 Qt session (app/qt/session.py) turns into signals.
 """
 
@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from app.autosave_files import Recovery, discard_autosave, discard_recovery, recoveries, write_autosave
-from app.backups import Backup, list_backups, restore_backup
-from app.draft_store import change_protection, save_draft
-from app.drafts import (Answer, Draft, DraftError, PackChange, PassphraseRequired, WrongPassphrase, draft_problems,
+from app.storage.autosave_files import Recovery, discard_autosave, discard_recovery, recoveries, write_autosave
+from app.storage.backups import Backup, list_backups, restore_backup
+from app.storage.draft_store import change_protection, save_draft
+from app.storage.drafts import (Answer, Draft, DraftError, PackChange, PassphraseRequired, WrongPassphrase, draft_problems,
                         load_draft, pack_change)
-from app.session_prompts import Choice, Notice, Prompts
+from app.session.prompts import Choice, Notice, Prompts
 from forms.evaluation import is_empty
 from forms.schema import Pack
 
@@ -175,7 +175,7 @@ class DraftSession:
         self.draft = draft or Draft.new(pack)
         self.path = path
         self.dirty = False
-        # Held in memory only, never written: saves and autosaves are sealed with it (app/protect.py).
+        # Held in memory only, never written: saves and autosaves are sealed with it (app/storage/protect.py).
         self.passphrase: str | None = None
         self.answers_changed = Listeners()  # (question id) or ("") when the whole draft was replaced
         self.dirty_changed = Listeners()    # (dirty)

@@ -8,8 +8,8 @@ It is then set aside into `autosave/recovered/` before the new session autosaves
 stays there, listed with every other one left, until the person restores or discards it: two
 drafts' unsaved work after a crash is two recoveries, and nothing a later session does replaces one.
 
-No Qt here: the draft session (app/draft_session.py) writes and restores them, and protecting a
-draft (app/draft_store.py) seals those that belong to it.
+No Qt here: the draft session (app/session/draft_session.py) writes and restores them, and protecting a
+draft (app/storage/draft_store.py) seals those that belong to it.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import paths
+from app.storage import paths
 
 if TYPE_CHECKING:
-    from app.drafts import Draft
+    from app.storage.drafts import Draft
 
 NOTE_SUFFIX = ".source.json"
 # What the application wrote before drafts had ids: one autosave for all drafts, and the one a crash
@@ -70,7 +70,7 @@ def note_of(file: Path) -> Path:
 def write_autosave(draft: Draft, source: Path | None, passphrase: str | None) -> None:
     """Write the draft's unsaved work (sealed with `passphrase`, if any) and the note of its file."""
     # Imported here, as below: the start page lists recoveries before pydantic and the pack load.
-    from app.drafts import draft_bytes, write_atomically
+    from app.storage.drafts import draft_bytes, write_atomically
 
     target = autosave_file(draft.id)
     # Absolute: the command line may look for it from another working folder (seal_copies_of).
@@ -125,7 +125,7 @@ def seal_copies_of(draft_path: Path, passphrase: str, current: str | None = None
     """Seal the autosaves and recoveries that belong to `draft_path` with `passphrase`, as its
     backups are sealed when it is protected: plain ones, and those `current` opens. Others are left
     as they are."""
-    from app.drafts import reseal
+    from app.storage.drafts import reseal
 
     target = Path(draft_path).resolve()
     copies = [*_autosaves(), *((r.file, r.note) for r in recoveries())]

@@ -6,7 +6,7 @@ the current one (as napari migrates its settings and Alembic its revisions). A s
 what it is given: a draft whose migration fails is refused whole, and the file stays as it was.
 The migrated draft is written in the current format the next time it is saved.
 
-A new format: add a step from the current format, then raise Draft's model in app/drafts.py, and
+A new format: add a step from the current format, then raise Draft's model in app/storage/drafts.py, and
 keep some files of the old format in tests/data/ for the step's test.
 """
 

@@ -1,0 +1,61 @@
+"""What the packs shipped with the application still lack in a language: the provisions' titles
+and each pack's texts that no overlay translates, one line each.
+
+`python -m forms.untranslated LANG` prints them; `python3 dev.py catalogue check LANG` runs it after
+the catalogue's own check of the messages (catalogue/maintain.py), which knows nothing of packs.
+Apart from forms/translations.py, which the loader uses: this reads every pack, so it stands
+above the loader instead of beside it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from catalogue.languages import normalise
+from forms.citations import ProvisionList, provisions
+from forms.loader import PACKS_DIR, load_pack
+from forms.translations import overlays, texts_of, untranslated
+
+
+def untranslated_pack_texts(language: str) -> list[str]:
+    """What the packs shipped with the application still lack in `language`, one line each."""
+    listed = ProvisionList(provisions=tuple(provisions().values()))
+    lines = [f"provisions: {path}" for path in untranslated(texts_of(listed), _read_merged(PACKS_DIR, language, []))]
+    for manifest in sorted(PACKS_DIR.glob("*/pack.yaml")):
+        pack = load_pack(manifest.parent, "en")
+        problems: list[str] = []
+        merged = _read_merged(manifest.parent, language, problems)
+        lines += problems + [f"pack {pack.id}: {path}" for path in untranslated(texts_of(pack), merged)]
+    return lines
+
+
+def _read_merged(folder: Path, language: str, problems: list[str]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for _, overlay in overlays(folder, language, problems):
+        merged = _merged(merged, overlay)
+    return merged
+
+
+def _merged(base: dict, more: dict) -> dict:
+    out = dict(base)
+    for key, value in more.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def run(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python -m forms.untranslated LANG", file=sys.stderr)
+        return 2
+    code = normalise(argv[0]) or argv[0]
+    # English is the packs' own language; its variants and en-XA read it.
+    lacking = [] if code.split("_")[0] == "en" else untranslated_pack_texts(code)
+    print("\n".join(lacking) or f"{argv[0]}: every pack text is translated")
+    print(f"{len(lacking)} pack texts untranslated", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))
