@@ -36,6 +36,8 @@ class PackIndex:
             **{v.id: tuple(dict.fromkeys(ref for o in v.outcomes for ref in o.refs)) for v in pack.verdicts},
             **{r.id: r.refs for r in pack.rules},
         }
+        # Outcomes that set every other result aside (the law does not apply at all).
+        self.gating_outcomes = {o.id for track in pack.tracks for o in track.outcomes if o.gates}
         # The questions any rule reads: while none has an answer, nothing is assessed yet.
         self.rule_questions = set().union(*(questions_named(r.when) for r in pack.rules))
         self.unsure_options = {

@@ -17,14 +17,15 @@ from risk_tiers import application
 from risk_tiers.assessment import (Assessment, ChecklistResult, Finding, GapResult, ObligationResult, OpenPoint,
                                    TrackResult, VerdictResult)
 
+
 def classify(pack: Pack, answers: Mapping[str, Any], notes: Mapping[str, str] | None = None) -> Assessment:
     """`notes` (question id to the applicant's note) are carried to the answers each result cites."""
     notes = notes or {}
     evaluation = Evaluation(pack, answers)
     fired = [rule for rule in pack.rules if rule.tier != FACT and evaluation.rule(rule.id) is Truth.TRUE]
-    gates = {o.id for track in pack.tracks for o in track.outcomes if o.gates}
+    gates = evaluation.index.gating_outcomes
     gate = next((o.id for track in pack.tracks for o in track.outcomes
-                 if o.gates and any(rule.tier == o.id for rule in fired)), None)
+                 if o.id in gates and any(rule.tier == o.id for rule in fired)), None)
     if gate:
         fired = [rule for rule in fired if rule.tier in gates]
     grounded = {rule.tier for rule in fired}
@@ -94,12 +95,12 @@ def _still_possible(evaluation: Evaluation, outcomes: list[str]) -> dict[str, li
     An unanswered or unsure answer is never read as "no": such a rule stays possible."""
     possible: dict[str, list[str]] = {}
     for outcome in outcomes:
-        questions: list[str] = []
+        questions: dict[str, None] = {}  # in order, once each
         for rule in evaluation.pack.rules:
             if rule.tier == outcome and evaluation.rule(rule.id) is Truth.UNKNOWN:
-                questions.extend(q for q in evaluation.unknowns(rule.when) if q not in questions)
+                questions.update(dict.fromkeys(evaluation.unknowns(rule.when)))
         if questions:
-            possible[outcome] = questions
+            possible[outcome] = list(questions)
     return possible
 
 
@@ -145,7 +146,7 @@ def _obligation_result(obligation: Obligation, date: DateEntry | None, roles: tu
 def _open_points(pack: Pack, evaluation: Evaluation, gate: str | None, for_roles: list[Obligation],
                  dated: list[tuple[Obligation, DateEntry | None]], derived: _Derived) -> tuple[OpenPoint, ...]:
     affected: dict[str, list[str]] = {}
-    gates = {o.id for track in pack.tracks for o in track.outcomes if o.gates}
+    gates = evaluation.index.gating_outcomes
     for rule in pack.rules:
         if rule.tier == FACT or (gate and rule.tier not in gates):
             continue
@@ -190,12 +191,8 @@ def _obligation_unknowns(evaluation: Evaluation, for_roles: list[Obligation],
 def _question_point(evaluation: Evaluation, qid: str, affected: list[str]) -> OpenPoint:
     """`affected`: the ids of the rules and obligations the answer could change."""
     status = "unsure" if evaluation.is_unsure(qid) else "unanswered"
-    refs = tuple(dict.fromkeys(ref for item in affected for ref in _refs_of(evaluation, item)))
+    refs = tuple(dict.fromkeys(ref for item in affected for ref in evaluation.index.refs.get(item, ())))
     return OpenPoint(kind="question", question=qid, status=status, could_affect=tuple(affected), refs=refs)
-
-
-def _refs_of(evaluation: Evaluation, item_id: str) -> tuple[str, ...]:
-    return evaluation.index.refs.get(item_id, ())
 
 
 def _law_points(dated: list[tuple[Obligation, DateEntry | None]]) -> list[OpenPoint]:

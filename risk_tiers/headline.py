@@ -10,6 +10,7 @@ bare "minimal risk"). Their words come from the pack, so they are translated wit
 from __future__ import annotations
 
 from forms.citations import is_under, label
+from forms.evaluation import index_of
 from forms.schema import Pack, ReliefText, Track, UndecidedText
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment, TrackResult
@@ -66,8 +67,9 @@ def _reached(track: Track, result: TrackResult, assessment: Assessment) -> tuple
 
 
 def _undecided_summary(pack: Pack, text: UndecidedText, reached: str, deciding: tuple[str, ...]) -> str:
-    questions = {q.id: q.text for s in pack.sections for q in s.questions}
-    named = [texts.QUOTED.format(text=questions.get(qid, qid)) for qid in deciding[:text.listed]]
+    questions = index_of(pack).questions
+    named = [texts.QUOTED.format(text=questions[qid].text if qid in questions else qid)
+             for qid in deciding[:text.listed]]
     listed = texts.LIST_SEPARATOR.join(named)
     if len(deciding) > text.listed:
         listed += text.more.format(count=len(deciding) - text.listed)

@@ -9,6 +9,7 @@ from typing import Any
 
 from catalogue import table
 from forms.citations import label
+from forms.evaluation import index_of
 from forms.schema import Pack
 from forms.texts import YES_NO
 from risk_tiers import texts
@@ -32,7 +33,7 @@ def answer_text(pack: Pack, question_id: str, value: Any) -> str:
     """An answer as every output shows it (report, review page, dossier): yes/no in the wizard's
     words, options by their labels (several joined by semicolons, as labels hold commas), whole
     numbers without a decimal point."""
-    question = next((q for s in pack.sections for q in s.questions if q.id == question_id), None)
+    question = index_of(pack).questions.get(question_id)
     options = {o.id: o.label for o in getattr(question, "options", ())}
     if getattr(question, "kind", "") == "yes_no" and isinstance(value, str):
         return YES_NO.get(value, value)
@@ -57,10 +58,10 @@ def value_text(pack: Pack, value: str) -> str:
 def open_point_text(pack: Pack, point: OpenPoint) -> str:
     """An open point in words: the question left open and why, or the unverified date."""
     if point.kind == "law":
-        date = next(d for d in pack.dates if d.id == point.date)
+        date = index_of(pack).dates[point.date]
         return pack.unverified_date_text.format(date=date.date.isoformat(), set_by=date.set_by, source=date.source)
-    questions = {q.id: q.text for s in pack.sections for q in s.questions}
-    return texts.OPEN_QUESTION[point.status].format(question=questions.get(point.question, point.question))
+    question = index_of(pack).questions.get(point.question)
+    return texts.OPEN_QUESTION[point.status].format(question=question.text if question else point.question)
 
 
 def gap_text(pack: Pack, gap: GapResult, name_questions: bool = True) -> str:
@@ -75,7 +76,7 @@ def gap_text(pack: Pack, gap: GapResult, name_questions: bool = True) -> str:
 
 def because_text(pack: Pack, finding: Finding | GapResult | VerdictResult) -> list[str]:
     """One line per answer behind a result, each followed by the applicant's note on it."""
-    questions = {q.id: q for s in pack.sections for q in s.questions}
+    questions = index_of(pack).questions
     lines = []
     for b in finding.because:
         if b.question not in questions:
@@ -133,8 +134,9 @@ def _verdict_lines(pack: Pack, verdict: VerdictResult) -> list[str]:
 
 
 def _question_list(pack: Pack, question_ids: tuple[str, ...]) -> str:
-    questions = {q.id: q.text for s in pack.sections for q in s.questions}
-    return "; ".join(TEXT["question"].format(text=questions.get(qid, qid)) for qid in question_ids)
+    questions = index_of(pack).questions
+    return texts.LIST_SEPARATOR.join(TEXT["question"].format(text=questions[qid].text if qid in questions else qid)
+                                     for qid in question_ids)
 
 
 def counted_question(pack: Pack, verdict: VerdictResult) -> str:
