@@ -4,16 +4,19 @@
 import os
 import sys
 
-COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "packs", "-h", "--help", "--pack"}
+COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "packs",
+            "kit", "-h", "--help", "--pack"}
 DATA_DIR_OPTION = "--data-dir"
 LANG_OPTION = "--lang"
-GLOBAL_OPTIONS = (DATA_DIR_OPTION, LANG_OPTION)
+KIT_OPTION = "--kit"
+GLOBAL_OPTIONS = (DATA_DIR_OPTION, LANG_OPTION, KIT_OPTION)
 # What the message of a global option given without its value is (catalogue ids).
-NEEDS_VALUE = {DATA_DIR_OPTION: "main.data_dir_needs_folder", LANG_OPTION: "main.lang_needs_code"}
+NEEDS_VALUE = {DATA_DIR_OPTION: "main.data_dir_needs_folder", LANG_OPTION: "main.lang_needs_code",
+               KIT_OPTION: "main.kit_needs_file"}
 
 
 def take_options(args: list[str]) -> tuple[list[str], dict[str, str], list[str]]:
-    """The arguments without the global options (`--data-dir DIR`, `--lang CODE`, or with `=`),
+    """The arguments without the global options (`--data-dir DIR`, `--lang CODE`, `--kit FILE`, or with `=`),
     wherever they stand; the values given; and the options given without a value."""
     rest, values, missing = [], {}, []
     items = iter(args)
@@ -30,8 +33,9 @@ def take_options(args: list[str]) -> tuple[list[str], dict[str, str], list[str]]
             missing.append(option)
         else:
             values[option] = value
-    if DATA_DIR_OPTION in values:
-        values[DATA_DIR_OPTION] = os.path.abspath(os.path.expanduser(values[DATA_DIR_OPTION]))
+    for option in (DATA_DIR_OPTION, KIT_OPTION):
+        if option in values:
+            values[option] = os.path.abspath(os.path.expanduser(values[option]))
     return rest, values, missing
 
 
@@ -48,9 +52,11 @@ def usage() -> str:
         return [f"  {syntax}"] + [" " * 24 + line for line in lines]
 
     lines = [tr("main.wizard_heading")]
-    lines += entry("python main.py [--data-dir DIR] [--lang CODE] [DRAFT.json]", tr("main.wizard_help", draft="DRAFT.json"))
+    lines += entry("python main.py [--data-dir DIR] [--lang CODE] [--kit FILE] [DRAFT.json]",
+                   tr("main.wizard_help", draft="DRAFT.json"))
     lines += entry("--data-dir DIR", tr("main.data_dir_help", folder="DIR", variable="SANDBOX_KIT_DATA_DIR"))
     lines += entry("--lang CODE", tr("main.lang_help", code="CODE", pseudo="en-XA", variable="SANDBOX_KIT_LANG"))
+    lines += entry("--kit FILE", tr("main.kit_help", file="FILE"))
     return "\n".join(lines + ["", tr("main.commands_heading")])
 
 
@@ -74,7 +80,8 @@ def main() -> int:
         code = None
     catalogue.set_language(code)  # None: the system's language (or SANDBOX_KIT_LANG)
     if missing:
-        example = {DATA_DIR_OPTION: "--data-dir ~/sandbox-kit", LANG_OPTION: "--lang de, --lang en-XA"}[missing[0]]
+        example = {DATA_DIR_OPTION: "--data-dir ~/sandbox-kit", LANG_OPTION: "--lang de, --lang en-XA",
+                   KIT_OPTION: "--kit authority.sandboxkit"}[missing[0]]
         error = catalogue.tr(NEEDS_VALUE[missing[0]], option=missing[0], example=example)
         print(catalogue.tr("cli.error_line", message=error), file=sys.stderr)
         return 2
@@ -89,7 +96,8 @@ def main() -> int:
 
         if args[0] in ("-h", "--help"):
             print(usage())
-        return run_command(args)
+        kit = [KIT_OPTION, values[KIT_OPTION]] if KIT_OPTION in values else []
+        return run_command(kit + args)
     from app.qt.launch import run_wizard
 
     return run_wizard(args)

@@ -33,7 +33,7 @@ def add_commands(subparsers) -> None:
 def _export(args: argparse.Namespace) -> int:
     from app.dossier.export import DossierError, export_dossier
 
-    draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
+    draft, pack, warnings, _ = load_checked(args)
     warn(warnings)
     try:
         export_dossier(draft, pack, args.output)

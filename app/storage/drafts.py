@@ -85,8 +85,10 @@ class Lock(BaseModel):
     language: str = Field(LANGUAGE, max_length=35)  # a BCP 47 tag
 
     @classmethod
-    def of(cls, pack: Pack, kit: Pack | None = None, language: str = LANGUAGE) -> "Lock":
-        return cls(pack=Made.of(pack), kit=Made.of(kit) if kit is not None else None, language=language)
+    def of(cls, pack: Pack, kit: Made | None = None, language: str = LANGUAGE) -> "Lock":
+        """`pack`: the pack as shipped, without a kit's additions; `kit`: the kit worn, if any
+        (app/kits: its id, version and the hash of its file)."""
+        return cls(pack=Made.of(pack), kit=kit, language=language)
 
 
 class Draft(BaseModel):
@@ -105,9 +107,9 @@ class Draft(BaseModel):
     answers: dict[str, Answer] = {}
 
     @classmethod
-    def new(cls, pack: Pack, now: dt.datetime | None = None) -> "Draft":
+    def new(cls, pack: Pack, now: dt.datetime | None = None, kit: Made | None = None) -> "Draft":
         now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        return cls(id=uuid.uuid4(), lock=Lock.of(pack), created=now, modified=now)
+        return cls(id=uuid.uuid4(), lock=Lock.of(pack, kit), created=now, modified=now)
 
     def values(self) -> dict[str, Any]:
         """Question id to answer value, the shape the core reads."""
@@ -139,10 +141,34 @@ def pack_change(lock: Lock, pack: Pack) -> PackChange:
     return PackChange.SAME if made.hash == content_hash(pack) else PackChange.CONTENT
 
 
+class KitChange(str, Enum):
+    """How the kit at hand compares with the one a draft was made with."""
+
+    NONE = "none"        # no kit, then or now
+    SAME = "same"        # the same kit: id, version and file
+    ADDED = "added"      # made without a kit, opened with one
+    MISSING = "missing"  # made with a kit, opened without it
+    CHANGED = "changed"  # made with this kit, in another version or with other content
+    OTHER = "other"      # made with another kit
+
+
+def kit_change(lock: Lock, kit: Made | None) -> KitChange:
+    made = lock.kit
+    if made is None:
+        return KitChange.NONE if kit is None else KitChange.ADDED
+    if kit is None:
+        return KitChange.MISSING
+    if kit.id != made.id:
+        return KitChange.OTHER
+    return KitChange.SAME if (kit.version, kit.hash) == (made.version, made.hash) else KitChange.CHANGED
+
+
 # --- checking a draft against its pack -------------------------------------------------------
 
-def draft_problems(draft: Draft, pack: Pack) -> tuple[list[str], list[str]]:
-    """(errors, warnings). Answers to questions a newer pack no longer has are warnings, kept."""
+def draft_problems(draft: Draft, pack: Pack, keep_unknown: bool = False) -> tuple[list[str], list[str]]:
+    """(errors, warnings). Answers to questions a newer pack no longer has are warnings, kept; so
+    are, with `keep_unknown`, answers to questions the pack at hand lacks (a draft made with a kit
+    that is not the one in use: its questions come back with the kit)."""
     made = draft.lock.pack
     if made.id != pack.id:
         return [f"the draft is for the pack '{made.id}', not '{pack.id}'"], []
@@ -152,7 +178,9 @@ def draft_problems(draft: Draft, pack: Pack) -> tuple[list[str], list[str]]:
     for qid, answer in draft.answers.items():
         question = questions.get(qid)
         if question is None:
-            if same_version:
+            if keep_unknown:
+                warnings.append(TEXT["kit_answer_kept"].format(question=qid))
+            elif same_version:
                 errors.append(f"'{qid}' is not a question of pack {pack.id} {pack.version}")
             else:
                 warnings.append(
