@@ -141,7 +141,8 @@ class _Reading:
             if entry not in self.archive.entries:
                 self.problem(KitError.tr("kit.error.missing_file", where=self.archive.where(MANIFEST), entry=entry))
         missing = bool(self.found)
-        self._check(lambda: manifest.logo and self._logo(manifest.logo))
+        if manifest.logo in self.archive.entries:
+            self._check(lambda: self._logo(manifest.logo))
         chosen = self._language(manifest)
         texts = {name: text for name in TEXT_FILES
                  if (text := self._check(lambda n=name: self._text_file(manifest, n, chosen))) is not None}
