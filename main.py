@@ -100,7 +100,7 @@ def main() -> int:
         return run_command(kit + args)
     from app.qt.launch import run_wizard
 
-    return run_wizard(args)
+    return run_wizard(args, kit=values.get(KIT_OPTION))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ passphrase in the file given, or one asked for at a terminal (app/commands/termi
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import NamedTuple
@@ -76,6 +77,9 @@ def load_checked(args: argparse.Namespace) -> Opened:
     if not result.opened:  # TerminalPrompts raises first, saying why
         raise CommandError(TEXT["not_opened"].format(path=args.draft))
     warnings = _kit_warnings(result.kit_change, result.kit_recorded, session.kit) + list(result.warnings)
+    days = session.kit.manifest.days_left(dt.date.today()) if session.kit is not None else None
+    if days is not None and days < 0:
+        warnings.append(TEXT["kit_late"].format(kit=session.kit.manifest.id, date=session.kit.manifest.sandbox.deadline))
     if result.pack_change is PackChange.CONTENT:
         warnings.insert(0, TEXT["pack_changed"].format(pack=session.base.id, version=session.base.version))
     return Opened(session.draft, session.pack, warnings, session.kit)

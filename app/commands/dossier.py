@@ -33,10 +33,10 @@ def add_commands(subparsers) -> None:
 def _export(args: argparse.Namespace) -> int:
     from app.dossier.export import DossierError, export_dossier
 
-    draft, pack, warnings, _ = load_checked(args)
+    draft, pack, warnings, kit = load_checked(args)
     warn(warnings)
     try:
-        export_dossier(draft, pack, args.output)
+        export_dossier(draft, pack, args.output, kit=kit)
     except DossierError as error:
         raise CommandError(str(error)) from None
     print(TEXT["written"].format(path=args.output))

@@ -6,15 +6,19 @@ holds every result, answer and citation in words, as the wizard and the command 
 
 from __future__ import annotations
 
+import io
 import re
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Image, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from app.dossier.authority import Branding, Extras
 from app.dossier.layout import Block, Contents
 from app.dossier.texts import TEXT
+from catalogue import ntr
+from catalogue.formats import format_number
 from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
 from app.results.document import (Answer, Cited, DerivedPart, FindingPart, ObligationPart, ResultDocument,
                                   SectionAnswers)
@@ -97,24 +101,47 @@ def _answer_value(answer: Answer) -> str:
     return answer.value if answer.given else TEXT["unanswered"]
 
 
-def cover_rows(document: ResultDocument) -> list[tuple[str, str]]:
-    """(label, value) of the cover's table: who applies, for which system, from which answers."""
+def cover_rows(document: ResultDocument, branding: Branding | None = None) -> list[tuple[str, str]]:
+    """(label, value) of the cover's table: who applies, for which system, from which answers (and,
+    with a kit, to which sandbox and authority, by which deadline)."""
     found = document.completeness
     given = (TEXT["complete"].format(required=found.required) if found.complete else TEXT["incomplete"].format(
         given=found.given, required=found.required, missing=len(found.missing), section=TEXT["missing"]))
-    return [(TEXT["applicant"], document.applicant or TEXT["not_given"]),
-            (TEXT["system"], document.system or TEXT["not_given"]),
-            (TEXT["date"], document.answered_on.isoformat()),
-            (TEXT["completeness"], given),
-            (TEXT["pack"], TEXT["pack_value"].format(pack=document.pack_id, version=document.pack_version,
-                                                     date=document.law_current_to.isoformat()))]
+    rows = [(TEXT["applicant"], document.applicant or TEXT["not_given"]),
+            (TEXT["system"], document.system or TEXT["not_given"])]
+    if branding is not None:
+        sandbox = TEXT["sandbox_value"].format(sandbox=branding.sandbox, call=branding.call) if branding.call else branding.sandbox
+        rows += [(TEXT["sandbox"], sandbox), (TEXT["authority"], branding.authority)]
+        if branding.deadline is not None:
+            deadline = branding.deadline.isoformat()
+            rows.append((TEXT["deadline"], TEXT["deadline_passed"].format(date=deadline) if branding.closed else deadline))
+    rows += [(TEXT["date"], document.answered_on.isoformat()),
+             (TEXT["completeness"], given),
+             (TEXT["pack"], TEXT["pack_value"].format(pack=document.pack_id, version=document.pack_version,
+                                                      date=document.law_current_to.isoformat()))]
+    if branding is not None:
+        rows.append((TEXT["kit"], branding.kit))
+    return rows
 
 
-def cover(document: ResultDocument, fingerprint: str) -> list:
-    rows = cover_rows(document)
+def _masthead(branding: Branding) -> list:
+    """The authority's logo and name, and the sandbox's, at the top of the cover."""
+    names = [_p(branding.authority, H2), _p(branding.sandbox)]
+    if branding.logo_png is None:
+        return names + [Spacer(1, 8 * mm)]
+    logo = Image(io.BytesIO(branding.logo_png), width=18 * mm, height=18 * mm, kind="proportional")
+    table = Table([[logo, names]], colWidths=[24 * mm, 141 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)]))
+    return [table, Spacer(1, 8 * mm)]
+
+
+def cover(document: ResultDocument, fingerprint: str, branding: Branding | None = None) -> list:
+    rows = cover_rows(document, branding)
     table = Table([[_p(k, SMALL), _p(v)] for k, v in rows], colWidths=[45 * mm, 120 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
-    return [Spacer(1, 25 * mm), _p(TEXT["title"], TITLE), table, Spacer(1, 12 * mm),
+    top = [Spacer(1, 25 * mm)] if branding is None else [Spacer(1, 6 * mm), *_masthead(branding)]
+    title = TEXT["title"] if branding is None else TEXT["kit_title"].format(sandbox=branding.sandbox)
+    return [*top, _p(title, TITLE), table, Spacer(1, 12 * mm),
             _p(TEXT["primary_tier"], H2), badge(document), Spacer(1, 4 * mm),
             *[_p(TEXT["track"].format(track=track.label, status=track.status)) for track in document.tracks],
             Spacer(1, 10 * mm), _p(TEXT["fingerprint"], SMALL), _p(fingerprint, SMALL),
@@ -290,7 +317,32 @@ def declaration(document: ResultDocument, fingerprint: str) -> list:
             table, Spacer(1, 6 * mm), _p(TEXT["fingerprint"], SMALL), _p(fingerprint, SMALL)]
 
 
-def story(document: ResultDocument, fingerprint: str) -> list:
-    return (cover(document, fingerprint) + contents() + profile(document) + classification(document)
+def documents(extras: Extras) -> list:
+    """The annex of the documents attached inside the PDF: each with its name, size and SHA-256, and
+    the documents the kit requires that are missing."""
+    if not extras.enclosures and not extras.missing and extras.branding is None:
+        return []
+    story: list = [CondPageBreak(60 * mm), Heading(TEXT["documents"], 0)]
+    if extras.enclosures:
+        story.append(_p(TEXT["documents_intro"], SMALL))
+        head = [_p(TEXT["document_columns"][key], SMALL) for key in ("document", "file", "size")]
+        rows = [head]
+        for enclosure in extras.enclosures:
+            rows.append([_p(enclosure.title), [_p(enclosure.name), _p(TEXT["sha256"].format(hash=enclosure.sha256), SMALL)],
+                         _p(ntr("dossier.bytes", enclosure.size, size=format_number(enclosure.size)), SMALL)])
+        table = Table(rows, colWidths=[50 * mm, 85 * mm, 30 * mm], repeatRows=1)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
+        story.append(table)
+    else:
+        story.append(_p(TEXT["no_documents"]))
+    if extras.missing:
+        story += [Heading(TEXT["documents_missing"], 1)]
+        story += [_p("\u2610 " + title, ITEM) for title in extras.missing]
+    return story
+
+
+def story(document: ResultDocument, fingerprint: str, extras: Extras = Extras()) -> list:
+    return (cover(document, fingerprint, extras.branding) + contents() + profile(document) + classification(document)
             + obligations(document) + results(document) + open_points(document) + annex(document)
-            + declaration(document, fingerprint))
+            + documents(extras) + declaration(document, fingerprint))

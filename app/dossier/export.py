@@ -6,13 +6,17 @@ attached inside, and the same bytes for the same draft (timestamps come from the
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import Callable
 
 from app.dossier.attachment import ATTACHMENT, FINGERPRINT_KEY, fingerprint
+from app.dossier.authority import Branding, Enclosure, Extras
 from app.dossier.texts import ERRORS, TEXT
+from app.kits.kit import Kit
 from app.results.document import result_document
+from app.storage.attachments import AttachmentError, read_attached
 from app.storage.drafts import Draft, replace_with_temporary, temporary_beside
 from forms.schema import Pack
 from risk_tiers.classify import classify
@@ -22,13 +26,17 @@ class DossierError(Exception):
     """A dossier that cannot be written or read; the message is one line."""
 
 
-def export_dossier(draft: Draft, pack: Pack, out_path: Path, progress: Callable[[float], None] | None = None) -> None:
-    """Write the dossier for `draft` to `out_path`, atomically; raise DossierError on failure."""
+def export_dossier(draft: Draft, pack: Pack, out_path: Path, progress: Callable[[float], None] | None = None,
+                   kit: Kit | None = None, today: dt.date | None = None) -> None:
+    """Write the dossier for `draft` to `out_path`, atomically; raise DossierError on failure. With
+    the `kit` worn, the dossier carries the authority's name and logo, and the documents added to the
+    draft are attached inside it (a document no longer kept is an error: nothing is left out silently)."""
     report = progress or (lambda fraction: None)
     data = draft.to_json().encode("utf-8")
+    extras = extras_for(draft, kit, today or dt.date.today())
     report(0.05)
     try:
-        pdf = build_pdf(draft, pack, data, report)
+        pdf = build_pdf(draft, pack, data, report, extras)
     except DossierError:
         raise
     except Exception as error:  # a layout failure must reach the user as one line, not a traceback
@@ -37,7 +45,42 @@ def export_dossier(draft: Draft, pack: Pack, out_path: Path, progress: Callable[
     report(1.0)
 
 
-def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], None]) -> bytes:
+def extras_for(draft: Draft, kit: Kit | None, today: dt.date) -> Extras:
+    """The kit's branding and the draft's documents, read back from the copies kept."""
+    enclosures, names = [], {ATTACHMENT}
+    for attached in draft.attachments:
+        try:
+            content = read_attached(attached)
+        except AttachmentError as error:
+            raise DossierError(str(error)) from None
+        spec = kit.attachment(attached.kind) if kit is not None and attached.kind else None
+        title = spec.title if spec is not None else TEXT["other_document"]
+        enclosures.append(Enclosure(title, _unique(attached.name, names), attached.size, attached.sha256, content))
+    if kit is None:
+        return Extras(enclosures=tuple(enclosures))
+    manifest, logo = kit.manifest, kit.logo
+    days = manifest.days_left(today)
+    branding = Branding(manifest.authority.name, manifest.sandbox.name, manifest.sandbox.call,
+                        f"{manifest.id} {manifest.version}", manifest.sandbox.deadline, days is not None and days < 0,
+                        logo[1] if logo is not None and logo[0] == "png" else None)
+    missing = tuple(a.title for a in kit.missing_attachments({a.kind for a in draft.attachments}))
+    return Extras(branding, tuple(enclosures), missing)
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """`name`, or "name (2).ext" ... when a document of that name is attached already."""
+    stem, dot, suffix = name.rpartition(".")
+    stem, suffix = (stem, dot + suffix) if stem else (name, "")
+    candidate, number = name, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{stem} ({number}){suffix}"
+    taken.add(candidate)
+    return candidate
+
+
+def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], None],
+              extras: Extras = Extras()) -> bytes:
     # These import reportlab: only a dossier being built loads it, not the command line or the wizard.
     from app.dossier import content, layout
     from app.dossier.typeset import printable
@@ -51,9 +94,9 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
     meta = {"title": printable(title), "author": printable(document.applicant),
             "subject": TEXT["subject"].format(tier=document.headline.title),
             "keywords": TEXT["keywords"].format(pack=f"{pack.id} {pack.version}")}
-    flowables = content.story(document, digest)
+    flowables = content.story(document, digest, extras)
     report(0.3)
-    pdf = layout.render(flowables, meta, digest, draft.modified, data)
+    pdf = layout.render(flowables, meta, digest, draft.modified, data, extras)
     report(0.95)
     return pdf
 

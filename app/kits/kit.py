@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from app.kits.archive import KitArchive, read_archive
 from app.kits.errors import KitError
 from app.kits.images import check_image, image_kind
-from app.kits.manifest import MANIFEST, KitManifest
+from app.kits.manifest import MANIFEST, Attachment, KitManifest
 from app.kits.overlay import composed_pack, yaml_entry
 from app.storage.drafts import Made
 from app.storage.paths import packs_dir
@@ -49,6 +49,14 @@ class Kit:
     @property
     def made(self) -> Made:
         return Made(id=self.manifest.id, version=self.manifest.version, hash=HASH_PREFIX + self.archive.sha256)
+
+    def attachment(self, kind: str) -> Attachment | None:
+        """The document of the kit with this id, or None."""
+        return next((a for a in self.manifest.attachments if a.id == kind), None)
+
+    def missing_attachments(self, attached_kinds: set[str]) -> list[Attachment]:
+        """The documents the kit requires that are not among `attached_kinds`, in the kit's order."""
+        return [a for a in self.manifest.attachments if a.required and a.id not in attached_kinds]
 
     @property
     def logo(self) -> tuple[str, bytes] | None:

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from catalogue import tr
+from catalogue import ntr, tr
 from forms.registry import is_range
 from forms.schema import Colour, Id
 
@@ -159,6 +159,32 @@ class KitManifest(Strict):
                 named.update({entry: f"{field}.{code}" for code, entry in value.items()})
         named.update({entry: f"translations.{code}" for code, entry in self.translations.items()})
         return named
+
+
+# From this many days before the deadline on, it is shown as a warning.
+SOON = 14
+
+
+def deadline_text(manifest: KitManifest, today: dt.date) -> str | None:
+    """The deadline with the days left ("... 119 days left"), on its day, or passed; None without one."""
+    from catalogue.formats import format_date
+
+    days = manifest.days_left(today)
+    if days is None:
+        return None
+    date = format_date(manifest.sandbox.deadline)
+    if days > 0:
+        return ntr("kit.deadline.days", days, date=date)
+    if days == 0:
+        return tr("kit.deadline.today", date=date)
+    return ntr("kit.deadline.passed", -days, date=date)
+
+
+def cohort_text(manifest: KitManifest) -> str | None:
+    from catalogue.formats import format_date
+
+    cohort = manifest.sandbox.cohort
+    return tr("kit.cohort", start=format_date(cohort.start), end=format_date(cohort.end)) if cohort else None
 
 
 def summary_json(manifest: KitManifest) -> dict[str, Any]:

@@ -103,6 +103,13 @@ class Prompter:
         name, _ = QFileDialog.getOpenFileName(parent, TEXT["open_title"], str(folder), drafts)
         return Path(name) if name else None
 
+    def open_kit_path(self, parent, folder: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        kits = TEXT["kit_filter"].format(pattern="*.sandboxkit")
+        name, _ = QFileDialog.getOpenFileName(parent, TEXT["open_kit_title"], str(folder), kits)
+        return Path(name) if name else None
+
     def save_path(self, parent, suggested: Path, file_filter: str | None = None) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 

@@ -21,7 +21,8 @@ from app.storage.autosave_files import Recovery, discard_autosave, discard_recov
 from app.storage.backups import Backup, list_backups, restore_backup
 from app.storage.draft_store import change_protection, save_draft
 from app.kits.kit import Kit
-from app.storage.drafts import (Answer, Draft, DraftError, KitChange, Made, PackChange, PassphraseRequired, WrongPassphrase,
+from app.storage.attachments import AttachmentError, check_room, keep_file
+from app.storage.drafts import (Answer, Attached, Draft, DraftError, KitChange, Made, PackChange, PassphraseRequired, WrongPassphrase,
                                 draft_problems, kit_change, load_draft, pack_change)
 from app.session.prompts import Choice, Notice, Prompts
 from forms.evaluation import is_empty
@@ -194,6 +195,7 @@ class DraftSession:
         self.path_changed = Listeners()     # (path)
         self.saved = Listeners()            # (path)
         self.kit_changed = Listeners()      # (kit or None): the session wears another kit, and its pack
+        self.attachments_changed = Listeners()  # ()
 
     @property
     def base(self) -> Pack:
@@ -240,6 +242,31 @@ class DraftSession:
             answer.note = note
         self._changed(question_id)
 
+    # --- the documents added ---
+    def add_attachment(self, path: Path, kind: str = "") -> Attached:
+        """Add the document at `path`, as the kit's document `kind` ("": another one). A copy is
+        kept in the data folder (app/storage/attachments.py), so moving the original loses nothing.
+        AttachmentError (one line) when it cannot be added: the draft is then as it was."""
+        spec = self.kit.attachment(kind) if self.kit is not None and kind else None
+        kind = spec.id if spec is not None else ""
+        suffix = Path(path).suffix.lower().lstrip(".")
+        if spec is not None and spec.types and suffix not in spec.types:
+            raise AttachmentError.tr("attach.error.wrong_type", name=Path(path).name, title=spec.title,
+                                     types=", ".join(spec.types))
+        attached = keep_file(Path(path), kind)
+        check_room(self.draft.attachments, attached)
+        self.draft.attachments.append(attached)
+        self._attachments_changed()
+        return attached
+
+    def remove_attachment(self, index: int) -> None:
+        """Take the document at `index` off the draft (its kept copy stays: a backup may name it)."""
+        del self.draft.attachments[index]
+        self._attachments_changed()
+
+    def attached_kinds(self) -> set[str]:
+        return {a.kind for a in self.draft.attachments if a.kind}
+
     # --- the flows ---
     def new(self) -> None:
         """Start a new draft (ask may_discard first)."""
@@ -265,7 +292,7 @@ class DraftSession:
             if self.prompts.cannot_open(path, error, list_backups(path)) and put_back_version(path, self.prompts):
                 return self.open(path)
             return NOT_OPENED
-        self._wear(kit)
+        self.wear(kit)
         self._take(draft, path, passphrase)
         return OpenResult(True, path, warnings, pack_change(draft.lock, self.base), change, draft.lock.kit)
 
@@ -343,7 +370,7 @@ class DraftSession:
         if opened is None:
             return False
         draft, passphrase = opened
-        self._wear(self._kit_for(draft))
+        self.wear(self._kit_for(draft))
         self._take(draft, recovery.source, passphrase, dirty=True)
         if self.autosave():  # the restored work is this session's autosave from now on
             discard_recovery(recovery)
@@ -378,10 +405,15 @@ class DraftSession:
             return self.kit
         return self.find_kit(wanted) or self.kit
 
-    def _wear(self, kit: Kit | None) -> None:
+    def wear(self, kit: Kit | None) -> None:
+        """Wear `kit` from now on (None: set the kit worn aside, for the pack it extends): new
+        drafts record it. The draft open stays as it is, its lock too; its answers are read with
+        the kit's pack (answers to questions it lacks are kept)."""
         if kit is self.kit:
             return
-        self.kit, self.pack = kit, (kit.pack if kit is not None else self.pack)
+        base = self.base
+        self.kit = kit
+        self.pack = kit.pack if kit is not None else base
         self.kit_changed.emit(kit)
 
     def _take(self, draft: Draft, path: Path | None, passphrase: str | None, dirty: bool = False) -> None:
@@ -405,6 +437,11 @@ class DraftSession:
         if path is not None and path.suffix.lower() != ".json":
             path = path.with_name(path.name + ".json")
         return path
+
+    def _attachments_changed(self) -> None:
+        self.draft.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        self._set_dirty(True)
+        self.attachments_changed.emit()
 
     def _changed(self, question_id: str) -> None:
         self.draft.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)

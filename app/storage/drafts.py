@@ -91,6 +91,19 @@ class Lock(BaseModel):
         return cls(pack=Made.of(pack), kit=kit, language=language)
 
 
+class Attached(BaseModel):
+    """A document added to a draft (app/storage/attachments.py keeps a copy of it by its hash): its
+    file's name when it was added, its size, its SHA-256, and which document of the kit it is
+    (the kit's attachment id; "" for another document)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=255)
+    size: int = Field(ge=0)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    kind: str = Field("", max_length=120)
+    added: dt.datetime
+
+
 class Draft(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["sandbox-applicant-kit/draft"] = FORMAT
@@ -105,6 +118,7 @@ class Draft(BaseModel):
     created: dt.datetime
     modified: dt.datetime
     answers: dict[str, Answer] = {}
+    attachments: list[Attached] = Field([], max_length=200)
 
     @classmethod
     def new(cls, pack: Pack, now: dt.datetime | None = None, kit: Made | None = None) -> "Draft":
