@@ -164,7 +164,12 @@ class MainWindow(QMainWindow):
             if self.stack.currentWidget() is old:
                 self.stack.setCurrentWidget(self.wizard)
             self.stack.removeWidget(old)
-            old.deleteLater()
+            # Deleted now, not later: its pages listen to the session, and the next change (the new
+            # draft that follows a kit) would reach them with a pack they were not built from.
+            # Nothing of the old wizard is running: kits change from the menus and the start page.
+            from shiboken6 import delete
+
+            delete(old)
 
     # --- authority kits ---
     def _load_kit(self, path: Path):

@@ -110,6 +110,12 @@ class Prompter:
         name, _ = QFileDialog.getOpenFileName(parent, TEXT["open_kit_title"], str(folder), kits)
         return Path(name) if name else None
 
+    def open_attachment_path(self, parent, folder: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(parent, TEXT["document_open_title"], str(folder))
+        return Path(name) if name else None
+
     def save_path(self, parent, suggested: Path, file_filter: str | None = None) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 

@@ -40,6 +40,7 @@ class Session(QObject):
     # The kit worn changed (a kit opened or set aside, a draft made with another kit opened): the
     # pack changed with it, and the views built from it are built again.
     kit_changed = Signal(object)
+    attachments_changed = Signal()
 
     def __init__(self, pack: Pack, draft: Draft | None = None, path: Path | None = None, parent=None,
                  prompts: Prompts | None = None, kit: Kit | None = None,
@@ -51,6 +52,7 @@ class Session(QObject):
         self.drafts.dirty_changed.connect(self.dirty_changed.emit)
         self.drafts.path_changed.connect(self.path_changed.emit)
         self.drafts.kit_changed.connect(self._on_kit_changed)
+        self.drafts.attachments_changed.connect(self.attachments_changed.emit)
 
     @property
     def pack(self) -> Pack:

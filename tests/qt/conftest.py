@@ -29,6 +29,8 @@ class ScriptedPrompter:
         self.confirm_answer = True  # "go on" to every confirmation, unless a test says otherwise
         self.confirms: list[tuple[str, str]] = []
         self.suggested: Path | None = None  # the path the last save dialog offered
+        self.kit_answer: Path | None = None
+        self.attachment_answer: Path | None = None
 
     def ask_save_changes(self, parent, name):
         self.asked.append(name)
@@ -48,6 +50,12 @@ class ScriptedPrompter:
 
     def open_path(self, parent, folder):
         return self.open_answer
+
+    def open_kit_path(self, parent, folder):
+        return self.kit_answer
+
+    def open_attachment_path(self, parent, folder):
+        return self.attachment_answer
 
     def choose_version(self, parent, name, rows):
         self.versions_offered = rows
