@@ -15,7 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.commands.arguments import add_certificate_options, add_passphrase_option, load_checked, signing_certificate, warn
+from app.commands.arguments import (add_certificate_options, add_passphrase_option, load_checked, signing_certificate,
+                                    warn)
 from app.commands.errors import EXIT_OK, CommandError
 from app.storage.drafts import parse_draft, write_atomically
 from catalogue import table, tr

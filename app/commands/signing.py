@@ -121,8 +121,9 @@ def signature_lines(check) -> list[str]:
 def _trust_line(check) -> str:
     from app.dossier.signature import Trust
 
-    lines = {Trust.TRUSTED: TRUST["trusted"], Trust.NOT_CHECKED: TRUST["not_checked"], Trust.SELF_SIGNED: TRUST["self_signed"],
-             Trust.UNKNOWN_ISSUER: TRUST["unknown_issuer"], Trust.INVALID_CERTIFICATE: TRUST["invalid_certificate"]}
+    lines = {Trust.TRUSTED: TRUST["trusted"], Trust.NOT_CHECKED: TRUST["not_checked"],
+             Trust.SELF_SIGNED: TRUST["self_signed"], Trust.UNKNOWN_ISSUER: TRUST["unknown_issuer"],
+             Trust.INVALID_CERTIFICATE: TRUST["invalid_certificate"]}
     return lines[check.trust].format(reason=tr(check.trust_reason) if check.trust_reason else "")
 
 

@@ -41,7 +41,7 @@ class Trust(str, enum.Enum):
 class Integrity(str, enum.Enum):
     """Whether the dossier is as it was signed."""
 
-    INTACT = "intact"                                # the signed bytes are unchanged; later changes, if any, only add signatures
+    INTACT = "intact"                                # the signed bytes unchanged; anything later only adds signatures
     CHANGED_AFTER_SIGNING = "changed_after_signing"  # the file was updated after signing (pages, data, anything)
     BROKEN = "broken"                                # the signature does not match what it signed (see `reason`)
 

@@ -197,7 +197,8 @@ class ReviewPage(ScrollPage):
         if certificate is None:
             self.start_export(export, out_path)
         else:
-            self.start_export(_signed_export(certificate), out_path, signer=certificate.common_name or certificate.path.name)
+            signer = certificate.common_name or certificate.path.name
+            self.start_export(_signed_export(certificate), out_path, signer=signer)
 
     def _certificate(self):
         from app.qt.certificate_choice import choose_certificate
@@ -236,8 +237,10 @@ class ReviewPage(ScrollPage):
         signer = self.job.signer if self.job else None
         self._export_over()
         # A signed dossier holds this computer's clock as its signing time: a claim, and it says so.
-        done = TEXT["export_signed_done"].format(path=path, signer=signer) if signer else TEXT["export_done"].format(path=path)
-        self.export_status.setText(done)
+        if signer:
+            self.export_status.setText(TEXT["export_signed_done"].format(path=path, signer=signer))
+        else:
+            self.export_status.setText(TEXT["export_done"].format(path=path))
         self.export_finished.emit(True, str(path))
 
     def _on_export_failed(self, reason: str) -> None:
