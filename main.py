@@ -5,7 +5,7 @@ import os
 import sys
 
 COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "packs",
-            "kit", "-h", "--help", "--pack"}
+            "sign", "verify", "kit", "-h", "--help", "--pack"}
 DATA_DIR_OPTION = "--data-dir"
 LANG_OPTION = "--lang"
 KIT_OPTION = "--kit"

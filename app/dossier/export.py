@@ -27,22 +27,28 @@ class DossierError(Exception):
 
 
 def export_dossier(draft: Draft, pack: Pack, out_path: Path, progress: Callable[[float], None] | None = None,
-                   kit: Kit | None = None, today: dt.date | None = None) -> None:
-    """Write the dossier for `draft` to `out_path`, atomically; raise DossierError on failure. With
-    the `kit` worn, the dossier carries the authority's name and logo, and the documents added to the
+                   kit: Kit | None = None) -> None:
+    """Write the dossier for `draft` to `out_path`, atomically; raise DossierError on failure."""
+    report = progress or (lambda fraction: None)
+    write_file(Path(out_path), build_dossier(draft, pack, report, kit))
+    report(1.0)
+
+
+def build_dossier(draft: Draft, pack: Pack, progress: Callable[[float], None] | None = None,
+                  kit: Kit | None = None, today: dt.date | None = None) -> bytes:
+    """The dossier's bytes for `draft`; raise DossierError (one line) when it cannot be built. With
+    the `kit` worn, the dossier carries the authority's name and logo; the documents added to the
     draft are attached inside it (a document no longer kept is an error: nothing is left out silently)."""
     report = progress or (lambda fraction: None)
     data = draft.to_json().encode("utf-8")
     extras = extras_for(draft, kit, today or dt.date.today())
     report(0.05)
     try:
-        pdf = build_pdf(draft, pack, data, report, extras)
+        return build_pdf(draft, pack, data, report, extras)
     except DossierError:
         raise
     except Exception as error:  # a layout failure must reach the user as one line, not a traceback
         raise DossierError(ERRORS["build"].format(reason=str(error).splitlines()[0] if str(error) else type(error).__name__)) from None
-    write_file(Path(out_path), pdf)
-    report(1.0)
 
 
 def extras_for(draft: Draft, kit: Kit | None, today: dt.date) -> Extras:
