@@ -1,0 +1,21 @@
+"""Helpers for tests that check a message by its catalogue id rather than by its English."""
+
+from __future__ import annotations
+
+import re
+from string import Formatter
+from typing import Any
+
+from catalogue import template
+
+
+def is_message(text: str, msg_id: str, **known: Any) -> bool:
+    """True when `text` is the message `msg_id` in the language in use, its placeholders in `known`
+    filled in with those values and any others with some text (a line number, a tag)."""
+    pattern = ""
+    for literal, field, _, _ in Formatter().parse(template(msg_id)):
+        pattern += re.escape(literal)
+        if field is not None:
+            pattern += re.escape(str(known.pop(field))) if field in known else ".+?"
+    assert not known, f"'{msg_id}' has no placeholder {sorted(known)}"
+    return re.fullmatch(pattern, text, re.DOTALL) is not None
