@@ -154,8 +154,8 @@ def _references(pack: Pack) -> Iterator[Found]:
                                                         role=role, question=pack.roles_question)
         for date_id in [c.date for c in obligation.dates] + [obligation.date]:
             if date_id is not None and date_id not in dates:
-                yield "obligation", obligation.id, tr("packs.check.unknown_date", item=_item("obligation", obligation.id),
-                                                        date=date_id)
+                yield "obligation", obligation.id, tr("packs.check.unknown_date", date=date_id,
+                                                        item=_item("obligation", obligation.id))
         if not obligation.dates and obligation.date is None:
             yield "obligation", obligation.id, tr("packs.check.no_date", item=_item("obligation", obligation.id),
                                                     dates="dates", date="date")
@@ -184,8 +184,8 @@ def _tracks(pack: Pack) -> Iterator[Found]:
             yield "track", track.id, tr("packs.check.set_aside_text", item=_item("track", track.id), key="set_aside_by",
                                           text="set_aside_text")
         if track.relief is not None and track.relief.outcome not in ids:
-            yield "track", track.id, tr("packs.check.not_an_outcome", item=_item("track", track.id), key="relief.outcome",
-                                          outcome=track.relief.outcome)
+            yield "track", track.id, tr("packs.check.not_an_outcome", item=_item("track", track.id),
+                                          key="relief.outcome", outcome=track.relief.outcome)
     twice = next((o for o in outcomes if outcomes.count(o) > 1), None)
     if twice:
         yield "pack", pack.id, tr("packs.check.outcome_twice", item=_item("outcome", twice))
@@ -238,7 +238,8 @@ def _results(pack: Pack) -> Iterator[Found]:
                                               question=verdict.counts)
     for measure in pack.measures:
         if measure.rule not in rule_ids:
-            yield "measure", measure.id, tr("packs.check.unknown_rule", item=_item("measure", measure.id), rule=measure.rule)
+            yield "measure", measure.id, tr("packs.check.unknown_rule", item=_item("measure", measure.id),
+                                              rule=measure.rule)
         if measure.question not in questions:
             yield "measure", measure.id, tr("packs.check.unknown_question", item=_item("measure", measure.id),
                                               question=measure.question)

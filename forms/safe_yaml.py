@@ -95,6 +95,7 @@ def _one_line(error: yaml.YAMLError, text: str) -> str:
 
 
 def _problem(error: yaml.YAMLError) -> str:
+    """The parser's fault in our words, told apart by the parser's own (see _PROBLEMS)."""
     said = " ".join(str(getattr(error, part, None) or "") for part in ("context", "problem"))
     for context, opening, closing in (("flow mapping", "{", "}"), ("flow sequence", "[", "]")):
         if context in said:

@@ -22,6 +22,7 @@ from forms.loader import DEFAULT_PACK, PackError, default_pack, load_pack
 from forms.registry import discover, in_range
 from risk_tiers.classify import classify
 from risk_tiers.headline import headline
+from tests.messages import pack_item as item
 
 PACKS = Path(__file__).resolve().parents[1] / "data" / "packs"
 ROBOT_LAW, OVERLAY = PACKS / "robot_law", PACKS / "eu_authority_overlay"
@@ -108,10 +109,6 @@ def _overlay_copy(tmp_path, edit):
     manifest = folder / "pack.yaml"
     manifest.write_text(edit(manifest.read_text(encoding="utf-8")), encoding="utf-8")
     return folder
-
-
-def item(kind, item_id):
-    return tr("packs.item", kind=tr(f"packs.kind.{kind}"), id=item_id)
 
 
 @pytest.mark.parametrize("edit, message", [

@@ -9,17 +9,10 @@ import pytest
 from catalogue import ntr, tr
 from forms.conditions import CONDITION_KEYS, TESTS
 from forms.loader import PackError, load_pack
+from tests.messages import in_pack_file as at_file
+from tests.messages import pack_item as item
 
 BROKEN = Path(__file__).parent / "broken_packs"
-
-
-def item(kind, item_id):
-    """An item as messages name it: "rule 'r.big'"."""
-    return tr("packs.item", kind=tr(f"packs.kind.{kind}"), id=item_id)
-
-
-def at_file(path, message):
-    return tr("packs.at_file", path=path, message=message)
 
 
 def cycle(kind, *ids):
