@@ -85,14 +85,17 @@ class Register:
     @classmethod
     def open(cls, url: str) -> "Register":
         """The register at `url` (as app/review/location.py gives it), made or migrated as needed."""
-        engine = _engine(url)
-        register = cls(engine)
-        with register._writing() as connection:
-            try:
+        register = cls(_engine(url))
+        try:
+            with register._writing() as connection:
                 migrations.migrate(connection)
-            except migrations.NewerSchema as newer:
-                raise RegisterError(ERRORS["newer"].format(url=register.shown, found=newer.found,
-                                                           known=newer.known)) from None
+        except migrations.NewerSchema as newer:
+            register.close()
+            raise RegisterError(ERRORS["newer"].format(url=register.shown, found=newer.found,
+                                                       known=newer.known)) from None
+        except BaseException:
+            register.close()  # no connection left open behind a register that did not open
+            raise
         return register
 
     def close(self) -> None:
