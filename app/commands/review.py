@@ -87,7 +87,7 @@ HEADINGS = ("file", "applicant", "system", "tier", "recomputed", "open_points", 
 def _table(reviews: list[DossierReview], shelf: PackShelf) -> str:
     words = _Words(shelf)
     rows = [[TEXT[f"heading.{h}"] for h in HEADINGS]] + [words.cells(review) for review in reviews]
-    rows = [[row[0]] + [_cut(cell) for cell in row[1:]] for row in rows]  # the file's name whole
+    rows = [[row[0]] + [_cut(cell) for cell in row[1:-1]] + [row[-1]] for row in rows]  # file and status whole
     widths = [max(len(row[i]) for row in rows) for i in range(len(HEADINGS))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
     notes = [note if note.startswith(review.file + ":") else TEXT["note"].format(file=review.file, note=note)

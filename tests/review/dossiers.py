@@ -90,6 +90,14 @@ def draft_json(path: Path, **changes) -> bytes:
     return json.dumps(data, indent=2).encode("utf-8")
 
 
+def attached(dossier: Path) -> bytes:
+    return PdfReader(str(dossier)).attachments["draft.json"][0]
+
+
+def metadata(dossier: Path) -> dict[str, str]:
+    return {key: str(value) for key, value in (PdfReader(str(dossier)).metadata or {}).items()}
+
+
 def with_metadata(source: Path, out: Path, **metadata: str | None) -> Path:
     """A copy of a dossier with metadata entries set (or removed, for None); the pages and the
     attachment are unchanged, so its fingerprint still holds."""
