@@ -55,7 +55,11 @@ def main(argv: Sequence[str] | None = None, before: str = "") -> int:
     try:
         if before:
             print(before)
-        args = build_parser().parse_args(argv)
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit:  # `--help` was printed: flush it here, where a reader gone away is caught
+            sys.stdout.flush()
+            raise
         status = args.run(args)
         sys.stdout.flush()  # here, so a reader gone away is caught below, not at interpreter exit
         return status

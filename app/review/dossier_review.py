@@ -252,7 +252,9 @@ def _recomputed(review: DossierReview, draft: Draft, recorded: Shelved | None, t
     if recorded is not None:
         assessment = classify(recorded.pack, values)
         recomputed = ResultRecord.of(assessment, kit.id if kit else "", kit.version if kit else "")
-        if review.printed is None and review.printed_headline:  # an older dossier: its headline only
+        # An older dossier has its headline only; compared when it is one of the pack's in this
+        # language (a dossier exported in another language cannot be compared so).
+        if review.printed is None and review.printed_headline in _headlines(recorded.pack):
             label = headline(recorded.pack, assessment)[0]
             if label != review.printed_headline:
                 found.append(Difference(PRINTED_RECOMPUTED, HEADLINE, "", review.printed_headline, label))
@@ -292,6 +294,16 @@ def _status(review: DossierReview, draft: Draft, shelf: PackShelf, recorded: She
     if RECOMPUTED_TODAY in compared:
         return Status.TODAY_DIFFERS, ""
     return Status.OK, ""
+
+
+def _headlines(pack) -> set[str]:
+    """Every headline the pack can give (its first track's words), in the language in use."""
+    track = pack.tracks[0]
+    words = {o.label for o in track.outcomes} | {o.possibly for o in track.outcomes if o.possibly}
+    for text in (track.set_aside_text, track.relief, pack.not_assessed_text):
+        if text is not None:
+            words.add(text.label)
+    return words
 
 
 def _headline_in(subject: str) -> str:
