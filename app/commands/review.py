@@ -16,18 +16,19 @@ import io
 import json
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from app.commands.errors import EXIT_OK, CommandError
 from app.review.comparison import ABSENT, COULD_BE, OUTCOME, SET_ASIDE, TRACK, Difference
-from app.review.dossier_review import DossierReview
-from app.review.folder import review_path
-from app.review.location import register_url
-from app.review.register import Register, RegisterError
-from app.review.shelf import PackShelf
 from app.review.summary import COLUMNS, csv_value, details, summary_row
 from app.storage.drafts import write_atomically
 from catalogue import ntr, table, tr
 from forms.loader import DEFAULT_PACK
 from forms.schema import Track
+
+if TYPE_CHECKING:
+    from app.review.dossier_review import DossierReview
+    from app.review.shelf import PackShelf
 
 TEXT = table("review.cli")
 STATUS = table("review.status")
@@ -44,6 +45,12 @@ def add_commands(subparsers) -> None:
 
 
 def _review(args: argparse.Namespace) -> int:
+    # Here, not at the top: SQLAlchemy and the PDF reader load only when a review runs.
+    from app.review.folder import review_path
+    from app.review.location import register_url
+    from app.review.register import Register, RegisterError
+    from app.review.shelf import PackShelf
+
     if not args.path.exists():
         raise CommandError(TEXT["no_such_path"].format(path=args.path))
     given = [args.pack] if Path(args.pack).resolve() != DEFAULT_PACK.resolve() else []

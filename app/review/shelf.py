@@ -7,12 +7,12 @@ pack that cannot be loaded, with its error). "Today's" pack of an id is the newe
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from app.storage.paths import packs_dir
-from forms.fingerprint import content_hash
 from forms.layer import PackError
 from forms.loader import load_pack
 from forms.registry import PackInfo, discover, in_range
@@ -32,6 +32,7 @@ class PackShelf:
     def __init__(self, found: list[PackInfo]) -> None:
         self.found = found
         self._loaded: dict[tuple[str, str], Shelved] = {}
+        self._identities: dict[str, str] = {}
 
     @classmethod
     def discover(cls, given: Iterable[Path] = ()) -> "PackShelf":
@@ -75,8 +76,29 @@ class PackShelf:
         return self.version(pack_id, newest) if newest is not None else None
 
     def identity(self, pack_id: str) -> str:
-        """What a review of a dossier of this pack depends on besides the dossier: the versions
-        found and today's content. A register row made under another identity is made again."""
-        today = self.today(pack_id)
-        made_with = content_hash(today.pack) if today is not None and today.pack is not None else ""
-        return f"{pack_id}:{','.join(sorted(self.versions(pack_id)))}:{made_with}"
+        """What a review of a dossier of this pack depends on besides the dossier: every installed
+        version's files (and those of the packs they extend). A register row made under another
+        identity is made again. Files, not loaded packs: this is asked on every look at a folder,
+        and reading a few files costs far less than loading a pack; a changed comment only makes
+        the dossiers of that pack be read once more."""
+        if pack_id not in self._identities:
+            digest = hashlib.sha256()
+            for info in sorted(self._with_bases(pack_id), key=lambda i: (i.id, i.version, str(i.folder))):
+                digest.update(f"{info.id}\0{info.version}\0".encode())
+                for file in sorted(info.folder.rglob("*.yaml")):
+                    if file.is_file():
+                        digest.update(str(file.relative_to(info.folder)).encode("utf-8", "surrogateescape"))
+                        digest.update(hashlib.sha256(file.read_bytes()).digest())
+            self._identities[pack_id] = f"{pack_id}:{digest.hexdigest()}"
+        return self._identities[pack_id]
+
+    def _with_bases(self, pack_id: str) -> list[PackInfo]:
+        found, wanted = [], [pack_id]
+        while wanted:
+            current = wanted.pop()
+            for info in self.found:
+                if info.id == current and info not in found:
+                    found.append(info)
+                    if info.extends:
+                        wanted.append(info.extends)
+        return found

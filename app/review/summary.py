@@ -3,9 +3,10 @@ typed values; the words for people (outcome labels, differences) are the command
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.review.dossier_review import DossierReview
+if TYPE_CHECKING:
+    from app.review.dossier_review import DossierReview
 
 COLUMNS = ("file", "applicant", "system", "kit", "tier", "recomputed_tier", "could_be", "open_points", "complete",
            "fingerprint_valid", "signature", "status")
