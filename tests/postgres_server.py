@@ -5,7 +5,7 @@ connections, stopped and removed at the end.
 PostgreSQL refuses to run as root, so when the tests run as root (a CI container) the server runs
 as an unprivileged user: `postgres` when Debian's package made one, else `nobody`.
 The binaries are found on PATH, else where Debian, Red Hat and Homebrew install them
-(`/usr/lib/postgresql/<version>/bin` is not on PATH on Debian).
+(`/usr/lib/postgresql/<version>/bin` is not on PATH on Debian), or in the folder SANDBOX_KIT_POSTGRES_BIN names.
 """
 
 from __future__ import annotations
@@ -23,12 +23,18 @@ from pathlib import Path
 
 PLACES = ("/usr/lib/postgresql/*/bin", "/usr/pgsql-*/bin", "/opt/homebrew/opt/postgresql*/bin",
           "/usr/local/opt/postgresql*/bin", "/usr/local/pgsql/bin")
+BIN_VARIABLE = "SANDBOX_KIT_POSTGRES_BIN"
 SUPERUSER = "kit"
 START_SECONDS = 60
 
 
 def binaries() -> Path | None:
-    """The folder holding initdb, pg_ctl and postgres, or None."""
+    """The folder holding initdb, pg_ctl and postgres, or None. SANDBOX_KIT_POSTGRES_BIN names it
+    when it is elsewhere (and, set to a folder without them, makes the tests run as if there were none)."""
+    chosen = os.environ.get(BIN_VARIABLE)
+    if chosen is not None:
+        folder = Path(chosen)
+        return folder if (folder / "initdb").exists() and (folder / "pg_ctl").exists() else None
     found = shutil.which("initdb")
     if found and shutil.which("pg_ctl"):
         return Path(found).resolve().parent
