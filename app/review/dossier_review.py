@@ -23,7 +23,7 @@ from app.review.comparison import HEADLINE, PRINTED_RECOMPUTED, PRINTED_TODAY, R
 from app.review.shelf import PackShelf, Shelved
 from app.storage import draft_migrations
 from app.storage.drafts import FORMAT, FORMAT_VERSION, Draft, DraftError, parse_draft, parse_json
-from catalogue import table
+from catalogue import table, tr
 from forms.completeness import completeness
 from forms.evaluation import Evaluation
 from forms.fingerprint import content_hash
@@ -61,13 +61,7 @@ class Status(str, Enum):
     TODAY_DIFFERS = "today_differs"        # today's pack gives another result
     OK = "ok"                              # unchanged, and the printed result holds
 
-    @property
-    def read(self) -> bool:
-        """A draft was read from the file (its fields are filled)."""
-        return _ORDER.index(self) >= _ORDER.index(Status.CHANGED)
 
-
-_ORDER = list(Status)
 _FROM_DOSSIER_ERROR = {"no_read": Status.UNREADABLE, "not_pdf": Status.NOT_PDF, "damaged": Status.DAMAGED,
                        "too_big": Status.TOO_BIG, "inflates": Status.INFLATES, "no_data": Status.NO_DRAFT,
                        "no_fingerprint": Status.NO_FINGERPRINT, "changed": Status.CHANGED}
@@ -162,8 +156,8 @@ def _review_contents(review: DossierReview, contents: DossierContents, path: Pat
         changed = _Stop(_FROM_DOSSIER_ERROR[error.reason], str(error))
     try:
         draft = _draft(contents.data, review.file)
-    except _Stop as stop:
-        raise (changed or stop) from None
+    except _Stop as stop:  # no draft to read: that says more than whether it matches its fingerprint
+        raise _Stop(stop.status, stop.message, review) from None
     review = _with_draft(review, draft)
     try:
         review = _with_results(review, draft, shelf)
@@ -177,7 +171,7 @@ def _review_contents(review: DossierReview, contents: DossierContents, path: Pat
 
 
 def _draft(data: bytes, name: str) -> Draft:
-    where = DETAIL["inside"].format(path=name)
+    where = tr("dossier.cli.draft_inside", path=name)  # as `import` names it
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
