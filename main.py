@@ -6,7 +6,7 @@ import os
 import sys
 
 COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "packs",
-            "review", "-h", "--help", "--pack"}
+            "sign", "verify", "review", "-h", "--help", "--pack"}
 DATA_DIR_OPTION = "--data-dir"
 LANG_OPTION = "--lang"
 REGISTER_OPTION = "--register"
