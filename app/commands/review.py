@@ -1,6 +1,6 @@
-"""`python main.py review PATH [--csv OUT] [--json] [--register URL]`: a dossier, or every file in
-a folder, checked and summarised: is it a dossier of ours and unchanged, who applies for what, the
-result printed and the result its answers give now. Each review is kept in the register
+"""`python main.py review PATH [--csv OUT] [--json] [--register URL] [--trust CERT]...`: a dossier,
+or every file in a folder, checked and summarised: is it a dossier of ours, unchanged and signed,
+who applies for what, the result printed and the result its answers give now. Each review is kept in the register
 (app/review/register.py), so an unchanged file is not read twice.
 
 The table is for people (the pack's words for results); `--csv` and `--json` write the same rows
@@ -41,11 +41,14 @@ def add_commands(subparsers) -> None:
     review.add_argument("--csv", type=Path, metavar="OUT", help=TEXT["csv_help"])
     review.add_argument("--json", action="store_true", help=tr("cli.json_help"))
     review.add_argument("--register", metavar="URL", help=TEXT["register_help"])
+    review.add_argument("--trust", type=Path, action="append", default=[], metavar="CERT", help=TEXT["trust_help"])
     review.set_defaults(run=_review)
 
 
 def _review(args: argparse.Namespace) -> int:
     # Here, not at the top: SQLAlchemy and the PDF reader load only when a review runs.
+    from app.dossier.export import DossierError
+    from app.dossier.signature import trusted_certificates
     from app.review.folder import review_path
     from app.review.location import register_url
     from app.review.register import Register, RegisterError
@@ -56,10 +59,11 @@ def _review(args: argparse.Namespace) -> int:
     given = [args.pack] if Path(args.pack).resolve() != DEFAULT_PACK.resolve() else []
     shelf = PackShelf.discover(given)
     try:
+        trust_roots = trusted_certificates(args.trust)  # the reviewer's own, as `verify` trusts them
         with Register.open(register_url(args.register)) as register:
-            done = review_path(args.path, shelf, register)
+            done = review_path(args.path, shelf, register, trust_roots)
             shown = register.shown
-    except RegisterError as error:
+    except (RegisterError, DossierError) as error:
         raise CommandError(str(error)) from None
     if args.csv:
         write_atomically(args.csv, _csv(done.reviews).encode("utf-8"))

@@ -12,11 +12,12 @@ import dataclasses
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from app.dossier.attachment import fingerprint
 from app.dossier.export import DossierContents, DossierError, checked_data, open_dossier
 from app.dossier.result_record import ResultRecord
+from app.dossier.signature import Integrity, check_signature, signature_status
 from app.dossier.texts import ERRORS as DOSSIER_ERRORS, TEXT as DOSSIER_TEXT
 from app.results import names
 from app.review.comparison import HEADLINE, PRINTED_RECOMPUTED, PRINTED_TODAY, RECOMPUTED_TODAY, Difference, differences
@@ -31,10 +32,11 @@ from risk_tiers.classify import classify
 from risk_tiers.headline import headline
 
 DETAIL = table("review.detail")
-NOT_CHECKED = "not_checked"  # the signature column until signatures are checked
+NOT_CHECKED = "not_checked"  # the signature of a file that is no dossier to check
+UNREADABLE_SIGNATURE = "unreadable"  # a PDF the signature checker cannot parse
 # Raised whenever a review would come out otherwise for the same file: reviews the register kept
-# from an earlier format are then made again (app/review/folder.py).
-REVIEW_FORMAT = 1
+# from an earlier format are then made again (app/review/folder.py). 2: signatures checked.
+REVIEW_FORMAT = 2
 
 
 class Status(str, Enum):
@@ -50,6 +52,7 @@ class Status(str, Enum):
     NEWER_FORMAT = "newer_format"          # a draft written by a newer version of the application
     CHANGED = "changed"                    # the data does not match the fingerprint printed
     NO_FINGERPRINT = "no_fingerprint"      # no fingerprint printed: changed after it was made
+    SIGNATURE_BROKEN = "signature_broken"  # signed, but changed after signing or the signature does not match
     UNKNOWN_PACK = "unknown_pack"          # made with a pack this application does not have
     PACK_UNREADABLE = "pack_unreadable"    # the pack is installed but cannot be loaded
     NEWER_PACK = "newer_pack"              # made with a newer version of the pack than any here
@@ -62,6 +65,7 @@ class Status(str, Enum):
     OK = "ok"                              # unchanged, and the printed result holds
 
 
+_MORE_SERIOUS_THAN_A_SIGNATURE = set(list(Status)[:list(Status).index(Status.SIGNATURE_BROKEN)])
 _FROM_DOSSIER_ERROR = {"no_read": Status.UNREADABLE, "not_pdf": Status.NOT_PDF, "damaged": Status.DAMAGED,
                        "too_big": Status.TOO_BIG, "inflates": Status.INFLATES, "no_data": Status.NO_DRAFT,
                        "no_fingerprint": Status.NO_FINGERPRINT, "changed": Status.CHANGED}
@@ -75,6 +79,8 @@ class DossierReview:
     message: str = ""
     fingerprint: str = ""  # the SHA-256 of the data inside (the dossier's key in the register)
     fingerprint_valid: bool | None = None  # None: no data inside to check
+    # "unsigned", or the check's status (app/dossier/signature.py: trusted, self_signed,
+    # unknown_issuer, invalid_certificate, changed_after_signing, broken)
     signature: str = NOT_CHECKED
     draft_id: str = ""
     pack_id: str = ""
@@ -129,18 +135,38 @@ class _Stop(Exception):
         self.status, self.message, self.review = status, message, review
 
 
-def review_dossier(path: Path, shelf: PackShelf, shown: str | None = None) -> DossierReview:
-    """The review of the file at `path` (named `shown` in the review, default the path)."""
+def review_dossier(path: Path, shelf: PackShelf, shown: str | None = None,
+                   trust_roots: Sequence[bytes] = ()) -> DossierReview:
+    """The review of the file at `path` (named `shown` in the review, default the path); a
+    signature is trusted when its certificate chains to one of `trust_roots` (DER bytes)."""
     review = DossierReview(file=shown if shown is not None else str(path), status=Status.OK)
     try:
         contents = open_dossier(path)
     except DossierError as error:
         return dataclasses.replace(review, status=_FROM_DOSSIER_ERROR.get(error.reason, Status.DAMAGED),
                                    message=str(error))
+    signature, broken = _signature(path, trust_roots)
+    review = dataclasses.replace(review, signature=signature)
     try:
-        return _review_contents(review, contents, path, shelf)
+        review = _review_contents(review, contents, path, shelf)
+        if broken is not None and review.status not in _MORE_SERIOUS_THAN_A_SIGNATURE:
+            review = dataclasses.replace(review, status=Status.SIGNATURE_BROKEN, message=broken)
+        return review
     except _Stop as stop:
         return dataclasses.replace(stop.review or review, status=stop.status, message=stop.message)
+
+
+def _signature(path: Path, trust_roots: Sequence[bytes]) -> tuple[str, str | None]:
+    """The signature's status for the signature column, and why it does not hold (None when it
+    holds, or there is none)."""
+    try:
+        check = check_signature(path, trust_roots)
+    except DossierError:
+        return UNREADABLE_SIGNATURE, None
+    if check is None or check.integrity is Integrity.INTACT:
+        return signature_status(check), None
+    reason = tr(check.reason) if check.reason else ""
+    return signature_status(check), tr(f"sign.integrity.{check.integrity.value}", reason=reason)  # as `verify` says
 
 
 def _review_contents(review: DossierReview, contents: DossierContents, path: Path, shelf: PackShelf) -> DossierReview:

@@ -16,6 +16,8 @@ from app.review.comparison import (HEADLINE, OPEN_POINTS, OUTCOME, PRINTED_RECOM
                                    RECOMPUTED_TODAY, Difference)
 from app.review.dossier_review import DossierReview, Status, review_dossier
 from app.review.shelf import PackShelf
+from forms.loader import default_pack
+from tests.dossier.certificates import PASSPHRASE, make_certificates
 from tests.review import dossiers
 
 
@@ -35,9 +37,9 @@ def reviewed(path) -> DossierReview:
 def test_a_good_dossier_is_ok_and_says_who_applies_for_what(made):
     review = reviewed(made["cv"])
     assert review.status is Status.OK and review.message == ""
-    assert review.fingerprint_valid is True and review.signature == "not_checked"
+    assert review.fingerprint_valid is True and review.signature == "unsigned"
     assert (review.applicant, review.system) == ("TalentLens B.V.", "TalentLens CV ranking")
-    assert (review.pack_id, review.pack_version) == ("eu_ai_act", "1.2.0")
+    assert (review.pack_id, review.pack_version) == ("eu_ai_act", default_pack().version)
     assert review.printed == review.recomputed and review.recomputed.primary.outcome == "high_risk"
     assert review.today is None and review.differences == ()
     assert review.complete is True and review.required == review.given > 0
@@ -176,3 +178,37 @@ def test_a_review_reads_back_from_its_json_as_it_was(made, private_data_dir):
     review = reviewed(made["robot"])
     assert review.today is not None and review.differences
     assert DossierReview.from_json(json.loads(json.dumps(review.to_json()))) == review
+
+
+@pytest.fixture(scope="module")
+def certificates(tmp_path_factory):
+    return make_certificates(tmp_path_factory.mktemp("certificates"))
+
+
+def test_a_signed_dossier_says_whether_its_signer_is_trusted(made, certificates, tmp_path):
+    from app.dossier.signature import trusted_certificates
+    from app.dossier.signing import sign_dossier
+
+    signed, own = tmp_path / "signed.pdf", tmp_path / "own.pdf"
+    sign_dossier(made["cv"], certificates.signer, PASSPHRASE, signed)
+    sign_dossier(made["cv"], certificates.self_signed, PASSPHRASE, own)
+    roots = trusted_certificates([certificates.ca_pem], folder=tmp_path / "none")
+    trusted = review_dossier(signed, PackShelf.discover(), trust_roots=roots)
+    assert (trusted.status, trusted.signature, trusted.fingerprint_valid) == (Status.OK, "trusted", True)
+    assert review_dossier(signed, PackShelf.discover()).signature == "unknown_issuer"
+    self_signed = review_dossier(own, PackShelf.discover(), trust_roots=roots)
+    assert (self_signed.status, self_signed.signature) == (Status.OK, "self_signed")
+
+
+def test_a_dossier_changed_after_signing_says_its_signature_does_not_hold(made, certificates, tmp_path):
+    from app.dossier.signature import trusted_certificates
+    from app.dossier.signing import sign_dossier
+
+    signed = tmp_path / "signed.pdf"
+    sign_dossier(made["cv"], certificates.signer, PASSPHRASE, signed)
+    appended = tmp_path / "appended.pdf"
+    appended.write_bytes(signed.read_bytes() + b"%a later addition\n")
+    review = review_dossier(appended, PackShelf.discover(),
+                            trust_roots=trusted_certificates([certificates.ca_pem], folder=tmp_path / "none"))
+    assert (review.status, review.signature) == (Status.SIGNATURE_BROKEN, "changed_after_signing")
+    assert review.message and "\n" not in review.message and review.fingerprint_valid is True

@@ -15,6 +15,7 @@ import pytest
 
 from app.commands.main import main
 from app.review.summary import COLUMNS
+from tests.dossier.certificates import PASSPHRASE, make_certificates
 from tests.review import dossiers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,16 +24,25 @@ EXPECTED = {
     "good.pdf": "ok", "copy of good.pdf": "ok", "changed.pdf": "changed", "older.pdf": "printed_unreadable",
     "forged result.pdf": "differs", "no fingerprint.pdf": "no_fingerprint", "letter.txt": "not_pdf",
     "damaged.pdf": "damaged", "other tool.pdf": "no_draft", "bomb.pdf": "inflates", "robot.pdf": "unknown_pack",
-    "newer.pdf": "newer_format", "sub/chatbot.pdf": "ok",
+    "newer.pdf": "newer_format", "sub/chatbot.pdf": "ok", "signed.pdf": "ok", "self signed.pdf": "ok",
+    "signed then changed.pdf": "signature_broken",
 }
+SIGNATURES = {"signed.pdf": "trusted", "self signed.pdf": "self_signed", "signed then changed.pdf": "changed_after_signing",
+              "good.pdf": "unsigned", "letter.txt": "not_checked", "damaged.pdf": "not_checked"}
 
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
+    from app.dossier.signing import sign_dossier
+
     folder = tmp_path_factory.mktemp("made")
-    return {"cv": dossiers.export_example("cv_screening", folder / "cv.pdf"),
-            "chatbot": dossiers.export_example("customer_chatbot", folder / "chatbot.pdf"),
-            "robot": dossiers.export_robot(folder / "robot.pdf")[0]}
+    cv = dossiers.export_example("cv_screening", folder / "cv.pdf")
+    certificates = make_certificates(folder / "certificates")
+    sign_dossier(cv, certificates.signer, PASSPHRASE, folder / "signed.pdf")
+    sign_dossier(cv, certificates.self_signed, PASSPHRASE, folder / "self signed.pdf")
+    return {"cv": cv, "chatbot": dossiers.export_example("customer_chatbot", folder / "chatbot.pdf"),
+            "robot": dossiers.export_robot(folder / "robot.pdf")[0], "signed": folder / "signed.pdf",
+            "self signed": folder / "self signed.pdf", "ca": certificates.ca_pem}
 
 
 @pytest.fixture
@@ -56,6 +66,9 @@ def inbox(made, tmp_path) -> Path:
     dossiers.crafted(folder / "newer.pdf", dossiers.draft_json(dossiers.EXAMPLES / "cv_screening.json",
                                                               format_version=99))
     dossiers.copy(made["chatbot"], folder / "sub" / "chatbot.pdf")
+    dossiers.copy(made["signed"], folder / "signed.pdf")
+    dossiers.copy(made["self signed"], folder / "self signed.pdf")
+    (folder / "signed then changed.pdf").write_bytes(made["signed"].read_bytes() + b"%a later addition\n")
     (folder / ".good.pdf.x1y2z3a4.tmp").write_bytes(b"a save in progress")  # hidden: not a row
     return folder
 
@@ -72,9 +85,9 @@ def rows_of(path: Path) -> tuple[list[str], list[dict]]:
         return reader.fieldnames, list(reader)
 
 
-def test_a_folder_of_anything_gives_the_csv_with_a_status_per_file(inbox, tmp_path, capsys):
+def test_a_folder_of_anything_gives_the_csv_with_a_status_per_file(inbox, made, tmp_path, capsys):
     out = tmp_path / "summary.csv"
-    status, printed, errors = run(capsys, "review", inbox, "--csv", out)
+    status, printed, errors = run(capsys, "review", inbox, "--csv", out, "--trust", made["ca"])
     assert status == 0 and errors == ""
     header, rows = rows_of(out)
     assert tuple(header) == COLUMNS
@@ -83,13 +96,14 @@ def test_a_folder_of_anything_gives_the_csv_with_a_status_per_file(inbox, tmp_pa
     good = by_file["good.pdf"]
     assert good == {"file": str(inbox / "good.pdf"), "applicant": "TalentLens B.V.", "system": "TalentLens CV ranking",
                     "kit": "", "tier": "high_risk", "recomputed_tier": "high_risk", "could_be": "", "open_points": "1",
-                    "complete": "true", "fingerprint_valid": "true", "signature": "not_checked", "status": "ok"}
+                    "complete": "true", "fingerprint_valid": "true", "signature": "unsigned", "status": "ok"}
+    assert {name: by_file[name]["signature"] for name in SIGNATURES} == SIGNATURES
     assert by_file["changed.pdf"]["fingerprint_valid"] == "false"
     assert by_file["changed.pdf"]["applicant"] == "Other B.V."
     assert by_file["forged result.pdf"]["tier"] == "minimal"
     assert by_file["older.pdf"]["tier"] == "High-risk"  # the headline printed, all an older dossier has
     assert by_file["letter.txt"]["fingerprint_valid"] == "" and by_file["letter.txt"]["applicant"] == ""
-    assert "13 files" in printed
+    assert f"{len(EXPECTED)} files" in printed
 
 
 def test_json_gives_the_same_rows_with_why(inbox, capsys):
@@ -202,3 +216,19 @@ def test_a_register_on_postgresql_gives_the_same_summary(inbox, tmp_path, postgr
     _, printed, _ = run(capsys, "review", inbox, "--register", url)
     assert f"{len(EXPECTED)} files: 0 read" in printed
 
+
+
+def test_the_certificates_trusted_are_the_reviewer_s_and_a_new_one_reads_signatures_again(inbox, made, tmp_path,
+                                                                                          private_data_dir, capsys):
+    out = tmp_path / "summary.csv"
+    run(capsys, "review", inbox)
+    (private_data_dir / "trusted_certificates").mkdir(parents=True)
+    (private_data_dir / "trusted_certificates" / "ca.pem").write_bytes(made["ca"].read_bytes())
+    _, printed, _ = run(capsys, "review", inbox, "--csv", out)
+    assert f"{len(EXPECTED)} read" in printed
+    signed = next(row for row in rows_of(out)[1] if row["file"].endswith("/signed.pdf"))
+    assert signed["signature"] == "trusted"
+    bad = tmp_path / "not a certificate.pem"
+    bad.write_text("hello")
+    status, _, errors = run(capsys, "review", inbox, "--trust", bad)
+    assert status == 2 and errors.count("\n") == 1
