@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -250,7 +251,10 @@ def _sqlite_engine(url, shown: str) -> Engine:
     if not url.database or url.database == ":memory:":
         raise RegisterError(ERRORS["unsupported"].format(url=shown))  # a register is kept, not in memory
     try:
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        path = Path(url.database)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # folders we make: owner only
+        if not path.exists():  # applicants' names and reviewers' comments: owner only, as drafts are
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     except OSError as error:
         raise RegisterError(ERRORS["failed"].format(url=shown, reason=error.strerror or error)) from None
     engine = create_engine(url, connect_args={"timeout": SQLITE_WAIT_SECONDS})

@@ -256,3 +256,10 @@ def test_the_register_reads_as_it_was_written_after_a_reopen(register_url):
     with Register.open(register_url) as register, register.engine.connect() as connection:
         stored = connection.execute(select(METADATA.tables["files"].c.review)).scalar_one()
         assert DossierReview.from_json(json.loads(stored)) == review(5)
+
+
+def test_a_new_sqlite_register_is_readable_by_its_owner_only(tmp_path):
+    path = tmp_path / "new folder" / "register.sqlite3"
+    Register.open(f"sqlite:///{path}").close()
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
