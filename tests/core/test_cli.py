@@ -133,7 +133,8 @@ _PRINTING = {
     "help": ["-h"], "command_help": ["classify", "-h"], "questions": ["questions"],
     "classify": ["classify", "{draft}"], "classify_json": ["classify", "{draft}", "--json"],
     "validate": ["validate", "{draft}"], "packs": ["packs"], "backups": ["backups", "{draft}"],
-    "import": ["import", "{dossier}"], "review": ["review", "{folder}"], "error": ["classify", "{folder}/missing.json"],
+    "import": ["import", "{dossier}"], "verify": ["verify", "{dossier}"], "review": ["review", "{folder}"],
+    "error": ["classify", "{folder}/missing.json"],
 }
 
 
