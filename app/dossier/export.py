@@ -183,14 +183,28 @@ def _nothing() -> Iterator[None]:
 
 
 def _pages_show(reader, digest: str) -> bool:
-    """The fingerprint printed on the last page (the declaration) matches the metadata's.
+    """The fingerprint printed on the last page (in its footer) matches the metadata's.
 
     Our dossiers print it in plain ASCII codes (reportlab keeps those of its first font subset), so
     it is first looked for in the page's drawing instructions: a tenth of the time text extraction
     takes, which decodes every font of the page. Anything else is judged by the text extracted."""
-    page = reader.pages[-1]
-    contents = page.get_contents()
-    if contents is not None and f"({digest})".encode("ascii") in contents.get_data():
+    if digest.encode("ascii") in _last_page_drawing(reader):
         return True
-    text = page.extract_text() or ""
+    text = reader.pages[-1].extract_text() or ""
     return digest in text.replace("\n", "").replace(" ", "")
+
+
+def _last_page_drawing(reader) -> bytes:
+    """The last page's drawing instructions, found down the page tree's last branches (pypdf's
+    list of pages would first lay out every page); b"" when the tree is not as expected."""
+    node = reader.trailer["/Root"]["/Pages"].get_object()
+    for _ in range(32):  # a page tree is a few levels deep; a loop in a hostile one ends here
+        kids = node.get("/Kids")
+        if node.get("/Type") == "/Page" or not kids:
+            break
+        node = kids[-1].get_object()
+    if node.get("/Type") != "/Page" or "/Contents" not in node:
+        return b""
+    contents = node["/Contents"].get_object()
+    streams = contents if isinstance(contents, list) else [contents]
+    return b"\n".join(stream.get_object().get_data() for stream in streams)

@@ -17,7 +17,7 @@ from typing import Any, Sequence
 from app.dossier.attachment import fingerprint
 from app.dossier.export import DossierContents, DossierError, checked_data, open_dossier
 from app.dossier.result_record import ResultRecord
-from app.dossier.signature import Integrity, check_signature, signature_status
+from app.dossier.signature import UNSIGNED, Integrity, check_signature, signature_status
 from app.dossier.texts import ERRORS as DOSSIER_ERRORS, TEXT as DOSSIER_TEXT
 from app.results import names
 from app.review.comparison import HEADLINE, PRINTED_RECOMPUTED, PRINTED_TODAY, RECOMPUTED_TODAY, Difference, differences
@@ -160,13 +160,24 @@ def _signature(path: Path, trust_roots: Sequence[bytes]) -> tuple[str, str | Non
     """The signature's status for the signature column, and why it does not hold (None when it
     holds, or there is none)."""
     try:
+        if not _may_be_signed(path):
+            return UNSIGNED, None
         check = check_signature(path, trust_roots)
-    except DossierError:
+    except (DossierError, OSError):
         return UNREADABLE_SIGNATURE, None
     if check is None or check.integrity is Integrity.INTACT:
         return signature_status(check), None
     reason = tr(check.reason) if check.reason else ""
     return signature_status(check), tr(f"sign.integrity.{check.integrity.value}", reason=reason)  # as `verify` says
+
+
+def _may_be_signed(path: Path) -> bool:
+    """Every PDF signature has a /ByteRange, which the bytes show unless it hides in a compressed
+    object stream (which our dossiers do not use). Most dossiers a reviewer gets are unsigned, and
+    pyHanko's parse only to find no signature was a fifth of a review. (The file has just been
+    read as a PDF, so this is no check of the file itself.)"""
+    data = path.read_bytes()
+    return b"/ByteRange" in data or b"/ObjStm" in data
 
 
 def _review_contents(review: DossierReview, contents: DossierContents, path: Path, shelf: PackShelf) -> DossierReview:
