@@ -11,7 +11,7 @@ from typing import Iterator
 
 from forms.citations import is_under, provisions
 from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Unless, questions_named, rules_named, walk
-from forms.schema import CONTEXT, EXCLUDED, FACT, YES_NO_VALUES, Pack
+from forms.schema import CONTEXT, EXCLUDED, FACT, MEASURE_STATUSES, YES_NO_VALUES, Measure, Pack
 
 # What kind of item is at fault, its id, and the message: (kind, id, message).
 Found = tuple[str, str, str]
@@ -95,6 +95,7 @@ def _unique_ids(pack: Pack) -> Iterator[Found]:
         "checklist": [c.id for c in pack.checklists],
         "measure": [m.id for m in pack.measures],
         "gap": [g.id for g in pack.gaps],
+        "table": [t.id for t in pack.tables],
     }
     for kind, ids in groups.items():
         seen: set[str] = set()
@@ -216,11 +217,59 @@ def _results(pack: Pack) -> Iterator[Found]:
         counted = questions.get(verdict.counts) if verdict.counts else None
         if verdict.counts and (counted is None or counted.kind != "multi_choice"):
             yield "verdict", verdict.id, f"verdict '{verdict.id}': counts '{verdict.counts}', which is not a multiple-choice question"
+    obligations = {o.id for o in pack.obligations}
     for measure in pack.measures:
         if measure.rule not in rule_ids:
             yield "measure", measure.id, f"measure '{measure.id}': names rule '{measure.rule}', which does not exist"
         if measure.question not in questions:
             yield "measure", measure.id, f"measure '{measure.id}': names question '{measure.question}', which does not exist"
+        if measure.obligation is not None and measure.obligation not in obligations:
+            yield "measure", measure.id, f"measure '{measure.id}': meets obligation '{measure.obligation}', which does not exist"
+        yield from _measure_questions(measure, questions)
+    yield from _tables(pack, questions)
+
+
+def _measure_questions(measure: Measure, questions: dict) -> Iterator[Found]:
+    """The status question's options are statuses (or unsure), the planned one is a date, and the
+    tested one offers the measure."""
+    where = f"measure '{measure.id}'"
+    status = questions.get(measure.status_question) if measure.status_question else None
+    if measure.status_question and getattr(status, "kind", None) != "single_choice":
+        yield "measure", measure.id, f"{where}: status_question '{measure.status_question}' must name a single-choice question"
+    elif status is not None:
+        odd = [o.id for o in status.options if o.id not in MEASURE_STATUSES and not o.unsure]
+        if odd:
+            yield "measure", measure.id, (f"{where}: option '{odd[0]}' of '{status.id}' is no status "
+                                          f"({', '.join(MEASURE_STATUSES)}) and not an unsure option")
+    planned = questions.get(measure.planned_question) if measure.planned_question else None
+    if measure.planned_question and getattr(planned, "kind", None) != "date":
+        yield "measure", measure.id, f"{where}: planned_question '{measure.planned_question}' must name a date question"
+    if measure.planned_question and not measure.status_question:
+        yield "measure", measure.id, f"{where}: a planned_question needs the status_question that says it is planned"
+    tested = questions.get(measure.tested_question) if measure.tested_question else None
+    if measure.tested_question and getattr(tested, "kind", None) != "multi_choice":
+        yield "measure", measure.id, f"{where}: tested_question '{measure.tested_question}' must name a multiple-choice question"
+    elif tested is not None and measure.id not in {o.id for o in tested.options}:
+        yield "measure", measure.id, f"{where}: '{tested.id}' has no option '{measure.id}' to choose it by"
+
+
+def _tables(pack: Pack, questions: dict) -> Iterator[Found]:
+    """A table's rows are the options of a multiple-choice question, and each column names a
+    question for every option that makes a row (not an unsure one, nor one of `not_rows`)."""
+    for table in pack.tables:
+        rows = questions.get(table.rows)
+        if getattr(rows, "kind", None) != "multi_choice":
+            yield "table", table.id, f"table '{table.id}': rows '{table.rows}' must name a multiple-choice question"
+            continue
+        options = {o.id for o in rows.options}
+        for option_id in table.not_rows:
+            if option_id not in options:
+                yield "table", table.id, f"table '{table.id}': not_rows names '{option_id}', which is not an option of '{rows.id}'"
+        for column in table.columns:
+            for option in (o for o in rows.options if not o.unsure and o.id not in table.not_rows):
+                if table.cell(column, option.id) not in questions:
+                    yield "table", table.id, (f"table '{table.id}': column '{column.id}' has no question "
+                                              f"'{table.cell(column, option.id)}' for option '{option.id}'")
 
 
 def _conditions(pack: Pack) -> Iterator[Found]:
