@@ -6,8 +6,11 @@ document and decide nothing themselves: which findings apply and which were excl
 answer, a citation, an open point or a gap reads, what the headline says and how certain it is.
 Plain data, no Qt and no reportlab, so a reviewer's table or another format can read it too.
 
-The parts every answer changes are built at once (the result panel shows them on every change);
-the answers by section and the completeness are worked out the first time they are read.
+Each duty is shown with the obligation it meets, with how far it is (its status, in words) and
+whether the sandbox tests it; answers a pack shows as a table (the risks to people) are rows of
+answers. The parts every answer changes are built at once (the result panel shows them on every
+change); the answers by section, the tables and the completeness are worked out the first time
+they are read.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from app.storage.drafts import Draft
 from forms.completeness import completeness
 from forms.evaluation import Evaluation, index_of
 from forms.schema import MEASURE_STATUSES, AnswerTable, Pack
+from forms.texts import YES_NO
 from risk_tiers import texts
 from risk_tiers.application import UNKNOWN
 from risk_tiers.assessment import (Assessment, Because, ChecklistEntry, ChecklistResult, DutyResult, Finding,
@@ -184,8 +188,10 @@ class DutyPart(Cited):
     status: str = ""
     status_text: str = ""
     planned_by: dt.date | None = None
-    # Whether the sandbox tests it (None: not asked or not answered), and the question that says so.
+    # Whether the sandbox tests it (None: not asked or not answered), in words ("" for None), and
+    # the question that says so.
     tested: bool | None = None
+    tested_text: str = ""
     tested_question: str = ""
     # The questions whose answers it quotes: its status, the date, the measure.
     questions: tuple[str, ...] = ()
@@ -469,7 +475,8 @@ def _duty(pack: Pack, duty: DutyResult) -> DutyPart:
     asked = (measure.status_question, measure.planned_question, measure.question)
     return DutyPart(duty.refs, refs_text(duty.refs), duty.id, duty.group, duty.text, duty.question, duty.stated,
                     duty.measure, duty.obligation, duty.status, status_text(pack, duty.status, duty.planned_by),
-                    duty.planned_by, duty.tested, measure.tested_question or "", tuple(q for q in asked if q))
+                    duty.planned_by, duty.tested, "" if duty.tested is None else YES_NO["yes" if duty.tested else "no"],
+                    measure.tested_question or "", tuple(q for q in asked if q))
 
 
 def _gap(pack: Pack, gap: GapResult) -> GapPart:
