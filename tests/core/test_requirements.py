@@ -6,6 +6,7 @@ whatever the shipped pack says; then the shipped pack's own data."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import yaml
@@ -240,3 +241,28 @@ def test_each_kind_of_risk_chosen_needs_its_mitigation(pack):
     assert {f"risks.{kind}.no_mitigation" for kind in kinds} <= found
     assert not {g for g in {g.id for g in classify(pack, {"risks.kinds": ["none"]}).gaps}
                 if g.startswith("risks.") or g == "plan.no_risks"}
+
+
+# --- drafts made before the statuses and the risks per kind -----------------------------------
+
+PACK_1_3 = Path(__file__).resolve().parents[1] / "data" / "drafts_pack_1_3"
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+
+
+@pytest.mark.parametrize("name", ["cv_screening.json", "credit_scoring.json"])
+def test_a_draft_of_pack_1_3_opens_keeps_its_retired_answer_and_gives_the_same_result(pack, name):
+    from app.storage.drafts import draft_problems, load_draft
+
+    old, new = load_draft(PACK_1_3 / name), load_draft(EXAMPLES / name)
+    assert old.lock.pack.version == "1.3.0" and "plan.risks" in old.answers
+    errors, warnings = draft_problems(old, pack)
+    assert errors == [] and len(warnings) == 1 and "plan.risks" in warnings[0]
+    before, after = classify(pack, old.values()), classify(pack, new.values())
+    assert before.primary.outcome == after.primary.outcome == "high_risk"
+    assert [f.rule for f in before.findings] == [f.rule for f in after.findings]
+    assert [o.id for o in before.obligations] == [o.id for o in after.obligations]
+    # What it never said stays unknown: no requirement reads as in place, and each is a gap to settle.
+    assert {d.status for d in before.duties if d.group == "high_risk"} == {"unknown"}
+    undecided = {g.id for g in before.gaps if g.status == "undecided"}
+    assert {f"measures.{m}_not_started" for m in HIGH_RISK} <= undecided
+    assert "plan.no_risks" in {g.id for g in before.gaps}
