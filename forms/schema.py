@@ -68,11 +68,14 @@ class MultiChoiceQuestion(QuestionBase):
 class ShortTextQuestion(QuestionBase):
     kind: Literal["short_text"]
     max_length: int = Field(500, ge=1, le=10_000)
+    # An answer someone in a made-up case might give: shown on request beside the field, never saved.
+    example: Text = ""
 
 
 class LongTextQuestion(QuestionBase):
     kind: Literal["long_text"]
     max_length: int = Field(20_000, ge=1, le=200_000)
+    example: Text = ""
 
 
 class NumberQuestion(QuestionBase):
