@@ -196,6 +196,12 @@ class DutyPart(Cited):
     # The questions whose answers it quotes: its status, the date, the measure.
     questions: tuple[str, ...] = ()
 
+    @property
+    def measure_asked(self) -> bool:
+        """The applicant is still asked how it is met: no measure stated, and not a requirement
+        said to be not started (its gap says what to do, and the question is not asked)."""
+        return not self.stated and self.status != "not_started"
+
 
 @dataclass(frozen=True)
 class TableRow:

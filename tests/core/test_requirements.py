@@ -126,6 +126,13 @@ def test_the_document_shows_a_duty_with_the_obligation_it_meets_and_words_its_st
     assert list(document.status_counts()) == ["planned"]
 
 
+def test_a_requirement_not_started_is_not_asked_for_its_measure_again(small):
+    """Its gap says what to do; the question of how it is met is not asked (the pack hides it)."""
+    assert _document(small, HIGH).duties[0].measure_asked
+    assert not _document(small, {**HIGH, "s.oversight_status": "not_started"}).duties[0].measure_asked
+    assert not _document(small, {**HIGH, "s.oversight": "A reviewer checks each case."}).duties[0].measure_asked
+
+
 def test_the_document_words_an_unknown_status_apart_from_in_place(small):
     unknown = _document(small, HIGH).duties[0]
     in_place = _document(small, {**HIGH, "s.oversight_status": "in_place"}).duties[0]
