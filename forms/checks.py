@@ -1,7 +1,9 @@
 """Checks across a whole pack: unique ids, references that exist, tests that fit, no cycles.
 
 `check_pack` returns the first problem as (kind, id of the item at fault, one-line message), or
-None. The kind and id are ones the loader knows the file of: for a question, its section's.
+None. The kind and id are ones the loader knows the file of: for a question, its section's. The
+message is the catalogue's (`packs.check.*`), naming the item by its kind's name (`packs.kind.*`)
+and its id; ids, keys and values of the pack are filled in as they are written.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from string import Formatter
 from typing import Iterator
 
+from catalogue import table, tr
 from forms.citations import is_under, provisions
 from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Unless, questions_named, rules_named, walk
 from forms.schema import CONTEXT, EXCLUDED, FACT, MEASURE_STATUSES, YES_NO_VALUES, Measure, Pack
@@ -28,8 +31,13 @@ _OPERATORS = {
 }
 
 
-_KIND_NAMES = {"yes_no": "yes/no", "single_choice": "single-choice", "multi_choice": "multiple-choice",
-               "short_text": "short text", "long_text": "long text", "number": "number", "date": "date"}
+KINDS = table("packs.kind")  # the names of a pack's items: "rule", "question"
+QUESTION_KINDS = table("packs.question_kind")  # the names of the kinds of question: "yes/no"
+
+
+def _item(kind: str, item_id: str) -> str:
+    """The item as messages name it: its kind's name and its id ("rule 'annex3.point4a'")."""
+    return tr("packs.item", kind=KINDS[kind], id=item_id)
 
 
 def check_pack(pack: Pack) -> Found | None:
@@ -101,12 +109,14 @@ def _unique_ids(pack: Pack) -> Iterator[Found]:
         seen: set[str] = set()
         for item_id in ids:
             if item_id in seen:
-                yield kind, item_id, f"{kind} '{item_id}': the id is used twice"
+                yield kind, item_id, tr("packs.check.id_twice", item=_item(kind, item_id))
             seen.add(item_id)
     for question in _all_questions(pack):
         options = [o.id for o in getattr(question, "options", ())]
-        if len(set(options)) != len(options):
-            yield "question", question.id, f"question '{question.id}': an option id is used twice"
+        twice = next((o for o in options if options.count(o) > 1), None)
+        if twice:
+            yield "question", question.id, tr("packs.check.option_twice", item=_item("question", question.id),
+                                              option=twice)
 
 
 def _references(pack: Pack) -> Iterator[Found]:
@@ -121,34 +131,38 @@ def _references(pack: Pack) -> Iterator[Found]:
     for kind, item_id, refs in items:
         for ref in refs:
             if ref not in known:
-                yield kind, item_id, f"{kind} '{item_id}': cites '{ref}', which is not in the provisions list"
+                yield kind, item_id, tr("packs.check.unknown_citation", item=_item(kind, item_id), ref=ref)
     questions = {q.id: q for q in _all_questions(pack)}
     roles_question = questions.get(pack.roles_question)
     if roles_question is None or roles_question.kind != "multi_choice":
-        yield "pack", pack.id, f"roles_question '{pack.roles_question}' must name a multiple-choice question"
+        yield "pack", pack.id, tr("packs.check.roles_question", key="roles_question", question=pack.roles_question)
         return
     roles = {o.id for o in roles_question.options}
     for key in ("applicant_name_question", "system_name_question"):
         named = getattr(pack, key)
         if named is not None and getattr(questions.get(named), "kind", None) != "short_text":
-            yield "pack", pack.id, f"{key} '{named}' must name a short-text question"
+            yield "pack", pack.id, tr("packs.check.name_question", key=key, question=named)
     dates = {d.id for d in pack.dates}
     for rule in pack.rules:
         for role in rule.grants_roles:
             if role not in roles:
-                yield "rule", rule.id, f"rule '{rule.id}': grants role '{role}', which is not an option of '{pack.roles_question}'"
+                yield "rule", rule.id, tr("packs.check.granted_role", item=_item("rule", rule.id), role=role,
+                                            question=pack.roles_question)
     for obligation in pack.obligations:
         for role in obligation.roles:
             if role not in roles:
-                yield "obligation", obligation.id, f"obligation '{obligation.id}': role '{role}' is not an option of '{pack.roles_question}'"
+                yield "obligation", obligation.id, tr("packs.check.role", item=_item("obligation", obligation.id),
+                                                        role=role, question=pack.roles_question)
         for date_id in [c.date for c in obligation.dates] + [obligation.date]:
             if date_id is not None and date_id not in dates:
-                yield "obligation", obligation.id, f"obligation '{obligation.id}': date '{date_id}' is not in the pack's dates"
+                yield "obligation", obligation.id, tr("packs.check.unknown_date", date=date_id,
+                                                        item=_item("obligation", obligation.id))
         if not obligation.dates and obligation.date is None:
-            yield "obligation", obligation.id, f"obligation '{obligation.id}': says nothing of when it applies (dates or date)"
+            yield "obligation", obligation.id, tr("packs.check.no_date", item=_item("obligation", obligation.id),
+                                                    dates="dates", date="date")
     for date in pack.dates:
         if not date.verified and not date.source.strip():
-            yield "date", date.id, f"date '{date.id}': is not verified, so it must name the source it was checked against"
+            yield "date", date.id, tr("packs.check.date_source", item=_item("date", date.id), source="source")
     yield from _tracks(pack)
     yield from _headline_texts(pack)
 
@@ -162,22 +176,26 @@ def _tracks(pack: Pack) -> Iterator[Found]:
         ids = [o.id for o in track.outcomes]
         outcomes += ids
         if track.default not in ids:
-            yield "track", track.id, f"track '{track.id}': default '{track.default}' is not one of its outcomes"
+            yield "track", track.id, tr("packs.check.not_an_outcome", item=_item("track", track.id), key="default",
+                                          outcome=track.default)
         if track.set_aside_by and track.set_aside_by not in rule_ids:
-            yield "track", track.id, f"track '{track.id}': set_aside_by '{track.set_aside_by}' is not a rule of the pack"
+            yield "track", track.id, tr("packs.check.set_aside_rule", item=_item("track", track.id), key="set_aside_by",
+                                          rule=track.set_aside_by)
         if track.set_aside_by and track.set_aside_text is None:
-            yield "track", track.id, f"track '{track.id}': set_aside_by is set, but set_aside_text (its headline) is missing"
+            yield "track", track.id, tr("packs.check.set_aside_text", item=_item("track", track.id), key="set_aside_by",
+                                          text="set_aside_text")
         if track.relief is not None and track.relief.outcome not in ids:
-            yield "track", track.id, f"track '{track.id}': relief.outcome '{track.relief.outcome}' is not one of its outcomes"
+            yield "track", track.id, tr("packs.check.not_an_outcome", item=_item("track", track.id),
+                                          key="relief.outcome", outcome=track.relief.outcome)
     twice = next((o for o in outcomes if outcomes.count(o) > 1), None)
     if twice:
-        yield "pack", pack.id, f"outcome '{twice}' is declared twice (outcome ids are unique across tracks)"
+        yield "pack", pack.id, tr("packs.check.outcome_twice", item=_item("outcome", twice))
     reliefs = {t.relief.finding for t in pack.tracks if t.relief is not None}
     kinds = set(outcomes) | reliefs | {FACT, EXCLUDED, CONTEXT}
     for rule in pack.rules:
         if rule.tier not in kinds:
-            yield "rule", rule.id, (f"rule '{rule.id}': tier '{rule.tier}' is no outcome of a track, "
-                                    f"nor {FACT}, {EXCLUDED}, {CONTEXT} or a relief's finding")
+            yield "rule", rule.id, tr("packs.check.rule_tier", item=_item("rule", rule.id), key="tier", tier=rule.tier,
+                                      fact=FACT, excluded=EXCLUDED, context=CONTEXT)
 
 
 def _headline_texts(pack: Pack) -> Iterator[Found]:
@@ -194,19 +212,20 @@ def _headline_texts(pack: Pack) -> Iterator[Found]:
         yield from _placeholders(pack, "relief.summary", text.summary, ("points", "conditions"))
         for key, prefix in (("points_from", text.points_from), ("conditions_from", text.conditions_from)):
             if not any(is_under(ref, prefix) for ref in known):
-                yield "pack", pack.id, f"relief.{key} '{prefix}' names no provision in the provisions list"
+                yield "pack", pack.id, tr("packs.check.relief_prefix", key=f"relief.{key}", prefix=prefix)
 
 
 def _placeholders(pack: Pack, where: str, text: str, allowed: tuple[str, ...]) -> Iterator[Found]:
     try:
         named = {field for _, field, _, _ in Formatter().parse(text) if field is not None}
-    except ValueError as error:  # a lone brace
-        yield "pack", pack.id, f"{where}: {error} (write {{{{ and }}}} for a brace itself)"
+    except ValueError:  # a lone brace
+        yield "pack", pack.id, tr("packs.check.lone_brace", key=where)
         return
     unknown = sorted(named - set(allowed))
     if unknown:
-        filled = " and ".join(f"{{{name}}}" for name in allowed)
-        yield "pack", pack.id, f"{where} names {{{unknown[0]}}}; only {filled} are filled in"
+        filled = tr("packs.separator").join("{" + name + "}" for name in allowed)
+        yield "pack", pack.id, tr("packs.check.unknown_placeholder", key=where, name="{" + unknown[0] + "}",
+                                  allowed=filled)
 
 
 def _results(pack: Pack) -> Iterator[Found]:
@@ -216,60 +235,73 @@ def _results(pack: Pack) -> Iterator[Found]:
     for verdict in pack.verdicts:
         counted = questions.get(verdict.counts) if verdict.counts else None
         if verdict.counts and (counted is None or counted.kind != "multi_choice"):
-            yield "verdict", verdict.id, f"verdict '{verdict.id}': counts '{verdict.counts}', which is not a multiple-choice question"
+            yield "verdict", verdict.id, tr("packs.check.counts", item=_item("verdict", verdict.id), key="counts",
+                                              question=verdict.counts)
     obligations = {o.id for o in pack.obligations}
     for measure in pack.measures:
         if measure.rule not in rule_ids:
-            yield "measure", measure.id, f"measure '{measure.id}': names rule '{measure.rule}', which does not exist"
+            yield "measure", measure.id, tr("packs.check.unknown_rule", item=_item("measure", measure.id),
+                                              rule=measure.rule)
         if measure.question not in questions:
-            yield "measure", measure.id, f"measure '{measure.id}': names question '{measure.question}', which does not exist"
+            yield "measure", measure.id, tr("packs.check.unknown_question", item=_item("measure", measure.id),
+                                              question=measure.question)
         if measure.obligation is not None and measure.obligation not in obligations:
-            yield "measure", measure.id, f"measure '{measure.id}': meets obligation '{measure.obligation}', which does not exist"
+            yield "measure", measure.id, tr("packs.check.unknown_obligation", item=_item("measure", measure.id),
+                                              obligation=measure.obligation)
         yield from _measure_questions(measure, questions)
     yield from _tables(pack, questions)
+
+
+def _kind_problem(item: str, key: str, question_id: str | None, questions: dict, kind: str) -> str | None:
+    """The message when `key` names something other than a question of `kind`; None when it fits."""
+    if question_id is None or getattr(questions.get(question_id), "kind", None) == kind:
+        return None
+    return tr("packs.check.question_kind", item=item, key=key, question=question_id, kind=QUESTION_KINDS[kind])
 
 
 def _measure_questions(measure: Measure, questions: dict) -> Iterator[Found]:
     """The status question's options are statuses (or unsure), the planned one is a date, and the
     tested one offers the measure."""
-    where = f"measure '{measure.id}'"
-    status = questions.get(measure.status_question) if measure.status_question else None
-    if measure.status_question and getattr(status, "kind", None) != "single_choice":
-        yield "measure", measure.id, f"{where}: status_question '{measure.status_question}' must name a single-choice question"
-    elif status is not None:
-        odd = [o.id for o in status.options if o.id not in MEASURE_STATUSES and not o.unsure]
-        if odd:
-            yield "measure", measure.id, (f"{where}: option '{odd[0]}' of '{status.id}' is no status "
-                                          f"({', '.join(MEASURE_STATUSES)}) and not an unsure option")
-    planned = questions.get(measure.planned_question) if measure.planned_question else None
-    if measure.planned_question and getattr(planned, "kind", None) != "date":
-        yield "measure", measure.id, f"{where}: planned_question '{measure.planned_question}' must name a date question"
+    item = _item("measure", measure.id)
+    for key, question_id, kind in (("status_question", measure.status_question, "single_choice"),
+                                   ("planned_question", measure.planned_question, "date"),
+                                   ("tested_question", measure.tested_question, "multi_choice")):
+        problem = _kind_problem(item, key, question_id, questions, kind)
+        if problem:
+            yield "measure", measure.id, problem
+            return
     if measure.planned_question and not measure.status_question:
-        yield "measure", measure.id, f"{where}: a planned_question needs the status_question that says it is planned"
+        yield "measure", measure.id, tr("packs.check.planned_needs_status", item=item, planned="planned_question",
+                                          status="status_question")
+    status = questions.get(measure.status_question) if measure.status_question else None
+    odd = [o.id for o in getattr(status, "options", ()) if o.id not in MEASURE_STATUSES and not o.unsure]
+    if odd:
+        yield "measure", measure.id, tr("packs.check.not_a_status", item=item, option=odd[0], question=status.id,
+                                          statuses=", ".join(MEASURE_STATUSES))
     tested = questions.get(measure.tested_question) if measure.tested_question else None
-    if measure.tested_question and getattr(tested, "kind", None) != "multi_choice":
-        yield "measure", measure.id, f"{where}: tested_question '{measure.tested_question}' must name a multiple-choice question"
-    elif tested is not None and measure.id not in {o.id for o in tested.options}:
-        yield "measure", measure.id, f"{where}: '{tested.id}' has no option '{measure.id}' to choose it by"
+    if tested is not None and measure.id not in {o.id for o in tested.options}:
+        yield "measure", measure.id, tr("packs.check.no_own_option", item=item, question=tested.id, option=measure.id)
 
 
 def _tables(pack: Pack, questions: dict) -> Iterator[Found]:
     """A table's rows are the options of a multiple-choice question, and each column names a
     question for every option that makes a row (not an unsure one, nor one of `not_rows`)."""
     for table in pack.tables:
-        rows = questions.get(table.rows)
-        if getattr(rows, "kind", None) != "multi_choice":
-            yield "table", table.id, f"table '{table.id}': rows '{table.rows}' must name a multiple-choice question"
+        item = _item("table", table.id)
+        problem = _kind_problem(item, "rows", table.rows, questions, "multi_choice")
+        if problem:
+            yield "table", table.id, problem
             continue
+        rows = questions[table.rows]
         options = {o.id for o in rows.options}
         for option_id in table.not_rows:
             if option_id not in options:
-                yield "table", table.id, f"table '{table.id}': not_rows names '{option_id}', which is not an option of '{rows.id}'"
+                yield "table", table.id, tr("packs.check.not_an_option", item=item, value=option_id, question=rows.id)
         for column in table.columns:
             for option in (o for o in rows.options if not o.unsure and o.id not in table.not_rows):
                 if table.cell(column, option.id) not in questions:
-                    yield "table", table.id, (f"table '{table.id}': column '{column.id}' has no question "
-                                              f"'{table.cell(column, option.id)}' for option '{option.id}'")
+                    yield "table", table.id, tr("packs.check.no_cell", item=item, column=column.id,
+                                                  question=table.cell(column, option.id), option=option.id)
 
 
 def _conditions(pack: Pack) -> Iterator[Found]:
@@ -277,9 +309,9 @@ def _conditions(pack: Pack) -> Iterator[Found]:
     rule_ids = {r.id for r in pack.rules}
     for kind, item_id, condition in _conditions_of(pack):
         for leaf in walk(condition):
-            problem = _leaf_problem(leaf, questions, rule_ids)
+            problem = _leaf_problem(leaf, questions, rule_ids, _item(kind, item_id))
             if problem:
-                yield kind, item_id, f"{kind} '{item_id}': {problem}"
+                yield kind, item_id, problem
 
 
 def _unless_only_in_show_if(pack: Pack) -> Iterator[Found]:
@@ -287,8 +319,7 @@ def _unless_only_in_show_if(pack: Pack) -> Iterator[Found]:
     for a legal result, where "unsure" must stay undecided."""
     for kind, item_id, condition in _conditions_of(pack):
         if kind not in ("section", "question") and _has_unless(condition):
-            yield kind, item_id, (f"{kind} '{item_id}': 'unless' may only be used in a show_if; "
-                                  "a result must leave an undecided answer undecided")
+            yield kind, item_id, tr("packs.check.unless", item=_item(kind, item_id), key="unless", show_if="show_if")
 
 
 def _has_unless(condition: Condition) -> bool:
@@ -303,23 +334,25 @@ def _has_unless(condition: Condition) -> bool:
     return False
 
 
-def _leaf_problem(leaf: AnswerTest | RuleTest, questions: dict, rule_ids: set[str]) -> str | None:
+def _leaf_problem(leaf: AnswerTest | RuleTest, questions: dict, rule_ids: set[str], item: str) -> str | None:
+    """What is wrong with one test of the condition of `item` (as messages name it), if anything."""
     if isinstance(leaf, RuleTest):
-        return None if leaf.rule in rule_ids else f"names rule '{leaf.rule}', which does not exist"
+        return None if leaf.rule in rule_ids else tr("packs.check.unknown_rule", item=item, rule=leaf.rule)
     question = questions.get(leaf.q)
     if question is None:
-        return f"names question '{leaf.q}', which does not exist"
+        return tr("packs.check.unknown_question", item=item, question=leaf.q)
     op = leaf.operator()
     if op not in _OPERATORS[question.kind]:
-        return f"the test '{op}' does not fit '{leaf.q}', a {_KIND_NAMES[question.kind]} question"
+        return tr("packs.check.test_does_not_fit", item=item, test=op, question=leaf.q,
+                  kind=QUESTION_KINDS[question.kind])
     allowed = {o.id for o in question.options} if hasattr(question, "options") else set(YES_NO_VALUES)
     if question.kind in ("yes_no", "single_choice", "multi_choice"):
         values = leaf.option_values()
         if op in ("is", "in") and len(values) != len(leaf.operand() if op == "in" else [leaf.operand()]):
-            return f"the test on '{leaf.q}' must name option ids"
+            return tr("packs.check.option_ids", item=item, question=leaf.q)
         for value in values:
             if value not in allowed:
-                return f"'{value}' is not an option of question '{leaf.q}'"
+                return tr("packs.check.not_an_option", item=item, value=value, question=leaf.q)
     return None
 
 
@@ -357,5 +390,5 @@ def _cycles(pack: Pack) -> Iterator[Found]:
                 start = cycle.index(cycle[-1])
                 loop = " -> ".join(n[2:] for n in cycle[start:])
                 kind = "question" if cycle[-1].startswith("q:") else "rule"
-                yield kind, cycle[-1][2:], f"{kind} '{cycle[-1][2:]}': depends on itself ({loop})"
+                yield kind, cycle[-1][2:], tr("packs.check.cycle", item=_item(kind, cycle[-1][2:]), loop=loop)
                 return

@@ -14,9 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from forms.conditions import Condition
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$", max_length=120)]
+# Ids are dotted names (`scope.military_only`); a citation has at least two parts (`aiact.art5`).
+ID_PATTERN = r"^[a-z0-9_]+(\.[a-z0-9_]+)*$"
+REF_PATTERN = r"^[a-z0-9_]+(\.[a-z0-9_]+)+$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=120)]
 Text = Annotated[str, Field(max_length=20_000)]
-Refs = tuple[Annotated[str, Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")], ...]
+Refs = tuple[Annotated[str, Field(pattern=REF_PATTERN)], ...]
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 # Rule kinds that ground no outcome of a track: an intermediate test other rules name (never

@@ -112,7 +112,10 @@ def contents() -> list:
 def summary(document: ResultDocument, printed: Printed) -> list:
     """One page: the result with its certainty, what the system and the sandbox are for, how
     complete the application is and what is still open."""
-    story: list = [Heading(TEXT["summary"], 0), badge(document), Spacer(1, 2 * mm), *_track_lines(document)]
+    who = TEXT["applies_for"].format(applicant=document.applicant or TEXT["not_given"],
+                                     system=document.system or TEXT["not_given"])
+    story: list = [Heading(TEXT["summary"], 0), plain(who, H2), badge(document), Spacer(1, 2 * mm),
+                   *_track_lines(document)]
     for answer in printed.new(document.summary):
         story += [plain(answer.text, LABEL), *long_text(answer.value, ITEM)]
         story += long_text(TEXT["your_note"].format(note=answer.note), NOTE) if answer.note else []
@@ -186,7 +189,8 @@ def _answers(section: SectionAnswers, printed: Printed, with_unanswered: bool = 
 
 
 def classification(document: ResultDocument, printed: Printed) -> list:
-    story: list = [Heading(TEXT["classification"], 0), badge(document), Spacer(1, 3 * mm),
+    # The badge is on the summary: here the result in one line, then how it was reached.
+    story: list = [Heading(TEXT["classification"], 0), plain(document.headline.label, FINDING),
                    Heading(TEXT["decision_path"], 1)]
     path = printed.new(document.decision_path)
     story += [plain(TEXT["path_step"].format(number=n, question=a.text, answer=a.value), ITEM)

@@ -44,15 +44,18 @@ PACK = {
             {"id": "s.oversight_planned", "kind": "date", "text": "By when?", "required": False,
              "show_if": {"q": "s.oversight_status", "is": "planned"}},
             {"id": "s.oversight", "kind": "long_text", "text": "How?", "show_if": {"rule": "s.high_risk"}},
-            {"id": "s.tested", "kind": "multi_choice", "text": "Tested in the sandbox?", "show_if": {"rule": "s.high_risk"},
+            {"id": "s.tested", "kind": "multi_choice", "text": "Tested in the sandbox?",
+             "show_if": {"rule": "s.high_risk"},
              "options": [{"id": "oversight", "label": "Oversight"}, {"id": "none", "label": "None"}]},
         ]},
         {"id": "risks", "title": "Risks", "part": "risks", "questions": [
             {"id": "risks.kinds", "kind": "multi_choice", "text": "Which risks?", "options": KINDS},
             *_cells("bias"), *_cells("security")]},
     ],
-    "rules": [{"id": "s.high_risk", "tier": "high_risk", "refs": ["aiact.art14"], "when": {"q": "s.high", "is": "yes"}}],
-    "obligations": [{"id": "o.oversight", "text": "Design for oversight", "refs": ["aiact.art14"], "roles": ["provider"],
+    "rules": [{"id": "s.high_risk", "tier": "high_risk", "refs": ["aiact.art14"],
+               "when": {"q": "s.high", "is": "yes"}}],
+    "obligations": [{"id": "o.oversight", "text": "Design for oversight", "refs": ["aiact.art14"],
+                     "roles": ["provider"],
                      "when": {"rule": "s.high_risk"}, "date": "d"},
                     {"id": "o.register", "text": "Register", "refs": ["aiact.art49.1"], "roles": ["provider"],
                      "when": {"rule": "s.high_risk"}, "date": "d"}],
@@ -62,8 +65,9 @@ PACK = {
                   "status_question": "s.oversight_status", "planned_question": "s.oversight_planned",
                   "tested_question": "s.tested"}],
     "tables": [{"id": "risks", "title": "Risks to people", "part": "risks", "rows": "risks.kinds", "not_rows": ["none"],
-                "label": "Risk", "columns": [{"id": "harm", "label": "What", "question": "risks.{row}.harm"},
-                                             {"id": "mitigation", "label": "How", "question": "risks.{row}.mitigation"}]}],
+                "label": "Risk", "columns": [
+                    {"id": "harm", "label": "What", "question": "risks.{row}.harm"},
+                    {"id": "mitigation", "label": "How", "question": "risks.{row}.mitigation"}]}],
 }
 
 HIGH = {"role.roles": ["provider"], "s.high": "yes"}
@@ -167,14 +171,17 @@ def _measure(**changes):
 
 @pytest.mark.parametrize("changes, message", [
     ({"measures": _measure(obligation="o.missing")}, "meets obligation 'o.missing', which does not exist"),
-    ({"measures": _measure(status_question="s.oversight")}, "must name a single-choice question"),
-    ({"measures": _measure(planned_question="s.oversight")}, "must name a date question"),
+    ({"measures": _measure(status_question="s.oversight")},
+     "status_question 's.oversight' must name a single-choice question"),
+    ({"measures": _measure(planned_question="s.oversight")},
+     "planned_question 's.oversight' must name a date question"),
     ({"measures": _measure(tested_question="role.roles")}, "'role.roles' has no option 'oversight'"),
     ({"measures": _measure(tested_question="s.high")}, "must name a multiple-choice question"),
     ({"measures": _measure(status_question=None)}, "needs the status_question"),
     ({"tables": [{**PACK["tables"][0], "rows": "s.high"}]}, "must name a multiple-choice question"),
     ({"tables": [{**PACK["tables"][0], "not_rows": []}]}, "has no question 'risks.none.harm' for option 'none'"),
-    ({"tables": [{**PACK["tables"][0], "not_rows": ["nothing"]}]}, "not_rows names 'nothing'"),
+    ({"tables": [{**PACK["tables"][0], "not_rows": ["nothing"]}]},
+     "table 'risks': 'nothing' is not an option of question 'risks.kinds'"),
 ])
 def test_a_broken_measure_or_table_is_one_line(tmp_path, changes, message):
     assert message in _broken(tmp_path, **changes)
