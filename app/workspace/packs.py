@@ -1,0 +1,84 @@
+"""The packs a workspace's drafts are read with: found among those the application knows, each
+loaded once, and a stamp that changes when any of them (or the language) does.
+
+A draft names the pack it was made with in its lock; the pack of that id and version is used when
+installed, else the newest of that id found (a draft made with an older version still reads).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Iterable
+
+from app.storage.drafts import Lock
+from app.storage.paths import packs_dir
+from catalogue import language
+from forms.layer import PackError
+from forms.loader import load_pack
+from forms.registry import PackInfo, discover, find
+from forms.schema import Pack
+
+
+class Packs:
+    """Pack by id and version, loaded on first need; `known` defaults to the packs installed."""
+
+    def __init__(self, known: list[PackInfo] | None = None, loaded: Iterable[Pack] = ()):
+        self.known = known if known is not None else discover(packs_dir())
+        # By id, version and language: a pack's texts are in the language it was loaded in.
+        self._loaded: dict[tuple[str, str, str], Pack | None] = {(p.id, p.version, language()): p for p in loaded}
+        self.problems: dict[tuple[str, str, str], str] = {}
+
+    def for_lock(self, lock: Lock) -> Pack | None:
+        """The pack to read a draft with; None when none of its id is installed or it cannot load
+        (`problem` then says why)."""
+        info = find(lock.pack.id, f"=={lock.pack.version}", self.known) or self._newest(lock.pack.id)
+        if info is None:
+            return None
+        key = (info.id, info.version, language())
+        if key not in self._loaded:
+            try:
+                self._loaded[key] = load_pack(info.folder, packs=self.known)
+            except PackError as error:
+                self._loaded[key], self.problems[key] = None, str(error)
+        return self._loaded[key]
+
+    def problem(self, lock: Lock) -> str:
+        """Why `for_lock` found no pack for this lock: a pack's load error, or ""."""
+        info = find(lock.pack.id, f"=={lock.pack.version}", self.known) or self._newest(lock.pack.id)
+        return self.problems.get((info.id, info.version, language()), "") if info else ""
+
+    def _newest(self, pack_id: str) -> PackInfo | None:
+        found = [info for info in self.known if info.id == pack_id]
+        return max(found, key=lambda info: _numbers(info.version), default=None)
+
+    def stamp(self) -> str:
+        """Changes whenever a summary read now could differ from one read before: another language,
+        a pack added, removed or changed on disk (its files' sizes and times)."""
+        return stamp(self.known)
+
+
+def stamp(known: list[PackInfo]) -> str:
+    parts = [language()]
+    for info in known:
+        parts.append([info.id, info.version, str(info.folder), _files(info.folder)])
+    return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _files(folder: Path) -> list:
+    found = []
+    for root, folders, names in os.walk(folder):
+        folders.sort()
+        for name in sorted(names):
+            try:
+                info = os.stat(os.path.join(root, name))
+            except OSError:
+                continue
+            found.append([os.path.relpath(os.path.join(root, name), folder), info.st_size, info.st_mtime_ns])
+    return found
+
+
+def _numbers(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split(".") if part.isdigit())
