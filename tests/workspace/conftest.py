@@ -22,6 +22,14 @@ LAYOUT = {
 }
 
 
+@pytest.fixture(scope="session")
+def packs():
+    """The installed packs, loaded once for all the workspace's tests."""
+    from app.workspace.packs import Packs
+
+    return Packs()
+
+
 @pytest.fixture
 def workspace(tmp_path) -> Path:
     folder = tmp_path / "clients"

@@ -7,14 +7,8 @@ import json
 
 import pytest
 
-from app.workspace.packs import Packs
 from app.workspace.summary import State, summarise
 from tests.workspace.conftest import EXAMPLES, PASSPHRASE, undecided_draft, write_draft
-
-
-@pytest.fixture(scope="module")
-def packs():
-    return Packs()
 
 
 @pytest.mark.parametrize("example, client, system, tier", [
