@@ -51,7 +51,7 @@ def test_command_output_is_all_in_the_language(args, allowed, capsys):
 
 
 @pytest.mark.parametrize("command", ["", "questions", "classify", "validate", "protect", "unprotect", "backups",
-                                     "restore", "export", "import", "packs"])
+                                     "restore", "export", "import", "packs", "workspace"])
 def test_help_is_all_in_the_language_argparse_words_included(command, allowed, capsys):
     with pytest.raises(SystemExit):
         run_cli(capsys, *([command] if command else []), "--help")
