@@ -172,13 +172,13 @@ class WorkspaceIndex:
             return self._open()
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.database, timeout=10)
+        db = _connected(self.database)
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version != SCHEMA_VERSION or not _has_tables(db):
                 db.close()
                 _remove(self.database)
-                db = sqlite3.connect(self.database, timeout=10)
+                db = _connected(self.database)
                 db.executescript(_SCHEMA)
                 db.execute("INSERT INTO workspace (folder) VALUES (?)", (str(self.folder),))
                 db.commit()
@@ -187,6 +187,20 @@ class WorkspaceIndex:
             db.close()
             raise
         return db
+
+
+def _connected(database: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(database, timeout=10)
+    try:
+        # A cache: a commit need not wait for the disk (a crash can only lose rows the next refresh
+        # reads again, and a database it damages is rebuilt), and the table may read while a
+        # refresh writes.
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
+    return db
 
 
 def _stale(old: tuple | None, stat: FileStat, stamp: str) -> bool:
