@@ -10,6 +10,7 @@ from pathlib import Path
 from app.commands.arguments import add_draft_argument, add_passphrase_option, load_checked, warn
 from app.commands.errors import EXIT_OK
 from app.results import report
+from app.results.document import result_document
 from app.storage.drafts import Draft
 from catalogue import ntr, table
 from forms.completeness import completeness
@@ -38,10 +39,11 @@ def _classify(args: argparse.Namespace) -> int:
     draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
     warn(warnings)
     assessment = classify(pack, draft.values(), draft.notes())
+    document = result_document(pack, draft, assessment)
     if args.json:
-        print(json.dumps(report.assessment_json(pack, assessment), ensure_ascii=False, indent=2))
+        print(json.dumps(report.assessment_json(document, assessment), ensure_ascii=False, indent=2))
     else:
-        print(report.assessment_text(pack, draft, assessment))
+        print(report.document_text(document))
     return EXIT_OK
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from app.commands.arguments import load_pack_found
 from app.commands.errors import EXIT_OK
-from app.results.report import refs_text
+from app.results.wording import refs_text
 from catalogue import table
 from forms import texts as form_texts
 from forms.readable import Readable, asked_when, describe, rule_label, rules_behind

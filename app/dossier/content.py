@@ -1,33 +1,27 @@
-"""The dossier's pages as platypus flowables, read from the draft, the pack and the assessment.
+"""The dossier's pages as platypus flowables, read from the result document.
 
-Nothing here decides anything about the law: every result comes from the core's Assessment.
+Nothing here decides anything about the law or words a result: the document (app/results/document.py)
+holds every result, answer and citation in words, as the wizard and the command line show them.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cached_property
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from app.results import names
 from app.dossier.layout import Block, Contents
 from app.dossier.texts import TEXT
 from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
-from app.storage.drafts import Draft
-from app.results.report import answer_text, counted_question, gap_text, open_point_text, refs_text, track_lines, value_text
-from forms.completeness import Completeness, completeness as completeness_of
-from forms.evaluation import Evaluation
-from forms.schema import Pack
-from risk_tiers import texts
-from risk_tiers.assessment import Assessment
-from risk_tiers.headline import headline, outcome_colour, role_name
+from app.results.document import (Answer, Cited, DerivedPart, FindingPart, ObligationPart, ResultDocument,
+                                  SectionAnswers)
 
 _SPACES = re.compile(" {2,}")
+# The question whose answer is the name above the signature line.
+CONTACT_QUESTION = "applicant.contact_name"
 NO_COLOUR = "#5f6368"  # grey: an outcome the pack gives no colour, nothing assessed, a track set aside
 
 BODY = ParagraphStyle("body", fontName=MAIN, fontSize=9.5, leading=13, spaceAfter=3)
@@ -95,76 +89,45 @@ def _long(text: str, style: ParagraphStyle = BODY) -> list[Paragraph]:
     return [_plain(piece, style) for piece in chunks(text)]
 
 
-def _refs(refs) -> str:
-    return TEXT["refs"].format(refs=refs_text(refs))
+def _refs(part: Cited) -> str:
+    return TEXT["refs"].format(refs=part.citations)
 
 
-class Reader:
-    """Looks up questions and answers of one draft in its pack."""
-
-    def __init__(self, draft: Draft, pack: Pack) -> None:
-        self.draft, self.pack = draft, pack
-        self.questions = {q.id: q for s in pack.sections for q in s.questions}
-        self.evaluation = Evaluation(pack, draft.values())
-
-    def relevant(self, qid: str) -> bool:
-        """Answered, or asked of this applicant: not hidden by the answers given."""
-        return qid in self.draft.answers or self.evaluation.is_visible(qid)
-
-    def given(self, qid: str) -> str:
-        value = getattr(self.draft.answers.get(qid), "value", None)
-        return value if isinstance(value, str) and value.strip() else TEXT["not_given"]
-
-    def answer(self, qid: str, value: Any) -> str:
-        if value is None or value == [] or value == "":
-            return TEXT["unanswered"]
-        return answer_text(self.pack, qid, value)
-
-    def text(self, qid: str) -> str:
-        question = self.questions.get(qid)
-        return question.text if question else qid
-
-    @cached_property
-    def completeness(self) -> Completeness:
-        return completeness_of(self.evaluation)
-
-    def section_title(self, section_id: str) -> str:
-        return self.evaluation.index.sections[section_id].title
+def _answer_value(answer: Answer) -> str:
+    return answer.value if answer.given else TEXT["unanswered"]
 
 
-def cover_rows(reader: Reader, assessment: Assessment) -> list[tuple[str, str]]:
+def cover_rows(document: ResultDocument) -> list[tuple[str, str]]:
     """(label, value) of the cover's table: who applies, for which system, from which answers."""
-    draft, pack, found = reader.draft, reader.pack, reader.completeness
+    found = document.completeness
     given = (TEXT["complete"].format(required=found.required) if found.complete else TEXT["incomplete"].format(
         given=found.given, required=found.required, missing=len(found.missing), section=TEXT["missing"]))
-    return [(TEXT["applicant"], names.applicant_name(pack, draft) or TEXT["not_given"]),
-            (TEXT["system"], names.system_name(pack, draft) or TEXT["not_given"]),
-            (TEXT["date"], draft.modified.date().isoformat()),
+    return [(TEXT["applicant"], document.applicant or TEXT["not_given"]),
+            (TEXT["system"], document.system or TEXT["not_given"]),
+            (TEXT["date"], document.answered_on.isoformat()),
             (TEXT["completeness"], given),
-            (TEXT["pack"], TEXT["pack_value"].format(pack=pack.id, version=pack.version,
-                                                     date=assessment.law_current_to.isoformat()))]
+            (TEXT["pack"], TEXT["pack_value"].format(pack=document.pack_id, version=document.pack_version,
+                                                     date=document.law_current_to.isoformat()))]
 
 
-def cover(reader: Reader, assessment: Assessment, fingerprint: str) -> list:
-    pack = reader.pack
-    rows = cover_rows(reader, assessment)
+def cover(document: ResultDocument, fingerprint: str) -> list:
+    rows = cover_rows(document)
     table = Table([[_p(k, SMALL), _p(v)] for k, v in rows], colWidths=[45 * mm, 120 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
     return [Spacer(1, 25 * mm), _p(TEXT["title"], TITLE), table, Spacer(1, 12 * mm),
-            _p(TEXT["primary_tier"], H2), badge(pack, assessment), Spacer(1, 4 * mm),
-            *[_p(line) for line in track_lines(pack, assessment)],
+            _p(TEXT["primary_tier"], H2), badge(document), Spacer(1, 4 * mm),
+            *[_p(TEXT["track"].format(track=track.label, status=track.status)) for track in document.tracks],
             Spacer(1, 10 * mm), _p(TEXT["fingerprint"], SMALL), _p(fingerprint, SMALL),
             Spacer(1, 6 * mm), _p(TEXT["disclaimer"], SMALL), PageBreak()]
 
 
-def badge(pack: Pack, assessment: Assessment) -> Table:
-    # The core's headline and colour: an undecided result is "possibly ..." in the colour of what
-    # it could still be; a relieved one never reads as the outcome alone.
-    title, summary = headline(pack, assessment)
-    colour = outcome_colour(pack, assessment) or NO_COLOUR
-    cells = [[_p(title, BADGE)]] + ([[_p(summary, BADGE_TEXT)]] if summary else [])
+def badge(document: ResultDocument) -> Table:
+    # The headline in its colour: an undecided result is "possibly ..." in the colour of what it
+    # could still be; a relieved one never reads as the outcome alone.
+    headline = document.headline
+    cells = [[_p(headline.title, BADGE)]] + ([[_p(headline.summary, BADGE_TEXT)]] if headline.summary else [])
     table = Table(cells, colWidths=[165 * mm])
-    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(colour)),
+    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(headline.colour or NO_COLOUR)),
                                ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (0, 0), 7),
                                ("BOTTOMPADDING", (0, -1), (-1, -1), 7)]))
     return table
@@ -176,12 +139,11 @@ def contents() -> list:
     return [_p(TEXT["contents"], H1), Contents(styles), PageBreak()]
 
 
-def profile(reader: Reader) -> list:
+def profile(document: ResultDocument) -> list:
     story: list = [Heading(TEXT["profile"], 0)]
-    for section in reader.pack.sections:
-        if not section.id.startswith(("applicant", "system")):
-            continue
-        story += _titled(section.title, _answers(reader, section, with_unanswered=False))
+    for section in document.sections:
+        if section.id.startswith(("applicant", "system")):
+            story += _titled(section.title, _answers(section, with_unanswered=False))
     return story
 
 
@@ -190,62 +152,60 @@ def _titled(title: str, body: list) -> list:
     return [Heading(title, 1)] + body if body else []
 
 
-def _answers(reader: Reader, section, with_unanswered: bool) -> list:
+def _answers(section: SectionAnswers, with_unanswered: bool) -> list:
+    """The section's answers (and notes); with_unanswered: the questions asked and not answered too."""
     story = []
-    for question in section.questions:
-        answer = reader.draft.answers.get(question.id)
-        if answer is None and not (with_unanswered and reader.relevant(question.id)):
+    for answer in section.answers:
+        if not (answer.given or answer.note or with_unanswered):
             continue
-        value = answer.value if answer else None
-        block = [_p(question.text, QUESTION)]
-        block += _long(reader.answer(question.id, value), ITEM)
-        if answer and answer.note:
+        block = [_p(answer.text, QUESTION)]
+        block += _long(_answer_value(answer), ITEM)
+        if answer.note:
             block += _long(TEXT["your_note"].format(note=answer.note), NOTE)
         story += [Block(block[:3])] + block[3:]  # kept together: the question and its first lines
     return story
 
 
-def classification(reader: Reader, assessment: Assessment) -> list:
-    applying = [f for f in assessment.findings if f.tier != "excluded"]
-    excluded = assessment.findings_of("excluded")
-    story: list = [Heading(TEXT["classification"], 0), badge(reader.pack, assessment), Spacer(1, 3 * mm),
+def classification(document: ResultDocument) -> list:
+    story: list = [Heading(TEXT["classification"], 0), badge(document), Spacer(1, 3 * mm),
                    Heading(TEXT["findings"], 1)]
-    story += [_finding(reader, f) for f in applying] or [_p(TEXT["no_findings"])]
-    if excluded:
-        story += [Heading(TEXT["excluded"], 1)] + [_finding(reader, f) for f in excluded]
+    story += [_finding(f) for f in document.findings] or [_p(TEXT["no_findings"])]
+    if document.excluded:
+        story += [Heading(TEXT["excluded"], 1)] + [_finding(f) for f in document.excluded]
     return story
 
 
-def _finding(reader: Reader, finding) -> Block:
-    block = [_p(finding.reason or finding.rule, FINDING),
-             _p(_refs(finding.refs), ITEM)]
-    block += _because(reader, finding.because)
+def _finding(finding: FindingPart) -> Block:
+    block = [_p(finding.reason or finding.rule, FINDING), _p(_refs(finding), ITEM)]
+    block += _because(finding.because)
     if finding.caveat:
         block.append(_p(TEXT["caveat"].format(text=finding.caveat), ITEM))
     return Block(block + [Spacer(1, 2 * mm)])
 
 
-def _because(reader: Reader, because) -> list:
+def _because(because: tuple[Answer, ...]) -> list:
     lines = []
-    for b in because:
-        lines.append(_p(TEXT["because"].format(answer=reader.answer(b.question, b.answer), question=reader.text(b.question)), SMALL))
-        if b.note:
-            lines += _long(TEXT["your_note"].format(note=b.note), SMALL)
+    for answer in because:
+        lines.append(_p(TEXT["because"].format(answer=answer.value, question=answer.text), SMALL))
+        if answer.note:
+            lines += _long(TEXT["your_note"].format(note=answer.note), SMALL)
     return lines
 
 
-def obligations(pack: Pack, assessment: Assessment) -> list:
+def obligations(document: ResultDocument) -> list:
     """A checklist per role; the date of each duty, with where it comes from once below, not on every row."""
+    roles = [role.name for role in document.roles]
     story: list = [Heading(TEXT["obligations"], 0),
-                   _p(TEXT["roles"].format(roles=", ".join(role_name(pack, r) for r in assessment.roles)) if assessment.roles else TEXT["no_roles"])]
-    if not assessment.obligations:
+                   _p(TEXT["roles"].format(roles=", ".join(roles)) if roles else TEXT["no_roles"])]
+    if not document.obligations:
         return story + [_p(TEXT["no_obligations"])]
     sources: dict[str, int] = {}
-    for role in sorted({r for o in assessment.obligations for r in o.roles} & set(assessment.roles) or {""}):
-        duties = [o for o in assessment.obligations if not role or role in o.roles]
+    held = {role.id for role in document.roles}
+    for role in sorted({r for o in document.obligations for r in o.roles} & held or {""}):
+        duties = [o for o in document.obligations if not role or role in o.roles]
         if role:
-            story.append(Heading(role_name(pack, role), 1))
-        rows = [[_p("\u2610"), [_p(o.text), _p(_refs(o.refs), SMALL)], _p(_when(o, sources), SMALL)] for o in duties]
+            story.append(Heading(document.role_name(role), 1))
+        rows = [[_p("\u2610"), [_p(o.text), _p(_refs(o), SMALL)], _p(_when(o, sources), SMALL)] for o in duties]
         table = Table(rows, colWidths=[7 * mm, 110 * mm, 48 * mm], repeatRows=0)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
@@ -254,7 +214,7 @@ def obligations(pack: Pack, assessment: Assessment) -> list:
     return story + ([Spacer(1, 2 * mm), Block(notes)] if notes else [])
 
 
-def _when(obligation, sources: dict[str, int]) -> str:
+def _when(obligation: ObligationPart, sources: dict[str, int]) -> str:
     """"from DATE [n]", where note n says what sets the date and whether it is verified."""
     if obligation.applies_from is None:
         return TEXT["applies_now"]
@@ -265,65 +225,64 @@ def _when(obligation, sources: dict[str, int]) -> str:
     return TEXT["from_date"].format(date=date, number=number)
 
 
-def results(reader: Reader, assessment: Assessment) -> list:
+def results(document: ResultDocument) -> list:
     story: list = [Heading(TEXT["results"], 0)]
-    for verdict in assessment.verdicts:
-        value = value_text(reader.pack, verdict.value)
-        story += [Heading(TEXT["verdict"].format(title=verdict.title, value=value), 1)]
-        if verdict.reason:
-            story.append(_p(verdict.reason))
-        if verdict.counted:
-            counted = counted_question(reader.pack, verdict)
-            story += [_p("\u2022 " + reader.answer(counted, [c]), ITEM) for c in verdict.counted]
-        if verdict.refs:
-            story.append(_p(_refs(verdict.refs), SMALL))
-        story += _because(reader, verdict.because)
-        story += [_p(TEXT["open_item"].format(text=reader.text(q)), ITEM) for q in verdict.open_questions]
-    for checklist in assessment.checklists:
-        status = texts.CHECKLIST_STATUS[checklist.status]
-        story += [Heading(TEXT["checklist"].format(title=checklist.title, status=status), 1)]
-        if checklist.refs:
-            story.append(_p(_refs(checklist.refs), SMALL))
-        story += [_p(TEXT["not_met"].format(text=e.text), ITEM) for e in checklist.unmet]
-        story += [_p(TEXT["open_item"].format(text=e.text), ITEM) for e in checklist.open]
-        story += [_p(TEXT["open_item"].format(text=reader.text(q)), ITEM) for q in checklist.open_questions]
-    for group in dict.fromkeys(d.group for d in assessment.duties):
+    for part in document.derived:
+        story += _derived(part)
+    for group, duties in document.duty_groups().items():
         story.append(Heading(TEXT["duty_groups"].get(group, group.replace("_", " ").capitalize()), 1))
-        for duty in assessment.duties_of(group):
+        for duty in duties:
             state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
-            story.append(Block([_p(duty.text, DUTY),
-                                       _p(_refs(duty.refs), SMALL), *_long(state, ITEM)]))
-    for section in reader.pack.sections:  # the application sections, whatever the pack adds
+            story.append(Block([_p(duty.text, DUTY), _p(_refs(duty), SMALL), *_long(state, ITEM)]))
+    for section in document.sections:  # the application sections, whatever the pack adds
         if section.id.startswith(("privacy", "plan", "measures", "transparency", "sandbox", "data")):
-            story += _titled(section.title, _answers(reader, section, with_unanswered=False))
+            story += _titled(section.title, _answers(section, with_unanswered=False))
     return story
 
 
-def open_points(reader: Reader, assessment: Assessment) -> list:
-    pack = reader.pack
+def _derived(part: DerivedPart) -> list:
+    if part.kind == "checklist":
+        story: list = [Heading(TEXT["checklist"].format(title=part.title, status=part.value_text), 1)]
+        if part.refs:
+            story.append(_p(_refs(part), SMALL))
+        story += [_p(TEXT["not_met"].format(text=e.text), ITEM) for e in part.unmet]
+        story += [_p(TEXT["open_item"].format(text=e.text), ITEM) for e in part.open]
+    else:
+        story = [Heading(TEXT["verdict"].format(title=part.title, value=part.value_text), 1)]
+        if part.reason:
+            story.append(_p(part.reason))
+        story += [_p("\u2022 " + counted, ITEM) for counted in part.counted]
+        if part.refs:
+            story.append(_p(_refs(part), SMALL))
+        story += _because(part.because)
+    return story + [_p(TEXT["open_item"].format(text=q.text), ITEM) for q in part.open_questions]
+
+
+def open_points(document: ResultDocument) -> list:
     story: list = [Heading(TEXT["open"], 0), Heading(TEXT["missing"], 1)]
-    story += [_p("\u2610 " + TEXT["missing_item"].format(text=m.text, section=reader.section_title(m.section)), ITEM)
-              for m in reader.completeness.missing] or [_p(TEXT["none"])]
+    story += [_p("\u2610 " + TEXT["missing_item"].format(text=m.text, section=m.section_title), ITEM)
+              for m in document.completeness.missing] or [_p(TEXT["none"])]
     story.append(Heading(TEXT["open_points"], 1))
-    story += [_p("\u2022 " + open_point_text(pack, p), ITEM) for p in assessment.open_points] or [_p(TEXT["none"])]
+    story += [_p("\u2022 " + point.text, ITEM) for point in document.open_points] or [_p(TEXT["none"])]
     story.append(Heading(TEXT["gaps"], 1))
-    story += [Block([_p("\u2610 " + gap_text(pack, g), ITEM), _p(_refs(g.refs), GAP_REFS)])
-              for g in assessment.gaps] or [_p(TEXT["none"])]
+    story += [Block([_p("\u2610 " + gap.text, ITEM), _p(_refs(gap), GAP_REFS)])
+              for gap in document.gaps] or [_p(TEXT["none"])]
     return story
 
 
-def annex(reader: Reader) -> list:
+def annex(document: ResultDocument) -> list:
     story: list = [PageBreak(), Heading(TEXT["annex"], 0), _p(TEXT["annex_scope"], SMALL)]
-    for section in reader.pack.sections:
-        answers = _answers(reader, section, with_unanswered=True)
+    for section in document.sections:
+        answers = _answers(section, with_unanswered=True)
         story += [CondPageBreak(30 * mm)] + _titled(section.title, answers) if answers else []
     return story
 
 
-def declaration(reader: Reader, fingerprint: str) -> list:
+def declaration(document: ResultDocument, fingerprint: str) -> list:
     line = "_" * 48
-    rows = [(TEXT["name"], reader.given("applicant.contact_name")), (TEXT["role"], line),
-            (TEXT["date"], reader.draft.modified.date().isoformat()), (TEXT["signature"], "")]
+    contact = document.answer(CONTACT_QUESTION)
+    rows = [(TEXT["name"], contact.value if contact and contact.given else TEXT["not_given"]), (TEXT["role"], line),
+            (TEXT["date"], document.answered_on.isoformat()), (TEXT["signature"], "")]
     table = Table([[_p(k, SMALL), _p(v)] for k, v in rows], colWidths=[35 * mm, 130 * mm],
                   rowHeights=[None, None, None, 18 * mm])
     table.setStyle(TableStyle([("LINEBELOW", (1, 3), (1, 3), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
@@ -331,7 +290,7 @@ def declaration(reader: Reader, fingerprint: str) -> list:
             table, Spacer(1, 6 * mm), _p(TEXT["fingerprint"], SMALL), _p(fingerprint, SMALL)]
 
 
-def story(reader: Reader, assessment: Assessment, fingerprint: str) -> list:
-    return (cover(reader, assessment, fingerprint) + contents() + profile(reader) + classification(reader, assessment)
-            + obligations(reader.pack, assessment) + results(reader, assessment) + open_points(reader, assessment) + annex(reader)
-            + declaration(reader, fingerprint))
+def story(document: ResultDocument, fingerprint: str) -> list:
+    return (cover(document, fingerprint) + contents() + profile(document) + classification(document)
+            + obligations(document) + results(document) + open_points(document) + annex(document)
+            + declaration(document, fingerprint))

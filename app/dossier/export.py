@@ -12,11 +12,10 @@ from typing import Callable
 
 from app.dossier.attachment import ATTACHMENT, FINGERPRINT_KEY, fingerprint
 from app.dossier.texts import ERRORS, TEXT
-from app.results import names
+from app.results.document import result_document
 from app.storage.drafts import Draft, replace_with_temporary, temporary_beside
 from forms.schema import Pack
 from risk_tiers.classify import classify
-from risk_tiers.headline import headline
 
 
 class DossierError(Exception):
@@ -43,17 +42,16 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
     from app.dossier import content, layout
     from app.dossier.typeset import printable
 
-    assessment = classify(pack, draft.values(), draft.notes())
+    document = result_document(pack, draft, classify(pack, draft.values(), draft.notes()))
     report(0.15)
     layout.prepare()
     digest = fingerprint(data)
-    tier = headline(pack, assessment)[0]
-    reader = content.Reader(draft, pack)
-    applicant, system = names.applicant_name(pack, draft), names.system_name(pack, draft)
+    system = document.system
     title = TEXT["pdf_title"].format(title=TEXT["title"], system=system) if system else TEXT["title"]
-    meta = {"title": printable(title), "author": printable(applicant), "subject": TEXT["subject"].format(tier=tier),
+    meta = {"title": printable(title), "author": printable(document.applicant),
+            "subject": TEXT["subject"].format(tier=document.headline.title),
             "keywords": TEXT["keywords"].format(pack=f"{pack.id} {pack.version}")}
-    flowables = content.story(reader, assessment, digest)
+    flowables = content.story(document, digest)
     report(0.3)
     pdf = layout.render(flowables, meta, digest, draft.modified, data)
     report(0.95)

@@ -25,7 +25,6 @@ def run_wizard(args: list[str]) -> int:
         usage = "python main.py [--data-dir DIR] [--lang CODE] [DRAFT.json] | python main.py COMMAND ... (-h)"
         print(tr("qt.usage", usage=usage), file=sys.stderr)
         return 2
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

@@ -7,15 +7,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.qt.scroll_page import ScrollPage
 from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
 from catalogue import ntr
-from app.results.report import because_text, gap_text, open_point_text, refs_text, tier_label, track_lines
-from risk_tiers.headline import headline, role_name
-from risk_tiers.texts import CHECKLIST_STATUS
+from app.results.document import Answer, FindingPart, ResultDocument, result_document
+from risk_tiers.texts import BECAUSE
 
 
 def link_label(rich_text: str, on_link) -> QLabel:
@@ -33,6 +32,12 @@ def question_link(question_id: str | None) -> str:
     if not question_id:
         return ""
     return f' <a href="q:{html.escape(question_id)}">{html.escape(TEXT["go_to_question"])}</a>'
+
+
+def because_line(answer: Answer) -> tuple[str, str]:
+    """An answer behind a result as the panel quotes it, and the applicant's note on it."""
+    note = TEXT["review_note"].format(note=answer.note) if answer.note else ""
+    return BECAUSE.format(answer=answer.value, question=answer.text), note
 
 
 class ResultView(ScrollPage):
@@ -58,103 +63,88 @@ class ResultView(ScrollPage):
         self.show_assessment(session.assessment)
 
     def show_assessment(self, assessment) -> None:
-        pack = self.session.pack
-        title, summary = headline(pack, assessment)
-        self.tier.setText(title)
-        self.summary.setText(summary)
+        document = result_document(self.session.pack, self.session.draft, assessment, self.session.evaluation)
+        self.tier.setText(document.headline.title)
+        self.summary.setText(document.headline.summary)
         self.summary.setVisible(bool(self.summary.text()))
-        self.tier.setAccessibleDescription(tier_label(pack, assessment))
-        self.other_tracks.setText("\n".join(track_lines(pack, assessment)))
+        self.tier.setAccessibleDescription(document.headline.label)
+        self.other_tracks.setText("\n".join(TEXT["track"].format(track=t.label, status=t.status)
+                                            for t in document.tracks))
         self.other_tracks.setVisible(bool(self.other_tracks.text()))
-        self.roles.setText(TEXT["roles"].format(roles=", ".join(role_name(pack, r) for r in assessment.roles)))
-        self.roles.setVisible(bool(assessment.roles))
-        self.provisional.setVisible(any(p.kind == "question" for p in assessment.open_points))
+        self.roles.setText(TEXT["roles"].format(roles=", ".join(role.name for role in document.roles)))
+        self.roles.setVisible(bool(document.roles))
+        self.provisional.setVisible(document.provisional)
         # The findings change shape with every answer: rebuild that part (a few labels, well under 1 ms).
         old = self.content
-        self.content = self._findings_widget(assessment)
+        self.content = self._findings_widget(document)
         self.body.replaceWidget(old, self.content)
         self.content.show()
         old.hide()
         old.deleteLater()
         self.rebuilt.emit()
 
-    def _findings_widget(self, assessment) -> QWidget:
-        from PySide6.QtWidgets import QVBoxLayout
-
+    def _findings_widget(self, document: ResultDocument) -> QWidget:
         widget = QWidget()
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 8, 0, 0)
-        applying = [f for f in assessment.findings if f.tier != "excluded"]
-        excluded = [f for f in assessment.findings if f.tier == "excluded"]
         layout.addWidget(self._title(TEXT["findings"]))
-        if not applying:
+        if not document.findings:
             layout.addWidget(self._text(TEXT["no_findings"]))
-        shown: set[str] = set()  # answers already quoted in a card above
-        for finding in applying:
+        shown: set[tuple[str, str]] = set()  # answers already quoted in a card above
+        for finding in document.findings:
             layout.addWidget(self._finding(finding, shown))
-        if excluded:
+        if document.excluded:
             layout.addWidget(self._title(TEXT["excluded"]))
-            for finding in excluded:
+            for finding in document.excluded:
                 layout.addWidget(self._finding(finding, shown))
-        if assessment.obligations:
-            layout.addWidget(self._text(ntr("qt.obligations_count", len(assessment.obligations))))
-        self._add_application_results(layout, assessment)
+        if document.obligations:
+            layout.addWidget(self._text(ntr("qt.obligations_count", len(document.obligations))))
+        self._add_application_results(layout, document)
         layout.addWidget(self._title(TEXT["open_points"]))
-        if not assessment.open_points:
+        if not document.open_points:
             layout.addWidget(self._text(TEXT["no_open_points"]))
-        for point in assessment.open_points:
-            layout.addWidget(link_label(html.escape(open_point_text(self.session.pack, point))
-                                        + question_link(point.question), self._on_link))
+        for point in document.open_points:
+            layout.addWidget(link_label(html.escape(point.text) + question_link(point.question), self._on_link))
         return widget
 
-    def _add_application_results(self, layout, assessment) -> None:
-        """Verdicts (such as whether a DPIA is needed), checklists, and what is still to do."""
-        derived = [v for v in getattr(assessment, "verdicts", ()) if v.value != "not_applicable"]
-        checks = [c for c in getattr(assessment, "checklists", ()) if c.status != "not_applicable"]
-        if derived or checks:
+    def _add_application_results(self, layout, document: ResultDocument) -> None:
+        """Derived results (such as whether a DPIA is needed), checklists, and what is still to do."""
+        derived = [d for d in document.derived if d.applies]
+        if derived:
             layout.addWidget(self._title(TEXT["derived"]))
-        for verdict in derived:
-            known = verdict.value != "unknown"
-            text = verdict.reason if known else TEXT["undecided"]
-            behind = (verdict.because[0].question if verdict.because else None) if known else \
-                next(iter(verdict.open_questions), None)
-            layout.addWidget(link_label(f"<b>{html.escape(verdict.title)}</b>: {html.escape(text)}"
-                                        + question_link(behind), self._on_link))
-        for checklist in checks:
-            # The status in the same words as the report and the dossier (risk_tiers/texts.py).
-            status = html.escape(CHECKLIST_STATUS[checklist.status])
-            parts = [TEXT["checklist_unmet" if checklist.unmet else "checklist"].format(
-                title=html.escape(checklist.title), status=status)]
-            parts += [html.escape(entry.text) for entry in checklist.unmet]
-            behind = next((q for entry in checklist.open for q in entry.questions), None)
-            layout.addWidget(link_label("<br>".join(parts) + question_link(behind), self._on_link))
-        unstated = [d for d in getattr(assessment, "duties", ()) if not d.stated]
-        gaps = getattr(assessment, "gaps", ())
-        if unstated or gaps:
+        for part in derived:
+            if part.kind == "verdict":
+                text = part.reason if part.decided else TEXT["undecided"]
+                rich = f"<b>{html.escape(part.title)}</b>: {html.escape(text)}"
+            else:
+                rich = "<br>".join([TEXT["checklist_unmet" if part.unmet else "checklist"].format(
+                    title=html.escape(part.title), status=html.escape(part.value_text))]
+                    + [html.escape(entry.text) for entry in part.unmet])
+            layout.addWidget(link_label(rich + question_link(part.question), self._on_link))
+        unstated = [d for d in document.duties if not d.stated]
+        if unstated or document.gaps:
             layout.addWidget(self._title(TEXT["to_do"]))
         for duty in unstated:
             text = TEXT["duty_unstated"].format(duty=duty.text)
             layout.addWidget(link_label(html.escape(text) + question_link(duty.question), self._on_link))
-        for gap in gaps:
-            behind = gap.because[0].question if gap.because else next(iter(gap.open_questions), None)
-            text = gap_text(self.session.pack, gap, name_questions=False)  # the link goes to them
-            layout.addWidget(link_label(html.escape(text) + question_link(behind), self._on_link))
+        for gap in document.gaps:  # in short: the link goes to the questions that settle it
+            layout.addWidget(link_label(html.escape(gap.short_text) + question_link(gap.question), self._on_link))
 
-    def _finding(self, finding, shown: set[str]) -> QWidget:
-        pack = self.session.pack
-        parts = [f"<b>{html.escape(refs_text(finding.refs))}</b>" if finding.refs else "",
-                 html.escape(finding.reason)]
-        head = "<br>".join(p for p in parts if p)
+    def _finding(self, finding: FindingPart, shown: set[tuple[str, str]]) -> QWidget:
+        head = "<br>".join(part for part in (f"<b>{html.escape(finding.citations)}</b>" if finding.refs else "",
+                                             html.escape(finding.reason)) if part)
         # Each answer behind the finding on its own indented line, so the reason does not run on
         # into a wall of "because you answered ..." text.
         # Findings often rest on the same answers: quote each answer once, in the first card.
-        lines = because_text(pack, finding)
-        new_lines = [text for text in lines if text not in shown]
+        lines = [because_line(answer) for answer in finding.because]
+        new_lines = [line for line in lines if line not in shown]
         if len(new_lines) < len(lines):
-            new_lines.append(TEXT["also_answers"] if new_lines else TEXT["same_answers"])
+            new_lines.append((TEXT["also_answers"] if new_lines else TEXT["same_answers"], ""))
         shown.update(lines)
         behind_lines = "".join(f'<p style="margin-top:3px; margin-bottom:0px; margin-left:10px">{html.escape(text)}</p>'
-                               for text in new_lines)
+                               + (f'<p style="margin-top:0px; margin-bottom:0px; margin-left:10px">{html.escape(note)}</p>'
+                                  if note else "")
+                               for text, note in new_lines)
         caveat = ""
         if finding.caveat:
             caveat = f'<p style="margin-top:3px; margin-bottom:0px"><i>{html.escape(TEXT["caveat"].format(caveat=finding.caveat))}</i></p>'

@@ -8,14 +8,14 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from app.results import names
 from app.qt.scroll_page import ScrollPage
 from app.qt.result_view import link_label
 from app.qt.style import muted
 from app.qt.texts import TEXT
-from app.results.report import answer_text, open_point_text, refs_text, tier_label
+from app.results.document import Answer, ResultDocument, result_document
 from forms.completeness import completeness
 
 EXPORT_MODULE = "app.dossier.export"
@@ -100,59 +100,56 @@ class ReviewPage(ScrollPage):
         old.deleteLater()
 
     def _build(self) -> QWidget:
-        from PySide6.QtWidgets import QVBoxLayout
-
-        session, pack = self.session, self.session.pack
-        evaluation, assessment = session.evaluation, session.assessment
+        session = self.session
+        document = result_document(session.pack, session.draft, session.assessment, session.evaluation)
         widget = QWidget()
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.completeness = completeness(evaluation)
+        self.completeness = document.completeness
         self.completeness_label = link_label(self._completeness_text(), self._on_link)
         layout.addWidget(self.completeness_label)
-        for section in pack.sections:
-            rows = []
-            for question in section.questions:
-                if not evaluation.is_visible(question.id):
-                    continue
-                value = session.value(question.id)
-                missing = question.id in session.missing
-                shown = answer_text(pack, question.id, value) if value is not None else TEXT["no_answer"]
-                shown = f"<i>{html.escape(TEXT['missing'] if missing else shown)}</i>" if value is None \
-                    else f"<b>{html.escape(shown)}</b>"
-                note = session.note(question.id)
-                note = f"<br><i>{html.escape(TEXT['review_note'].format(note=note))}</i>" if note else ""
-                rows.append(f"<p>{html.escape(question.text)}<br>{shown} "
-                            f'<a href="q:{question.id}">{html.escape(TEXT["edit"])}</a>{note}</p>')
+        missing = {m.question for m in document.completeness.missing}
+        for section in document.sections:
+            rows = [self._answer_row(answer, answer.question in missing) for answer in section.answers if answer.asked]
             if rows:
-                layout.addWidget(link_label(f"<h3>{html.escape(section.title)}</h3>" + "".join(rows),
-                                            self._on_link))
+                layout.addWidget(link_label(f"<h3>{html.escape(section.title)}</h3>" + "".join(rows), self._on_link))
+        layout.addWidget(link_label(self._result_text(document), self._on_link))
+        return widget
+
+    def _answer_row(self, answer: Answer, missing: bool) -> str:
+        if answer.given:
+            shown = f"<b>{html.escape(answer.value)}</b>"
+        else:
+            shown = f"<i>{html.escape(TEXT['missing'] if missing else TEXT['no_answer'])}</i>"
+        note = f"<br><i>{html.escape(TEXT['review_note'].format(note=answer.note))}</i>" if answer.note else ""
+        return (f"<p>{html.escape(answer.text)}<br>{shown} "
+                f'<a href="q:{answer.question}">{html.escape(TEXT["edit"])}</a>{note}</p>')
+
+    def _result_text(self, document: ResultDocument) -> str:
         result = [f"<h3>{html.escape(TEXT['review_result'])}</h3>",
-                  f"<p><b>{html.escape(tier_label(pack, assessment))}</b></p>"]
-        for finding in assessment.findings:
-            result.append(f"<p>{html.escape(refs_text(finding.refs))}: {html.escape(finding.reason)}</p>")
-        if assessment.obligations:
+                  f"<p><b>{html.escape(document.headline.label)}</b></p>"]
+        for finding in document.findings + document.excluded:
+            result.append(f"<p>{html.escape(finding.citations)}: {html.escape(finding.reason)}</p>")
+        if document.obligations:
             result.append(f"<h3>{html.escape(TEXT['obligations'])}</h3><ul>")
-            result += [f"<li>{html.escape(o.text)} ({html.escape(refs_text(o.refs))})</li>"
-                       for o in assessment.obligations]
+            result += [f"<li>{html.escape(o.text)} ({html.escape(o.citations)})</li>" for o in document.obligations]
             result.append("</ul>")
         result.append(f"<h3>{html.escape(TEXT['open_points'])}</h3>")
-        if not assessment.open_points:
+        if not document.open_points:
             result.append(f"<p>{html.escape(TEXT['no_open_points'])}</p>")
-        for point in assessment.open_points:
+        for point in document.open_points:
             link = f' <a href="q:{point.question}">{html.escape(TEXT["edit"])}</a>' if point.question else ""
-            result.append(f"<p>{html.escape(open_point_text(pack, point))}{link}</p>")
-        layout.addWidget(link_label("".join(result), self._on_link))
-        return widget
+            result.append(f"<p>{html.escape(point.text)}{link}</p>")
+        return "".join(result)
 
     def _completeness_text(self) -> str:
         """n of m required answers given, and each missing one with a link to it."""
-        found, sections = self.completeness, self.session.evaluation.index.sections
+        found = self.completeness
         if found.complete:
             return f"<p><b>{html.escape(TEXT['review_complete'].format(required=found.required))}</b></p>"
         rows = [f"<p><b>{html.escape(TEXT['review_incomplete'].format(given=found.given, required=found.required))}</b></p><ul>"]
         for missing in found.missing:
-            item = TEXT["review_missing"].format(question=missing.text, section=sections[missing.section].title)
+            item = TEXT["review_missing"].format(question=missing.text, section=missing.section_title)
             rows.append(f'<li>{html.escape(item)} <a href="q:{missing.question}">{html.escape(TEXT["edit"])}</a></li>')
         return "".join(rows) + "</ul>"
 

@@ -12,6 +12,9 @@ from pathlib import Path
 from app.storage import autosave_files, backups, protect
 from app.storage.drafts import (Draft, DraftError, draft_bytes, open_protected, parse_draft, read_draft_text,
                         remove_stale_temporaries, write_atomically)
+from catalogue import table
+
+TEXT = table("drafts.error")
 
 
 def save_draft(draft: Draft, path: Path, keep_backup: bool = True, passphrase: str | None = None) -> None:
@@ -41,7 +44,7 @@ def change_protection(path: Path, current: str | None, new: str | None) -> None:
         try:
             data = protect.seal(data, new)
         except protect.ProtectionError as error:
-            raise DraftError(f"{path}: not changed: {error}") from None
+            raise DraftError(TEXT["not_changed"].format(path=path, reason=error)) from None
     write_atomically(path, data)
     remove_stale_temporaries(path)
     if new is not None:

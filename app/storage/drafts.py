@@ -40,6 +40,9 @@ MAX_DRAFT_BYTES = 20 * 1024 * 1024
 LANGUAGE = "en"  # the only language drafts are written in for now
 
 TEXT = table("drafts")
+ERRORS = table("drafts.error")
+# What pydantic found wrong in a draft's content, by the kind of its error, in our words.
+CONTENT = table("drafts.content")
 
 
 class DraftError(Exception):
@@ -145,7 +148,7 @@ def draft_problems(draft: Draft, pack: Pack) -> tuple[list[str], list[str]]:
     """(errors, warnings). Answers to questions a newer pack no longer has are warnings, kept."""
     made = draft.lock.pack
     if made.id != pack.id:
-        return [f"the draft is for the pack '{made.id}', not '{pack.id}'"], []
+        return [ERRORS["other_pack"].format(made=made.id, pack=pack.id)], []
     questions = {q.id: q for s in pack.sections for q in s.questions}
     errors, warnings = [], []
     same_version = made.version == pack.version
@@ -153,19 +156,22 @@ def draft_problems(draft: Draft, pack: Pack) -> tuple[list[str], list[str]]:
         question = questions.get(qid)
         if question is None:
             if same_version:
-                errors.append(f"'{qid}' is not a question of pack {pack.id} {pack.version}")
+                errors.append(ERRORS["not_a_question"].format(question=qid, pack=pack.id, version=pack.version))
             else:
-                warnings.append(
-                    f"'{qid}' is no longer asked in pack version {pack.version}; the answer is kept but not used"
-                )
+                warnings.append(TEXT["no_longer_asked"].format(question=qid, version=pack.version))
             continue
         problem = answer_problem(question, answer.value)
         if problem:
             errors.append(problem)
     if _version_tuple(made.version) > _version_tuple(pack.version):
-        errors.insert(0, f"the draft was made with pack version {made.version}, newer than "
-                         f"this application's {pack.version}; update the application to open it")
+        errors.insert(0, ERRORS["newer_pack"].format(made=made.version, version=pack.version))
     return errors, warnings
+
+
+def _content_problem(kind: str) -> str:
+    if kind in ("missing", "extra_forbidden"):
+        return CONTENT[kind]
+    return CONTENT["wrong_type" if kind.endswith(("_type", "_parsing")) else "invalid"]
 
 
 def _version_tuple(version: str) -> tuple[int, ...]:
@@ -182,31 +188,30 @@ def parse_json(text: str, name: str = "draft") -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise DraftError(f"{name}: not a valid draft file: the JSON is broken at line {error.lineno}, column {error.colno}") from None
+        raise DraftError(ERRORS["broken_json"].format(name=name, line=error.lineno, column=error.colno)) from None
     except ValueError:  # Python refuses numbers of thousands of digits, a hostile file's trick
-        raise DraftError(f"{name}: not a valid draft file: it holds a number too long to read") from None
+        raise DraftError(ERRORS["long_number"].format(name=name)) from None
     except RecursionError:  # thousands of nested brackets, another one
-        raise DraftError(f"{name}: not a valid draft file: it is nested too deeply to read") from None
+        raise DraftError(ERRORS["too_deep"].format(name=name)) from None
 
 
 def parse_draft(text: str, name: str = "draft") -> Draft:
     data = parse_json(text, name)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise DraftError(f"{name}: not a draft of this application (no \"format\": \"{FORMAT}\")")
+        raise DraftError(ERRORS["not_ours"].format(name=name, format=FORMAT))
     try:
         version = draft_migrations.format_of(data)
         if version > FORMAT_VERSION:
-            raise DraftError(f"{name}: written by a newer version of the application (draft format {version}, "
-                             f"this one reads up to {FORMAT_VERSION}); update the application to open it")
+            raise DraftError(ERRORS["newer_format"].format(name=name, version=version, supported=FORMAT_VERSION))
         data = draft_migrations.migrate(data, FORMAT_VERSION)
     except draft_migrations.MigrationError as error:
-        raise DraftError(f"{name}: not a valid draft file: {error}") from None
+        raise DraftError(ERRORS["invalid"].format(name=name, reason=error)) from None
     try:
         return Draft.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "draft"
-        raise DraftError(f"{name}: wrong content at '{where}': {first['msg']}") from None
+        raise DraftError(ERRORS["wrong_content"].format(name=name, where=where, problem=_content_problem(first["type"]))) from None
 
 
 def load_draft(path: Path, passphrase: str | None = None) -> Draft:
@@ -221,21 +226,21 @@ def read_draft_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_DRAFT_BYTES:
-            raise DraftError(f"{path}: the file is {size // (1024 * 1024)} MB; a draft is at most "
-                             f"{MAX_DRAFT_BYTES // (1024 * 1024)} MB, so this is not a draft")
+            raise DraftError(ERRORS["too_big"].format(path=path, size=size // (1024 * 1024),
+                                                      limit=MAX_DRAFT_BYTES // (1024 * 1024)))
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DraftError(f"{path}: no such file") from None
+        raise DraftError(ERRORS["no_such_file"].format(path=path)) from None
     except IsADirectoryError:
-        raise DraftError(f"{path}: is a folder, not a draft file") from None
+        raise DraftError(ERRORS["is_folder"].format(path=path)) from None
     except PermissionError:
-        raise DraftError(f"{path}: you do not have permission to read this file") from None
+        raise DraftError(ERRORS["no_permission"].format(path=path)) from None
     except OSError as error:
-        raise DraftError(f"{path}: cannot be read: {error.strerror or error}") from None
+        raise DraftError(ERRORS["unreadable"].format(path=path, reason=error.strerror or error)) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise DraftError(f"{path}: not a draft file (it is not UTF-8 text)") from None
+        raise DraftError(ERRORS["not_text"].format(name=path)) from None
 
 
 def is_protected_text(text: str) -> bool:
@@ -256,16 +261,16 @@ def open_protected(text: str, name: str, passphrase: str | None) -> str:
     try:
         protect.check_envelope(envelope)  # a malformed or too costly envelope is refused before asking
         if passphrase is None:
-            raise PassphraseRequired(f"{name}: {TEXT['passphrase_required']}")
+            raise PassphraseRequired(ERRORS["named"].format(name=name, reason=TEXT["passphrase_required"]))
         plain = protect.open_envelope(envelope, passphrase)
     except protect.WrongPassphrase as error:
-        raise WrongPassphrase(f"{name}: {error}") from None
+        raise WrongPassphrase(ERRORS["named"].format(name=name, reason=error)) from None
     except protect.ProtectionError as error:
-        raise DraftError(f"{name}: {error}") from None
+        raise DraftError(ERRORS["named"].format(name=name, reason=error)) from None
     try:
         return plain.decode("utf-8")
     except UnicodeDecodeError:
-        raise DraftError(f"{name}: not a draft file (it is not UTF-8 text)") from None
+        raise DraftError(ERRORS["not_text"].format(name=name)) from None
 
 
 def check_draft_text(text: str, name: str) -> None:
@@ -274,7 +279,7 @@ def check_draft_text(text: str, name: str) -> None:
         try:
             protect.check_envelope(parse_json(text, name))
         except protect.ProtectionError as error:
-            raise DraftError(f"{name}: {error}") from None
+            raise DraftError(ERRORS["named"].format(name=name, reason=error)) from None
     else:
         parse_draft(text, name)
 
@@ -287,7 +292,7 @@ def draft_bytes(draft: Draft, passphrase: str | None = None) -> bytes:
     try:
         return protect.seal(data, passphrase)
     except protect.ProtectionError as error:
-        raise DraftError(f"not saved: {error}") from None
+        raise DraftError(ERRORS["not_sealed"].format(reason=error)) from None
 
 
 def reseal(path: Path, passphrase: str, current: str | None = None) -> None:
@@ -311,15 +316,15 @@ def write_atomically(path: Path, data: bytes) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # folders we create: owner only
         handle, temporary = temporary_beside(path)
     except PermissionError:
-        raise DraftError(f"{folder}: you do not have permission to write in this folder") from None
+        raise DraftError(ERRORS["no_write_permission"].format(folder=folder)) from None
     except OSError as error:
-        raise DraftError(f"{folder}: cannot write here: {error.strerror or error}") from None
+        raise DraftError(ERRORS["cannot_write"].format(folder=folder, reason=error.strerror or error)) from None
     try:
         replace_with_temporary(handle, temporary, path, data, 0o600)
         _sync_folder(folder)
     except OSError as error:
-        reason = "the disk is full" if error.errno == 28 else (error.strerror or str(error))
-        raise DraftError(f"{path}: not saved, {reason}; the previous version is unchanged") from None
+        reason = TEXT["disk_full"] if error.errno == 28 else (error.strerror or str(error))
+        raise DraftError(ERRORS["not_saved"].format(path=path, reason=reason)) from None
 
 
 def temporary_beside(path: Path) -> tuple[int, str]:

@@ -35,7 +35,7 @@ MAX_SCRYPT_MEMORY = 128 * 2**20   # 128 * n * r bytes
 MAX_SCRYPT_WORK = 2**21           # n * r * p; the default is 2**18
 SALT_BYTES, NONCE_BYTES, KEY_BYTES, TAG_BYTES = 16, 12, 32, 16
 
-TEXT = table("protect")
+TEXT = table("protect")  # `what` names the envelope's fields, as the file spells them
 
 
 class ProtectionError(ValueError):
@@ -101,7 +101,7 @@ def open_envelope(envelope: dict, passphrase: str) -> bytes:
 def check_envelope(envelope: Any) -> tuple[dict, bytes, bytes]:
     """(header, nonce, ciphertext) of a well-formed envelope whose costs are bounded, else ProtectionError."""
     if not is_protected(envelope):
-        raise ProtectionError(TEXT["not_envelope"].format(what="no format marker"))
+        raise ProtectionError(TEXT["not_envelope"].format(what="format"))
     version = envelope.get("version")
     if not _is_int(version) or version < 1:
         raise ProtectionError(TEXT["not_envelope"].format(what="version"))
@@ -112,22 +112,22 @@ def check_envelope(envelope: Any) -> tuple[dict, bytes, bytes]:
     _exact_keys(kdf, {"name", "n", "r", "p", "salt"}, "kdf")
     _exact_keys(cipher, {"name", "nonce"}, "cipher")
     if kdf["name"] != KDF:
-        raise ProtectionError(TEXT["unsupported"].format(what="the key derivation", name=str(kdf["name"])[:40]))
+        raise ProtectionError(TEXT["unsupported"].format(what="kdf", name=str(kdf["name"])[:40]))
     if cipher["name"] != CIPHER:
-        raise ProtectionError(TEXT["unsupported"].format(what="the cipher", name=str(cipher["name"])[:40]))
+        raise ProtectionError(TEXT["unsupported"].format(what="cipher", name=str(cipher["name"])[:40]))
     _check_scrypt_cost(kdf["n"], kdf["r"], kdf["p"])
     salt = _field_bytes(kdf["salt"], "salt")
     nonce = _field_bytes(envelope["cipher"]["nonce"], "nonce")
     ciphertext = _field_bytes(envelope["ciphertext"], "ciphertext")
     if not 8 <= len(salt) <= 64 or len(nonce) != NONCE_BYTES or len(ciphertext) < TAG_BYTES:
-        raise ProtectionError(TEXT["not_envelope"].format(what="salt, nonce or ciphertext length"))
+        raise ProtectionError(TEXT["not_envelope"].format(what="salt, nonce, ciphertext"))
     header = {key: envelope[key] for key in ("format", "version", "kdf", "cipher")}
     return header, nonce, ciphertext
 
 
 def _check_scrypt_cost(n: Any, r: Any, p: Any) -> None:
     if not all(_is_int(value) for value in (n, r, p)):
-        raise ProtectionError(TEXT["not_envelope"].format(what="kdf parameters"))
+        raise ProtectionError(TEXT["not_envelope"].format(what="kdf"))
     bounded = (2 <= n <= MAX_SCRYPT_N and n & (n - 1) == 0 and 1 <= r <= MAX_SCRYPT_R and 1 <= p <= MAX_SCRYPT_P
                and 128 * n * r <= MAX_SCRYPT_MEMORY and n * r * p <= MAX_SCRYPT_WORK)
     if not bounded:

@@ -86,10 +86,10 @@ def test_a_plural_takes_the_form_its_count_needs():
 
 
 def test_a_table_looks_each_key_up_and_a_prefix_gives_the_table_under_it():
-    dossier = table("dossier")
-    assert dossier["yes_no"]["yes"] == tr("dossier.yes_no.yes")
-    assert set(dossier["yes_no"]) == {"yes", "no", "unsure"}
-    assert dossier["yes_no"].get("maybe", "-") == "-"
+    conditions = table("conditions")
+    assert conditions["yes_no"]["yes"] == tr("conditions.yes_no.yes")
+    assert set(conditions["yes_no"]) == {"yes", "no", "unsure"}
+    assert conditions["yes_no"].get("maybe", "-") == "-"
     with pytest.raises(KeyError):
         table("qt")["no_such_key"]
 

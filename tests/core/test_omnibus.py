@@ -7,7 +7,9 @@ import shutil
 
 import pytest
 
-from app.results import report
+from app.results import report, wording
+from app.results.document import result_document
+from app.storage.drafts import Draft
 from app.dossier import content as dossier
 from app.dossier.texts import TEXT as DOSSIER_TEXT
 from forms.conditions import Truth
@@ -83,7 +85,7 @@ def test_an_unverified_dates_open_point_quotes_its_source(pack):
     dates = {d.id: d for d in pack.dates}
     points = [p for p in classify(pack, NUDIFY_APP).open_points if p.kind == "law"]
     assert [p.date for p in points] == ["art5_omnibus"]
-    assert dates["art5_omnibus"].source in report.open_point_text(pack, points[0])
+    assert dates["art5_omnibus"].source in wording.open_point_text(pack, points[0])
 
 
 @pytest.mark.parametrize("placed_before, verified", [("yes", False), ("no", True)])
@@ -91,7 +93,8 @@ def test_the_report_calls_a_date_unchecked_only_when_it_is(pack, placed_before, 
     assessment = classify(pack, {**GENERATOR_ON_THE_MARKET, "transparency.placed_before": placed_before})
     [duty] = [o for o in assessment.obligations if o.id == "transparency.mark_outputs"]
     assert duty.verified is verified
-    line = "\n".join(report._obligation_lines(duty))
+    [part] = [o for o in result_document(pack, Draft.new(pack), assessment).obligations if o.id == duty.id]
+    line = "\n".join(report.obligation_lines(part))
     assert (report.TEXT["unverified"] in line) is not verified
     law_points = [p for p in assessment.open_points if p.kind == "law"]
     assert bool(law_points) is not verified

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from app.results.document import result_document
 from app.dossier import content
 from app.dossier.export import export_dossier
 from app.dossier.texts import TEXT
@@ -27,7 +28,7 @@ def _flat(text: str) -> str:
 
 
 def _rows(draft: Draft, pack) -> dict[str, str]:
-    return dict(content.cover_rows(content.Reader(draft, pack), classify(pack, draft.values())))
+    return dict(content.cover_rows(result_document(pack, draft, classify(pack, draft.values()))))
 
 
 def _wizard_draft(pack, **answers) -> Draft:

@@ -6,6 +6,7 @@ import pytest
 from app.commands.main import main
 from app.storage.draft_store import save_draft
 from app.storage.drafts import Draft, DraftError, draft_problems, load_draft
+from catalogue import tr
 from tests.faults import bad_files
 
 
@@ -62,7 +63,7 @@ def test_answers_of_the_wrong_type(tmp_path, pack, capsys, monkeypatch):
 def test_draft_for_an_unknown_pack(tmp_path, pack, capsys, monkeypatch):
     path = bad_files.unknown_pack(tmp_path, pack, monkeypatch)
     errors, _ = draft_problems(load_draft(path), pack)
-    assert errors == [f"the draft is for the pack 'someone_elses_pack', not '{pack.id}'"]
+    assert errors == [tr("drafts.error.other_pack", made="someone_elses_pack", pack=pack.id)]
     _cli_refuses(path, capsys, ["someone_elses_pack"])
 
 

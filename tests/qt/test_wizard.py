@@ -157,6 +157,7 @@ def test_a_checklist_not_met_reads_as_in_the_report_and_lists_what_is_missing(wi
     from pathlib import Path
 
     from app.results import report
+    from app.results.document import result_document
     from app.storage.drafts import load_draft
     from risk_tiers.classify import classify
 
@@ -167,5 +168,6 @@ def test_a_checklist_not_met_reads_as_in_the_report_and_lists_what_is_missing(wi
     assert f"{checklist.title}: not all conditions met:" in shown
     assert all(entry.text in shown for entry in checklist.unmet)
     draft = load_draft(example)
-    printed = report.assessment_text(window.session.pack, draft, classify(window.session.pack, draft.values()))
+    pack = window.session.pack
+    printed = report.document_text(result_document(pack, draft, classify(pack, draft.values())))
     assert f"{checklist.title}: not all conditions met" in printed

@@ -1,0 +1,377 @@
+"""One result document: everything an assessment says, in words, built once from the pack, the draft
+and the core's assessment.
+
+The command line's report, the wizard's result panel and review page, and the dossier render this
+document and decide nothing themselves: which findings apply and which were excluded, how an
+answer, a citation, an open point or a gap reads, what the headline says and how certain it is.
+Plain data, no Qt and no reportlab, so a reviewer's table or another format can read it too.
+
+The parts every answer changes are built at once (the result panel shows them on every change);
+the answers by section and the completeness are worked out the first time they are read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from app.results import names
+from app.results.wording import answer_text, gap_texts, open_point_text, question_text, refs_text, value_text
+from app.storage.drafts import Draft
+from forms.completeness import completeness
+from forms.evaluation import Evaluation, index_of
+from forms.schema import Pack
+from risk_tiers import texts
+from risk_tiers.assessment import (Assessment, Because, ChecklistEntry, ChecklistResult, DutyResult, Finding,
+                                   GapResult, ObligationResult, VerdictResult)
+from risk_tiers.headline import headline, outcome_colour, role_name, track_status
+
+Certainty = Literal["settled", "possibly", "not_assessed"]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question a part of the result points to: to link to it, or to quote it."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer as every output prints it. `value` is "" when no answer is given."""
+
+    question: str
+    text: str
+    value: str
+    note: str = ""
+    given: bool = True
+    # Asked of this applicant: not hidden by the answers given (an answer to a question the answers
+    # no longer ask is kept, and shown where all answers are).
+    asked: bool = True
+
+
+@dataclass(frozen=True)
+class Cited:
+    """Something resting on provisions: their ids, and the same in words."""
+
+    refs: tuple[str, ...]
+    citations: str
+
+
+@dataclass(frozen=True)
+class Headline:
+    title: str
+    summary: str
+    # The pack's colour of the outcome shown (of what it could still be, when undecided); None for
+    # nothing assessed yet or a track set aside.
+    colour: str | None
+    certainty: Certainty
+    # The open questions that decide an undecided result.
+    deciding: tuple[Question, ...]
+
+    @property
+    def label(self) -> str:
+        """Title and summary on one line, as the command line and a screen reader read them."""
+        return f"{self.title}. {self.summary}" if self.summary else self.title
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class TrackLine:
+    """A track after the headline's: its name and its outcome in words."""
+
+    id: str
+    label: str
+    status: str
+
+
+@dataclass(frozen=True)
+class FindingPart(Cited):
+    rule: str
+    # The outcome it grounds, `excluded`, `context`, or a relieving finding kind of the pack.
+    kind: str
+    reason: str
+    because: tuple[Answer, ...]
+    caveat: str = ""
+
+
+@dataclass(frozen=True)
+class ObligationPart(Cited):
+    id: str
+    text: str
+    roles: tuple[str, ...]
+    group: str
+    applies_from: dt.date | None
+    set_by: str
+    verified: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Entry(Cited):
+    """A condition of a checklist that is not met, or not yet decided."""
+
+    id: str
+    text: str
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class DerivedPart(Cited):
+    """A derived result (DPIA need, Art 59 eligibility, ...) or a checklist of conditions."""
+
+    id: str
+    kind: Literal["verdict", "checklist"]
+    title: str
+    # The core's value: an outcome of the pack, `unknown`, `not_applicable`; a checklist's status.
+    value: str
+    value_text: str
+    reason: str
+    # The chosen options a verdict counts, in words.
+    counted: tuple[str, ...]
+    because: tuple[Answer, ...]
+    unmet: tuple[Entry, ...]
+    open: tuple[Entry, ...]
+    # The open questions that decide it.
+    open_questions: tuple[Question, ...]
+
+    @property
+    def applies(self) -> bool:
+        return self.value != "not_applicable"
+
+    @property
+    def decided(self) -> bool:
+        return self.value != "unknown"
+
+    @property
+    def question(self) -> str | None:
+        """The question to go to: for a checklist the first that leaves a condition open; for a
+        verdict the answer behind it, or while undecided the first question that settles it."""
+        if self.kind == "checklist":
+            return next((q.id for entry in self.open for q in entry.questions), None)
+        if self.decided:
+            return self.because[0].question if self.because else None
+        return self.open_questions[0].id if self.open_questions else None
+
+
+@dataclass(frozen=True)
+class DutyPart(Cited):
+    """A duty the classification found, and whether the applicant says how it is met."""
+
+    id: str
+    group: str
+    text: str
+    question: str
+    stated: bool
+    measure: str
+
+
+@dataclass(frozen=True)
+class OpenPointPart:
+    kind: Literal["question", "law"]
+    text: str
+    # The question to settle, for a link to it; None for unsettled law.
+    question: str | None
+
+
+@dataclass(frozen=True)
+class GapPart(Cited):
+    id: str
+    text: str
+    # The same where the questions that settle it are a link away.
+    short_text: str
+    undecided: bool
+    because: tuple[Answer, ...]
+    open_questions: tuple[Question, ...]
+
+    @property
+    def question(self) -> str | None:
+        """The question to go to: the answer behind the gap, else the first that settles it."""
+        if self.because:
+            return self.because[0].question
+        return self.open_questions[0].id if self.open_questions else None
+
+
+@dataclass(frozen=True)
+class MissingAnswer:
+    question: str
+    text: str
+    section: str
+    section_title: str
+
+
+@dataclass(frozen=True)
+class Completeness:
+    required: int
+    given: int
+    missing: tuple[MissingAnswer, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+@dataclass(frozen=True)
+class SectionAnswers:
+    id: str
+    title: str
+    # Every question answered or asked, in the pack's order.
+    answers: tuple[Answer, ...]
+
+
+class ResultDocument:
+    """What one draft's assessment says, in words. Build it with `result_document`."""
+
+    def __init__(self, pack: Pack, draft: Draft, assessment: Assessment, evaluation: Evaluation | None) -> None:
+        self._pack, self._draft, self._evaluation = pack, draft, evaluation
+        self.pack_id, self.pack_version = pack.id, pack.version
+        self.pack_title = pack.title
+        self.law_current_to, self.law_note = assessment.law_current_to, pack.law_note
+        self.primary_track = pack.tracks[0].label
+        self.headline = _headline(pack, assessment)
+        self.tracks = tuple(TrackLine(t.id, t.label, track_status(pack, assessment, t)) for t in pack.tracks[1:])
+        self.roles = tuple(Role(role, role_name(pack, role)) for role in assessment.roles)
+        self.findings = tuple(_finding(pack, f) for f in assessment.findings if f.tier != "excluded")
+        self.excluded = tuple(_finding(pack, f) for f in assessment.findings if f.tier == "excluded")
+        self.obligations = tuple(_obligation(o) for o in assessment.obligations)
+        self.derived = tuple([_verdict(pack, v) for v in assessment.verdicts]
+                             + [_checklist(pack, c) for c in assessment.checklists])
+        self.duties = tuple(_duty(d) for d in assessment.duties)
+        self.open_points = tuple(OpenPointPart(p.kind, open_point_text(pack, p), p.question)
+                                 for p in assessment.open_points)
+        self.gaps = tuple(_gap(pack, g) for g in assessment.gaps)
+
+    @property
+    def provisional(self) -> bool:
+        """An open question could still change the result."""
+        return any(point.kind == "question" for point in self.open_points)
+
+    def duty_groups(self) -> dict[str, tuple[DutyPart, ...]]:
+        """The duties by group, groups in the order they first appear."""
+        groups: dict[str, list[DutyPart]] = {}
+        for duty in self.duties:
+            groups.setdefault(duty.group, []).append(duty)
+        return {group: tuple(duties) for group, duties in groups.items()}
+
+    @cached_property
+    def applicant(self) -> str:
+        return names.applicant_name(self._pack, self._draft)
+
+    @cached_property
+    def system(self) -> str:
+        return names.system_name(self._pack, self._draft)
+
+    @cached_property
+    def answered_on(self) -> dt.date:
+        return self._draft.modified.date()
+
+    @cached_property
+    def evaluation(self) -> Evaluation:
+        return self._evaluation or Evaluation(self._pack, self._draft.values())
+
+    @cached_property
+    def completeness(self) -> Completeness:
+        found, sections = completeness(self.evaluation), self.evaluation.index.sections
+        return Completeness(found.required, found.given, tuple(
+            MissingAnswer(m.question, m.text, m.section, sections[m.section].title) for m in found.missing))
+
+    @cached_property
+    def sections(self) -> tuple[SectionAnswers, ...]:
+        """The answers by section: every question answered or asked, each in words with its note."""
+        shown = []
+        for section in self._pack.sections:
+            answers = tuple(answer for answer in (self._answer(q.id) for q in section.questions) if answer)
+            shown.append(SectionAnswers(section.id, section.title, answers))
+        return tuple(shown)
+
+    def answer(self, question_id: str) -> Answer | None:
+        """The answer to one question, when it is answered or asked."""
+        return next((a for s in self.sections for a in s.answers if a.question == question_id), None)
+
+    def role_name(self, role_id: str) -> str:
+        return role_name(self._pack, role_id)
+
+    def _answer(self, question_id: str) -> Answer | None:
+        given = self._draft.answers.get(question_id)
+        asked = self.evaluation.is_visible(question_id)
+        if given is None and not asked:
+            return None
+        value = given.value if given else None
+        shown = "" if value is None or value == [] or value == "" else answer_text(self._pack, question_id, value)
+        return Answer(question_id, question_text(self._pack, question_id), shown, given.note if given else "",
+                      bool(shown), asked)
+
+
+def result_document(pack: Pack, draft: Draft, assessment: Assessment,
+                    evaluation: Evaluation | None = None) -> ResultDocument:
+    """The document of `assessment`, the result of `draft`'s answers under `pack`; `evaluation`, when
+    the caller has one of the same answers, spares working it out again."""
+    return ResultDocument(pack, draft, assessment, evaluation)
+
+
+def _headline(pack: Pack, assessment: Assessment) -> Headline:
+    title, summary = headline(pack, assessment)
+    if not assessment.assessed:
+        certainty: Certainty = "not_assessed"
+    else:
+        certainty = "possibly" if assessment.primary.could_be else "settled"
+    deciding = tuple(Question(q, question_text(pack, q)) for q in assessment.primary.deciding)
+    return Headline(title, summary, outcome_colour(pack, assessment), certainty, deciding)
+
+
+def _because(pack: Pack, because: tuple[Because, ...]) -> tuple[Answer, ...]:
+    return tuple(Answer(b.question, question_text(pack, b.question), answer_text(pack, b.question, b.answer), b.note)
+                 for b in because if b.question in index_of(pack).questions)
+
+
+def _questions(pack: Pack, question_ids: tuple[str, ...]) -> tuple[Question, ...]:
+    return tuple(Question(q, question_text(pack, q)) for q in question_ids)
+
+
+def _finding(pack: Pack, finding: Finding) -> FindingPart:
+    return FindingPart(finding.refs, refs_text(finding.refs), finding.rule, finding.tier, finding.reason,
+                       _because(pack, finding.because), finding.caveat)
+
+
+def _obligation(obligation: ObligationResult) -> ObligationPart:
+    return ObligationPart(obligation.refs, refs_text(obligation.refs), obligation.id, obligation.text,
+                          obligation.roles, obligation.group, obligation.applies_from, obligation.set_by,
+                          obligation.verified, obligation.source)
+
+
+def _verdict(pack: Pack, verdict: VerdictResult) -> DerivedPart:
+    counts = next((v.counts for v in pack.verdicts if v.id == verdict.id), "") or ""
+    counted = tuple(answer_text(pack, counts, option) for option in verdict.counted)
+    return DerivedPart(verdict.refs, refs_text(verdict.refs), verdict.id, "verdict", verdict.title, verdict.value,
+                       value_text(pack, verdict.value), verdict.reason, counted, _because(pack, verdict.because),
+                       (), (), _questions(pack, verdict.open_questions))
+
+
+def _checklist(pack: Pack, checklist: ChecklistResult) -> DerivedPart:
+    return DerivedPart(checklist.refs, refs_text(checklist.refs), checklist.id, "checklist", checklist.title,
+                       checklist.status, texts.CHECKLIST_STATUS[checklist.status], "", (), (),
+                       tuple(_entry(pack, e) for e in checklist.unmet), tuple(_entry(pack, e) for e in checklist.open),
+                       _questions(pack, checklist.open_questions))
+
+
+def _entry(pack: Pack, entry: ChecklistEntry) -> Entry:
+    return Entry(entry.refs, refs_text(entry.refs), entry.id, entry.text, _questions(pack, entry.questions))
+
+
+def _duty(duty: DutyResult) -> DutyPart:
+    return DutyPart(duty.refs, refs_text(duty.refs), duty.id, duty.group, duty.text, duty.question, duty.stated,
+                    duty.measure)
+
+
+def _gap(pack: Pack, gap: GapResult) -> GapPart:
+    text, short = gap_texts(pack, gap)
+    return GapPart(gap.refs, refs_text(gap.refs), gap.id, text, short, gap.status == "undecided",
+                   _because(pack, gap.because), _questions(pack, gap.open_questions))
