@@ -11,13 +11,11 @@ import argparse
 from pathlib import Path
 
 from app.commands.errors import EXIT_OK, CommandError
-from app.storage.paths import packs_dir
 from app.workspace import table
 from app.workspace.packs import Packs
 from app.workspace.workspace_session import WorkspaceSession
 from catalogue import table as messages, tr
 from forms.loader import DEFAULT_PACK
-from forms.registry import discover
 
 TEXT = messages("workspace.cli")
 
@@ -36,7 +34,7 @@ def _workspace(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise CommandError(TEXT["not_a_folder"].format(path=folder))
     given = [args.pack] if Path(args.pack).resolve() != DEFAULT_PACK.resolve() else []
-    session = WorkspaceSession(folder, Packs(discover(packs_dir(), given)))
+    session = WorkspaceSession(folder, Packs(given))
     session.refresh()
     entries = session.entries()
     if args.json:

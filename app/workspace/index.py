@@ -101,6 +101,7 @@ class WorkspaceIndex:
         """Bring the index up to the files; `progress` is told as files are read. `workers`:
         processes to classify with (None: as many as suit the number of files)."""
         found = draft_files(self.folder)
+        self.packs.look_again()
         stamp = self.packs.stamp()
         changes = Changes()
         with self._connect() as db:

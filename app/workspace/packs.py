@@ -15,21 +15,35 @@ from typing import Iterable
 
 from app.storage.drafts import Lock
 from app.storage.paths import packs_dir
-from catalogue import language
+from catalogue import LOCALE_DIR, language
 from forms.layer import PackError
 from forms.loader import load_pack
 from forms.registry import PackInfo, discover, find
 from forms.schema import Pack
 
 
-class Packs:
-    """Pack by id and version, loaded on first need; `known` defaults to the packs installed."""
+# Raise it when what a summary holds, or how it is worked out, changes: every summary indexed
+# before is then read again.
+SUMMARY_VERSION = 1
 
-    def __init__(self, known: list[PackInfo] | None = None, loaded: Iterable[Pack] = ()):
-        self.known = known if known is not None else discover(packs_dir())
+
+class Packs:
+    """Pack by id and version, loaded on first need, among the packs installed (shipped, in the
+    user's packs folder) and those `given` (folders, as `--pack` names one); `loaded`: packs the
+    caller has loaded already."""
+
+    def __init__(self, given: Iterable[Path] = (), loaded: Iterable[Pack] = ()):
+        self.given = tuple(given)
+        self.known = discover(packs_dir(), self.given)
         # By id, version and language: a pack's texts are in the language it was loaded in.
         self._loaded: dict[tuple[str, str, str], Pack | None] = {(p.id, p.version, language()): p for p in loaded}
         self.problems: dict[tuple[str, str, str], str] = {}
+
+    def look_again(self) -> None:
+        """Find the packs again (one installed or removed since); those changed on disk load anew."""
+        known = discover(packs_dir(), self.given)
+        if stamp(known) != stamp(self.known):
+            self.known, self._loaded, self.problems = known, {}, {}
 
     def for_lock(self, lock: Lock) -> Pack | None:
         """The pack to read a draft with; None when none of its id is installed or it cannot load
@@ -55,13 +69,15 @@ class Packs:
         return max(found, key=lambda info: _numbers(info.version), default=None)
 
     def stamp(self) -> str:
-        """Changes whenever a summary read now could differ from one read before: another language,
-        a pack added, removed or changed on disk (its files' sizes and times)."""
+        """Changes whenever a summary read now could differ from one read before: another language
+        or catalogue, a pack added, removed or changed on disk (its files' sizes and times), or
+        another SUMMARY_VERSION."""
         return stamp(self.known)
 
 
 def stamp(known: list[PackInfo]) -> str:
-    parts = [language()]
+    # The messages' catalogues too: a problem's words come from them.
+    parts = [SUMMARY_VERSION, language(), _files(LOCALE_DIR)]
     for info in known:
         parts.append([info.id, info.version, str(info.folder), _files(info.folder)])
     return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()[:32]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -225,3 +226,29 @@ def test_worker_processes_give_the_same_table(workspace, tmp_path):
     shared = WorkspaceIndex(workspace, tmp_path / "shared.sqlite3")
     shared.refresh(workers=2)
     assert [(e.path, e.summary) for e in shared.entries()] == [(e.path, e.summary) for e in serial.entries()]
+
+
+def test_a_draft_of_a_pack_installed_later_is_read_once_the_pack_is_there(workspace, private_data_dir, reads):
+    from app.storage.drafts import Draft
+    from forms.loader import load_pack
+
+    robot_law = Path(__file__).resolve().parents[1] / "data" / "packs" / "robot_law"
+    draft = Draft.new(load_pack(robot_law))
+    (workspace / "robots.json").write_text(draft.to_json(), encoding="utf-8")
+    index = _index(workspace)
+    assert _rows(index)["robots.json"].state is State.UNUSABLE
+    reads.clear()
+    shutil.copytree(robot_law, private_data_dir / "packs" / "robot_law")
+    index.refresh(workers=0)
+    assert _rows(index)["robots.json"].state is State.READ
+    assert sorted(reads) == sorted([*LAYOUT.values(), "robots.json"])  # other packs known: all read again
+
+
+def test_a_new_version_of_the_summaries_reads_every_draft_again(workspace, reads, monkeypatch):
+    from app.workspace import packs
+
+    index = _index(workspace)
+    reads.clear()
+    monkeypatch.setattr(packs, "SUMMARY_VERSION", packs.SUMMARY_VERSION + 1)
+    index.refresh(workers=0)
+    assert sorted(reads) == sorted(LAYOUT.values())
