@@ -1,7 +1,8 @@
-"""The first page: start, open, or continue a draft, and restore unsaved work after a crash.
+"""The first page: start, open, or continue a draft, restore unsaved work after a crash, and a
+consultant's workspace: every draft of a chosen folder in one table (app/qt/workspace_view.py).
 
-It needs neither the pack nor pydantic, so the window appears at once; the pack is read right after
-it is shown, while the person reads this page.
+It needs neither the pack nor pydantic, so the window appears at once; the pack (and the workspace
+remembered, if any) is read right after it is shown, while the person reads this page.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.qt.scroll_page import ScrollPage
+from app.qt.scroll_page import READABLE_COLUMN, ScrollPage
 from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
 
@@ -20,11 +21,21 @@ class StartPage(ScrollPage):
     recent_chosen = Signal(str)
     restore_requested = Signal(int)  # the index of the unsaved work offered, newest first
     discard_requested = Signal(int)
+    workspace_requested = Signal()  # choose a workspace folder
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAccessibleName(TEXT["start_title"])
-        self.body.setContentsMargins(40, 32, 40, 24)
+        # The page spans the window (the workspace's table needs the width); its text keeps to a
+        # readable column.
+        page = self.body
+        page.setContentsMargins(40, 32, 40, 24)
+        page.setSpacing(12)
+        self.widget().setMaximumWidth(16777215)
+        column = QWidget()
+        column.setMaximumWidth(column.fontMetrics().horizontalAdvance("0") * READABLE_COLUMN)
+        self.body = QVBoxLayout(column)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(12)
         self.title = self.heading(TEXT["start_title"])
         self.paragraph(TEXT["start_intro"])
@@ -45,8 +56,44 @@ class StartPage(ScrollPage):
         self.recent_title = self.heading(TEXT["start_recent"], "heading")
         self.recent_box = QVBoxLayout()
         self.body.addLayout(self.recent_box)
-        self.body.addStretch(1)
+        self.workspace_offer = self._workspace_offer()
+        page.addWidget(column)
+        self.workspace_area = QVBoxLayout()
+        page.addLayout(self.workspace_area, 1)
+        self.body = page
         muted(self.paragraph(TEXT["not_legal_advice"]), small=True)
+        self.workspace = None
+
+    def _workspace_offer(self) -> QWidget:
+        """What the page says before a workspace is chosen: what one is, and the button to choose it."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 8, 0, 0)
+        title = QLabel(TEXT["workspace_heading"])
+        set_role(title, "heading")
+        text = QLabel(TEXT["workspace_intro"])
+        text.setWordWrap(True)
+        self.workspace_button = QPushButton(TEXT["workspace_choose"])
+        self.workspace_button.clicked.connect(self.workspace_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.workspace_button)
+        row.addStretch(1)
+        for widget in (title, text):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        self.body.addWidget(box)
+        return box
+
+    def show_workspace(self, view: QWidget | None) -> None:
+        """Put the workspace's view below the page's text (None: take it away, offer to choose one)."""
+        if self.workspace is not None:
+            self.workspace_area.removeWidget(self.workspace)
+            self.workspace.hide()
+            self.workspace.deleteLater()
+        self.workspace = view
+        if view is not None:
+            self.workspace_area.addWidget(view)
+        self.workspace_offer.setVisible(view is None)
 
     def _restore_box(self) -> QFrame:
         box = QFrame()
@@ -113,8 +160,8 @@ class StartPage(ScrollPage):
         """While a draft named on the command line loads: say so, and take no other choice meanwhile."""
         self.opening.setText(TEXT["start_opening"].format(name=name) if name else "")
         self.opening.setVisible(bool(name))
-        for button in [self.new_button, self.open_button, *self.restore_buttons, *self.discard_buttons,
-                       *self.recent_buttons()]:
+        for button in [self.new_button, self.open_button, self.workspace_button, *self.restore_buttons,
+                       *self.discard_buttons, *self.recent_buttons()]:
             button.setEnabled(not name)
 
     def recent_buttons(self) -> list[QWidget]:

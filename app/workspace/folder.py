@@ -63,6 +63,25 @@ def draft_files(folder: Path) -> dict[str, FileStat]:
     return found
 
 
+def draft_folders(folder: Path) -> list[Path]:
+    """The workspace and every folder below it that may hold drafts (those `draft_files` looks
+    into): what a watch on the workspace watches."""
+    found = [Path(folder)]
+    for path in found:  # grows as it goes: a breadth-first walk
+        try:
+            entries = list(os.scandir(path))
+        except OSError:
+            continue
+        for entry in entries:
+            hidden = entry.name.startswith(".")
+            try:
+                if entry.is_dir(follow_symlinks=False) and (not hidden or (path == Path(folder) and entry.name in _LISTED_HIDDEN)):
+                    found.append(Path(entry.path))
+            except OSError:
+                continue
+    return found
+
+
 def _walk(folder: Path, prefix: str, found: dict[str, FileStat], top: bool) -> None:
     try:
         entries = list(os.scandir(folder))

@@ -48,7 +48,13 @@ class Packs:
     def for_lock(self, lock: Lock) -> Pack | None:
         """The pack to read a draft with; None when none of its id is installed or it cannot load
         (`problem` then says why)."""
-        info = find(lock.pack.id, f"=={lock.pack.version}", self.known) or self._newest(lock.pack.id)
+        return self._load(find(lock.pack.id, f"=={lock.pack.version}", self.known) or self._newest(lock.pack.id))
+
+    def for_id(self, pack_id: str) -> Pack | None:
+        """The newest pack of this id installed; None when there is none that loads."""
+        return self._load(self._newest(pack_id))
+
+    def _load(self, info: PackInfo | None) -> Pack | None:
         if info is None:
             return None
         key = (info.id, info.version, language())

@@ -59,7 +59,7 @@ class WorkspaceSession:
     def refresh(self, progress: Callable[[Progress], None] | None = None, workers: int | None = None) -> Changes:
         changes = self.index.refresh(progress, workers)
         if self._unlocked:
-            self._follow_unlocked()
+            self.follow_unlocked()
         return changes
 
     def templates(self) -> list[Entry]:
@@ -67,6 +67,12 @@ class WorkspaceSession:
 
     def path(self, entry: Entry) -> Path:
         return self.folder / entry.path
+
+    def sections(self, entry: Entry) -> list[tuple[str, str]]:
+        """(id, title) of the sections of the pack a draft was made with, for choosing what a copy
+        keeps; none when the pack is not known (a draft still locked, or of a pack not installed)."""
+        pack = self.packs.for_id(entry.summary.pack) if entry.summary.pack else None
+        return [(section.id, section.title) for section in pack.sections] if pack else []
 
     # --- protected drafts --------------------------------------------------------------------
 
@@ -96,8 +102,10 @@ class WorkspaceSession:
                                                   summarise_draft(draft, self.packs, protected=True))
         return passphrase
 
-    def _follow_unlocked(self) -> None:
-        """After a refresh: an unlocked draft saved again is read again with its passphrase; one gone is forgotten."""
+    def follow_unlocked(self) -> None:
+        """After a refresh of the index: an unlocked draft saved again is read again with its passphrase; one gone is forgotten."""
+        if not self._unlocked:
+            return
         rows = {entry.path: entry for entry in self.index.entries()}
         for path, unlocked in list(self._unlocked.items()):
             entry = rows.get(path)

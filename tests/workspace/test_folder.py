@@ -4,7 +4,7 @@ temporary files of a save; the archive and the templates are listed and marked."
 
 from __future__ import annotations
 
-from app.workspace.folder import Place, draft_files, place_of
+from app.workspace.folder import Place, draft_files, draft_folders, place_of
 
 
 def test_every_draft_file_is_listed_and_the_applications_own_files_are_not(tmp_path):
@@ -30,3 +30,10 @@ def test_the_place_of_a_draft_is_read_from_its_path():
     assert place_of("Client/a.json") is Place.DRAFTS
     assert place_of(".archive/Client/a.json") is Place.ARCHIVE
     assert place_of(".templates/a.json") is Place.TEMPLATES
+
+
+def test_the_folders_watched_are_those_drafts_are_looked_for_in(tmp_path):
+    for name in ["Client/Sub", ".archive/Client", ".templates", ".bin/1", "Client/.backups/x", ".git"]:
+        (tmp_path / name).mkdir(parents=True)
+    found = {p.relative_to(tmp_path).as_posix() for p in draft_folders(tmp_path)}
+    assert found == {".", "Client", "Client/Sub", ".archive", ".archive/Client", ".templates"}

@@ -1,0 +1,55 @@
+"""The workspace's one-page overview: one page whatever the number of drafts (the rest counted),
+the same bytes for the same rows and day, user text printed as typed (Chinese too)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from pypdf import PdfReader
+
+from app.dossier.overview import overview_pdf
+from app.workspace.entry import Entry
+from app.workspace.portfolio import portfolio
+from app.workspace.summary import State, Summary
+
+DAY = dt.date(2026, 12, 2)
+
+
+def _entries(count: int) -> list[Entry]:
+    return [Entry(f"Client {n}/system {n}.json", 10, 1_790_000_000_000_000_000 + n, "h",
+                  Summary(State.READ, client=f"Client {n}", system=f"System {n}", tier_label="High-risk",
+                          colour="#c25e00", required=4, given=4)) for n in range(count)]
+
+
+def _text(pdf: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), reader.pages[0].extract_text()
+
+
+def test_a_few_drafts_are_all_on_the_page():
+    entries = _entries(3)
+    pages, text = _text(overview_pdf("clients", portfolio(entries), entries, DAY))
+    assert pages == 1
+    assert all(f"Client {n}" in text for n in range(3)) and "clients" in text
+
+
+def test_a_thousand_drafts_stay_on_one_page_and_the_rest_are_counted():
+    entries = _entries(1000)
+    pages, text = _text(overview_pdf("clients", portfolio(entries), entries, DAY))
+    assert pages == 1
+    shown = sum(f"System {n} " in text.replace("\n", " ") + " " for n in range(1000))
+    assert 10 < shown < 1000
+    assert str(1000 - shown) in text
+
+
+def test_the_same_rows_and_day_give_the_same_bytes():
+    entries = _entries(5)
+    assert overview_pdf("clients", portfolio(entries), entries, DAY) == overview_pdf("clients", portfolio(entries), entries, DAY)
+
+
+def test_user_text_in_other_scripts_is_printed():
+    entries = [Entry("a.json", 1, 0, "h", Summary(State.READ, client="示例公司", system="Ελληνική", tier_label="High-risk",
+                                                  required=1, given=1))]
+    _, text = _text(overview_pdf("clients", portfolio(entries), entries, DAY))
+    assert "示例公司" in text and "Ελληνική" in text
