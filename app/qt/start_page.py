@@ -8,7 +8,8 @@ remembered, if any) is read right after it is shown, while the person reads this
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
+                               QWidget)
 
 from app.qt.scroll_page import READABLE_COLUMN, ScrollPage
 from app.qt.style import muted, set_role
@@ -57,9 +58,13 @@ class StartPage(ScrollPage):
         self.recent_box = QVBoxLayout()
         self.body.addLayout(self.recent_box)
         self.workspace_offer = self._workspace_offer()
+        column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         page.addWidget(column)
         self.workspace_area = QVBoxLayout()
         page.addLayout(self.workspace_area, 1)
+        # Takes the room below the text while no workspace's table does.
+        self.filler = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        page.addItem(self.filler)
         self.body = page
         muted(self.paragraph(TEXT["not_legal_advice"]), small=True)
         self.workspace = None
@@ -94,6 +99,9 @@ class StartPage(ScrollPage):
         if view is not None:
             self.workspace_area.addWidget(view)
         self.workspace_offer.setVisible(view is None)
+        vertical = QSizePolicy.Policy.Expanding if view is None else QSizePolicy.Policy.Fixed
+        self.filler.changeSize(0, 0, QSizePolicy.Policy.Minimum, vertical)
+        self.widget().layout().invalidate()
 
     def _restore_box(self) -> QFrame:
         box = QFrame()

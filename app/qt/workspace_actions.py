@@ -295,8 +295,9 @@ class WorkspaceActions:
         return done
 
     def _after_refresh(self) -> None:
-        if self._select_after is not None:
-            self.view.select(self._select_after)
+        # A refresh the watch started may end before the one that reads the new file: the draft
+        # is selected by the first refresh that shows it.
+        if self._select_after is not None and self.view.select(self._select_after):
             self._select_after = None
 
     def _unlocked_selection(self) -> Entry | None:

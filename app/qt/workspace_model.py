@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPixmap
 
 from app.qt.texts import TEXT
 from app.workspace.entry import Entry
@@ -23,9 +23,12 @@ from catalogue import table
 COLUMN_TEXT = table("workspace.column")  # the command line's headings too
 
 # The columns on screen: the command line's, but for the authority's open comments, which no
-# feedback file gives yet.
-COLUMNS = ("file", "client", "system", "kit", "tier", "could_be", "complete", "deadline", "modified", "protected",
-           "state", "place")
+# feedback file gives yet; a file's state (protected, damaged) shows where its result would be.
+# Who, what and how far first, then the rest.
+COLUMNS = ("file", "client", "system", "tier", "could_be", "complete", "protected", "kit", "deadline", "modified",
+           "place")
+# Columns left out while no row has anything to show in them.
+OPTIONAL = ("kit", "could_be", "deadline", "place")
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -93,6 +96,11 @@ class WorkspaceTableModel(QAbstractTableModel):
     def row_of(self, path: str) -> int | None:
         return self._rows.get(path)
 
+    def empty_columns(self) -> list[int]:
+        """The optional columns no row has anything in."""
+        cells = [shown(entry) for entry in self.entries]
+        return [COLUMNS.index(column) for column in OPTIONAL if not any(row[column] for row in cells)]
+
     # --- Qt's questions ---
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self.entries)
@@ -111,7 +119,11 @@ class WorkspaceTableModel(QAbstractTableModel):
         entry = self.entries[index.row()]
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == "tier" and entry.state is not State.READ:
+                return state_text(entry)
             return shown(entry)[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == "tier" and entry.state is not State.READ:
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == ENTRY_ROLE:
             return entry
         if role == SORT_ROLE:
@@ -143,7 +155,7 @@ def _sort_key(entry: Entry, column: str):
 
 def _tooltip(entry: Entry, column: str) -> str | None:
     s = entry.summary
-    if column == "state" and entry.state is not State.READ:
+    if column == "tier" and entry.state is not State.READ:
         return state_text(entry)
     if column == "complete" and s.complete is not None:
         return TEXT["workspace_given"].format(given=s.given, required=s.required)

@@ -29,7 +29,7 @@ from app.workspace.workspace_session import WorkspaceSession
 REFRESH_DELAY_MS = 300  # changes in the folder come in bursts (a save is a write and a rename)
 # Below this many files to read a refresh shows no progress bar: it is over before one could be read.
 PROGRESS_FROM = 20
-MAX_COLUMN_CHARACTERS = 32
+MAX_COLUMN_CHARACTERS = 26
 
 
 class WorkspaceTable(QTableView):
@@ -194,6 +194,7 @@ class WorkspaceView(QWidget):
         chosen = self.selected()
         self.model.set_entries(entries)
         self._size_columns()
+        self._hide_empty_columns()
         self._fill_choices(entries)
         self.summary.setText("\n".join(summary_lines(portfolio(entries))))
         if chosen is not None:
@@ -209,6 +210,16 @@ class WorkspaceView(QWidget):
         self.table.resizeColumnsToContents()
         for column in range(len(COLUMNS)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 12, widest))
+
+    def _hide_empty_columns(self) -> None:
+        empty = self.model.empty_columns()
+        widest = self.table.fontMetrics().horizontalAdvance("0") * MAX_COLUMN_CHARACTERS
+        for column in range(len(COLUMNS)):
+            was_hidden = self.table.isColumnHidden(column)
+            self.table.setColumnHidden(column, column in empty)
+            if was_hidden and column not in empty:  # shown again: as wide as what it shows now
+                self.table.resizeColumnToContents(column)
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 12, widest))
 
     def _fill_choices(self, entries: list[Entry]) -> None:
         values = {"client": {e.summary.client for e in entries if e.summary.client},

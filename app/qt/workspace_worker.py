@@ -6,7 +6,7 @@ after the chunk it is reading; what was read is kept in the index.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from app.workspace.index import Progress, WorkspaceIndex
 
@@ -61,6 +61,7 @@ class RefreshThread(QObject):
         self.worker.failed.connect(self._on_failed)
         self.running = False
         self._again: object | None = None
+        QCoreApplication.instance().aboutToQuit.connect(self.stop)
         self.thread.start()
 
     def start(self, index: WorkspaceIndex) -> None:
@@ -88,5 +89,6 @@ class RefreshThread(QObject):
     def stop(self) -> None:
         """End the thread (the refresh running stops after its chunk); waits for it."""
         self.worker.stopping = True
-        self.thread.quit()
-        self.thread.wait()
+        if self.thread.isRunning():
+            self.thread.quit()
+            self.thread.wait()

@@ -37,7 +37,8 @@ def shown(entry: Entry) -> dict[str, str]:
         "kit": s.kit,
         "tier": s.tier_label,
         "could_be": TEXT["list_separator"].join(s.could_be_labels),
-        "complete": "" if complete is None else TEXT["yes"] if complete else TEXT["no"],
+        "complete": "" if complete is None else TEXT["yes"] if complete
+        else TEXT["incomplete"].format(given=s.given, required=s.required),
         "open_comments": "",
         "deadline": s.deadline,
         "modified": entry.modified.strftime("%Y-%m-%d %H:%M"),

@@ -1,12 +1,16 @@
 """Render every page of the wizard to PNG, headless, to look at them (and keep a few for the README).
 
     .venv/bin/python docs/screenshots/render.py OUT_FOLDER [--dark] [--scale 2] [--small] [--draft FILE] [--lang CODE]
+    .venv/bin/python docs/screenshots/render.py OUT_FOLDER --workspace [--dark] ...
 
 A sample draft is filled in generically (first option, "yes", a text with Greek, Cyrillic and
 Chinese), so new sections of the pack are rendered too; --draft renders a real case instead (the
 README's pictures show resources/examples/cv_screening.json). --dark applies a dark palette, as a system
 in dark mode would; --scale sets QT_SCALE_FACTOR (200% = 2); --lang renders in that language (en-XA:
 the pseudo-language, to see what escaped the catalogue and what a longer language does to the layout).
+--workspace renders the start page with a consultant's workspace instead (a folder made from the
+examples: several clients, undecided and incomplete drafts, a protected and a damaged file, an
+archived draft and a template), and the dialog that duplicates a draft for another client.
 """
 
 from __future__ import annotations
@@ -65,6 +69,7 @@ def main() -> int:
     parser.add_argument("--small", action="store_true", help="256-colour PNG, for the repository")
     parser.add_argument("--draft", type=Path, help="a draft to render instead of the generic answers")
     parser.add_argument("--lang", default="en", help="the language to render in (en-XA: the pseudo-language)")
+    parser.add_argument("--workspace", action="store_true", help="the start page with a sample workspace")
     options = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_SCALE_FACTOR"] = options.scale
@@ -92,8 +97,8 @@ def main() -> int:
     suffix = ("-" + catalogue.language() if options.lang != "en" else "") + ("-dark" if options.dark else "") + (f"-x{options.scale}" if options.scale != "1" else "")
     app.processEvents()
 
-    def save(name: str) -> None:
-        image = window.grab().toImage()
+    def save(name: str, grabbed=None) -> None:
+        image = (grabbed or window.grab()).toImage()
         if options.small:
             from PySide6.QtCore import Qt
             from PySide6.QtGui import QImage
@@ -102,6 +107,10 @@ def main() -> int:
             image = image.convertToFormat(QImage.Format.Format_Indexed8, flags)
         image.save(str(options.out / f"{name}{suffix}.png"), "PNG", 0)
 
+    if options.workspace:
+        render_workspace(app, window, save)
+        window.close()
+        return 0
     save("00-start")
     window.preload()
     if options.draft:
@@ -116,6 +125,67 @@ def main() -> int:
         app.processEvents()
         save(f"{number:02d}-{step.replace('_', '')}")
     return 0
+
+
+def make_sample_workspace(folder: Path) -> None:
+    """A consultant's folder made from the examples, with every kind of row the table shows."""
+    import json
+
+    from app.storage.draft_store import save_draft
+    from app.storage.drafts import Answer, load_draft
+
+    examples = ROOT / "resources" / "examples"
+
+    def draft(example, place, system=None, unsure=(), drop=(), passphrase=None):
+        made = load_draft(examples / f"{example}.json")
+        if system:
+            made.answers["applicant.system_name"] = Answer(value=system)
+        for qid in unsure:
+            made.answers[qid] = Answer(value="unsure")
+        for prefix in drop:
+            made.answers = {qid: a for qid, a in made.answers.items() if not qid.startswith(prefix)}
+        (folder / place).parent.mkdir(parents=True, exist_ok=True)
+        save_draft(made, folder / place, keep_backup=False, passphrase=passphrase)
+
+    draft("cv_screening", "TalentLens/CV ranking.json")
+    draft("cv_screening", "TalentLens/Interview scheduler.json", "TalentLens interview scheduler",
+          unsure=["derogation.profiling"], drop=["plan."])
+    draft("credit_scoring", "Kredito/Credit score.json")
+    draft("credit_scoring", "Kredito/Fraud alerts.json", "Kredito fraud alerts", unsure=["annex3.fraud_only"])
+    draft("customer_chatbot", "Helpdesk/Customer chatbot.json")
+    draft("customer_chatbot", "Helpdesk/Voice bot.json", "Aino voice bot", unsure=["transparency.obvious"],
+          drop=["privacy."])
+    draft("demand_forecaster", "Nordlager/Demand forecaster.json")
+    draft("cv_screening", "Medisense/Triage assistant.json", passphrase="sample passphrase")
+    draft("credit_scoring", ".archive/Kredito/Credit score 2025.json")
+    draft("cv_screening", ".templates/Recruitment tool.json")
+    broken = json.dumps(json.loads((examples / "demand_forecaster.json").read_text(encoding="utf-8")))[:700]
+    (folder / "Nordlager" / "Old export.json").write_text(broken, encoding="utf-8")
+
+
+def render_workspace(app, window, save) -> None:
+    import time
+
+    folder = Path(tempfile.mkdtemp()) / "Clients"
+    make_sample_workspace(folder)
+    window.preload()
+    window.open_workspace(folder)
+    view = window.workspace_view
+    started = time.monotonic()
+    while (view.refresher.running or not view.model.rowCount()) and time.monotonic() - started < 60:
+        app.processEvents()
+        time.sleep(0.02)
+    view.select("TalentLens/CV ranking.json")
+    app.processEvents()
+    save("00-workspace")
+    view.actions.duplicate()
+    dialog = view.actions.copy_dialog
+    dialog.client.setText("Hireline AB")
+    dialog.sections["plan"].setChecked(False)
+    dialog.resize(520, 640)
+    app.processEvents()
+    save("00-workspace-copy", dialog.grab())
+    dialog.reject()
 
 
 if __name__ == "__main__":

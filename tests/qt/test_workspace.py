@@ -53,11 +53,19 @@ def _shown(view) -> list[str]:
 
 
 def _refreshed(qtbot, view, action=None):
-    with qtbot.waitSignal(view.refreshed, timeout=TIMEOUT):
-        if action is not None:
-            action()
-        else:
-            view.refresh()
+    """Do `action` (else refresh), then wait until the table shows every file as it is on disk,
+    no refresh running or waiting (the watch may start one of its own meanwhile)."""
+    from app.workspace.folder import draft_files
+
+    if action is not None:
+        action()
+    else:
+        view.refresh()
+
+    def settled():
+        return (not view.refresher.running and not view._soon.isActive()
+                and {e.path for e in view.model.entries} == set(draft_files(view.session.folder)))
+    qtbot.waitUntil(settled, timeout=TIMEOUT)
 
 
 def _select(view, path):
@@ -179,13 +187,11 @@ def test_duplicate_for_another_client_from_its_dialog_and_undo(opened, qtbot, wo
     dialog.client.setText("Hireline AB")
     dialog.sections["plan"].setChecked(False)
     dialog.notes.setChecked(False)
-    with qtbot.waitSignal(view.refreshed, timeout=TIMEOUT):
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    _refreshed(qtbot, view, lambda: qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton))
     assert "Hireline AB/cv ranking.json" in _shown(view)
     assert view.selected().path == "Hireline AB/cv ranking.json"
     assert opened.undo_action.isEnabled() and "cv ranking.json" in opened.undo_action.text()
-    with qtbot.waitSignal(view.refreshed, timeout=TIMEOUT):
-        opened.undo_action.trigger()
+    _refreshed(qtbot, view, opened.undo_action.trigger)
     assert not (workspace / "Hireline AB/cv ranking.json").exists() and not opened.undo_action.isEnabled()
 
 
