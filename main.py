@@ -96,4 +96,10 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):
+        # A workspace's first indexing may classify in worker processes; in a frozen build each
+        # starts as this program, and this turns it into the worker instead of a second window.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())
