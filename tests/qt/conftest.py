@@ -33,6 +33,10 @@ class ScriptedPrompter:
         self.client_answer: str | None = None  # a client chosen or typed (move to client)
         self.clients_offered: list[str] = []
         self.folder_answer: Path | None = None  # a folder chosen (the workspace)
+        self.certificate_answer: Path | None = None  # the certificate file "chosen" to sign with
+        self.certificate_folders: list[Path] = []  # the folder each certificate dialog opened in
+        self.certificate_passphrases: list[str | None] = []  # typed in turn; None: cancel
+        self.certificate_passphrases_asked: list[tuple[str, bool]] = []
 
     def ask_save_changes(self, parent, name):
         self.asked.append(name)
@@ -60,6 +64,14 @@ class ScriptedPrompter:
     def choose_recovery(self, parent, rows):
         self.recoveries_offered = rows
         return self.recovery_choice
+
+    def open_certificate(self, parent, folder):
+        self.certificate_folders.append(folder)
+        return self.certificate_answer
+
+    def ask_certificate_passphrase(self, parent, name, retry=False):
+        self.certificate_passphrases_asked.append((name, retry))
+        return self.certificate_passphrases.pop(0) if self.certificate_passphrases else None
 
     def save_path(self, parent, suggested, file_filter=""):
         self.suggested = suggested
