@@ -205,7 +205,7 @@ class WorkspaceActions:
     def unlock(self) -> None:
         entry = self.view.selected()
         if entry is not None and self._unlocked(entry) is not None:
-            self.view._show_entries(self.session.entries())
+            self.view.show_entries(self.session.entries())
 
     def delete(self) -> None:
         entry = self.view.selected()
@@ -235,7 +235,8 @@ class WorkspaceActions:
     def empty_bin(self) -> None:
         count = len(self.session.bin_contents())
         question = ntr("qt.workspace_empty_text", count)
-        if not self.view.prompter.confirm(self.view, TEXT["workspace_empty_title"], question, TEXT["workspace_empty_go"]):
+        title, go = TEXT["workspace_empty_title"], TEXT["workspace_empty_go"]
+        if not self.view.prompter.confirm(self.view, title, question, go):
             return
         try:
             gone = self.session.empty_bin(confirmed=True)
@@ -270,8 +271,10 @@ class WorkspaceActions:
         path = self.view.prompter.save_path(self.view, self._suggested("pdf"), TEXT["workspace_pdf_filter"])
         if path is None:
             return
-        self.job = OverviewJob(self.session.folder.name, portfolio(self.view.model.entries), self.view.filter.entries(), path)
-        self.job.signals.succeeded.connect(lambda out: self.view.message.emit(TEXT["workspace_exported"].format(path=out)))
+        found = portfolio(self.view.model.entries)
+        self.job = OverviewJob(self.session.folder.name, found, self.view.filter.entries(), path)
+        self.job.signals.succeeded.connect(
+            lambda out: self.view.message.emit(TEXT["workspace_exported"].format(path=out)))
         self.job.signals.failed.connect(
             lambda reason: self.view.prompter.error(self.view, TEXT["workspace_failed_title"], reason))
         QThreadPool.globalInstance().start(self.job)

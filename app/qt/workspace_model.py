@@ -197,9 +197,9 @@ class WorkspaceFilter(QSortFilterProxyModel):
         s = entry.summary
         if not keeps(self.status, entry):
             return False
-        if (self.client is not None and s.client != self.client) or (self.tier is not None and s.tier_label != self.tier) \
-                or (self.kit is not None and s.kit != self.kit):
-            return False
+        for chosen, value in ((self.client, s.client), (self.tier, s.tier_label), (self.kit, s.kit)):
+            if chosen is not None and value != chosen:
+                return False
         if not self.words:
             return True
         text = " ".join(shown(entry).values()).casefold()

@@ -76,7 +76,7 @@ class WorkspaceView(QWidget):
         self._sized = False
         self._build()
         QGuiApplication.instance().applicationStateChanged.connect(self._on_application_state)
-        self._show_entries(self.session.entries())
+        self.show_entries(self.session.entries())
         self.refresh()
 
     # --- building ---
@@ -158,7 +158,8 @@ class WorkspaceView(QWidget):
         header.setStretchLastSection(True)
         table.setMinimumHeight(220)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(lambda point: self.actions.context_menu(table.viewport().mapToGlobal(point)))
+        table.customContextMenuRequested.connect(
+            lambda point: self.actions.context_menu(table.viewport().mapToGlobal(point)))
         table.open_requested.connect(self.open_selected)
         table.selectionModel().selectionChanged.connect(lambda *_: self.actions.update_buttons())
         return table
@@ -189,7 +190,7 @@ class WorkspaceView(QWidget):
         if entry is not None:
             self.open_requested.emit(self.session.path(entry))
 
-    def _show_entries(self, entries: list[Entry]) -> None:
+    def show_entries(self, entries: list[Entry]) -> None:
         """All rows anew, the selection kept (by file), the choices and the summary brought up to them."""
         chosen = self.selected()
         self.model.set_entries(entries)
@@ -256,7 +257,7 @@ class WorkspaceView(QWidget):
     def _on_refreshed(self, changes) -> None:
         self.progress.hide()
         self.session.follow_unlocked()
-        self._show_entries(self.session.entries())
+        self.show_entries(self.session.entries())
         self._watch()
         self.refreshed.emit()
 

@@ -75,7 +75,8 @@ def draft_folders(folder: Path) -> list[Path]:
         for entry in entries:
             hidden = entry.name.startswith(".")
             try:
-                if entry.is_dir(follow_symlinks=False) and (not hidden or (path == Path(folder) and entry.name in _LISTED_HIDDEN)):
+                listed = not hidden or (path == Path(folder) and entry.name in _LISTED_HIDDEN)
+                if listed and entry.is_dir(follow_symlinks=False):
                     found.append(Path(entry.path))
             except OSError:
                 continue

@@ -26,6 +26,7 @@ from typing import Callable, Iterator
 
 from app.storage.paths import data_dir
 from app.workspace.entry import Entry
+from app.workspace.files import WorkspaceError
 from app.workspace.folder import FileStat, draft_files
 from app.workspace.packs import Packs
 from app.workspace.reading import summaries, worker_count
@@ -35,6 +36,7 @@ from catalogue import table
 
 SCHEMA_VERSION = 1
 TEXT = table("workspace.problem")
+ERRORS = table("workspace.error")
 
 _COLUMNS = ("path", "size", "mtime_ns", "hash", "stamp", "state", "protected", "problem", "draft_id", "client",
             "system", "pack", "kit", "tier", "tier_label", "could_be", "could_be_labels", "colour", "required",
@@ -99,7 +101,10 @@ class WorkspaceIndex:
 
     def refresh(self, progress: Callable[[Progress], None] | None = None, workers: int | None = None) -> Changes:
         """Bring the index up to the files; `progress` is told as files are read. `workers`:
-        processes to classify with (None: as many as suit the number of files)."""
+        processes to classify with (None: as many as suit the number of files). A workspace
+        folder that cannot be reached raises WorkspaceError and leaves the index as it was."""
+        if not self.folder.is_dir():  # a shared drive away: the rows stay as they were, not dropped
+            raise WorkspaceError(ERRORS["no_folder"].format(path=self.folder))
         found = draft_files(self.folder)
         self.packs.look_again()
         stamp = self.packs.stamp()
@@ -129,7 +134,8 @@ class WorkspaceIndex:
                 continue
             hash_ = content_hash(data)
             if old is not None and old[2] == hash_ and old[3] == stamp:
-                db.execute("UPDATE drafts SET size = ?, mtime_ns = ? WHERE path = ?", (stat.size, stat.mtime_ns, stat.path))
+                db.execute("UPDATE drafts SET size = ?, mtime_ns = ? WHERE path = ?",
+                           (stat.size, stat.mtime_ns, stat.path))
                 continue
             twin = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM drafts WHERE hash = ? AND stamp = ? LIMIT 1",
                               (hash_, stamp)).fetchone()
@@ -154,7 +160,8 @@ class WorkspaceIndex:
             if progress is not None:
                 progress(Progress(done, len(pending), entries))
 
-    def _items(self, pending: list[FileStat], read: dict[str, tuple[FileStat, str]]) -> Iterator[tuple[str, bytes | Summary]]:
+    def _items(self, pending: list[FileStat],
+               read: dict[str, tuple[FileStat, str]]) -> Iterator[tuple[str, bytes | Summary]]:
         """Each file's bytes as the work reaches it (read again: it may have changed since it was
         hashed, and holding them all would hold the whole folder in memory)."""
         for stat in pending:
@@ -243,7 +250,8 @@ def _write(db: sqlite3.Connection, entry: Entry, stamp: str) -> None:
     values = (entry.path, entry.size, entry.mtime_ns, entry.hash, stamp, s.state.value, int(s.protected), s.problem,
               s.draft_id, s.client, s.system, s.pack, s.kit, s.tier, s.tier_label, json.dumps(s.could_be),
               json.dumps(s.could_be_labels), s.colour, s.required, s.given, s.deadline)
-    db.execute(f"INSERT OR REPLACE INTO drafts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})", values)
+    db.execute(f"INSERT OR REPLACE INTO drafts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+               values)
 
 
 def _entry(row: tuple) -> Entry:

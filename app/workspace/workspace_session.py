@@ -103,7 +103,8 @@ class WorkspaceSession:
         return passphrase
 
     def follow_unlocked(self) -> None:
-        """After a refresh of the index: an unlocked draft saved again is read again with its passphrase; one gone is forgotten."""
+        """After a refresh of the index: an unlocked draft saved again is read again with its
+        passphrase; one gone is forgotten."""
         if not self._unlocked:
             return
         rows = {entry.path: entry for entry in self.index.entries()}
@@ -151,7 +152,8 @@ class WorkspaceSession:
 
     def move_to_client(self, entry: Entry, client: str, prompts: Prompts | None = None) -> Done:
         passphrase = self._passphrase_if_protected(entry, prompts)
-        done = actions.move_to_client(self.folder, self.path(entry), client, self.packs, self.index.entries(), passphrase)
+        done = actions.move_to_client(self.folder, self.path(entry), client, self.packs, self.index.entries(),
+                                      passphrase)
         self._unlocked.pop(entry.path, None)  # rewritten: read again on the next refresh if unlocked again
         return self.history.record(done)
 

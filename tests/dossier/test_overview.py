@@ -45,11 +45,12 @@ def test_a_thousand_drafts_stay_on_one_page_and_the_rest_are_counted():
 
 def test_the_same_rows_and_day_give_the_same_bytes():
     entries = _entries(5)
-    assert overview_pdf("clients", portfolio(entries), entries, DAY) == overview_pdf("clients", portfolio(entries), entries, DAY)
+    found = portfolio(entries)
+    assert overview_pdf("clients", found, entries, DAY) == overview_pdf("clients", found, entries, DAY)
 
 
 def test_user_text_in_other_scripts_is_printed():
-    entries = [Entry("a.json", 1, 0, "h", Summary(State.READ, client="示例公司", system="Ελληνική", tier_label="High-risk",
-                                                  required=1, given=1))]
+    summary = Summary(State.READ, client="示例公司", system="Ελληνική", tier_label="High-risk", required=1, given=1)
+    entries = [Entry("a.json", 1, 0, "h", summary)]
     _, text = _text(overview_pdf("clients", portfolio(entries), entries, DAY))
     assert "示例公司" in text and "Ελληνική" in text

@@ -152,7 +152,8 @@ def test_a_file_that_cannot_be_read_is_listed_and_read_once_it_can(workspace, mo
     monkeypatch.setattr(index_module, "open", refusing, raising=False)
     index = _index(workspace)
     rows = _rows(index)
-    assert rows["Aino/chatbot.json"].state is State.DAMAGED and "Permission denied" in rows["Aino/chatbot.json"].summary.problem
+    refused_row = rows["Aino/chatbot.json"]
+    assert refused_row.state is State.DAMAGED and "Permission denied" in refused_row.summary.problem
     assert rows["Aino/forecaster.json"].state is State.READ
     refused.clear()  # the permission mended
     index.refresh(workers=0)  # unchanged in size and time, but never read: looked at again
@@ -252,3 +253,15 @@ def test_a_new_version_of_the_summaries_reads_every_draft_again(workspace, reads
     monkeypatch.setattr(packs, "SUMMARY_VERSION", packs.SUMMARY_VERSION + 1)
     index.refresh(workers=0)
     assert sorted(reads) == sorted(LAYOUT.values())
+
+
+def test_a_workspace_out_of_reach_keeps_its_rows(workspace, tmp_path):
+    from app.workspace.files import WorkspaceError
+
+    index = _index(workspace)
+    workspace.rename(tmp_path / "away")  # a shared drive not connected
+    with pytest.raises(WorkspaceError):
+        index.refresh(workers=0)
+    assert sorted(_rows(index)) == sorted(LAYOUT.values())
+    (tmp_path / "away").rename(workspace)
+    assert not index.refresh(workers=0)

@@ -46,7 +46,8 @@ def test_json_lists_every_file_with_the_documented_keys(mixed, capsys):
     for row in rows.values():
         assert set(COLUMNS) <= set(row) and row["open_comments"] is None
     cv = rows["TalentLens/cv ranking.json"]
-    assert (cv["client"], cv["tier"], cv["complete"], cv["protected"], cv["kit"]) == ("TalentLens B.V.", "high_risk", True, False, None)
+    assert (cv["client"], cv["tier"], cv["complete"], cv["protected"], cv["kit"]) == \
+        ("TalentLens B.V.", "high_risk", True, False, None)
     assert rows["Open/undecided.json"]["could_be"] and rows["Open/undecided.json"]["complete"] is False
     secret = rows["Secret/plan.json"]
     assert (secret["protected"], secret["state"], secret["client"], secret["tier"]) == (True, "protected", "", None)
