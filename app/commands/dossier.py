@@ -41,7 +41,7 @@ def add_commands(subparsers) -> None:
 def _export(args: argparse.Namespace) -> int:
     from app.dossier.export import DossierError, export_dossier
 
-    draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
+    draft, pack, warnings, kit = load_checked(args)
     certificate = None
     if args.certificate is not None:
         certificate = signing_certificate(args.certificate, args.certificate_passphrase_file,
@@ -49,11 +49,11 @@ def _export(args: argparse.Namespace) -> int:
     warn(warnings)
     try:
         if certificate is None:
-            export_dossier(draft, pack, args.output)
+            export_dossier(draft, pack, args.output, kit=kit)
         else:
             from app.dossier.signing import export_signed
 
-            export_signed(draft, pack, args.output, certificate)
+            export_signed(draft, pack, args.output, certificate, kit=kit)
     except DossierError as error:
         raise CommandError(str(error)) from None
     if certificate is None:
@@ -70,7 +70,10 @@ def _import(args: argparse.Namespace) -> int:
         data = read_dossier(args.dossier)
     except DossierError as error:
         raise CommandError(str(error)) from None
-    text = data.decode("utf-8")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:  # a fingerprint can be forged for any bytes: the data is checked too
+        raise CommandError(tr("dossier.error.not_text", path=args.dossier)) from None
     parse_draft(text, TEXT["draft_inside"].format(path=args.dossier))  # a readable draft, or a one-line DraftError
     if args.output:
         write_atomically(args.output, data)

@@ -33,6 +33,8 @@ class ScriptedPrompter:
         self.client_answer: str | None = None  # a client chosen or typed (move to client)
         self.clients_offered: list[str] = []
         self.folder_answer: Path | None = None  # a folder chosen (the workspace)
+        self.kit_answer: Path | None = None
+        self.attachment_answer: Path | None = None
         self.certificate_answer: Path | None = None  # the certificate file "chosen" to sign with
         self.certificate_folders: list[Path] = []  # the folder each certificate dialog opened in
         self.certificate_passphrases: list[str | None] = []  # typed in turn; None: cancel
@@ -56,6 +58,12 @@ class ScriptedPrompter:
 
     def open_path(self, parent, folder):
         return self.open_answer
+
+    def open_kit_path(self, parent, folder):
+        return self.kit_answer
+
+    def open_attachment_path(self, parent, folder):
+        return self.attachment_answer
 
     def choose_version(self, parent, name, rows):
         self.versions_offered = rows
