@@ -2,7 +2,8 @@
 prints every draft in the folder DIR as a table (app/workspace/table.py has its columns).
 
 The folder is indexed as the wizard's start page indexes it (in the user data folder, so a second
-run reads only what changed); drafts are read with the packs found, the one named with --pack too.
+run reads only what changed); drafts are read with the packs found, the one named with --pack too,
+and the kits seen, the one named with --kit too (it is then seen).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.commands.arguments import worn_kit
 from app.commands.errors import EXIT_OK, CommandError
 from app.workspace import table
 from app.workspace.packs import Packs
@@ -34,6 +36,7 @@ def _workspace(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise CommandError(TEXT["not_a_folder"].format(path=folder))
     given = [args.pack] if Path(args.pack).resolve() != DEFAULT_PACK.resolve() else []
+    worn_kit(args)  # kept among the kits seen, so the drafts made with it are read with it
     session = WorkspaceSession(folder, Packs(given))
     session.refresh()
     entries = session.entries()

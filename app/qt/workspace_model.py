@@ -53,7 +53,7 @@ def keeps(status: Status, entry: Entry) -> bool:
         Status.INCOMPLETE: place is Place.DRAFTS and complete is False,
         Status.COMPLETE: place is Place.DRAFTS and complete is True,
         Status.PROTECTED: entry.summary.protected,
-        Status.UNREADABLE: state in (State.DAMAGED, State.UNUSABLE),
+        Status.UNREADABLE: state in (State.DAMAGED, State.UNUSABLE, State.KIT_UNSEEN),
         Status.ARCHIVED: place is Place.ARCHIVE,
         Status.TEMPLATES: place is Place.TEMPLATES,
         Status.ALL: True,
@@ -197,7 +197,7 @@ class WorkspaceFilter(QSortFilterProxyModel):
         s = entry.summary
         if not keeps(self.status, entry):
             return False
-        for chosen, value in ((self.client, s.client), (self.tier, s.tier_label), (self.kit, s.kit)):
+        for chosen, value in ((self.client, s.client), (self.tier, s.tier_label), (self.kit, s.kit_label or s.kit)):
             if chosen is not None and value != chosen:
                 return False
         if not self.words:

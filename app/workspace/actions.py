@@ -216,7 +216,7 @@ def _read(path: Path, packs: Packs, passphrase: str | None) -> tuple[Draft, Pack
         draft = load_draft(Path(path), passphrase)
     except DraftError as error:
         raise WorkspaceError(str(error)) from None
-    pack = packs.for_lock(draft.lock)
+    pack = packs.for_draft(draft.lock)
     if pack is None:
         raise WorkspaceError(TEXT["no_pack"].format(name=Path(path).name, pack=draft.lock.pack.id))
     return draft, pack

@@ -34,18 +34,19 @@ from app.storage.drafts import MAX_DRAFT_BYTES
 from app.workspace.summary import State, Summary, content_hash
 from catalogue import table
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the kit's label
 TEXT = table("workspace.problem")
 ERRORS = table("workspace.error")
 
 _COLUMNS = ("path", "size", "mtime_ns", "hash", "stamp", "state", "protected", "problem", "draft_id", "client",
-            "system", "pack", "kit", "tier", "tier_label", "could_be", "could_be_labels", "colour", "required",
+            "system", "pack", "kit", "kit_label", "tier", "tier_label", "could_be", "could_be_labels", "colour", "required",
             "given", "deadline")
 _SCHEMA = f"""
 CREATE TABLE drafts (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL,
     stamp TEXT NOT NULL, state TEXT NOT NULL, protected INTEGER NOT NULL, problem TEXT NOT NULL,
     draft_id TEXT NOT NULL, client TEXT NOT NULL, system TEXT NOT NULL, pack TEXT NOT NULL, kit TEXT NOT NULL,
+    kit_label TEXT NOT NULL,
     tier TEXT NOT NULL, tier_label TEXT NOT NULL, could_be TEXT NOT NULL, could_be_labels TEXT NOT NULL,
     colour TEXT NOT NULL, required INTEGER NOT NULL, given INTEGER NOT NULL, deadline TEXT NOT NULL
 );
@@ -248,7 +249,7 @@ def _has_tables(db: sqlite3.Connection) -> bool:
 def _write(db: sqlite3.Connection, entry: Entry, stamp: str) -> None:
     s = entry.summary
     values = (entry.path, entry.size, entry.mtime_ns, entry.hash, stamp, s.state.value, int(s.protected), s.problem,
-              s.draft_id, s.client, s.system, s.pack, s.kit, s.tier, s.tier_label, json.dumps(s.could_be),
+              s.draft_id, s.client, s.system, s.pack, s.kit, s.kit_label, s.tier, s.tier_label, json.dumps(s.could_be),
               json.dumps(s.could_be_labels), s.colour, s.required, s.given, s.deadline)
     db.execute(f"INSERT OR REPLACE INTO drafts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                values)
@@ -259,6 +260,7 @@ def _entry(row: tuple) -> Entry:
     summary = Summary(
         state=State(data["state"]), protected=bool(data["protected"]), problem=data["problem"],
         draft_id=data["draft_id"], client=data["client"], system=data["system"], pack=data["pack"], kit=data["kit"],
+        kit_label=data["kit_label"],
         tier=data["tier"], tier_label=data["tier_label"], could_be=tuple(json.loads(data["could_be"])),
         could_be_labels=tuple(json.loads(data["could_be_labels"])), colour=data["colour"],
         required=data["required"], given=data["given"], deadline=data["deadline"])

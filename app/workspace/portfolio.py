@@ -1,5 +1,5 @@
 """The portfolio at a glance: what the drafts of a workspace come to (how many, by result,
-incomplete, protected, unreadable, deadlines this month), for the summary above the start page's
+incomplete, protected, unreadable, waiting for their kit, deadlines this month), for the summary above the start page's
 table and the one-page overview. Archived drafts and templates are not counted.
 """
 
@@ -32,6 +32,7 @@ class Portfolio:
     incomplete: int
     protected: int  # locked: their result is not known in this session
     unreadable: int  # damaged, or no installed pack reads them
+    kit_unseen: int  # made with a kit the application has not seen
     due_this_month: int
 
 
@@ -47,6 +48,7 @@ def portfolio(entries: Iterable[Entry], today: dt.date | None = None) -> Portfol
         incomplete=sum(e.summary.complete is False for e in read),
         protected=sum(e.state is State.PROTECTED for e in drafts),
         unreadable=sum(e.state in (State.DAMAGED, State.UNUSABLE) for e in drafts),
+        kit_unseen=sum(e.state is State.KIT_UNSEEN for e in drafts),
         due_this_month=sum(_due_in(e.summary.deadline, today) for e in drafts),
     )
 
@@ -62,6 +64,8 @@ def summary_lines(found: Portfolio) -> list[str]:
         attention.append(ntr("workspace.portfolio.protected", found.protected))
     if found.unreadable:
         attention.append(ntr("workspace.portfolio.unreadable", found.unreadable))
+    if found.kit_unseen:
+        attention.append(ntr("workspace.portfolio.kit_unseen", found.kit_unseen))
     lines.append(TEXT["separator"].join(attention))
     return lines
 

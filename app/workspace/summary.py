@@ -1,9 +1,10 @@
 """What the workspace shows of one draft file: a summary read from its bytes.
 
-Whom it is for and which system, the kit it was made with, its result (the headline, so an
-undecided one reads "possibly ..."), and how complete it is. A protected draft shows only that it
-is protected, unless its passphrase is given; a file that cannot be read as a draft, or that no
-installed pack fits, says what is wrong. Reading a summary never changes the file and never raises:
+Whom it is for and which system, the kit it was made with and its deadline, its result (the
+headline, so an undecided one reads "possibly ..."), and how complete it is. A draft made with a
+kit is read with the kit's pack (its questions count towards completeness). A protected draft
+shows only that it is protected, unless its passphrase is given; a file that cannot be read as a
+draft, that no installed pack fits, or whose kit the application has not seen, says so. Reading a summary never changes the file and never raises:
 every file gets one, so no bad file can hide the others.
 """
 
@@ -31,6 +32,7 @@ class State(str, Enum):
     PROTECTED = "protected"  # protected by a passphrase not given: listed by its file name only
     DAMAGED = "damaged"      # cannot be read as a draft (broken, not a draft, too large, unreadable)
     UNUSABLE = "unusable"    # a draft, but no installed pack reads it (unknown pack, newer version, answers it refuses)
+    KIT_UNSEEN = "kit_unseen"  # made with a kit the application has not seen: read once the kit is opened
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,8 @@ class Summary:
     client: str = ""
     system: str = ""
     pack: str = ""
-    kit: str = ""
+    kit: str = ""  # the kit's id
+    kit_label: str = ""  # the kit as people know it: the sandbox's name and the kit's version
     tier: str = ""  # the headline track's outcome id; "" while nothing is assessed
     tier_label: str = ""  # the headline: "Possibly high-risk" while a more severe outcome is open
     could_be: tuple[str, ...] = ()  # outcome ids, most severe first
@@ -50,11 +53,11 @@ class Summary:
     colour: str = ""
     required: int = 0
     given: int = 0
-    deadline: str = ""  # ISO date of the kit's call for applications; "" without a kit
+    deadline: str = ""  # ISO date of the kit's call for applications; "" without a kit (or one not seen)
 
     @property
     def complete(self) -> bool | None:
-        """None when not known (protected, damaged, unusable)."""
+        """None when not known (protected, damaged, unusable, kit not seen)."""
         return self.given == self.required if self.state is State.READ else None
 
 
@@ -85,15 +88,26 @@ def summarise(data: bytes, name: str, packs: Packs, passphrase: str | None = Non
 def summarise_draft(draft: Draft, packs: Packs, protected: bool = False) -> Summary:
     """The summary of a draft already read."""
     lock = draft.lock
-    kit = lock.kit.id if lock.kit else ""
-    known = dict(protected=protected, draft_id=str(draft.id), pack=lock.pack.id, kit=kit,
+    known = dict(protected=protected, draft_id=str(draft.id), pack=lock.pack.id, kit=lock.kit.id if lock.kit else "",
                  client=draft.applicant.strip(), system=draft.system_name.strip())
     pack = packs.for_lock(lock)
     if pack is None:
         problem = packs.problem(lock) or TEXT["unknown_pack"].format(pack=lock.pack.id, version=lock.pack.version)
         return Summary(State.UNUSABLE, problem=_one_line(problem), **known)
     known.update(client=applicant_name(pack, draft), system=system_name(pack, draft))
-    errors, _ = draft_problems(draft, pack)
+    keep_unknown = False
+    if lock.kit is not None:
+        found = packs.kits.for_made(lock.kit)
+        known.update(kit_label=found.label, deadline=found.deadline)
+        if found.kit is None and found.problem:
+            return Summary(State.UNUSABLE, problem=_one_line(found.problem), **known)
+        if found.kit is None:
+            unseen = TEXT["kit_unseen"].format(kit=lock.kit.id, version=lock.kit.version)
+            return Summary(State.KIT_UNSEEN, problem=unseen, **known)
+        # Another version or file of its kit: answers to questions it no longer has are kept, as
+        # the wizard keeps them, not refused.
+        pack, keep_unknown = found.kit.pack, not found.same
+    errors, _ = draft_problems(draft, pack, keep_unknown)
     if errors:
         return Summary(State.UNUSABLE, problem=_one_line(errors[0]), **known)
     evaluation = Evaluation(pack, draft.values())

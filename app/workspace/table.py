@@ -4,8 +4,9 @@ the CSV export) and as values a program reads (JSON).
 The columns are those of `python main.py workspace` (`COLUMNS`), then the entry's state (empty
 for a draft read as it should be; protected, damaged or unusable, with what is wrong) and where it
 sits (empty among the drafts; the archive or the templates).
-`open_comments` stays empty until the authority's feedback files exist; `deadline` is the kit's,
-empty for a draft made without a kit.
+`open_comments` stays empty until the authority's feedback files exist; `kit` is the sandbox the
+kit is for and its version (the kit's id while the application has not seen it), `deadline` the
+kit's, empty for a draft made without a kit.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def shown(entry: Entry) -> dict[str, str]:
         "file": entry.path,
         "client": s.client,
         "system": s.system,
-        "kit": s.kit,
+        "kit": s.kit_label or s.kit,
         "tier": s.tier_label,
         "could_be": TEXT["list_separator"].join(s.could_be_labels),
         "complete": "" if complete is None else TEXT["yes"] if complete
@@ -54,7 +55,7 @@ def state_text(entry: Entry) -> str:
     if entry.state is State.READ:
         return ""
     word = TEXT["state"][entry.state.value]
-    if entry.state in (State.DAMAGED, State.UNUSABLE) and entry.summary.problem:
+    if entry.state in (State.DAMAGED, State.UNUSABLE, State.KIT_UNSEEN) and entry.summary.problem:
         return TEXT["state_problem"].format(state=word, problem=entry.summary.problem)
     return word
 
@@ -67,6 +68,7 @@ def values(entry: Entry) -> dict[str, Any]:
         "client": s.client,
         "system": s.system,
         "kit": s.kit or None,
+        "kit_label": s.kit_label or None,
         "tier": s.tier or None,
         "tier_label": s.tier_label,
         "could_be": list(s.could_be),

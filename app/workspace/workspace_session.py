@@ -69,9 +69,10 @@ class WorkspaceSession:
         return self.folder / entry.path
 
     def sections(self, entry: Entry) -> list[tuple[str, str]]:
-        """(id, title) of the sections of the pack a draft was made with, for choosing what a copy
-        keeps; none when the pack is not known (a draft still locked, or of a pack not installed)."""
-        pack = self.packs.for_id(entry.summary.pack) if entry.summary.pack else None
+        """(id, title) of the sections of the pack a draft was made with (its kit's, the kit's own
+        sections included, when it was made with a kit seen), for choosing what a copy keeps; none
+        when the pack is not known (a draft still locked, or of a pack not installed)."""
+        pack = self.packs.for_id(entry.summary.pack, entry.summary.kit) if entry.summary.pack else None
         return [(section.id, section.title) for section in pack.sections] if pack else []
 
     # --- protected drafts --------------------------------------------------------------------

@@ -79,8 +79,9 @@ def test_a_draft_with_answers_its_pack_refuses_is_unusable(packs):
     assert summary.state is State.UNUSABLE and "system.infers" in summary.problem
 
 
-def test_the_kit_comes_from_the_drafts_lock(packs):
+def test_the_kit_comes_from_the_drafts_lock_and_one_never_seen_is_said(packs):
     data = json.loads((EXAMPLES / "cv_screening.json").read_text(encoding="utf-8"))
     data["lock"]["kit"] = {"id": "nl_sandbox", "version": "1.0", "hash": None}
     summary = summarise(json.dumps(data).encode(), "x.json", packs)
-    assert summary.kit == "nl_sandbox" and summary.state is State.READ
+    assert summary.kit == "nl_sandbox" and summary.state is State.KIT_UNSEEN
+    assert "nl_sandbox" in summary.kit_label and "nl_sandbox" in summary.problem and summary.client
