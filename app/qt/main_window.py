@@ -254,6 +254,8 @@ class MainWindow(QMainWindow):
         self.start.show_kits([(TEXT["kit_row"].format(authority=k.manifest.authority.name, sandbox=k.manifest.sandbox.name,
                                                       version=k.manifest.version), str(k.path))
                               for k in shelved() if k.hash != worn])
+        if self.workspace_view is not None:  # a kit seen just now reads the drafts made with it
+            self.workspace_view.refresh_soon()
 
     def _show_wizard(self) -> None:
         self.stack.setCurrentWidget(self.wizard)
@@ -305,7 +307,8 @@ class MainWindow(QMainWindow):
 
         if self.workspace_view is not None:
             self.workspace_view.shut()
-        loaded = [self.session.pack] if self.session is not None else []
+        # The pack as installed, never a kit's: the workspace reads each draft with its own kit.
+        loaded = [self.session.drafts.base] if self.session is not None else []
         session = WorkspaceSession(Path(folder), Packs(loaded=loaded))
         view = WorkspaceView(session, self.prompter, DialogPrompts(self, self.prompter))
         view.open_requested.connect(lambda path: self.open_path(Path(path)))

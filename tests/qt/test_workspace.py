@@ -342,3 +342,51 @@ def test_the_workspace_is_all_in_the_language(make_window, prompter, qtbot, work
         assert plain_english("\n".join(texts), allowed) == set()
     finally:
         catalogue.set_language("en")
+
+
+def test_a_kit_draft_waits_for_its_kit_then_shows_the_kit_and_its_deadline(make_window, prompter, qtbot, workspace):
+    from app.kits.kit import load_kit
+    from tests.workspace.test_kits import NORDLAND, kit_draft
+
+    kit = load_kit(NORDLAND)
+    kit_draft(workspace / "Nordhavn/clinic triage.json", kit, nordland__sector="health")
+    window = make_window()
+    window.preload()
+    window.open_workspace(workspace)
+    view = _view(window)
+    qtbot.waitUntil(lambda: not view.refresher.running and view.model.rowCount() == len(LAYOUT) + 1, timeout=TIMEOUT)
+    row = view.model.row_of("Nordhavn/clinic triage.json")
+    assert view.model.entries[row].state is State.KIT_UNSEEN
+    assert "Nordhavn/clinic triage.json" in _shown(view)  # listed among the drafts at work, never hidden
+    assert kit.manifest.id in view.model.data(view.model.index(row, COLUMNS.index("tier")))
+    prompter.kit_answer = NORDLAND
+    window.open_kit()  # the kit is seen: the table reads the draft with it
+    qtbot.waitUntil(lambda: view.model.entries[view.model.row_of("Nordhavn/clinic triage.json")].state is State.READ,
+                    timeout=TIMEOUT)
+    _refreshed(qtbot, view)
+    entry = view.model.entries[view.model.row_of("Nordhavn/clinic triage.json")]
+    for column in ("kit", "deadline"):
+        assert not view.table.isColumnHidden(COLUMNS.index(column))
+    row = view.model.row_of(entry.path)
+    assert view.model.data(view.model.index(row, COLUMNS.index("kit"))) == entry.summary.kit_label
+    assert view.model.data(view.model.index(row, COLUMNS.index("deadline"))) == "2027-03-31"
+    view.kit_choice.setCurrentIndex(view.kit_choice.findData(entry.summary.kit_label))
+    assert _shown(view) == [entry.path]
+    # The kit worn now reads no other draft: the examples are as complete as before.
+    assert all(e.summary.complete for e in view.model.entries if e.path != entry.path)
+    assert view.summary.text() == "\n".join(summary_lines(portfolio(view.model.entries)))
+
+
+def test_a_window_wearing_a_kit_reads_drafts_made_without_it_with_their_own_pack(prompter, qtbot, workspace):
+    from app.qt.main_window import MainWindow
+    from tests.workspace.test_kits import NORDLAND
+
+    window = MainWindow(prompter=prompter, kit_path=NORDLAND)
+    qtbot.addWidget(window)
+    window.show()
+    window.preload()
+    assert window.session.kit is not None
+    window.open_workspace(workspace)
+    view = _view(window)
+    qtbot.waitUntil(lambda: not view.refresher.running and view.model.rowCount() == len(LAYOUT), timeout=TIMEOUT)
+    assert all(e.state is State.READ and e.summary.complete and not e.summary.kit for e in view.model.entries)
