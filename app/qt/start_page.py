@@ -1,5 +1,7 @@
-"""The first page: start, open, or continue a draft, restore unsaved work after a crash, and a
-consultant's workspace: every draft of a chosen folder in one table (app/qt/workspace_view.py).
+"""The first page: start, open, or continue a draft, restore unsaved work after a crash, the kit
+worn and the kits seen, and a consultant's workspace: every draft of a chosen folder in one table
+(app/qt/workspace_view.py). With a workspace open the kit's longer texts fold away behind a button,
+its banner and deadline staying, so the table keeps the room.
 
 It needs neither the pack nor pydantic, so the window appears at once; the pack (and the workspace
 remembered, if any) is read right after it is shown, while the person reads this page.
@@ -8,8 +10,8 @@ remembered, if any) is read right after it is shown, while the person reads this
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from app.qt.scroll_page import READABLE_COLUMN, ScrollPage
 from app.qt.style import muted, set_role
@@ -43,6 +45,7 @@ class StartPage(ScrollPage):
         self.kit_top = QVBoxLayout()
         self.body.addLayout(self.kit_top)
         self.welcome = None
+        self.kit_more = self._kit_more()
         self.title = self.heading(TEXT["start_title"])
         self.intro = self.paragraph(TEXT["start_intro"])
         self.restore_box = self._restore_box()
@@ -69,8 +72,13 @@ class StartPage(ScrollPage):
         self.workspace_offer = self._workspace_offer()
         self.kit_notes = QVBoxLayout()
         self.body.addLayout(self.kit_notes)
-        column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        page.addWidget(column)
+        column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        # In a row with room beside it: the page then asks the column its height at the column's
+        # own width, not the window's, and wrapped text gets all the lines it needs.
+        row = QHBoxLayout()
+        row.addWidget(column, 1)
+        row.addStretch(0)
+        page.addLayout(row)
         self.workspace_area = QVBoxLayout()
         page.addLayout(self.workspace_area, 1)
         # Takes the room below the text while no workspace's table does.
@@ -110,6 +118,7 @@ class StartPage(ScrollPage):
         if view is not None:
             self.workspace_area.addWidget(view)
         self.workspace_offer.setVisible(view is None)
+        self._fold_kit()
         vertical = QSizePolicy.Policy.Expanding if view is None else QSizePolicy.Policy.Fixed
         self.filler.changeSize(0, 0, QSizePolicy.Policy.Minimum, vertical)
         self.widget().layout().invalidate()
@@ -189,6 +198,32 @@ class StartPage(ScrollPage):
         self.title.setVisible(welcome is None)
         self.intro.setVisible(welcome is None)
         self.new_button.setText(TEXT["start_new_kit" if welcome is not None else "start_new"])
+        self._fold_kit()
+
+    def _kit_more(self) -> QToolButton:
+        """The button that unfolds the kit's texts while a workspace is open."""
+        button = QToolButton()
+        button.setText(TEXT["start_kit_more"])
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.toggled.connect(lambda _on: self._fold_kit())
+        button.hide()
+        self.body.addWidget(button)
+        return button
+
+    def _fold_kit(self) -> None:
+        """With a kit worn and a workspace open, the kit's introduction and notes show only when
+        asked for; its banner, deadline and any warning always show."""
+        if self.welcome is None:
+            self.kit_more.hide()
+            return
+        can_fold = self.workspace is not None
+        unfolded = not can_fold or self.kit_more.isChecked()
+        self.kit_more.setVisible(can_fold)
+        self.kit_more.setArrowType(Qt.ArrowType.DownArrow if unfolded else Qt.ArrowType.RightArrow)
+        self.welcome.details.setVisible(unfolded)
+        self.welcome.notes.setVisible(unfolded)
 
     def show_kits(self, kits: list[tuple[str, str]]) -> None:
         """The kits seen before, as (label, path) to wear one again."""

@@ -24,8 +24,8 @@ COLUMN_TEXT = table("workspace.column")  # the command line's headings too
 
 # The columns on screen: the command line's, but for the authority's open comments, which no
 # feedback file gives yet; a file's state (protected, damaged) shows where its result would be.
-# Who, what and how far first, then the rest.
-COLUMNS = ("file", "client", "system", "tier", "could_be", "complete", "protected", "kit", "deadline", "modified",
+# Who, what and how far first, then for which call and by when, then the rest.
+COLUMNS = ("file", "client", "system", "tier", "could_be", "complete", "kit", "deadline", "protected", "modified",
            "place")
 # Columns left out while no row has anything to show in them.
 OPTIONAL = ("kit", "could_be", "deadline", "place")
@@ -161,6 +161,8 @@ def _tooltip(entry: Entry, column: str) -> str | None:
         return TEXT["workspace_given"].format(given=s.given, required=s.required)
     if column == "file":
         return entry.path
+    if column == "kit" and s.kit:  # a sandbox's name is long: whole here
+        return s.kit_label or s.kit
     return None
 
 

@@ -14,7 +14,8 @@ with its welcome, and the review page with two documents added, scrolled to them
 --only renders just those steps (section ids, or "review").
 --workspace renders the start page with a consultant's workspace instead (a folder made from the
 examples: several clients, undecided and incomplete drafts, a protected and a damaged file, an
-archived draft and a template), and the dialog that duplicates a draft for another client.
+archived draft and a template, a draft made with the Nordland kit, seen, and one made with a kit
+never seen), and the dialog that duplicates a draft for another client; with --kit, wearing it.
 """
 
 from __future__ import annotations
@@ -168,15 +169,23 @@ def make_sample_workspace(folder: Path) -> None:
     """A consultant's folder made from the examples, with every kind of row the table shows."""
     import json
 
+    from app.kits.kit import load_kit
+    from app.kits.shelf import remember
     from app.storage.draft_store import save_draft
-    from app.storage.drafts import Answer, load_draft
+    from app.storage.drafts import Answer, Made, load_draft
 
     examples = ROOT / "resources" / "examples"
+    nordland = load_kit(ROOT / "resources" / "kits" / "nordland.sandboxkit")
+    remember(nordland)  # seen: its drafts are read with it
+    never_seen = Made(id="eastmark.ai_sandbox", version="2.0", hash="sha256:" + "0" * 64)
 
-    def draft(example, place, system=None, unsure=(), drop=(), passphrase=None):
+    def draft(example, place, system=None, unsure=(), drop=(), passphrase=None, kit=None, **kit_answers):
         made = load_draft(examples / f"{example}.json")
         if system:
             made.answers["applicant.system_name"] = Answer(value=system)
+        if kit is not None:
+            made.lock = made.lock.model_copy(update={"kit": kit})
+            made.answers.update({qid.replace("__", "."): Answer(value=v) for qid, v in kit_answers.items()})
         for qid in unsure:
             made.answers[qid] = Answer(value="unsure")
         for prefix in drop:
@@ -189,6 +198,9 @@ def make_sample_workspace(folder: Path) -> None:
           unsure=["derogation.profiling"], drop=["plan."])
     draft("credit_scoring", "Kredito/Credit score.json")
     draft("credit_scoring", "Kredito/Fraud alerts.json", "Kredito fraud alerts", unsure=["annex3.fraud_only"])
+    draft("credit_scoring", "Kredito/Credit score, Nordland sandbox.json", kit=nordland.made,
+          nordland__sector="finance", nordland__other_authorities=["data_protection", "financial"])
+    draft("customer_chatbot", "Helpdesk/Chatbot, Eastmark sandbox.json", kit=never_seen)
     draft("customer_chatbot", "Helpdesk/Customer chatbot.json")
     draft("customer_chatbot", "Helpdesk/Voice bot.json", "Aino voice bot", unsure=["transparency.obvious"],
           drop=["privacy."])

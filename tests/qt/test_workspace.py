@@ -390,3 +390,27 @@ def test_a_window_wearing_a_kit_reads_drafts_made_without_it_with_their_own_pack
     view = _view(window)
     qtbot.waitUntil(lambda: not view.refresher.running and view.model.rowCount() == len(LAYOUT), timeout=TIMEOUT)
     assert all(e.state is State.READ and e.summary.complete and not e.summary.kit for e in view.model.entries)
+
+
+def test_with_a_kit_worn_the_workspace_folds_the_kits_texts_and_keeps_its_banner(prompter, qtbot, workspace):
+    from app.qt.main_window import MainWindow
+    from tests.workspace.test_kits import NORDLAND
+
+    window = MainWindow(prompter=prompter, kit_path=NORDLAND)
+    qtbot.addWidget(window)
+    window.show()
+    window.preload()
+    start = window.start
+    welcome = start.welcome
+    qtbot.waitUntil(welcome.banner.isVisible)  # a widget added to a page shown is shown by the event loop
+    assert welcome.details.isVisible() and welcome.notes.isVisible() and not start.kit_more.isVisible()
+    window.open_workspace(workspace)
+    qtbot.waitUntil(window.workspace_view.isVisible)
+    assert welcome.banner.isVisible() and not welcome.details.isVisible() and not welcome.notes.isVisible()
+    assert start.kit_more.isVisible()
+    qtbot.mouseClick(start.kit_more, Qt.MouseButton.LeftButton)
+    assert welcome.details.isVisible() and welcome.notes.isVisible()
+    qtbot.mouseClick(start.kit_more, Qt.MouseButton.LeftButton)
+    assert not welcome.notes.isVisible()
+    window.wear_kit(None)  # set aside: the application's own title again, nothing to fold
+    assert start.welcome is None and start.title.isVisible() and not start.kit_more.isVisible()
