@@ -33,8 +33,10 @@ MARGIN = 15 * mm
 ROW = 11.5  # points per table row
 SIZE = 8
 # The table's columns and their share of the width.
-SHARES = (("file", 0.15), ("client", 0.15), ("system", 0.18), ("tier", 0.17), ("complete", 0.07),
-          ("deadline", 0.08), ("modified", 0.11), ("state", 0.09))
+SHARES = (("file", 0.12), ("client", 0.12), ("system", 0.15), ("tier", 0.15), ("complete", 0.07), ("kit", 0.12),
+          ("deadline", 0.07), ("modified", 0.11), ("state", 0.09))
+# Left out when no row has anything in them (the others then share their room).
+OPTIONAL = ("kit", "deadline")
 SWATCH = 5  # the square in a result's colour before its words
 
 
@@ -53,8 +55,9 @@ def overview_pdf(folder_name: str, found: Portfolio, entries: Sequence[Entry], t
     _text(page, MARGIN, y, TEXT["subtitle"].format(folder=folder_name, date=today.isoformat()), 9, width - 2 * MARGIN)
     y -= 18
     for line in summary_lines(found):
-        _text(page, MARGIN, y, line, 10, width - 2 * MARGIN)
-        y -= 14
+        for part in _wrapped(line, 10, width - 2 * MARGIN):
+            _text(page, MARGIN, y, part, 10, width - 2 * MARGIN)
+            y -= 14
     y = _tier_bar(page, found, MARGIN, y - 4, width - 2 * MARGIN) - 14
     _table(page, entries, MARGIN, y, width - 2 * MARGIN, bottom=MARGIN + 14)
     _text(page, MARGIN, MARGIN, TEXT["footer"].format(date=today.isoformat()), 7, width - 2 * MARGIN)
@@ -79,14 +82,15 @@ def _tier_bar(page, found: Portfolio, x: float, y: float, width: float) -> float
 
 
 def _table(page, entries: Sequence[Entry], x: float, top: float, width: float, bottom: float) -> None:
-    widths = [width * share for _, share in SHARES]
-    _row(page, [COLUMNS[column] for column, _ in SHARES], x, top, widths, bold=True)
+    shares = _shares(entries)
+    widths = [width * share for _, share in shares]
+    _row(page, [COLUMNS[column] for column, _ in shares], x, top, widths, bold=True)
     page.setStrokeColor(HexColor("#9e9e9e"))
     page.line(x, top - 3, x + width, top - 3)
     room = int((top - ROW - bottom) // ROW)
     fits = len(entries) if len(entries) <= room else max(room - 1, 0)
     y = top - ROW
-    tier = [column for column, _ in SHARES].index("tier")
+    tier = [column for column, _ in shares].index("tier")
     tier_x = x + sum(widths[:tier])
     for entry in entries[:fits]:
         cells = shown(entry)
@@ -96,16 +100,42 @@ def _table(page, entries: Sequence[Entry], x: float, top: float, width: float, b
             page.setFillColor(HexColor("#000000"))
             _text(page, tier_x + SWATCH + 3, y, cells["tier"], SIZE, widths[tier] - SWATCH - 7)
             cells["tier"] = ""
-        _row(page, [cells[column] for column, _ in SHARES], x, y, widths)
+        _row(page, [cells[column] for column, _ in shares], x, y, widths)
         y -= ROW
     if fits < len(entries):
         _text(page, x, y, ntr("dossier.overview.more", len(entries) - fits), SIZE, width)
+
+
+def _shares(entries: Sequence[Entry]) -> list[tuple[str, float]]:
+    """The columns shown and their share of the width: those of SHARES, but an optional one no row
+    fills."""
+    cells = [shown(entry) for entry in entries]
+    kept = [(column, share) for column, share in SHARES
+            if column not in OPTIONAL or any(row[column] for row in cells)]
+    total = sum(share for _, share in kept)
+    return [(column, share / total) for column, share in kept]
 
 
 def _row(page, cells: list[str], x: float, y: float, widths: list[float], bold: bool = False) -> None:
     for cell, cell_width in zip(cells, widths):
         _text(page, x, y, cell, SIZE, cell_width - 4, bold=bold)
         x += cell_width
+
+
+def _wrapped(text: str, size: float, room: float) -> list[str]:
+    """`text` in lines no wider than `room`, broken between words (a summary's line of what needs
+    attention grows with each kind of trouble)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and _width(f"{lines[-1]} {word}", size) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _width(text: str, size: float) -> float:
+    return sum(stringWidth(piece, CJK if cjk else MAIN, size) for piece, cjk in runs(text))
 
 
 def _text(page, x: float, y: float, text: str, size: float, room: float, bold: bool = False) -> None:

@@ -54,3 +54,28 @@ def test_user_text_in_other_scripts_is_printed():
     entries = [Entry("a.json", 1, 0, "h", summary)]
     _, text = _text(overview_pdf("clients", portfolio(entries), entries, DAY))
     assert "示例公司" in text and "Ελληνική" in text
+
+
+def test_a_long_summary_line_is_wrapped_whole_and_the_kit_is_a_column():
+    kinds = [Summary(State.PROTECTED, protected=True), Summary(State.DAMAGED, problem="broken"),
+             Summary(State.KIT_UNSEEN, kit="far.away", kit_label="far.away 2.0", problem="not seen"),
+             Summary(State.READ, client="Kredito", kit="nordland.ai_sandbox", kit_label="Nordland 1.0.0",
+                     deadline="2026-12-20", tier_label="High-risk", required=4, given=2)]
+    entries = [Entry(f"{n}.json", 1, 0, "h", summary) for n, summary in enumerate(kinds)]
+    found = portfolio(entries, today=DAY)
+    _, text = _text(overview_pdf("clients", found, entries, DAY))
+    from app.workspace.portfolio import summary_lines
+
+    flat = " ".join(text.split())
+    assert " ".join(summary_lines(found)[1].split()) in flat  # every word of it, none cut off
+    assert "Nordland 1.0.0" in flat and "2026-12-20" in flat
+
+
+def test_columns_no_row_fills_are_left_out():
+    entries = _entries(3)  # no kit, no deadline
+    _, text = _text(overview_pdf("clients", portfolio(entries), entries, DAY))
+    from catalogue import tr
+
+    kit, footer = tr("workspace.column.kit"), tr("dossier.overview.footer", date=DAY.isoformat())
+    assert tr("workspace.column.client") in text and tr("workspace.column.deadline") not in text
+    assert text.count(kit) == footer.count(kit)  # the word only where the footer names the application
