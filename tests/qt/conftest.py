@@ -29,6 +29,10 @@ class ScriptedPrompter:
         self.confirm_answer = True  # "go on" to every confirmation, unless a test says otherwise
         self.confirms: list[tuple[str, str]] = []
         self.suggested: Path | None = None  # the path the last save dialog offered
+        self.text_answer: str | None = None  # a name typed (rename)
+        self.client_answer: str | None = None  # a client chosen or typed (move to client)
+        self.clients_offered: list[str] = []
+        self.folder_answer: Path | None = None  # a folder chosen (the workspace)
         self.kit_answer: Path | None = None
         self.attachment_answer: Path | None = None
         self.certificate_answer: Path | None = None  # the certificate file "chosen" to sign with
@@ -80,6 +84,17 @@ class ScriptedPrompter:
     def save_path(self, parent, suggested, file_filter=""):
         self.suggested = suggested
         return self.save_answer
+
+    def ask_text(self, parent, title, label, value=""):
+        self.asked.append(value)
+        return self.text_answer
+
+    def choose_client(self, parent, title, label, clients):
+        self.clients_offered = list(clients)
+        return self.client_answer
+
+    def choose_folder(self, parent, folder):
+        return self.folder_answer
 
 
 @pytest.fixture(scope="session", autouse=True)
