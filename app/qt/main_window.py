@@ -40,6 +40,8 @@ class MainWindow(QMainWindow):
         self.start.recent_chosen.connect(lambda name: self.open_path(Path(name)))
         self.start.restore_requested.connect(self._restore_offered)
         self.start.discard_requested.connect(self._discard_recovery)
+        self.start.review_requested.connect(self.open_reviewer)
+        self.reviewer = None  # the reviewer's view (app/qt/reviewer_view.py), built on first need
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self._was_shown = False
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(TEXT["quit"], self.close, "Ctrl+Q")
         self.restore_action = self._action(TEXT["start_restore"], lambda: self.restore_autosave())
         self.versions_action = self._action(TEXT["versions"], self.restore_version)
+        self.reviewer_action = self._action(TEXT["reviewer.menu"], self.open_reviewer)
         self.back_action = self._action(TEXT["back"], lambda: self.wizard and self.wizard.back(), "Alt+Left")
         self.next_action = self._action(TEXT["next"], lambda: self.wizard and self.wizard.next(), "Alt+Right")
         self.review_action = self._action(TEXT["go_review"], self._go_review)
@@ -82,6 +85,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addActions([self.save_action, self.save_as_action, self.protect_action, self.restore_action,
                                self.versions_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.reviewer_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         go_menu = self.menuBar().addMenu(TEXT["menu_go"])
@@ -161,6 +166,25 @@ class MainWindow(QMainWindow):
         from app.qt.steps import REVIEW
 
         self.wizard.go_to(REVIEW)
+
+    # --- the reviewer's side ---
+    def open_reviewer(self) -> None:
+        """Show the reviewer's view in place of the page on screen, which its Back button brings back."""
+        from app.qt.reviewer_view import ReviewerView
+
+        if self.reviewer is None:
+            self.reviewer = ReviewerView(self.prompter, self.settings)
+            self.reviewer.closed.connect(self._close_reviewer)
+            self.stack.addWidget(self.reviewer)
+        if self.stack.currentWidget() is not self.reviewer:
+            self._before_reviewer = self.stack.currentWidget()
+        self.stack.setCurrentWidget(self.reviewer)
+        self._enable_draft_actions(False)
+        self.reviewer.resume()
+
+    def _close_reviewer(self) -> None:
+        self.stack.setCurrentWidget(self._before_reviewer)
+        self._enable_draft_actions(self._before_reviewer is self.wizard)
 
     # --- drafts: the session's flows ---
     def new_draft(self) -> None:
@@ -248,8 +272,8 @@ class MainWindow(QMainWindow):
     # --- window ---
     def current_page(self):
         """The page on screen: the start page, or the wizard's current section or review."""
-        if self.stack.currentWidget() is self.start or self.wizard is None:
-            return self.start
+        if self.wizard is None or self.stack.currentWidget() is not self.wizard:
+            return self.stack.currentWidget()
         return self.wizard.stack.currentWidget()
 
     def _update_title(self, *_ignored) -> None:
@@ -262,6 +286,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosaver.timer.stop()
+        if self.reviewer is not None:
+            self.reviewer.close_register()
         if self.session is not None:
             self.session.drafts.end()
         self.settings.setValue("window/geometry", self.saveGeometry())
