@@ -41,6 +41,7 @@ class DossierView(ScrollPage):
         super().__init__(parent)
         self.words = words
         self.detail: DossierDetail | None = None
+        self._forget_controls()
         self.setAccessibleName(TEXT["detail_title"])
         self.content = QWidget()
         self.body.addWidget(self.content)
@@ -48,9 +49,17 @@ class DossierView(ScrollPage):
         self.show_message(TEXT["detail_empty"])
 
     # --- what is shown ---
+    def _forget_controls(self) -> None:
+        """The controls of the dossier shown: None while none is (or it has none)."""
+        self.status_choice: QComboBox | None = None
+        self.status_note: QLineEdit | None = None
+        self.status_button: QPushButton | None = None
+        self.comments_box: QWidget | None = None  # where the comments show (their writing: the feedback view)
+
     def show_message(self, text: str) -> None:
         """A line instead of a dossier: none chosen yet, or one being read."""
         self.detail = None
+        self._forget_controls()
         widget = QWidget()
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -61,6 +70,7 @@ class DossierView(ScrollPage):
                     register_problem: str = "") -> None:
         """`history` and `comments`: what the register keeps of it (None when it cannot say)."""
         self.detail = detail
+        self._forget_controls()
         review = detail.review
         widget = QWidget()
         layout = QVBoxLayout(widget)

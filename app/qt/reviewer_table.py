@@ -176,13 +176,14 @@ class ReviewerFilter(QSortFilterProxyModel):
 
     def set_filters(self, search: str | None = None, **chosen) -> None:
         """Change the search and any of `status`, `result`, `review_status` (None: any)."""
+        self.beginFilterChange()
         if search is not None:
             self.search = search
         for name, value in chosen.items():
             if name not in ("status", "result", "review_status"):
                 raise TypeError(name)
             setattr(self, name, value)
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802 - Qt override
         model: ReviewerTableModel = self.sourceModel()

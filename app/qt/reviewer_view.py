@@ -271,9 +271,9 @@ class ReviewerView(QWidget):
     def _on_rows(self, job, rows: list, done: int, total: int) -> None:
         if job is not self.job:
             return
-        self.model.add_rows(rows)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        self.model.add_rows(rows)
         if self.model.rowCount() == len(rows) and rows:
             self._fit_columns()
         self._refresh_choices()
