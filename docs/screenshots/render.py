@@ -1,12 +1,15 @@
 """Render every page of the wizard to PNG, headless, to look at them (and keep a few for the README).
 
     .venv/bin/python docs/screenshots/render.py OUT_FOLDER [--dark] [--scale 2] [--small] [--draft FILE] [--lang CODE]
+    .venv/bin/python docs/screenshots/render.py OUT_FOLDER --reviewer [--dark] [--lang CODE] ...
 
 A sample draft is filled in generically (first option, "yes", a text with Greek, Cyrillic and
 Chinese), so new sections of the pack are rendered too; --draft renders a real case instead (the
 README's pictures show resources/examples/cv_screening.json). --dark applies a dark palette, as a system
 in dark mode would; --scale sets QT_SCALE_FACTOR (200% = 2); --lang renders in that language (en-XA:
 the pseudo-language, to see what escaped the catalogue and what a longer language does to the layout).
+--reviewer renders the reviewer's view instead, on a sample inbox of received dossiers
+(docs/screenshots/reviewer_sample.py): a forged result chosen, then a signed dossier.
 """
 
 from __future__ import annotations
@@ -65,6 +68,7 @@ def main() -> int:
     parser.add_argument("--small", action="store_true", help="256-colour PNG, for the repository")
     parser.add_argument("--draft", type=Path, help="a draft to render instead of the generic answers")
     parser.add_argument("--lang", default="en", help="the language to render in (en-XA: the pseudo-language)")
+    parser.add_argument("--reviewer", action="store_true", help="the reviewer's view on a sample inbox")
     options = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_SCALE_FACTOR"] = options.scale
@@ -102,6 +106,12 @@ def main() -> int:
             image = image.convertToFormat(QImage.Format.Format_Indexed8, flags)
         image.save(str(options.out / f"{name}{suffix}.png"), "PNG", 0)
 
+    if options.reviewer:
+        from reviewer_sample import render_reviewer
+
+        render_reviewer(app, window, save, Path(os.environ["SANDBOX_KIT_DATA_DIR"]))
+        window.close()
+        return 0
     save("00-start")
     window.preload()
     if options.draft:
