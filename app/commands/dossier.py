@@ -41,7 +41,7 @@ def add_commands(subparsers) -> None:
 def _export(args: argparse.Namespace) -> int:
     from app.dossier.export import DossierError, export_dossier
 
-    draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
+    draft, pack, warnings, kit = load_checked(args)
     certificate = None
     if args.certificate is not None:
         certificate = signing_certificate(args.certificate, args.certificate_passphrase_file,
@@ -49,11 +49,11 @@ def _export(args: argparse.Namespace) -> int:
     warn(warnings)
     try:
         if certificate is None:
-            export_dossier(draft, pack, args.output)
+            export_dossier(draft, pack, args.output, kit=kit)
         else:
             from app.dossier.signing import export_signed
 
-            export_signed(draft, pack, args.output, certificate)
+            export_signed(draft, pack, args.output, certificate, kit=kit)
     except DossierError as error:
         raise CommandError(str(error)) from None
     if certificate is None:

@@ -10,15 +10,20 @@ result: the document (app/results/document.py) holds every result, answer and ci
 
 from __future__ import annotations
 
+import io
+
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Image, PageBreak, Spacer, Table, TableStyle
 
 from app.dossier.flowables import (BADGE, BADGE_TEXT, BOLD, DUTY, FINDING, GAP_REFS, H2, ITEM, LABEL, MAIN,
                                    NOTE, QUESTION, SMALL, TITLE, H1, Heading, long_text, plain)
+from app.dossier.authority import Branding, Extras
 from app.dossier.layout import Block, Contents
 from app.dossier.texts import TEXT
+from catalogue import ntr
+from catalogue.formats import format_number
 from app.results.document import (Answer, Cited, DerivedPart, FindingPart, ObligationPart, ResultDocument,
                                   SectionAnswers)
 
@@ -59,14 +64,24 @@ def _table(rows: list[list], widths: list[float]) -> Table:
 
 # --- the cover and the summary ---------------------------------------------------------------
 
-def cover_rows(document: ResultDocument) -> list[tuple[str, str]]:
-    """(label, value) of the cover's table: who applies, for which system, from which answers."""
-    return [(TEXT["applicant"], document.applicant or TEXT["not_given"]),
-            (TEXT["system"], document.system or TEXT["not_given"]),
-            (TEXT["date"], document.answered_on.isoformat()),
-            (TEXT["completeness"], _completeness(document)),
-            (TEXT["pack"], TEXT["pack_value"].format(pack=document.pack_id, version=document.pack_version,
-                                                     date=document.law_current_to.isoformat()))]
+def cover_rows(document: ResultDocument, branding: Branding | None = None) -> list[tuple[str, str]]:
+    """(label, value) of the cover's table: who applies, for which system, from which answers (and,
+    with a kit, to which sandbox and authority, by which deadline)."""
+    rows = [(TEXT["applicant"], document.applicant or TEXT["not_given"]),
+            (TEXT["system"], document.system or TEXT["not_given"])]
+    if branding is not None:
+        sandbox = TEXT["sandbox_value"].format(sandbox=branding.sandbox, call=branding.call) if branding.call else branding.sandbox
+        rows += [(TEXT["sandbox"], sandbox), (TEXT["authority"], branding.authority)]
+        if branding.deadline is not None:
+            deadline = branding.deadline.isoformat()
+            rows.append((TEXT["deadline"], TEXT["deadline_passed"].format(date=deadline) if branding.closed else deadline))
+    rows += [(TEXT["date"], document.answered_on.isoformat()),
+             (TEXT["completeness"], _completeness(document)),
+             (TEXT["pack"], TEXT["pack_value"].format(pack=document.pack_id, version=document.pack_version,
+                                                      date=document.law_current_to.isoformat()))]
+    if branding is not None:
+        rows.append((TEXT["kit"], branding.kit))
+    return rows
 
 
 def _completeness(document: ResultDocument) -> str:
@@ -77,9 +92,22 @@ def _completeness(document: ResultDocument) -> str:
                                      section=TEXT["missing"])
 
 
-def cover(document: ResultDocument, fingerprint: str) -> list:
-    table = _table([[plain(k, SMALL), plain(v)] for k, v in cover_rows(document)], [45 * mm, 120 * mm])
-    return [Spacer(1, 25 * mm), plain(TEXT["title"], TITLE), table, Spacer(1, 12 * mm),
+def _masthead(branding: Branding) -> list:
+    """The authority's logo and name, and the sandbox's, at the top of the cover."""
+    names = [plain(branding.authority, H2), plain(branding.sandbox)]
+    if branding.logo_png is None:
+        return names + [Spacer(1, 8 * mm)]
+    logo = Image(io.BytesIO(branding.logo_png), width=18 * mm, height=18 * mm, kind="proportional")
+    table = Table([[logo, names]], colWidths=[24 * mm, 141 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)]))
+    return [table, Spacer(1, 8 * mm)]
+
+
+def cover(document: ResultDocument, fingerprint: str, branding: Branding | None = None) -> list:
+    table = _table([[plain(k, SMALL), plain(v)] for k, v in cover_rows(document, branding)], [45 * mm, 120 * mm])
+    top = [Spacer(1, 25 * mm)] if branding is None else [Spacer(1, 6 * mm), *_masthead(branding)]
+    title = TEXT["title"] if branding is None else TEXT["kit_title"].format(sandbox=branding.sandbox)
+    return [*top, plain(title, TITLE), table, Spacer(1, 12 * mm),
             plain(TEXT["primary_tier"], H2), badge(document), Spacer(1, 4 * mm), *_track_lines(document),
             Spacer(1, 10 * mm), plain(TEXT["fingerprint"], SMALL), plain(fingerprint, SMALL),
             Spacer(1, 6 * mm), plain(TEXT["disclaimer"], SMALL), PageBreak()]
@@ -310,9 +338,34 @@ def annex(document: ResultDocument, printed: Printed) -> list:
     return story
 
 
-def story(document: ResultDocument, fingerprint: str) -> list:
+def documents(extras: Extras) -> list:
+    """The annex of the documents attached inside the PDF: each with its name, size and SHA-256, and
+    the documents the kit requires that are missing."""
+    if not extras.enclosures and not extras.missing and extras.branding is None:
+        return []
+    story: list = [CondPageBreak(60 * mm), Heading(TEXT["documents"], 0)]
+    if extras.enclosures:
+        story.append(plain(TEXT["documents_intro"], SMALL))
+        rows = [[plain(TEXT["document_columns"][key], SMALL) for key in ("document", "file", "size")]]
+        for enclosure in extras.enclosures:
+            rows.append([plain(enclosure.title),
+                         [plain(enclosure.name), plain(TEXT["sha256"].format(hash=enclosure.sha256), SMALL)],
+                         plain(ntr("dossier.bytes", enclosure.size, size=format_number(enclosure.size)), SMALL)])
+        table = Table(rows, colWidths=[50 * mm, 85 * mm, 30 * mm], repeatRows=1)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
+        story.append(table)
+    else:
+        story.append(plain(TEXT["no_documents"]))
+    if extras.missing:
+        story.append(Heading(TEXT["documents_missing"], 1))
+        story += [plain("\u2610 " + title, ITEM) for title in extras.missing]
+    return story
+
+
+def story(document: ResultDocument, fingerprint: str, extras: Extras = Extras()) -> list:
     printed = Printed()
-    return (cover(document, fingerprint) + contents() + summary(document, printed) + project(document, printed)
-            + classification(document, printed) + requirements(document, printed)
+    return (cover(document, fingerprint, extras.branding) + contents() + summary(document, printed)
+            + project(document, printed) + classification(document, printed) + requirements(document, printed)
             + data_protection(document, printed) + plan(document, printed) + open_points(document)
-            + declaration(document, fingerprint) + annex(document, printed))
+            + declaration(document, fingerprint) + annex(document, printed) + documents(extras))

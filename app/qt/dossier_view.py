@@ -218,14 +218,18 @@ class DossierView(ScrollPage):
         self._attachments(layout, detail)
 
     def _attachments(self, layout, detail: DossierDetail) -> None:
-        missing = detail.review.missing_attachments
-        if not detail.attachments and not missing:
+        if not detail.attachments and not detail.missing:
             return
         _heading(TEXT["attachments_title"], layout)
         for document in detail.attachments:
-            _label(TEXT["attachment"].format(name=document.name, size=format_number(document.size),
-                                             sha256=document.sha256), layout)
-        for name in missing:
+            size = format_number(document.size)
+            if document.kind:
+                line = TEXT["attachment_of"].format(kind=document.kind, name=document.name, size=size,
+                                                    sha256=document.sha256)
+            else:
+                line = TEXT["attachment"].format(name=document.name, size=size, sha256=document.sha256)
+            _label(line, layout)
+        for name in detail.missing:
             _flagged(layout, Severity.PROBLEM, TEXT["attachment_missing"].format(name=name), "")
 
     def text(self) -> str:

@@ -14,7 +14,7 @@ from typing import Sequence
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from app.review.detail import read_detail
+from app.review.detail import DossierDetail, read_detail
 from app.review.dossier_review import DossierReview
 from app.review.folder import review_batches
 from app.review.register import Register, RegisterError
@@ -104,7 +104,10 @@ class DetailJob(QRunnable):
         self.signals = DetailSignals()
 
     def run(self) -> None:
-        detail = read_detail(Path(self.review.file), self.review, self.shelf, self.trust_roots)
+        try:
+            detail = read_detail(Path(self.review.file), self.review, self.shelf, self.trust_roots)
+        except Exception as error:  # noqa: BLE001 - what read_detail did not foresee is said, not lost
+            detail = DossierDetail(self.review, problem=str(error) or type(error).__name__)
         kept = None
         if self.register is not None and self.review.draft_id:
             try:

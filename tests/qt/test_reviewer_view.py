@@ -431,3 +431,28 @@ def test_the_view_is_all_in_the_language_in_use(make_view, inbox, qtbot):
                | {"inbox", "Other", "Applicant", "Acme", "Self", "Made", "Nobody", "Robo", "Works", "Carrier"})
     assert len(seen) > 200
     assert {word for text in seen for word in plain_english(text, allowed)} == set()
+
+
+def test_the_documents_a_kit_asks_for_show_added_and_missing(make_view, qtbot, tmp_path):
+    from app.dossier.export import export_dossier
+    from app.kits.kit import load_kit
+    from app.kits.shelf import remember
+    from app.storage.attachments import keep_file
+    from app.storage.drafts import Lock, load_draft
+
+    kit = load_kit(dossiers.ROOT / "resources" / "kits" / "nordland.sandboxkit")
+    plan = tmp_path / "bias test plan.pdf"
+    plan.write_bytes(b"%PDF-1.4 a plan")
+    draft = load_draft(dossiers.EXAMPLES / "cv_screening.json")
+    draft = draft.model_copy(update={"lock": Lock.of(kit.base, kit.made), "attachments": [keep_file(plan, "test_plan")]})
+    (tmp_path / "kit inbox").mkdir()
+    export_dossier(draft, kit.pack, tmp_path / "kit inbox" / "nordland.pdf", kit=kit)
+    remember(kit)
+    view = make_view()
+    reviewed(qtbot, view, tmp_path / "kit inbox")
+    assert cell(view, "nordland.pdf", "kit") == f"{kit.manifest.id} {kit.manifest.version}"
+    text = view.dossier.text()
+    titles = {a.id: a.title for a in kit.manifest.attachments}
+    assert table("qt.reviewer")["attachments_title"] in text
+    assert f"{titles['test_plan']}: bias test plan.pdf" in text
+    assert table("qt.reviewer")["attachment_missing"].format(name=titles["technical_documentation"]) in text

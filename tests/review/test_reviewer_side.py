@@ -192,3 +192,27 @@ def test_what_is_no_dossier_or_of_an_unknown_pack_says_why_and_raises_nothing(ma
     assert detail.document is None and detail.draft is not None and "robot_law" in detail.problem
     gone = read_detail(tmp_path / "gone.pdf", review_dossier(made["cv"], shelf), shelf)
     assert gone.document is None and gone.problem
+
+
+def test_a_dossier_of_a_kit_shows_the_documents_added_by_the_kit_s_names_and_those_missing(tmp_path):
+    from app.kits.kit import load_kit
+    from app.kits.shelf import remember
+    from app.dossier.export import export_dossier
+    from app.storage.attachments import keep_file
+    from app.storage.drafts import Lock, load_draft
+
+    kit = load_kit(dossiers.ROOT / "resources" / "kits" / "nordland.sandboxkit")
+    plan = tmp_path / "bias test plan.pdf"
+    plan.write_bytes(b"%PDF-1.4 a plan")
+    draft = load_draft(dossiers.EXAMPLES / "cv_screening.json")
+    draft = draft.model_copy(update={"lock": Lock.of(kit.base, kit.made), "attachments": [keep_file(plan, "test_plan")]})
+    out = tmp_path / "kit.pdf"
+    export_dossier(draft, kit.pack, out, kit=kit)
+    remember(kit)  # the reviewer has opened the kit once
+    shelf = PackShelf.discover()
+    review = review_dossier(out, shelf)
+    detail = read_detail(out, review, shelf)
+    assert detail.problem == "" and detail.document.pack_id == kit.pack.id
+    names = {a.id: a.title for a in kit.manifest.attachments}
+    assert [(a.name, a.kind, a.size) for a in detail.attachments] == [("bias test plan.pdf", names["test_plan"], 15)]
+    assert detail.missing == (names["technical_documentation"],)
