@@ -1,7 +1,8 @@
 """The reviewer's view: received dossiers, one file or a whole folder, in a table that fills as
-the files are reviewed in a pool thread (app/qt/reviewer_jobs.py), searched as one types, sorted
-by any column and filtered by status, result and review status; the dossier chosen is shown in
-full beside it (app/qt/dossier_view.py), where the reviewer sets the application's review status.
+the files are reviewed in a pool thread (app/qt/reviewer_jobs.py), sorted by any column, searched
+as one types and filtered by status, result and review status (app/qt/reviewer_filters.py); the
+dossier chosen is shown in full beside it (app/qt/dossier_view.py), where the reviewer sets the
+application's review status.
 
 The reviews and review statuses are kept in the register the settings name (`--register URL`,
 SANDBOX_KIT_REGISTER, the `[register]` setting, else the data folder's SQLite file). When it
@@ -16,16 +17,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QProgressBar, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from app.qt.dossier_view import DossierView
 from app.qt.reviewer_jobs import DetailJob, FolderReviewJob, RegisterPart
-from app.qt.reviewer_table import STATUS, ReviewerFilter, ReviewerTableModel, review_status_text, severity_icon
+from app.qt.reviewer_filters import ReviewerFilterBar
+from app.qt.reviewer_table import ReviewerFilter, ReviewerTableModel
 from app.qt.style import muted, set_role
-from app.review.dossier_review import Status
-from app.review.register import REVIEW_STATUSES, Register, RegisterError
-from app.review.rows import COLUMNS, severity
+from app.review.register import Register, RegisterError
+from app.review.rows import COLUMNS
 from app.review.shelf import PackShelf
 from app.review.wording import ResultWords
 from catalogue import ntr, table
@@ -70,14 +71,15 @@ class ReviewerView(QWidget):
         set_role(self.banner, "warning")
         self.banner.hide()
         layout.addLayout(self._progress_row())
-        layout.addLayout(self._filter_row())
+        self.filters = ReviewerFilterBar(self.model, self.rows)
+        layout.addWidget(self.filters)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self._table())
         self.splitter.addWidget(self.dossier)
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
         self._split = False
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filters.search.setFocus)
         self._refresh_banner()
 
     # --- building ---
@@ -125,33 +127,6 @@ class ReviewerView(QWidget):
         row.addWidget(self.progress, 1)
         row.addWidget(self.summary, 2)
         return row
-
-    def _filter_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(TEXT["search"])
-        self.search.setAccessibleName(TEXT["search"])
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._on_search_changed)
-        self.status_filter = self._choice(TEXT["filter_status"])
-        self.result_filter = self._choice(TEXT["filter_result"])
-        self.review_status_filter = self._choice(TEXT["filter_review_status"])
-        for status in REVIEW_STATUSES:
-            self.review_status_filter.addItem(review_status_text(status), status)
-        self.count = QLabel("")
-        row.addWidget(self.search, 2)
-        for combo in (self.status_filter, self.result_filter, self.review_status_filter):
-            row.addWidget(combo, 1)
-        row.addWidget(self.count)
-        return row
-
-    def _choice(self, everything: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setAccessibleName(everything)
-        combo.addItem(everything, None)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.currentIndexChanged.connect(self._on_filter_changed)
-        return combo
 
     def _table(self) -> QTableView:
         self.table = QTableView()
@@ -229,7 +204,7 @@ class ReviewerView(QWidget):
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
         self.job = job
-        self._refresh_count()
+        self.filters.refresh_count()
         QThreadPool.globalInstance().start(job)
 
     def cancel(self) -> None:
@@ -276,8 +251,7 @@ class ReviewerView(QWidget):
         self.model.add_rows(rows)
         if self.model.rowCount() == len(rows) and rows:
             self._fit_columns()
-        self._refresh_choices()
-        self._refresh_count()
+        self.filters.refresh()
 
     def _on_finished(self, job, read: int, remembered: int) -> None:
         if job is not self.job:
@@ -301,27 +275,6 @@ class ReviewerView(QWidget):
         self.progress.hide()
         self.summary.setText(TEXT["folder_failed"].format(reason=message))
         self.review_finished.emit()
-
-    # --- search, filters ---
-    def _on_search_changed(self, text: str) -> None:
-        self.rows.set_filters(search=text)
-        self._refresh_count()
-
-    def _on_filter_changed(self, _index: int = 0) -> None:
-        self.rows.set_filters(status=self.status_filter.currentData(), result=self.result_filter.currentData(),
-                              review_status=self.review_status_filter.currentData())
-        self._refresh_count()
-
-    def _refresh_choices(self) -> None:
-        """The statuses and results the rows have, to filter by (the one chosen stays chosen)."""
-        statuses = {row.review.status for row in self.model.rows}
-        _fill(self.status_filter, [(STATUS[s.value], s.value, severity_icon(severity(s)))
-                                   for s in Status if s in statuses])
-        results = sorted({words for row in self.model.rows for words in self.model.results(row)}, key=str.casefold)
-        _fill(self.result_filter, [(words, words, None) for words in results])
-
-    def _refresh_count(self) -> None:
-        self.count.setText(ntr("qt.reviewer.shown", self.model.rowCount(), shown=self.rows.rowCount()))
 
     # --- the dossier chosen ---
     def _on_row_chosen(self, current, _previous=None) -> None:
@@ -387,21 +340,3 @@ def _trust_roots() -> tuple[tuple[bytes, ...], str]:
         return trusted_certificates(), ""
     except DossierError as error:
         return (), str(error)
-
-
-def _fill(combo: QComboBox, items: list[tuple[str, str, object]]) -> None:
-    """Put `items` (words, value, icon) after the combo's first entry ("all"), keeping the value chosen."""
-    chosen = combo.currentData()
-    combo.blockSignals(True)
-    while combo.count() > 1:
-        combo.removeItem(1)
-    for words, value, icon in items:
-        if icon is None:
-            combo.addItem(words, value)
-        else:
-            combo.addItem(icon, words, value)
-    index = combo.findData(chosen) if chosen is not None else 0
-    combo.setCurrentIndex(max(index, 0))
-    combo.blockSignals(False)
-    if chosen is not None and index < 0:  # what was chosen is gone: show everything again
-        combo.currentIndexChanged.emit(0)

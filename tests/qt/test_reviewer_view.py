@@ -193,16 +193,16 @@ def test_one_dossier_chosen_is_reviewed_alone(make_view, inbox, qtbot, prompter)
 def test_search_as_you_type_sort_by_any_column_and_filter(make_view, inbox, qtbot):
     view = make_view()
     reviewed(qtbot, view, inbox)
-    qtbot.keyClicks(view.search, "talentlens")
+    qtbot.keyClicks(view.filters.search, "talentlens")
     assert sorted(names(view)) == ["changed.pdf", "copy.pdf", "forged.pdf", "good.pdf", "self signed.pdf",
                                    "signed then changed.pdf", "signed.pdf"]
-    assert view.count.text() == f"7 of {len(EXPECTED)} files shown"
-    qtbot.keyClicks(view.search, " other")  # every word, in any cell: the changed one names Other B.V.
+    assert view.filters.count.text() == f"7 of {len(EXPECTED)} files shown"
+    qtbot.keyClicks(view.filters.search, " other")  # every word, in any cell: the changed one names Other B.V.
     assert names(view) == ["changed.pdf"]
-    view.search.clear()
-    qtbot.keyClicks(view.search, "helpdesk")  # the chatbot's applicant
+    view.filters.search.clear()
+    qtbot.keyClicks(view.filters.search, "helpdesk")  # the chatbot's applicant
     assert names(view) == ["sub/chatbot.pdf"]
-    view.search.clear()
+    view.filters.search.clear()
     assert len(names(view)) == len(EXPECTED)
 
     header = view.table.horizontalHeader()
@@ -217,16 +217,16 @@ def test_search_as_you_type_sort_by_any_column_and_filter(make_view, inbox, qtbo
     assert names(view)[-1] in ("good.pdf", "copy.pdf", "forged.pdf", "signed.pdf", "self signed.pdf",
                                "signed then changed.pdf")  # TalentLens sorts after Helpdesk and Other
 
-    _pick(view.status_filter, "not_pdf")
+    _pick(view.filters.status_filter, "not_pdf")
     assert names(view) == ["letter.txt"]
-    _pick(view.status_filter, None)
+    _pick(view.filters.status_filter, None)
     high = cell(view, "good.pdf", "recomputed_tier")
-    _pick(view.result_filter, high)
+    _pick(view.filters.result_filter, high)
     assert "sub/chatbot.pdf" not in names(view) and "forged.pdf" in names(view) and "good.pdf" in names(view)
-    _pick(view.result_filter, None)
-    _pick(view.review_status_filter, "accepted")
+    _pick(view.filters.result_filter, None)
+    _pick(view.filters.review_status_filter, "accepted")
     assert names(view) == []
-    _pick(view.review_status_filter, "received")
+    _pick(view.filters.review_status_filter, "received")
     assert "letter.txt" not in names(view) and "good.pdf" in names(view)
 
 
