@@ -19,12 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.commands.errors import EXIT_OK, CommandError
-from app.review.comparison import ABSENT, COULD_BE, OUTCOME, SET_ASIDE, TRACK, Difference
 from app.review.summary import COLUMNS, csv_value, details, summary_row
+from app.review.wording import ResultWords
 from app.storage.drafts import write_atomically
 from catalogue import ntr, table, tr
 from forms.loader import DEFAULT_PACK
-from forms.schema import Track
 
 if TYPE_CHECKING:
     from app.review.dossier_review import DossierReview
@@ -111,63 +110,20 @@ def _cut(cell: str) -> str:
     return cell if len(cell) <= WIDEST else cell[:WIDEST - 1] + "…"
 
 
-class _Words:
-    """Results and differences in the words of the pack each dossier was made with."""
-
-    def __init__(self, shelf: PackShelf) -> None:
-        self.shelf = shelf
+class _Words(ResultWords):
+    """The table's cells and notes, in the words of the pack each dossier was made with."""
 
     def cells(self, review: DossierReview) -> list[str]:
         unknown = TEXT["unknown"]
         complete = {True: TEXT["yes"], False: TEXT["no"], None: unknown}[review.complete]
         fingerprint = {True: TEXT["fingerprint_valid"], False: TEXT["fingerprint_invalid"], None: unknown}
-        printed = self._result(review, review.printed) if review.printed else review.printed_headline
+        printed = self.result(review, review.printed) if review.printed else review.printed_headline
         return [review.file, review.applicant, review.system, printed or unknown,
-                self._result(review, review.recomputed) or unknown,
+                self.result(review, review.recomputed) or unknown,
                 str(review.current.open_points) if review.current else unknown, complete,
                 fingerprint[review.fingerprint_valid], TEXT[f"signature.{review.signature}"],
                 STATUS[review.status.value]]
 
     def notes(self, review: DossierReview) -> list[str]:
         notes = [review.message] if review.message else []
-        return notes + [self._difference(review, difference) for difference in review.differences]
-
-    def _track(self, review: DossierReview, track_id: str) -> Track | None:
-        shelved = self.shelf.version(review.pack_id, review.pack_version) or self.shelf.today(review.pack_id)
-        pack = shelved.pack if shelved is not None else None
-        return next((t for t in pack.tracks if t.id == track_id), None) if pack is not None else None
-
-    def _outcome(self, review: DossierReview, track_id: str, outcome: str) -> str:
-        if outcome == SET_ASIDE:
-            return TEXT["set_aside"]
-        if outcome == ABSENT:
-            return TEXT["absent"]
-        track = self._track(review, track_id)
-        found = track.outcome(outcome) if track is not None else None
-        return found.label if found is not None else outcome
-
-    def _result(self, review: DossierReview, record) -> str:
-        """The headline's words: "Possibly high-risk" while a more severe outcome is open."""
-        if record is None:
-            return ""
-        primary = record.primary
-        track = self._track(review, primary.track)
-        possible = track.outcome(primary.could_be[0]) if track is not None and primary.could_be else None
-        if possible is not None and possible.possibly:
-            return possible.possibly
-        return self._outcome(review, primary.track, primary.outcome if primary.applies else SET_ASIDE)
-
-    def _difference(self, review: DossierReview, difference: Difference) -> str:
-        track = self._track(review, difference.track)
-        track_name = track.label if track is not None else difference.track
-        if difference.kind == COULD_BE:
-            before, after = (TEXT["list_separator"].join(self._outcome(review, difference.track, o) for o in v.split())
-                             or TEXT["nothing"] for v in (difference.before, difference.after))
-        elif difference.kind in (OUTCOME, TRACK):
-            before, after = (self._outcome(review, difference.track, v) for v in (difference.before, difference.after))
-        else:  # open points (counts), a headline (in words already)
-            before, after = difference.before, difference.after
-        what = TEXT[f"what.{difference.kind}"].format(track=track_name)
-        return TEXT["difference"].format(between=TEXT[f"between.{difference.between}"], what=what,
-                                         before=before, after=after)
-
+        return notes + [self.difference(review, difference) for difference in review.differences]

@@ -45,6 +45,8 @@ class MainWindow(QMainWindow):
         self.start.workspace_requested.connect(self.choose_workspace)
         self.workspace_view = None
         self.start.kit_chosen.connect(lambda name: self.wear_kit_file(Path(name)))
+        self.start.review_requested.connect(self.open_reviewer)
+        self.reviewer = None  # the reviewer's view (app/qt/reviewer_view.py), built on first need
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self.stack.currentChanged.connect(lambda _index: self._update_undo())
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self.kit_aside_action.setEnabled(False)
         self.back_action = self._action(TEXT["back"], lambda: self.wizard and (self._to_wizard(), self.wizard.back()), "Alt+Left")
         self.next_action = self._action(TEXT["next"], lambda: self.wizard and (self._to_wizard(), self.wizard.next()), "Alt+Right")
+        self.reviewer_action = self._action(TEXT["reviewer.menu"], self.open_reviewer)
         self.review_action = self._action(TEXT["go_review"], self._go_review)
         self.start_action = self._action(TEXT["go_start"], self.show_start, "Ctrl+Shift+H")
         self.undo_action = self._action(TEXT["workspace_undo_nothing"], self.undo, keys.Undo)
@@ -97,6 +100,8 @@ class MainWindow(QMainWindow):
                                self.versions_action])
         file_menu.addSeparator()
         file_menu.addActions([self.open_kit_action, self.kit_aside_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.reviewer_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(TEXT["menu_edit"])
@@ -330,6 +335,24 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(last is not None and on_start)
         self.undo_action.setText(TEXT["workspace_undo"][last.action.value].format(name=last.name) if last
                                  else TEXT["workspace_undo_nothing"])
+    # --- the reviewer's side ---
+    def open_reviewer(self) -> None:
+        """Show the reviewer's view in place of the page on screen, which its Back button brings back."""
+        from app.qt.reviewer_view import ReviewerView
+
+        if self.reviewer is None:
+            self.reviewer = ReviewerView(self.prompter, self.settings)
+            self.reviewer.closed.connect(self._close_reviewer)
+            self.stack.addWidget(self.reviewer)
+        if self.stack.currentWidget() is not self.reviewer:
+            self._before_reviewer = self.stack.currentWidget()
+        self.stack.setCurrentWidget(self.reviewer)
+        self._enable_draft_actions(False)
+        self.reviewer.resume()
+
+    def _close_reviewer(self) -> None:
+        self.stack.setCurrentWidget(self._before_reviewer)
+        self._enable_draft_actions(self._before_reviewer is self.wizard)
 
     # --- drafts: the session's flows ---
     def new_draft(self) -> None:
@@ -422,8 +445,8 @@ class MainWindow(QMainWindow):
     # --- window ---
     def current_page(self):
         """The page on screen: the start page, or the wizard's current section or review."""
-        if self.stack.currentWidget() is self.start or self.wizard is None:
-            return self.start
+        if self.wizard is None or self.stack.currentWidget() is not self.wizard:
+            return self.stack.currentWidget()
         return self.wizard.stack.currentWidget()
 
     def _update_title(self, *_ignored) -> None:
@@ -443,6 +466,8 @@ class MainWindow(QMainWindow):
         self.autosaver.timer.stop()
         if self.workspace_view is not None:
             self.workspace_view.shut()
+        if self.reviewer is not None:
+            self.reviewer.close_register()
         if self.session is not None:
             self.session.drafts.end()
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -152,6 +152,26 @@ class Prompter:
         name, _ = QFileDialog.getOpenFileName(parent, TEXT["certificate_title"], str(folder), certificates)
         return Path(name) if name else None
 
+    def open_dossier(self, parent, folder: Path) -> Path | None:
+        """A received dossier to review, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from catalogue import table
+
+        text = table("qt.reviewer")
+        name, _ = QFileDialog.getOpenFileName(parent, text["open_file_title"], str(folder),
+                                              text["dossier_filter"].format(pattern="*.pdf"))
+        return Path(name) if name else None
+
+    def open_dossier_folder(self, parent, folder: Path) -> Path | None:
+        """A folder of received dossiers to review, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from catalogue import table
+
+        name = QFileDialog.getExistingDirectory(parent, table("qt.reviewer")["open_folder_title"], str(folder))
+        return Path(name) if name else None
+
     def save_path(self, parent, suggested: Path, file_filter: str | None = None) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 

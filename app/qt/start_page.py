@@ -26,6 +26,7 @@ class StartPage(ScrollPage):
     restore_requested = Signal(int)  # the index of the unsaved work offered, newest first
     discard_requested = Signal(int)
     workspace_requested = Signal()  # choose a workspace folder
+    review_requested = Signal()  # the reviewer's side: received dossiers (app/qt/reviewer_view.py)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -55,10 +56,14 @@ class StartPage(ScrollPage):
         self.new_button.clicked.connect(self.new_requested)
         self.open_button = QPushButton(TEXT["start_open"])
         self.open_button.clicked.connect(self.open_requested)
+        self.review_button = QPushButton(TEXT["reviewer.start"])
+        self.review_button.setToolTip(TEXT["reviewer.start_tip"])
+        self.review_button.clicked.connect(self.review_requested)
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addWidget(self.open_button)
         row.addStretch(1)
+        row.addWidget(self.review_button)
         self.body.addLayout(row)
         self.opening = self.paragraph("")
         self.opening.hide()
@@ -244,6 +249,7 @@ class StartPage(ScrollPage):
         for button in [self.new_button, self.open_button, self.workspace_button, *self.restore_buttons,
                        *self.discard_buttons, *self.recent_buttons(), *self.kit_buttons()]:
             button.setEnabled(not name)
+        self.review_button.setEnabled(not name)
 
     def recent_buttons(self) -> list[QWidget]:
         return [self.recent_box.itemAt(i).widget() for i in range(self.recent_box.count())]

@@ -148,6 +148,16 @@ class Register:
             row = connection.execute(select(DOSSIERS).where(DOSSIERS.c.fingerprint == fingerprint)).mappings().first()
         return dict(row) if row else None
 
+    def dossiers(self, fingerprints: list[str]) -> dict[str, dict[str, Any]]:
+        """The rows of these dossiers (those the register has), by fingerprint."""
+        wanted = list(dict.fromkeys(fingerprints))
+        found: dict[str, dict[str, Any]] = {}
+        with self._reading() as connection:
+            for chunk in _chunks(wanted):
+                query = select(DOSSIERS).where(DOSSIERS.c.fingerprint.in_(chunk))
+                found.update((row["fingerprint"], dict(row)) for row in connection.execute(query).mappings())
+        return found
+
     def find_dossiers(self, search: str = "", review_status: str | None = None, sort: str = "received",
                       descending: bool = False) -> list[dict[str, Any]]:
         """Dossier rows whose applicant, system or fingerprint contains `search` (any case), of one

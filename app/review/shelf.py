@@ -3,11 +3,14 @@
 A folder of dossiers names a handful of pack versions: loading a pack costs a tenth of a second,
 classifying a draft a few milliseconds, so each version is loaded on first need and kept (as is a
 pack that cannot be loaded, with its error). "Today's" pack of an id is the newest version found.
+A shelf may be asked from several threads at once (the reviewer's view reads a folder in one and
+shows a dossier in another): a pack or a kit is loaded under a lock, once.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -38,6 +41,7 @@ class PackShelf:
         self._identities: dict[str, str] = {}
         self._kits: dict[tuple, Kit | None] = {}
         self._kits_seen: list[ShelvedKit] | None = None
+        self._lock = threading.RLock()
 
     @classmethod
     def discover(cls, given: Iterable[Path] = ()) -> "PackShelf":
@@ -69,25 +73,28 @@ class PackShelf:
         if info is None:
             return None
         key = (info.id, info.version)
-        if key not in self._loaded:
-            try:
-                self._loaded[key] = Shelved(info, load_pack(info.folder, packs=self.found))
-            except PackError as error:
-                self._loaded[key] = Shelved(info, error=str(error))
-        return self._loaded[key]
+        with self._lock:
+            if key not in self._loaded:
+                try:
+                    self._loaded[key] = Shelved(info, load_pack(info.folder, packs=self.found))
+                except PackError as error:
+                    self._loaded[key] = Shelved(info, error=str(error))
+            return self._loaded[key]
 
     def kit(self, made: Made) -> Kit | None:
         """The kit a draft records, among those this application has seen (its copy in the data
         folder), composed over its pack; None when it has not seen one of that id."""
         key = (made.id, made.version, made.hash)
-        if key not in self._kits:
-            self._kits[key] = kit_finder(self.found)(made)
-        return self._kits[key]
+        with self._lock:
+            if key not in self._kits:
+                self._kits[key] = kit_finder(self.found)(made)
+            return self._kits[key]
 
     def kits_seen(self) -> list[ShelvedKit]:
-        if self._kits_seen is None:
-            self._kits_seen = shelved()
-        return self._kits_seen
+        with self._lock:
+            if self._kits_seen is None:
+                self._kits_seen = shelved()
+            return self._kits_seen
 
     def today(self, pack_id: str) -> Shelved | None:
         newest = self.newest_version(pack_id)
@@ -99,6 +106,10 @@ class PackShelf:
         identity is made again. Files, not loaded packs: this is asked on every look at a folder,
         and reading a few files costs far less than loading a pack; a changed comment only makes
         the dossiers of that pack be read once more."""
+        with self._lock:
+            return self._identity(pack_id)
+
+    def _identity(self, pack_id: str) -> str:
         if pack_id not in self._identities:
             digest = hashlib.sha256()
             for info in sorted(self._with_bases(pack_id), key=lambda i: (i.id, i.version, str(i.folder))):

@@ -3,6 +3,7 @@
     .venv/bin/python docs/screenshots/render.py OUT_FOLDER [--dark] [--scale 2] [--small] [--draft FILE] [--lang CODE]
                                                 [--kit FILE] [--only STEP ...]
     .venv/bin/python docs/screenshots/render.py OUT_FOLDER --workspace [--dark] ...
+    .venv/bin/python docs/screenshots/render.py OUT_FOLDER --reviewer [--dark] [--lang CODE] ...
 
 A sample draft is filled in generically (first option, "yes", a text with Greek, Cyrillic and
 Chinese), so new sections of the pack are rendered too; --draft renders a real case instead (the
@@ -16,6 +17,8 @@ with its welcome, and the review page with two documents added, scrolled to them
 examples: several clients, undecided and incomplete drafts, a protected and a damaged file, an
 archived draft and a template, a draft made with the Nordland kit, seen, and one made with a kit
 never seen), and the dialog that duplicates a draft for another client; with --kit, wearing it.
+--reviewer renders the reviewer's view instead, on a sample inbox of received dossiers
+(docs/screenshots/reviewer_sample.py): a forged result chosen, then a signed dossier.
 """
 
 from __future__ import annotations
@@ -77,6 +80,7 @@ def main() -> int:
     parser.add_argument("--workspace", action="store_true", help="the start page with a sample workspace")
     parser.add_argument("--kit", type=Path, help="an authority kit to wear")
     parser.add_argument("--only", nargs="*", help="the steps to render (section ids, review)")
+    parser.add_argument("--reviewer", action="store_true", help="the reviewer's view on a sample inbox")
     options = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_SCALE_FACTOR"] = options.scale
@@ -115,8 +119,13 @@ def main() -> int:
             image = image.convertToFormat(QImage.Format.Format_Indexed8, flags)
         image.save(str(options.out / f"{name}{suffix}.png"), "PNG", 0)
 
-    if options.workspace:
-        render_workspace(app, window, save)
+    if options.workspace or options.reviewer:
+        if options.workspace:
+            render_workspace(app, window, save)
+        else:
+            from reviewer_sample import render_reviewer
+
+            render_reviewer(app, window, save, Path(os.environ["SANDBOX_KIT_DATA_DIR"]))
         window.close()
         return 0
     if not options.kit:

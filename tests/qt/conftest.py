@@ -39,6 +39,7 @@ class ScriptedPrompter:
         self.certificate_folders: list[Path] = []  # the folder each certificate dialog opened in
         self.certificate_passphrases: list[str | None] = []  # typed in turn; None: cancel
         self.certificate_passphrases_asked: list[tuple[str, bool]] = []
+        self.dossier_answer: Path | None = None  # the dossier, or folder of them, "chosen" to review
 
     def ask_save_changes(self, parent, name):
         self.asked.append(name)
@@ -76,6 +77,12 @@ class ScriptedPrompter:
     def open_certificate(self, parent, folder):
         self.certificate_folders.append(folder)
         return self.certificate_answer
+
+    def open_dossier(self, parent, folder):
+        return self.dossier_answer
+
+    def open_dossier_folder(self, parent, folder):
+        return self.dossier_answer
 
     def ask_certificate_passphrase(self, parent, name, retry=False):
         self.certificate_passphrases_asked.append((name, retry))

@@ -1,0 +1,359 @@
+"""A received dossier shown read-only beside the reviewer's table: its status, the result printed
+in it against the result its answers give (each difference flagged in words and with an icon),
+the signature, the application's review status with its history, the comments the register
+holds, and the application itself laid out like the wizard's review page (the applicant's
+answers with their notes by section, then the result), from the one result document.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from app.dossier.signature import Integrity, SignatureCheck, Trust
+from app.qt.result_view import link_label
+from app.qt.reviewer_table import STATUS, review_status_text, severity_icon
+from app.qt.scroll_page import ScrollPage
+from app.qt.style import muted, set_role
+from app.qt.texts import TEXT as WIZARD
+from app.results.document import ResultDocument
+from app.review.detail import DossierDetail
+from app.review.dossier_review import DossierReview
+from app.review.register import REVIEW_STATUSES
+from app.review.rows import Severity, severity
+from app.review.wording import ResultWords
+from catalogue import ntr, table, tr
+from catalogue.formats import format_datetime, format_number
+
+TEXT = table("qt.reviewer")
+SIGN = table("sign")
+
+
+class DossierView(ScrollPage):
+    """Shows one dossier at a time (`show_detail`); asks for a review status with `review_status_chosen`."""
+
+    review_status_chosen = Signal(str, str, str)  # fingerprint, review status, note
+
+    def __init__(self, words: ResultWords, parent=None) -> None:
+        super().__init__(parent)
+        self.words = words
+        self.detail: DossierDetail | None = None
+        self._forget_controls()
+        self.setAccessibleName(TEXT["detail_title"])
+        self.content = QWidget()
+        self.body.addWidget(self.content)
+        self.body.addStretch(1)
+        self.show_message(TEXT["detail_empty"])
+
+    # --- what is shown ---
+    def _forget_controls(self) -> None:
+        """The controls of the dossier shown: None while none is (or it has none)."""
+        self.status_choice: QComboBox | None = None
+        self.status_note: QLineEdit | None = None
+        self.status_button: QPushButton | None = None
+        self.comments_box: QWidget | None = None  # where the comments show (their writing: the feedback view)
+
+    def show_message(self, text: str) -> None:
+        """A line instead of a dossier: none chosen yet, or one being read."""
+        self.detail = None
+        self._forget_controls()
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        muted(_label(text, layout))
+        self._replace(widget)
+
+    def show_detail(self, detail: DossierDetail, history: list | None, comments: list | None,
+                    register_problem: str = "") -> None:
+        """`history` and `comments`: what the register keeps of it (None when it cannot say)."""
+        self.detail = detail
+        self._forget_controls()
+        review = detail.review
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        title = _label(review.system or review.applicant or review.file, layout)
+        set_role(title, "page_title")
+        if review.applicant and review.system:
+            _label(TEXT["detail_applicant"].format(applicant=review.applicant), layout)
+        _field(TEXT["detail_file"], review.file, layout)
+        if review.fingerprint:
+            _field(TEXT["detail_fingerprint"], review.fingerprint, layout)
+        # The message names the file by its path, shown just above: its name is enough here.
+        message = review.message.replace(review.file, Path(review.file).name)
+        _flagged(layout, severity(review.status), STATUS[review.status.value], message)
+        if review.draft_id:
+            self._results(layout, review)
+        self._signature(layout, detail)
+        if review.draft_id:
+            self._review_status(layout, review, history, register_problem)
+            self._comments(layout, comments)
+        self._application(layout, detail)
+        self._replace(widget)
+
+    def _replace(self, widget: QWidget) -> None:
+        old = self.content
+        self.content = widget
+        self.body.replaceWidget(old, widget)
+        widget.show()
+        old.hide()
+        old.deleteLater()
+        self.verticalScrollBar().setValue(0)
+
+    # --- the parts ---
+    def _results(self, layout, review: DossierReview) -> None:
+        _heading(TEXT["results_title"], layout)
+        words = self.words
+        printed = words.result(review, review.printed) if review.printed else review.printed_headline
+        _label(TEXT["printed"].format(result=printed or TEXT["printed_none"]), layout)
+        if review.recomputed is not None:
+            _label(TEXT["recomputed"].format(pack=review.pack_id, version=review.recomputed.pack_version,
+                                             result=words.result(review, review.recomputed)), layout)
+        if review.today is not None:
+            _label(TEXT["today"].format(pack=review.pack_id, version=review.today.pack_version,
+                                        result=words.result(review, review.today)), layout)
+        for difference in review.differences:
+            _flagged(layout, Severity.PROBLEM if difference.between != "recomputed_today" else Severity.NOTE,
+                     TEXT["differs"], words.difference(review, difference))
+        if not review.differences and review.current is not None:
+            _flagged(layout, Severity.OK, TEXT["no_difference"], "")
+
+    def _signature(self, layout, detail: DossierDetail) -> None:
+        review, check = detail.review, detail.signature
+        if review.signature in ("not_checked",):
+            return
+        _heading(TEXT["signature_title"], layout)
+        if detail.signature_problem or (check is None and review.signature != "unsigned"):
+            _flagged(layout, Severity.PROBLEM, TEXT["signature_unreadable"], detail.signature_problem)
+            return
+        if check is None:
+            _flagged(layout, Severity.NOTE, TEXT["unsigned"], "")
+            return
+        _flagged(layout, _signature_severity(check), TEXT["signature_valid" if check.valid else "signature_not_valid"],
+                 "")
+        signer = check.signer or TEXT["signer_unnamed"]
+        if check.organisation:
+            _label(TEXT["signer_of"].format(signer=signer, organisation=check.organisation), layout)
+        else:
+            _label(TEXT["signer"].format(signer=signer), layout)
+        _label(TEXT["signed_at"].format(when=format_datetime(check.signed_at)) if check.signed_at
+               else TEXT["signed_at_unknown"], layout)
+        trust_reason = tr(check.trust_reason) if check.trust_reason else ""
+        _label(SIGN["trust"][check.trust.value].format(reason=trust_reason), layout)
+        reason = tr(check.reason) if check.reason else ""
+        _label(SIGN["integrity"][check.integrity.value].format(reason=reason), layout)
+        if check.signatures > 1:
+            _label(ntr("sign.cli.more_signatures", check.signatures - 1), layout)
+
+    def _review_status(self, layout, review: DossierReview, history: list | None, register_problem: str) -> None:
+        _heading(TEXT["review_status_title"], layout)
+        if history is None:
+            muted(_label(TEXT["review_status_unavailable"].format(reason=register_problem), layout))
+            return
+        row = QHBoxLayout()
+        self.status_choice = QComboBox()
+        self.status_choice.setAccessibleName(TEXT["review_status_title"])
+        for status in REVIEW_STATUSES:
+            self.status_choice.addItem(review_status_text(status), status)
+        current = history[-1].status if history else REVIEW_STATUSES[0]
+        self.status_choice.setCurrentIndex(REVIEW_STATUSES.index(current))
+        self.status_note = QLineEdit()
+        self.status_note.setPlaceholderText(TEXT["review_status_note"])
+        self.status_note.setAccessibleName(TEXT["review_status_note"])
+        self.status_button = QPushButton(TEXT["review_status_set"])
+        self.status_button.clicked.connect(lambda: self.review_status_chosen.emit(
+            review.fingerprint, self.status_choice.currentData(), self.status_note.text().strip()))
+        row.addWidget(self.status_choice)
+        row.addWidget(self.status_note, 1)
+        row.addWidget(self.status_button)
+        layout.addLayout(row)
+        if not history:
+            muted(_label(TEXT["review_status_none"], layout))
+        for change in reversed(history):  # newest first
+            when = format_datetime(_moment(change.at))
+            line = TEXT["review_status_change"].format(status=review_status_text(change.status), author=change.author,
+                                                       when=when)
+            _label(line + ("\n" + TEXT["review_status_why"].format(note=change.note) if change.note else ""), layout)
+
+    def _comments(self, layout, comments: list | None) -> None:
+        """The comments the register holds on this dossier (writing them: the feedback files' view)."""
+        self.comments_box = QWidget()
+        box = QVBoxLayout(self.comments_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        _heading(TEXT["comments_title"], box)
+        if comments is None:
+            muted(_label(TEXT["comments_unavailable"], box))
+        elif not comments:
+            muted(_label(TEXT["comments_none"], box))
+        for comment in comments or ():
+            target = TEXT["comment_on"][comment.target_kind].format(target=comment.target_id)
+            _label(TEXT["comment"].format(author=comment.author, when=format_datetime(_moment(comment.created)),
+                                          status=TEXT["comment_status"][comment.status], target=target,
+                                          text=comment.text), box)
+        layout.addWidget(self.comments_box)
+
+    def _application(self, layout, detail: DossierDetail) -> None:
+        review, document = detail.review, detail.document
+        if document is None:
+            if detail.problem:
+                _heading(TEXT["application_title"], layout)
+                _flagged(layout, Severity.PROBLEM, TEXT["application_unavailable"], detail.problem)
+            return
+        _heading(TEXT["application_title"], layout)
+        if review.kit_id:
+            used = TEXT["classified_with_kit"].format(pack=review.pack_id, version=review.pack_version,
+                                                      kit=review.kit_id, kit_version=review.kit_version)
+        else:
+            used = TEXT["classified_with"].format(pack=document.pack_title, version=document.pack_version)
+        muted(_label(used, layout))
+        layout.addWidget(link_label(_completeness_html(document), _no_link))
+        for section in document.sections:
+            rows = [_answer_html(answer) for answer in section.answers if answer.asked]  # as the wizard's review
+            if rows:
+                layout.addWidget(link_label(f"<h3>{html.escape(section.title)}</h3>" + "".join(rows), _no_link))
+        layout.addWidget(link_label(_result_html(document), _no_link))
+        self._attachments(layout, detail)
+
+    def _attachments(self, layout, detail: DossierDetail) -> None:
+        if not detail.attachments and not detail.missing:
+            return
+        _heading(TEXT["attachments_title"], layout)
+        for document in detail.attachments:
+            size = format_number(document.size)
+            if document.kind:
+                line = TEXT["attachment_of"].format(kind=document.kind, name=document.name, size=size,
+                                                    sha256=document.sha256)
+            else:
+                line = TEXT["attachment"].format(name=document.name, size=size, sha256=document.sha256)
+            _label(line, layout)
+        for name in detail.missing:
+            _flagged(layout, Severity.PROBLEM, TEXT["attachment_missing"].format(name=name), "")
+
+    def text(self) -> str:
+        """Everything shown, as plain text, the way a screen reader reads it (for tests)."""
+        from PySide6.QtGui import QTextDocumentFragment
+
+        def plain(widget: QWidget) -> str:
+            if isinstance(widget, QLineEdit):
+                return widget.text()
+            rich = widget.textFormat() == Qt.TextFormat.RichText
+            return QTextDocumentFragment.fromHtml(widget.text()).toPlainText() if rich else widget.text()
+
+        shown = [w for w in self.content.findChildren(QWidget) if isinstance(w, (QLabel, QLineEdit))
+                 and w.isVisibleTo(self) and not (isinstance(w, QLineEdit) and not w.isReadOnly())]
+        return "\n".join(text for text in map(plain, shown) if text)
+
+
+# --- building blocks ---
+
+def _label(text: str, layout) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    layout.addWidget(label)
+    return label
+
+
+def _field(name: str, value: str, layout) -> QLineEdit:
+    """A long value that does not wrap (a path, a fingerprint): read-only, to scroll through and copy."""
+    row = QHBoxLayout()
+    label = QLabel(name)
+    muted(label, small=True)
+    field = QLineEdit(value)
+    field.setReadOnly(True)
+    field.setFrame(False)
+    field.setAccessibleName(name)
+    field.setCursorPosition(0)
+    field.setStyleSheet("background: transparent")
+    muted_font = label.font()
+    field.setFont(muted_font)
+    row.addWidget(label)
+    row.addWidget(field, 1)
+    layout.addLayout(row)
+    return field
+
+
+def _heading(text: str, layout) -> QLabel:
+    label = _label(text, layout)
+    label.setContentsMargins(0, 10, 0, 0)
+    set_role(label, "heading")
+    return label
+
+
+def _flagged(layout, level: Severity, words: str, detail: str) -> QWidget:
+    """A line with the icon of its severity and its words in bold (so it never rests on colour),
+    and the detail after them."""
+    row = QWidget()
+    row.setProperty("severity", level.value)
+    line = QHBoxLayout(row)
+    line.setContentsMargins(0, 2, 0, 2)
+    icon = QLabel()
+    size = icon.fontMetrics().height()
+    icon.setPixmap(severity_icon(level).pixmap(size, size))
+    icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+    icon.setAccessibleName(TEXT[f"severity.{level.value}"])
+    text = QLabel(f"<b>{html.escape(words)}</b>" + (f"<br>{html.escape(detail)}" if detail else ""))
+    text.setTextFormat(Qt.TextFormat.RichText)
+    text.setWordWrap(True)
+    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    line.addWidget(icon)
+    line.addWidget(text, 1)
+    layout.addWidget(row)
+    return row
+
+
+def _signature_severity(check: SignatureCheck) -> Severity:
+    if check.integrity is not Integrity.INTACT:
+        return Severity.PROBLEM
+    return Severity.OK if check.trust is Trust.TRUSTED else Severity.NOTE
+
+
+def _moment(text: str):
+    import datetime as dt
+
+    return dt.datetime.fromisoformat(text)
+
+
+def _no_link(_link: str) -> None:
+    """The application is read-only here: its labels hold no links."""
+
+
+def _answer_html(answer) -> str:
+    if answer.given:
+        shown = f"<b>{html.escape(answer.value)}</b>"
+    else:
+        shown = f"<i>{html.escape(WIZARD['no_answer'])}</i>"
+    note = f"<br><i>{html.escape(TEXT['applicant_note'].format(note=answer.note))}</i>" if answer.note else ""
+    return f"<p>{html.escape(answer.text)}<br>{shown}{note}</p>"
+
+
+def _completeness_html(document: ResultDocument) -> str:
+    found = document.completeness
+    if found.complete:
+        return f"<p><b>{html.escape(WIZARD['review_complete'].format(required=found.required))}</b></p>"
+    rows = [f"<p><b>{html.escape(WIZARD['review_incomplete'].format(given=found.given, required=found.required))}"
+            "</b></p><ul>"]
+    for missing in found.missing:
+        item = WIZARD["review_missing"].format(question=missing.text, section=missing.section_title)
+        rows.append(f"<li>{html.escape(item)}</li>")
+    return "".join(rows) + "</ul>"
+
+
+def _result_html(document: ResultDocument) -> str:
+    result = [f"<h3>{html.escape(WIZARD['review_result'])}</h3>",
+              f"<p><b>{html.escape(document.headline.label)}</b></p>"]
+    for finding in document.findings + document.excluded:
+        result.append(f"<p>{html.escape(finding.citations)}: {html.escape(finding.reason)}</p>")
+    if document.obligations:
+        result.append(f"<h3>{html.escape(TEXT['obligations'])}</h3><ul>")
+        result += [f"<li>{html.escape(o.text)} ({html.escape(o.citations)})</li>" for o in document.obligations]
+        result.append("</ul>")
+    result.append(f"<h3>{html.escape(WIZARD['open_points'])}</h3>")
+    if not document.open_points:
+        result.append(f"<p>{html.escape(WIZARD['no_open_points'])}</p>")
+    result += [f"<p>{html.escape(point.text)}</p>" for point in document.open_points]
+    return "".join(result)
