@@ -11,6 +11,8 @@ from typing import Iterator
 
 from forms.citations import is_under, provisions
 from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Unless, questions_named, rules_named, walk
+from forms.estimate import estimate_problems
+from forms.glossary import glossary_problems
 from forms.schema import CONTEXT, EXCLUDED, FACT, YES_NO_VALUES, Pack
 
 # What kind of item is at fault, its id, and the message: (kind, id, message).
@@ -33,7 +35,8 @@ _KIND_NAMES = {"yes_no": "yes/no", "single_choice": "single-choice", "multi_choi
 
 
 def check_pack(pack: Pack) -> Found | None:
-    for check in (_unique_ids, _references, _results, _conditions, _unless_only_in_show_if, _cycles):
+    for check in (_unique_ids, _references, _results, _conditions, _unless_only_in_show_if, _cycles,
+                  glossary_problems, estimate_problems):
         for kind, item_id, message in check(pack):
             return (*_locatable(pack, kind, item_id), message)
     return None
@@ -95,6 +98,7 @@ def _unique_ids(pack: Pack) -> Iterator[Found]:
         "checklist": [c.id for c in pack.checklists],
         "measure": [m.id for m in pack.measures],
         "gap": [g.id for g in pack.gaps],
+        "prepare item": [p.id for p in pack.prepare],
     }
     for kind, ids in groups.items():
         seen: set[str] = set()

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel
 
-from forms.schema import Checklist, DateEntry, Gap, Measure, Obligation, Rule, Section, Verdict
+from forms.schema import Checklist, DateEntry, Gap, Measure, Obligation, Rule, Section, Term, Verdict
 
 
 class ItemKind(NamedTuple):
@@ -25,6 +25,7 @@ ITEM_KINDS = (
     ItemKind("checklists", "checklist", Checklist),
     ItemKind("measures", "measure", Measure),
     ItemKind("gaps", "gap", Gap),
+    ItemKind("glossary", "term", Term),
 )
 LISTS = tuple(kind.key for kind in ITEM_KINDS)
 
@@ -34,4 +35,5 @@ NAMES = {kind.key: kind.name for kind in ITEM_KINDS} | {
 
 # The fields an overlay may replace through `texts`: words, never the law's logic (conditions,
 # tiers, citations, dates and roles stay as the base pack has them).
-TEXT_FIELDS = frozenset({"text", "help", "label", "title", "intro", "reason", "summary", "caveat", "possibly"})
+TEXT_FIELDS = frozenset({"text", "help", "label", "title", "intro", "reason", "summary", "caveat", "possibly",
+                         "example", "term", "definition"})
