@@ -73,10 +73,13 @@ def glossary_problems(pack: Pack) -> Iterator[Found]:
     marking two terms, so a mention always leads to one definition."""
     known = provisions()
     ids = [term.id for term in pack.glossary]
+    # An extending pack rewords items by id (`texts:`), so a term may not share an id with another item.
+    others = {s.id for s in pack.sections} | {q.id for s in pack.sections for q in s.questions}
+    others |= {r.id for r in pack.rules} | {o.id for t in pack.tracks for o in t.outcomes}
     claimed: dict[str, str] = {}
     for term in pack.glossary:
-        if ids.count(term.id) > 1:
-            yield "term", term.id, f"term '{term.id}': the id is used twice"
+        if ids.count(term.id) > 1 or term.id in others:
+            yield "term", term.id, f"term '{term.id}': the id is used twice (ids of terms, sections, questions, rules and outcomes must differ)"
         for ref in term.refs:
             if ref not in known:
                 yield "term", term.id, f"term '{term.id}': cites '{ref}', which is not in the provisions list"

@@ -31,7 +31,8 @@ LISTS = tuple(kind.key for kind in ITEM_KINDS)
 
 # Names of the nested lists too, so a validation error names the item it sits in.
 NAMES = {kind.key: kind.name for kind in ITEM_KINDS} | {
-    "questions": "question", "options": "option", "tracks": "track", "outcomes": "outcome", "items": "item"}
+    "questions": "question", "options": "option", "tracks": "track", "outcomes": "outcome", "items": "item",
+    "prepare": "prepare_item"}
 
 # The fields an overlay may replace through `texts`: words, never the law's logic (conditions,
 # tiers, citations, dates and roles stay as the base pack has them).

@@ -1,0 +1,179 @@
+"""What helps a founder answer, as pack data: help or a recorded reason on every question, example
+answers, the glossary and its mentions, provision summaries, what to prepare and the time estimate,
+and the order that puts the AI questions before the company profile."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from forms.citations import provisions
+from forms.conditions import questions_named, rules_named
+from forms.estimate import ROUND_TO, time_estimate, typical_path
+from forms.glossary import mentions, question_texts, terms_in
+from forms.loader import PackError, load_pack
+
+PLAN_SECTIONS = ("plan", "plan_real_world")
+# The terms the issue names, by id: each must be in the glossary.
+NAMED_TERMS = {"provider", "deployer", "importer", "distributor", "placing_on_market", "putting_into_service",
+               "substantial_modification", "ai_system", "gpai_model", "profiling", "personal_data", "dpia",
+               "fria", "real_world_testing", "sandbox_plan", "exit_report", "sme", "startup"}
+
+
+def _questions(pack):
+    return [q for s in pack.sections for q in s.questions]
+
+
+def test_every_question_has_help_or_a_recorded_reason_why_it_needs_none(pack):
+    lacking = [q.id for q in _questions(pack) if not q.help.strip() and not q.no_help_because.strip()]
+    both = [q.id for q in _questions(pack) if q.help.strip() and q.no_help_because.strip()]
+    assert lacking == [] and both == []
+
+
+def test_every_free_text_answer_of_the_sandbox_plan_and_every_long_text_has_an_example(pack):
+    plan = [q for s in pack.sections if s.id in PLAN_SECTIONS for q in s.questions
+            if q.kind in ("short_text", "long_text")]
+    assert plan and [q.id for q in plan if not q.example.strip()] == []
+    assert [q.id for q in _questions(pack) if q.kind == "long_text" and not q.example.strip()] == []
+
+
+def test_every_provision_has_a_summary_in_our_words():
+    assert [p.id for p in provisions().values() if not p.summary.strip()] == []
+
+
+def test_the_glossary_has_the_terms_a_founder_meets_and_each_is_mentioned_where_asked(pack):
+    ids = {term.id for term in pack.glossary}
+    assert NAMED_TERMS <= ids
+    texts = [t for q in _questions(pack) for t in question_texts(q)] + [s.intro for s in pack.sections]
+    mentioned = set(terms_in(texts, pack.glossary))
+    assert sorted(ids - mentioned) == []
+    # "Have you carried out a DPIA?" links the term it uses.
+    dpia = next(q for q in _questions(pack) if q.id == "privacy.dpia_done")
+    assert terms_in([dpia.text], pack.glossary) == ["dpia"]
+
+
+def test_mentions_are_whole_words_in_any_case_the_longest_first(pack):
+    text = "A general-purpose AI model is not an AI system; providers and the Provider; DPIAs but not DPIAX."
+    found = [(text[m.start:m.end], m.term) for m in mentions(text, pack.glossary)]
+    assert found == [("general-purpose AI model", "gpai_model"), ("AI system", "ai_system"),
+                     ("providers", "provider"), ("Provider", "provider"), ("DPIAs", "dpia")]
+    assert mentions("", pack.glossary) == [] and mentions("a provider", ()) == []
+
+
+def test_in_the_pseudo_language_the_same_terms_are_found_in_the_accented_texts(pack):
+    pseudo = load_pack(pack_folder(), "en-XA")
+    for english, accented in zip(_questions(pack), _questions(pseudo)):
+        assert terms_in(question_texts(accented), pseudo.glossary) == terms_in(question_texts(english), pack.glossary)
+
+
+def pack_folder():
+    from forms.loader import DEFAULT_PACK
+
+    return DEFAULT_PACK
+
+
+def test_the_questions_the_result_reads_are_asked_before_the_company_profile(pack):
+    """The tier shows early: every question a rule grounding a track reads (through the facts it
+    names) sits in a section before the applicant's profile, and the wizard opens on the system."""
+    rules = {r.id: r for r in pack.rules}
+    outcomes = {o.id for t in pack.tracks for o in t.outcomes}
+    read, todo = set(), [r for r in pack.rules if r.tier in outcomes]
+    seen: set[str] = set()
+    while todo:
+        rule = todo.pop()
+        if rule.id in seen:
+            continue
+        seen.add(rule.id)
+        read |= questions_named(rule.when)
+        todo += [rules[name] for name in rules_named(rule.when)]
+    order = [s.id for s in pack.sections]
+    section_of = {q.id: s.id for s in pack.sections for q in s.questions}
+    profile = order.index("applicant")
+    assert order[0] == "system"
+    assert sorted(q for q in read if order.index(section_of[q]) > profile) == []
+
+
+def test_the_time_estimate_counts_the_typical_path_by_kind(pack):
+    estimate = time_estimate(pack)
+    path = typical_path(pack)
+    kinds = {q.id: q.kind for q in _questions(pack)}
+    minutes = sum(pack.estimate.minutes[kinds[q]] for q in path)
+    assert estimate.questions == len(path) > 30
+    assert estimate.minutes % ROUND_TO == 0 and minutes <= estimate.minutes < minutes + ROUND_TO
+    assert len(pack.prepare) >= 4 and all(item.label and item.help for item in pack.prepare)
+
+
+# --- checks at load, on a small pack ----------------------------------------------------------
+
+SMALL = {
+    "id": "small", "version": "1.0", "title": "Small", "law_current_to": "2026-01-01",
+    "roles_question": "role.roles",
+    "tracks": [{"id": "tier", "label": "Tier", "default": "minimal", "outcomes": [{"id": "minimal", "label": "M"}]}],
+    "sections": [{"id": "s", "title": "S", "questions": [
+        {"id": "role.roles", "kind": "multi_choice", "text": "Are you a provider?",
+         "options": [{"id": "provider", "label": "P"}, {"id": "deployer", "label": "D"}]},
+        {"id": "s.more", "kind": "long_text", "text": "Tell more", "show_if": {"q": "role.roles", "has": "provider"}},
+    ]}],
+    "glossary": [{"id": "provider", "term": "Provider", "definition": "Who offers it.", "refs": ["aiact.art3.3"],
+                  "mentions": ["provider", "providers"]}],
+    "estimate": {"minutes": {"multi_choice": 1, "long_text": 4}, "typical": {"role.roles": ["provider"]}},
+}
+
+
+def _small(tmp_path, **changes):
+    (tmp_path / "pack.yaml").write_text(yaml.safe_dump({**SMALL, **changes}), encoding="utf-8")
+    return load_pack(tmp_path)
+
+
+def test_a_small_pack_estimates_its_typical_path(tmp_path):
+    pack = _small(tmp_path)
+    assert typical_path(pack) == ["role.roles", "s.more"]
+    assert time_estimate(pack).minutes == ROUND_TO and time_estimate(pack).questions == 2
+    assert time_estimate(_small(tmp_path, estimate=None)) is None
+
+
+@pytest.mark.parametrize("change, named", [
+    ({"glossary": [{**SMALL["glossary"][0], "refs": ["aiact.art999"]}]}, ["provider", "aiact.art999"]),
+    ({"glossary": [{**SMALL["glossary"][0], "see_also": ["nobody"]}]}, ["provider", "nobody"]),
+    ({"glossary": [SMALL["glossary"][0], {"id": "seller", "term": "Seller", "definition": "D", "mentions": ["Providers"]}]},
+     ["seller", "Providers", "provider"]),
+    ({"glossary": [{**SMALL["glossary"][0], "mentions": []}]}, ["provider", "mentions"]),
+    ({"estimate": {"minutes": {"multi_choice": 1}}}, ["estimate.minutes", "long_text"]),
+    ({"estimate": {"minutes": {"multi_choice": 1, "long_text": 4, "essay": 9}}}, ["essay"]),
+    ({"estimate": {"minutes": {"multi_choice": 1, "long_text": 4}, "typical": {"s.gone": "yes"}}}, ["s.gone"]),
+    ({"estimate": {"minutes": {"multi_choice": 1, "long_text": 4}, "typical": {"role.roles": ["seller"]}}}, ["seller"]),
+])
+def test_a_broken_glossary_or_estimate_fails_to_load_naming_what_is_wrong(tmp_path, change, named):
+    with pytest.raises(PackError) as caught:
+        _small(tmp_path, **change)
+    message = str(caught.value)
+    assert "\n" not in message
+    for part in named:
+        assert part in message, message
+
+
+def test_a_term_may_not_share_its_id_with_another_item(tmp_path):
+    with pytest.raises(PackError) as caught:
+        _small(tmp_path, glossary=[{**SMALL["glossary"][0], "id": "s"}])
+    assert "'s'" in str(caught.value) and "twice" in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["cv_screening.json", "credit_scoring.json"])
+def test_a_draft_of_the_pack_before_the_new_order_opens_and_gives_the_same_result(pack, name):
+    """Pack 1.3.0 moved questions between sections and added words: a draft of 1.2.0 opens without
+    an error or a lost answer, and classifies as the same example of 1.3.0 does."""
+    from pathlib import Path
+
+    from app.session.draft_session import DraftSession
+    from app.storage.drafts import PackChange, load_draft
+    from risk_tiers.classify import classify
+
+    root = Path(__file__).resolve().parents[2]
+    older = root / "tests" / "data" / "drafts_pack_1_2" / name
+    assert load_draft(older).lock.pack.version == "1.2.0"
+    session = DraftSession(pack)
+    opened = session.open(older)
+    assert opened.opened and opened.pack_change is PackChange.VERSION and list(opened.warnings) == []
+    current = load_draft(root / "resources" / "examples" / name)
+    assert session.draft.values() == current.values()
+    assert classify(pack, session.draft.values()) == classify(pack, current.values())
