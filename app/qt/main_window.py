@@ -1,4 +1,4 @@
-"""The main window: the start page, then the assessment; the File and Go menus.
+"""The main window: the start page, then the assessment; the File, Go and Help menus.
 
 Opening, saving, autosave, passphrases, earlier versions, restore after a crash and the questions
 asked before work could be lost are the draft session's flows (app/session/draft_session.py); the window
@@ -40,6 +40,9 @@ class MainWindow(QMainWindow):
         self.start.recent_chosen.connect(lambda name: self.open_path(Path(name)))
         self.start.restore_requested.connect(self._restore_offered)
         self.start.discard_requested.connect(self._discard_recovery)
+        self.start.guide.prepare_requested.connect(self.show_prepare)
+        self.start.guide.example_chosen.connect(lambda name: self.open_example(Path(name)))
+        self.prepare_page = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self._was_shown = False
@@ -76,6 +79,8 @@ class MainWindow(QMainWindow):
         self.back_action = self._action(TEXT["back"], lambda: self.wizard and self.wizard.back(), "Alt+Left")
         self.next_action = self._action(TEXT["next"], lambda: self.wizard and self.wizard.next(), "Alt+Right")
         self.review_action = self._action(TEXT["go_review"], self._go_review)
+        self.export_action = self._action(TEXT["export_menu"], self.export, "Ctrl+E")
+        self.next_missing_action = self._action(TEXT["next_missing"], self.next_missing, "F8")
         file_menu = self.menuBar().addMenu(TEXT["menu_file"])
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu(TEXT["recent"])
@@ -83,14 +88,20 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action, self.protect_action, self.restore_action,
                                self.versions_action])
         file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         go_menu = self.menuBar().addMenu(TEXT["menu_go"])
-        go_menu.addActions([self.back_action, self.next_action, self.review_action])
+        go_menu.addActions([self.back_action, self.next_action, self.next_missing_action, self.review_action])
+        from app.qt.help_menu import add_help_menu
+
+        self.help_actions = add_help_menu(self)
         self._enable_draft_actions(False)
 
     def _enable_draft_actions(self, enabled: bool) -> None:
         for action in (self.save_action, self.save_as_action, self.protect_action, self.versions_action,
-                       self.back_action, self.next_action, self.review_action):
+                       self.back_action, self.next_action, self.review_action, self.export_action,
+                       self.next_missing_action):
             action.setEnabled(enabled)
 
     def _fill_recent_menu(self) -> None:
@@ -138,6 +149,9 @@ class MainWindow(QMainWindow):
             self.wizard = WizardView(self.session, self.prompter)
             self.wizard.step_changed.connect(self._remember_step)
             self.stack.addWidget(self.wizard)
+            from forms.estimate import time_estimate
+
+            self.start.guide.show_estimate(time_estimate(pack))
         return self.session
 
     def _show_wizard(self) -> None:
@@ -161,6 +175,45 @@ class MainWindow(QMainWindow):
         from app.qt.steps import REVIEW
 
         self.wizard.go_to(REVIEW)
+
+    def export(self) -> None:
+        """Export the dossier from the review page, where its progress and result show."""
+        if self.wizard is not None and self.stack.currentWidget() is self.wizard:
+            self._go_review()
+            self.wizard.review.export()
+
+    def next_missing(self) -> None:
+        if self.wizard is not None and self.wizard.go_to_next_missing() is None:
+            self.statusBar().showMessage(TEXT["no_missing"])
+
+    def show_prepare(self) -> None:
+        """The "what to prepare" page, from the pack's list, reached from the start page."""
+        session = self.ensure_session()
+        if session is None:
+            return
+        if self.prepare_page is None:
+            from app.qt.start_guide import PreparePage
+            from forms.estimate import time_estimate
+
+            self.prepare_page = PreparePage(session.pack, time_estimate(session.pack))
+            self.prepare_page.back_requested.connect(lambda: self.stack.setCurrentWidget(self._before_prepare))
+            self.prepare_page.new_requested.connect(self.new_draft)
+            self.stack.addWidget(self.prepare_page)
+        if self.stack.currentWidget() is not self.prepare_page:
+            self._before_prepare = self.stack.currentWidget()  # Back returns there (start page or draft)
+        self.stack.setCurrentWidget(self.prepare_page)
+        self.prepare_page.back_button.setFocus()
+
+    def open_example(self, path: Path) -> bool:
+        """Open an example draft as a new, unsaved draft: saving asks where, never over the example."""
+        if not self.may_discard():
+            return False
+        session = self.ensure_session()
+        if session is None or not session.drafts.open_copy(path).opened:
+            return False
+        self.settings.remove("last_section/new")
+        self._show_wizard()
+        return True
 
     # --- drafts: the session's flows ---
     def new_draft(self) -> None:
@@ -247,9 +300,10 @@ class MainWindow(QMainWindow):
 
     # --- window ---
     def current_page(self):
-        """The page on screen: the start page, or the wizard's current section or review."""
-        if self.stack.currentWidget() is self.start or self.wizard is None:
-            return self.start
+        """The page on screen: the start page (or what to prepare), or the wizard's current section
+        or review."""
+        if self.stack.currentWidget() is not self.wizard or self.wizard is None:
+            return self.stack.currentWidget()
         return self.wizard.stack.currentWidget()
 
     def _update_title(self, *_ignored) -> None:

@@ -84,10 +84,16 @@ class ReviewPage(ScrollPage):
         self.progress.hide()
         self.export_status = QLabel()
         self.export_status.setWordWrap(True)
+        # After an export: open the PDF in the system's viewer (through the prompter, which tests replace).
+        self.open_button = QPushButton(TEXT["export_open"])
+        self.open_button.clicked.connect(self._open_exported)
+        self.open_button.hide()
+        self.exported: Path | None = None
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.progress, 1)
         row.addWidget(self.export_status, 1)
+        row.addWidget(self.open_button)
         return row
 
     def refresh(self) -> None:
@@ -168,7 +174,8 @@ class ReviewPage(ScrollPage):
         if not found.complete and not self.prompter.confirm(self, TEXT["export_incomplete_title"], question,
                                                             TEXT["export_anyway"]):
             return
-        out_path = self.prompter.save_path(self, self.suggested_path(), TEXT["export_filter"].format(pattern="*.pdf"))
+        out_path = self.prompter.save_path(self, self.suggested_path(), TEXT["export_filter"].format(pattern="*.pdf"),
+                                           title=TEXT["export_title"])
         if out_path is None:
             return
         self.start_export(export, out_path)
@@ -187,6 +194,7 @@ class ReviewPage(ScrollPage):
         self.job.signals.failed.connect(self._on_export_failed)
         self.export_button.setEnabled(False)
         self.export_status.clear()
+        self.open_button.hide()
         self.progress.show()
         QThreadPool.globalInstance().start(self.job)
 
@@ -198,7 +206,15 @@ class ReviewPage(ScrollPage):
     def _on_export_succeeded(self, path) -> None:
         self._export_over()
         self.export_status.setText(TEXT["export_done"].format(path=path))
+        self.exported = Path(path)
+        self.open_button.setAccessibleDescription(str(path))
+        self.open_button.show()
         self.export_finished.emit(True, str(path))
+
+    def _open_exported(self) -> None:
+        if self.exported is not None and not self.prompter.open_file(self.exported):
+            self.prompter.error(self, TEXT["export_open_failed_title"],
+                                TEXT["export_open_failed"].format(path=self.exported))
 
     def _on_export_failed(self, reason: str) -> None:
         self._export_over()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.qt.scroll_page import ScrollPage
+from app.qt.start_guide import StartGuide
 from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
 
@@ -40,6 +41,8 @@ class StartPage(ScrollPage):
         row.addWidget(self.open_button)
         row.addStretch(1)
         self.body.addLayout(row)
+        self.guide = StartGuide()  # time estimate, what to prepare, the examples
+        self.body.addWidget(self.guide)
         self.opening = self.paragraph("")
         self.opening.hide()
         self.recent_title = self.heading(TEXT["start_recent"], "heading")
@@ -116,6 +119,7 @@ class StartPage(ScrollPage):
         for button in [self.new_button, self.open_button, *self.restore_buttons, *self.discard_buttons,
                        *self.recent_buttons()]:
             button.setEnabled(not name)
+        self.guide.set_enabled(not name)
 
     def recent_buttons(self) -> list[QWidget]:
         return [self.recent_box.itemAt(i).widget() for i in range(self.recent_box.count())]

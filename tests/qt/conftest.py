@@ -29,6 +29,9 @@ class ScriptedPrompter:
         self.confirm_answer = True  # "go on" to every confirmation, unless a test says otherwise
         self.confirms: list[tuple[str, str]] = []
         self.suggested: Path | None = None  # the path the last save dialog offered
+        self.save_titles: list[str | None] = []  # what each save dialog said it writes
+        self.opened_files: list[Path] = []  # files the application asked the system to open (none is)
+        self.open_file_works = True
 
     def ask_save_changes(self, parent, name):
         self.asked.append(name)
@@ -57,9 +60,14 @@ class ScriptedPrompter:
         self.recoveries_offered = rows
         return self.recovery_choice
 
-    def save_path(self, parent, suggested, file_filter=""):
+    def save_path(self, parent, suggested, file_filter="", title=None):
         self.suggested = suggested
+        self.save_titles.append(title)
         return self.save_answer
+
+    def open_file(self, path):
+        self.opened_files.append(path)
+        return self.open_file_works
 
 
 @pytest.fixture(scope="session", autouse=True)
