@@ -125,6 +125,9 @@ class ReferenceDialog(QDialog):
         self.filter.textChanged.connect(self._on_filter_changed)
         self.terms = QListWidget()
         self.terms.setAccessibleName(TEXT["glossary_terms"])
+        self.terms.setWordWrap(True)  # a long term wraps rather than hiding its end
+        self.terms.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.terms.setResizeMode(QListWidget.ResizeMode.Adjust)
         for term in sorted(pack.glossary, key=lambda t: t.term.casefold()):
             item = QListWidgetItem(term.term)
             item.setData(Qt.ItemDataRole.UserRole, term.id)

@@ -1,4 +1,5 @@
-"""Render every page of the wizard to PNG, headless, to look at them (and keep a few for the README).
+"""Render every page of the wizard to PNG, headless, to look at them (and keep a few for the README):
+the start page with its time estimate, what to prepare, every section, the review, and the glossary.
 
     .venv/bin/python docs/screenshots/render.py OUT_FOLDER [--dark] [--scale 2] [--small] [--draft FILE] [--lang CODE]
 
@@ -19,25 +20,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_TEXT = "Screening CVs for Ελληνική Εταιρεία, ООО «Пример» and 示例公司: ranks applicants for recruiters."
-
-
-def dark_palette():
-    from PySide6.QtGui import QColor, QPalette
-
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in ((roles.Window, "#202124"), (roles.WindowText, "#e8eaed"), (roles.Base, "#2b2c2f"),
-                         (roles.AlternateBase, "#323336"), (roles.Text, "#e8eaed"), (roles.Button, "#303134"),
-                         (roles.ButtonText, "#e8eaed"), (roles.Highlight, "#8ab4f8"),
-                         (roles.HighlightedText, "#202124"), (roles.Link, "#8ab4f8"),
-                         (roles.PlaceholderText, "#9aa0a6"), (roles.ToolTipBase, "#303134"),
-                         (roles.ToolTipText, "#e8eaed"), (roles.Mid, "#5f6368"), (roles.Dark, "#17181a"),
-                         (roles.Light, "#5f6368"), (roles.Midlight, "#45474a"), (roles.Shadow, "#000000")):
-        palette.setColor(role, QColor(colour))
-    palette.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, QColor("#7f8388"))
-    palette.setColor(QPalette.ColorGroup.Disabled, roles.WindowText, QColor("#7f8388"))
-    palette.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor("#7f8388"))
-    return palette
 
 
 def fill(session, pack, answered_sections: int) -> None:
@@ -80,8 +62,11 @@ def main() -> int:
 
     install(app)
     app.setStyle("Fusion")
+    from app.qt.theme import apply_theme, dark_palette
+
     if options.dark:
         app.setPalette(dark_palette())
+    apply_theme(app)  # as the application does (app/qt/launch.py)
     from app.qt.main_window import MainWindow
     from app.qt.steps import REVIEW
 
@@ -92,8 +77,8 @@ def main() -> int:
     suffix = ("-" + catalogue.language() if options.lang != "en" else "") + ("-dark" if options.dark else "") + (f"-x{options.scale}" if options.scale != "1" else "")
     app.processEvents()
 
-    def save(name: str) -> None:
-        image = window.grab().toImage()
+    def save(name: str, widget=None) -> None:
+        image = (widget or window).grab().toImage()
         if options.small:
             from PySide6.QtCore import Qt
             from PySide6.QtGui import QImage
@@ -102,8 +87,14 @@ def main() -> int:
             image = image.convertToFormat(QImage.Format.Format_Indexed8, flags)
         image.save(str(options.out / f"{name}{suffix}.png"), "PNG", 0)
 
+    window.preload()  # the pack read: the start page gives its time estimate
+    for _ in range(3):  # the bundled fonts loaded with the pack: let the menu bar lay itself out again
+        app.processEvents()
     save("00-start")
-    window.preload()
+    window.show_prepare()
+    app.processEvents()
+    save("00-prepare")
+    window.prepare_page.back_button.click()
     if options.draft:
         if not window.open_path(options.draft.resolve()):
             raise SystemExit(f"error: {options.draft} could not be opened")
@@ -115,6 +106,12 @@ def main() -> int:
         window.wizard.go_to(step)
         app.processEvents()
         save(f"{number:02d}-{step.replace('_', '')}")
+    from app.qt.reference_view import open_reference
+
+    glossary = open_reference(window, pack, "term:dpia")
+    glossary.resize(900, 520)
+    app.processEvents()
+    save("glossary", glossary)
     return 0
 
 

@@ -72,10 +72,13 @@ class ScriptedPrompter:
 
 @pytest.fixture(scope="session", autouse=True)
 def refcount_guard(qapp):
-    """The same guard the application installs (see app/qt/refcount_guard.py)."""
+    """The same guard the application installs (see app/qt/refcount_guard.py), and the same theme
+    (app/qt/theme.py), so the tests see the colours a person sees."""
     from app.qt.refcount_guard import install
+    from app.qt.theme import apply_theme
 
     install(qapp)
+    apply_theme(qapp)
 
 
 @pytest.fixture
