@@ -33,14 +33,17 @@ class PathProgress:
 
 
 def on_path(evaluation: Evaluation, question_id: str) -> bool:
-    """True when the answers so far do not rule the question out: its section's condition holds or
-    is open, and its own condition holds (or it is visible)."""
+    """True when the answers so far do not rule the question out: it is asked, or its section's
+    condition is still open on a question that can be answered now, and its own condition holds.
+    (A condition open only on questions that are themselves not asked, such as the classification
+    behind a result that ends it, cannot come true by answering: that section is not ahead.)"""
     if evaluation.is_visible(question_id):
         return True
     section = evaluation.index.section_of[question_id]
     question = evaluation.index.questions[question_id]
     return (evaluation.truth(section.show_if) is Truth.UNKNOWN
-            and evaluation.truth(question.show_if) is Truth.TRUE)
+            and evaluation.truth(question.show_if) is Truth.TRUE
+            and bool(evaluation.unknowns(section.show_if)))
 
 
 def path_progress(evaluation: Evaluation, reached: Collection[str] = ()) -> PathProgress:

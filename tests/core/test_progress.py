@@ -84,3 +84,20 @@ def test_answering_an_example_in_order_the_path_is_never_far_below_where_it_ends
             found = path_progress(Evaluation(pack, answers))
             assert found.total >= 0.7 * final.total, (qid, found, final)
     assert final.left == 0
+
+
+def test_a_section_open_only_on_questions_no_longer_asked_is_not_ahead(pack):
+    """A result that ends the classification hides its questions: a section that waits on one of
+    them (sexual deepfakes waits on the banned practices) can no longer come, so it is not left."""
+    answers = {"system.offering": "system", "system.infers": "yes", "system.autonomy": "yes",
+               "scope.military": "yes"}
+    evaluation = Evaluation(pack, answers)
+    assert not evaluation.is_visible("prohibited.practices")
+    assert not on_path(evaluation, "prohibited.omnibus.material")
+    classification = {"prohibited", "prohibited_omnibus", "products", "annex3", "derogation", "transparency", "gpai"}
+    left = [q for q, question in evaluation.index.questions.items() if question.required
+            and evaluation.raw(q) is None and on_path(evaluation, q)]
+    assert [q for q in left if evaluation.index.section_of[q].id in classification] == []
+    # Sections still open on a question that can be answered now stay ahead (re-using data waits on
+    # privacy.reuse, which is asked).
+    assert on_path(evaluation, "privacy.art59_area") and not evaluation.is_visible("privacy.art59_area")
