@@ -123,9 +123,13 @@ class MainWindow(QMainWindow):
     # --- the session, built on first need ---
     def preload(self) -> None:
         """Read the pack and build the pages while the start page is on screen."""
+        from PySide6.QtWidgets import QApplication
+
         from app.qt.fonts import load_bundled_fonts
+        from app.qt.outlines import install_outlines
 
         load_bundled_fonts()
+        install_outlines(QApplication.instance())  # visible outlines of fields, boxes and buttons
         self.ensure_session()
 
     def ensure_session(self):

@@ -5,16 +5,18 @@ Qt's Fusion palette puts white text on a mid blue for the selection (about 3.6:1
 placeholder text to about 4:1; its outlines are the window colour a little darker (about 2:1, and
 nearly nothing in a dark theme, where unticked boxes disappear). `accessible_palette` moves each
 text colour away from its background until it reaches 4.5:1, and the selection's background away
-from its text; `ContrastStyle` draws the outline of check boxes, radio buttons, fields, frames and
-buttons in a colour with 3:1 against the window and the field. Both follow the palette at hand, so a
-switch of the system's theme is followed too (`apply_theme` re-adjusts every new palette).
+from its text; `ContrastStyle` (app/qt/outlines.py) draws the outline of check boxes, radio buttons,
+fields, frames and buttons in a colour with 3:1 against the window and the field. Both follow the
+palette at hand, so a switch of the system's theme is followed too (`apply_theme` re-adjusts every
+new palette). Qt's style classes take a tenth of a second to load, so the wizard installs the
+outlines right after its first page is painted (outlines.install_outlines, from MainWindow.preload).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 TEXT_RATIO = 4.5  # normal text (WCAG 2.1 SC 1.4.3)
 LARGE_RATIO = 3.0  # large text, and the boundaries of controls (SC 1.4.11)
@@ -81,52 +83,11 @@ def accessible_palette(palette: QPalette) -> QPalette:
         for role, backgrounds in _TEXT_ROLES:
             on = [palette.color(group, b) for b in backgrounds]
             adjusted.setColor(group, role, readable(palette.color(group, role), on, TEXT_RATIO))
-        text = over(palette.color(group, QPalette.ColorRole.HighlightedText), palette.color(group, QPalette.ColorRole.Highlight))
-        adjusted.setColor(group, QPalette.ColorRole.Highlight,
-                          readable(palette.color(group, QPalette.ColorRole.Highlight), [text], TEXT_RATIO))
+        highlight = palette.color(group, QPalette.ColorRole.Highlight)
+        text = over(palette.color(group, QPalette.ColorRole.HighlightedText), highlight)
+        adjusted.setColor(group, QPalette.ColorRole.Highlight, readable(highlight, [text], TEXT_RATIO))
         adjusted.setColor(group, QPalette.ColorRole.HighlightedText, text)
     return adjusted
-
-
-def boundary_colour(palette: QPalette) -> QColor:
-    """The outline of a control: 3:1 against the window and the field, as close to both as allows."""
-    window, base = palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base)
-    return readable(mix(palette.color(QPalette.ColorRole.WindowText), window, 0.35), [window, base],
-                    LARGE_RATIO + 0.1)
-
-
-class ContrastStyle(QProxyStyle):
-    """The base style, with an outline of `boundary_colour` drawn over the edge of the controls
-    whose own outline is too faint: check boxes, radio buttons, fields, frames and push buttons."""
-
-    _OUTLINED = {
-        QStyle.PrimitiveElement.PE_IndicatorCheckBox: "box",
-        QStyle.PrimitiveElement.PE_IndicatorRadioButton: "circle",
-        QStyle.PrimitiveElement.PE_FrameLineEdit: "box",
-        QStyle.PrimitiveElement.PE_Frame: "box",
-        QStyle.PrimitiveElement.PE_PanelButtonCommand: "box",
-    }
-
-    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt override
-        super().drawPrimitive(element, option, painter, widget)
-        shape = self._OUTLINED.get(element)
-        if shape is None or option.rect.width() < 4 or option.rect.height() < 4:
-            return
-        if element == QStyle.PrimitiveElement.PE_Frame and not (option.state & QStyle.StateFlag.State_Sunken
-                                                                 or option.state & QStyle.StateFlag.State_Raised):
-            return  # a plain line or no frame at all: nothing to outline
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, shape == "circle")
-        pen = QPen(boundary_colour(option.palette), 1.6 if shape == "circle" else 1)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
-        if shape == "circle":
-            side = min(rect.width(), rect.height()) - 1
-            painter.drawEllipse(QRectF(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side))
-        else:
-            painter.drawRect(rect)
-        painter.restore()
 
 
 class _PaletteKeeper(QObject):
@@ -146,9 +107,7 @@ def _adjust(app: QApplication) -> None:
 
 
 def apply_theme(app: QApplication) -> None:
-    """Make the application's colours and outlines readable, now and after every theme switch."""
-    if app.style().name().lower() == "fusion" and not isinstance(app.style(), ContrastStyle):
-        app.setStyle(ContrastStyle("Fusion"))
+    """Make the application's colours readable, now and after every theme switch."""
     if app.property("accessible_theme") is None:
         keeper = _PaletteKeeper(app)
         app.installEventFilter(keeper)

@@ -62,11 +62,13 @@ def main() -> int:
 
     install(app)
     app.setStyle("Fusion")
+    from app.qt.outlines import install_outlines
     from app.qt.theme import apply_theme, dark_palette
 
     if options.dark:
         app.setPalette(dark_palette())
-    apply_theme(app)  # as the application does (app/qt/launch.py)
+    apply_theme(app)  # as the application does (app/qt/launch.py, MainWindow.preload)
+    install_outlines(app)
     from app.qt.main_window import MainWindow
     from app.qt.steps import REVIEW
 

@@ -75,9 +75,11 @@ def refcount_guard(qapp):
     """The same guard the application installs (see app/qt/refcount_guard.py), and the same theme
     (app/qt/theme.py), so the tests see the colours a person sees."""
     from app.qt.refcount_guard import install
+    from app.qt.outlines import install_outlines
     from app.qt.theme import apply_theme
 
     install(qapp)
+    install_outlines(qapp)
     apply_theme(qapp)
 
 
