@@ -177,3 +177,28 @@ def test_a_draft_of_the_pack_before_the_new_order_opens_and_gives_the_same_resul
     current = load_draft(root / "resources" / "examples" / name)
     assert session.draft.values() == current.values()
     assert classify(pack, session.draft.values()) == classify(pack, current.values())
+
+
+def test_an_example_opens_as_a_copy_of_its_own_and_a_broken_one_is_said_and_left(pack, tmp_path):
+    """Opening an example (the start page's "Open an example") gives a new draft with no file:
+    saving it asks where, so the example is never written over; one that cannot be read is told."""
+    from pathlib import Path
+
+    from app.session.draft_session import DraftSession
+    from app.storage.drafts import load_draft
+    from tests.core.test_draft_session import ScriptedPrompts
+
+    example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "customer_chatbot.json"
+    before = example.read_bytes()
+    prompts = ScriptedPrompts(save_path=tmp_path / "mine.json")
+    session = DraftSession(pack, prompts)
+    result = session.open_copy(example)
+    assert result.opened and result.path is None and session.path is None and not session.dirty
+    assert session.draft.values() == load_draft(example).values() and session.draft.id != load_draft(example).id
+    session.set_answer("plan.duration_months", 4)
+    assert session.save() and session.path == tmp_path / "mine.json"
+    assert ("save_path", None) in prompts.asked and example.read_bytes() == before
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ not json", encoding="utf-8")
+    assert not session.open_copy(broken).opened
+    assert prompts.asked[-1][0] == "cannot_open" and session.path == tmp_path / "mine.json"
