@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 from typing import Iterator
 
+from catalogue import tr
 from forms.answers import answer_problem
 from forms.evaluation import Evaluation
 from forms.schema import KINDS, Pack
@@ -48,18 +49,18 @@ def estimate_problems(pack: Pack) -> Iterator[Found]:
     minutes = pack.estimate.minutes
     for kind, value in minutes.items():
         if kind not in KINDS:
-            yield "pack", pack.id, f"estimate.minutes names '{kind}', which is no kind of question"
+            yield "pack", pack.id, tr("packs.check.estimate_kind", key="estimate.minutes", kind=kind)
         elif value < 0:
-            yield "pack", pack.id, f"estimate.minutes.{kind} is below zero"
+            yield "pack", pack.id, tr("packs.check.estimate_negative", key=f"estimate.minutes.{kind}")
     asked = {q.kind for s in pack.sections for q in s.questions}
     for kind in sorted(asked - set(minutes)):
-        yield "pack", pack.id, f"estimate.minutes gives no minutes for '{kind}' questions, which the pack asks"
+        yield "pack", pack.id, tr("packs.check.estimate_missing", key="estimate.minutes", kind=kind)
     questions = {q.id: q for s in pack.sections for q in s.questions}
     for question_id, value in pack.estimate.typical.items():
         question = questions.get(question_id)
         if question is None:
-            yield "pack", pack.id, f"estimate.typical names question '{question_id}', which does not exist"
+            yield "pack", pack.id, tr("packs.check.estimate_question", key="estimate.typical", question=question_id)
             continue
         problem = answer_problem(question, value)
         if problem:
-            yield "pack", pack.id, f"estimate.typical: {problem}"
+            yield "pack", pack.id, tr("packs.check.estimate_answer", key="estimate.typical", problem=problem)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from catalogue import tr
 from forms.citations import provisions
 from forms.schema import Pack, Term
 
@@ -78,16 +79,18 @@ def glossary_problems(pack: Pack) -> Iterator[Found]:
     others |= {r.id for r in pack.rules} | {o.id for t in pack.tracks for o in t.outcomes}
     claimed: dict[str, str] = {}
     for term in pack.glossary:
+        item = tr("packs.item", kind=tr("packs.kind.term"), id=term.id)
         if ids.count(term.id) > 1 or term.id in others:
-            yield "term", term.id, f"term '{term.id}': the id is used twice (ids of terms, sections, questions, rules and outcomes must differ)"
+            yield "term", term.id, tr("packs.check.term_id_twice", item=item)
         for ref in term.refs:
             if ref not in known:
-                yield "term", term.id, f"term '{term.id}': cites '{ref}', which is not in the provisions list"
+                yield "term", term.id, tr("packs.check.unknown_citation", item=item, ref=ref)
         for other in term.see_also:
             if other not in ids or other == term.id:
-                yield "term", term.id, f"term '{term.id}': see_also names '{other}', which is no other term of the glossary"
+                yield "term", term.id, tr("packs.check.see_also", item=item, key="see_also", other=other)
         for word in term.mentions:
             key = word.strip().casefold()
             if key in claimed and claimed[key] != term.id:
-                yield "term", term.id, f"term '{term.id}': the word '{word}' already marks term '{claimed[key]}'"
+                yield "term", term.id, tr("packs.check.mention_twice", item=item, word=word,
+                                          other=tr("packs.item", kind=tr("packs.kind.term"), id=claimed[key]))
             claimed[key] = term.id

@@ -23,8 +23,10 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, 
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.dossier.attachment import ATTACHMENT, FINGERPRINT_KEY as INFO_FINGERPRINT_KEY
+from app.dossier.authority import Branding, Extras
+from app.dossier.result_record import RESULT_KEY as INFO_RESULT_KEY
 from app.dossier.texts import TEXT
-from app.dossier.typeset import MAIN, markup, register_fonts
+from app.dossier.typeset import MAIN, markup, printable, register_fonts
 
 
 HEADING_ROOM = 32 * mm
@@ -32,6 +34,7 @@ MARGINS = {"leftMargin": 22 * mm, "rightMargin": 22 * mm, "topMargin": 20 * mm, 
 FRAME_HEIGHT = A4[1] - MARGINS["topMargin"] - MARGINS["bottomMargin"]
 PAGE_ROOM = FRAME_HEIGHT - 2 * 6 - 1  # what a flowable gets on an empty page (the frame pads 6 pt)
 FINGERPRINT_KEY = INFO_FINGERPRINT_KEY.lstrip("/")  # reportlab adds the slash of a PDF name itself
+RESULT_KEY = INFO_RESULT_KEY.lstrip("/")
 
 
 def prepare() -> None:
@@ -139,39 +142,69 @@ class _Document(BaseDocTemplate):
 
 
 class _Info(pdfdoc.PDFInfo):
-    """The document information with the draft's time as its dates and the data's fingerprint."""
+    """The document information with the draft's time as its dates, the data's fingerprint and the
+    result printed, as a program reads it (app/dossier/result_record.py)."""
 
-    def __init__(self, base: pdfdoc.PDFInfo, stamp: str, digest: str) -> None:
+    def __init__(self, base: pdfdoc.PDFInfo, stamp: str, digest: str, result: str) -> None:
         super().__init__()
         self.__dict__.update(base.__dict__)
-        self.stamp, self.fingerprint = stamp, digest
+        self.stamp, self.fingerprint, self.result = stamp, digest, result
 
     def format(self, document):
         info = {key: pdfdoc.PDFString(getattr(self, key.lower())) for key in
                 ("Title", "Author", "Subject", "Keywords", "Producer", "Creator")}
         info["CreationDate"] = info["ModDate"] = pdfdoc.PDFString(self.stamp)
         info[FINGERPRINT_KEY] = pdfdoc.PDFString(self.fingerprint)
+        if self.result:
+            info[RESULT_KEY] = pdfdoc.PDFString(self.result)
         info["Trapped"] = pdfdoc.PDFName(self.trapped)
         return pdfdoc.PDFDictionary(info).format(document)
 
 
-def _embed(document: pdfdoc.PDFDocument, data: bytes, digest: str, when: dt.datetime) -> None:
-    """The draft's JSON as a file attachment, written with the PDF (reportlab has no public API for
-    it; adding it afterwards with pypdf meant reading and rewriting the whole file)."""
-    stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("EmbeddedFile")}), data,
-                              filters=[pdfdoc.PDFZCompress])
-    spec = pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("Filespec"), "F": pdfdoc.PDFString(ATTACHMENT),
-                                 "UF": pdfdoc.PDFString(ATTACHMENT),
-                                 "EF": pdfdoc.PDFDictionary({"F": document.Reference(stream)})})
-    names = pdfdoc.PDFArray([pdfdoc.PDFString(ATTACHMENT), document.Reference(spec)])
+def _embed(document: pdfdoc.PDFDocument, files: list[tuple[str, bytes]], digest: str, when: dt.datetime,
+           result: str) -> None:
+    """The draft's JSON and the documents added, as file attachments written with the PDF
+    (reportlab has no public API for it; adding them afterwards with pypdf meant reading and
+    rewriting the whole file). `files`: (name, bytes), the draft's JSON first; `result` the result
+    printed, kept in the document information for a program to read."""
+    entries = []
+    for name, data in files:
+        stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("EmbeddedFile")}), data,
+                                  filters=[pdfdoc.PDFZCompress])
+        spec = pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("Filespec"), "F": pdfdoc.PDFString(name),
+                                     "UF": pdfdoc.PDFString(name),
+                                     "EF": pdfdoc.PDFDictionary({"F": document.Reference(stream)})})
+        entries.append((name, document.Reference(spec)))
+    # A name tree lists its names in order.
+    names = pdfdoc.PDFArray([part for name, spec in sorted(entries, key=lambda e: e[0].encode("utf-16-be"))
+                             for part in (pdfdoc.PDFString(name), spec)])
     document.Catalog.Names = pdfdoc.PDFDictionary({"EmbeddedFiles": pdfdoc.PDFDictionary({"Names": names})})
     utc = when.astimezone(dt.timezone.utc) if when.tzinfo else when
     stamp = utc.strftime("D:%Y%m%d%H%M%SZ" if when.tzinfo else "D:%Y%m%d%H%M%S")
-    document.info = _Info(document.info, stamp, digest)
-    document.signature.update(data)  # the file's ID: the same for the same draft, another for another
+    document.info = _Info(document.info, stamp, digest, result)
+    document.signature.update(files[0][1])  # the file's ID: the same for the same draft, another for another
 
 
-def _canvas_class(digest: str, when: dt.datetime, data: bytes):
+def _header(canvas, branding: Branding) -> None:
+    """The authority's logo and name and the sandbox's at the top of a page after the cover."""
+    left, top = MARGINS["leftMargin"], A4[1] - 9 * mm
+    x = left
+    if branding.logo_png is not None:
+        from reportlab.lib.utils import ImageReader
+
+        canvas.drawImage(ImageReader(io.BytesIO(branding.logo_png)), left, top - 5 * mm, width=6 * mm, height=6 * mm,
+                         preserveAspectRatio=True, mask="auto")
+        x += 8 * mm
+    canvas.setFont(MAIN, 7.5)
+    canvas.setFillGray(0.35)
+    canvas.drawString(x, top - 3 * mm, printable(TEXT["header"].format(sandbox=branding.sandbox,
+                                                                      authority=branding.authority)))
+    canvas.setStrokeGray(0.8)
+    canvas.setLineWidth(0.3)
+    canvas.line(left, top - 6.5 * mm, A4[0] - MARGINS["rightMargin"], top - 6.5 * mm)
+
+
+def _canvas_class(digest: str, when: dt.datetime, data: bytes, extras: Extras, result: str):
     class FooterCanvas(pdf_canvas.Canvas):
         """Keeps each page until the end, to print "Page x of y" and the contents' page numbers
         once they are known."""
@@ -200,11 +233,13 @@ def _canvas_class(digest: str, when: dt.datetime, data: bytes):
                     if page == number:
                         self.bookmarkPage(key, fit="XYZ", top=top)
                         self.addOutlineEntry(title, key, level=level, closed=level > 0)
+                if extras.branding is not None and number > 1:
+                    _header(self, extras.branding)
                 self.setFont(MAIN, 7.5)
                 self.setFillGray(0.35)
                 self.drawCentredString(A4[0] / 2, 11 * mm, TEXT["footer"].format(page=number, pages=len(self._pages), fingerprint=digest))
                 super().showPage()
-            _embed(self._doc, data, digest, when)
+            _embed(self._doc, [(ATTACHMENT, data)] + [(e.name, e.data) for e in extras.enclosures], digest, when, result)
             # Streams compressed but not also ASCII85-encoded (reportlab's default): a binary PDF
             # is fine to hand over, and the encoding cost a tenth of the export and a quarter more bytes.
             ascii85, rl_config.useA85 = rl_config.useA85, 0
@@ -229,8 +264,11 @@ def _headings_with_room(flowables: list, headings: set[int]) -> list:
     return out
 
 
-def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime, data: bytes) -> bytes:
-    """The PDF of `flowables`, with `data` (the draft's JSON, of fingerprint `digest`) attached."""
+def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime, data: bytes,
+           extras: Extras = Extras()) -> bytes:
+    """The PDF of `flowables`, with `data` (the draft's JSON, of fingerprint `digest`) attached, and
+    with a kit, its headers and the documents added; `meta` gives the document information, and its
+    "result" the machine-readable result."""
     headings = [f for f in flowables if hasattr(f, "toc_text")]
     # A heading never ends a page: it starts a new one unless a few lines fit under it. (Not
     # keepWithNext: reportlab ignores it before a KeepTogether, and before a long table it would
@@ -246,5 +284,5 @@ def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime
     rl_config.invariant = 1
     document = _Document(stream, title=meta["title"], author=meta["author"], subject=meta["subject"],
                          keywords=meta["keywords"], creator="Sandbox Applicant Kit", invariant=1)
-    document.build(flowables, canvasmaker=_canvas_class(digest, when, data))
+    document.build(flowables, canvasmaker=_canvas_class(digest, when, data, extras, meta.get("result", "")))
     return stream.getvalue()

@@ -1,16 +1,23 @@
 """The last page: every answer by section with a link back to it, the result, the open points,
-and the dossier export (run off the UI thread; the PDF code is imported only when it is used)."""
+and the dossier export (run off the UI thread; the PDF code is imported only when it is used),
+signed with the applicant's certificate when they choose (app/qt/certificate_choice.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from app.kits.manifest import SOON, deadline_text
+from app.qt.attachments_view import AttachmentsView
+from app.qt.kit_views import plain_label
 from app.results import names
+from catalogue import tr
+from catalogue.formats import format_date
 from app.qt.scroll_page import ScrollPage
 from app.qt.result_view import link_label
 from app.qt.style import muted
@@ -30,14 +37,15 @@ class ExportJob(QRunnable):
     """Writes the dossier in a pool thread. It gets its own copy of the draft and never touches
     a widget; the page hears back through the signals."""
 
-    def __init__(self, export, draft, pack, out_path: Path):
+    def __init__(self, export, draft, pack, out_path: Path, kit=None):
         super().__init__()
-        self.export, self.draft, self.pack, self.out_path = export, draft, pack, out_path
+        self.export, self.draft, self.pack, self.out_path, self.kit = export, draft, pack, out_path, kit
+        self.signer: str | None = None  # whose signature the export adds, if any
         self.signals = _ExportSignals()
 
     def run(self) -> None:
         try:
-            self.export(self.draft, self.pack, self.out_path)
+            self.export(self.draft, self.pack, self.out_path, kit=self.kit)
         except Exception as error:  # noqa: BLE001 - any failure is reported to the user, not lost
             self.signals.failed.emit(str(error) or type(error).__name__)
         else:
@@ -55,6 +63,16 @@ def find_exporter():
     return getattr(module, "export_dossier", None)
 
 
+def _signed_export(certificate):
+    """An export like `export_dossier` that writes the dossier signed with `certificate`."""
+    from app.dossier.signing import export_signed
+
+    def export(draft, pack, out_path: Path, kit=None) -> None:
+        export_signed(draft, pack, out_path, certificate, kit=kit)
+
+    return export
+
+
 class ReviewPage(ScrollPage):
     edit_requested = Signal(str)
     export_finished = Signal(bool, str)
@@ -64,6 +82,7 @@ class ReviewPage(ScrollPage):
         self.session = session
         self.prompter = prompter
         self.job = None
+        self.certificate_folder: Path | None = None  # where the last certificate chosen was
         self.heading(TEXT["review_title"])
         muted(self.paragraph(TEXT["review_intro"]))
         # The export comes first: on a long review it would otherwise sit screens below.
@@ -72,6 +91,7 @@ class ReviewPage(ScrollPage):
         self.body.addWidget(self.content)
         self.body.addStretch(1)
         self.setAccessibleName(TEXT["review_title"])
+        session.attachments_changed.connect(self._on_attachments_changed)
 
     def _export_row(self) -> QHBoxLayout:
         self.export_button = QPushButton(TEXT["export"])
@@ -82,6 +102,10 @@ class ReviewPage(ScrollPage):
         self.progress.setAccessibleName(TEXT["export_running"])
         self.progress.setFormat(TEXT["export_running"])
         self.progress.hide()
+        self.sign_box = QCheckBox(TEXT["sign_option"])
+        self.sign_box.setToolTip(TEXT["sign_option_tip"])
+        self.sign_box.setAccessibleName(TEXT["sign_option"])
+        self.sign_box.setAccessibleDescription(TEXT["sign_option_tip"])
         self.export_status = QLabel()
         self.export_status.setWordWrap(True)
         # After an export: open the PDF in the system's viewer (through the prompter, which tests replace).
@@ -91,6 +115,7 @@ class ReviewPage(ScrollPage):
         self.exported: Path | None = None
         row = QHBoxLayout()
         row.addWidget(self.export_button)
+        row.addWidget(self.sign_box)
         row.addWidget(self.progress, 1)
         row.addWidget(self.export_status, 1)
         row.addWidget(self.open_button)
@@ -111,9 +136,12 @@ class ReviewPage(ScrollPage):
         widget = QWidget()
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.deadline_label = self._deadline(layout)
         self.completeness = document.completeness
         self.completeness_label = link_label(self._completeness_text(), self._on_link)
         layout.addWidget(self.completeness_label)
+        self.attachments = AttachmentsView(session, self.prompter)
+        layout.addWidget(self.attachments)
         missing = {m.question for m in document.completeness.missing}
         for section in document.sections:
             rows = [self._answer_row(answer, answer.question in missing) for answer in section.answers if answer.asked]
@@ -121,6 +149,23 @@ class ReviewPage(ScrollPage):
                 layout.addWidget(link_label(f"<h3>{html.escape(section.title)}</h3>" + "".join(rows), self._on_link))
         layout.addWidget(link_label(self._result_text(document), self._on_link))
         return widget
+
+    def _deadline(self, layout: QVBoxLayout) -> QLabel | None:
+        """The kit's deadline with the days left; a late application says so."""
+        kit = self.session.kit
+        text = deadline_text(kit.manifest, dt.date.today()) if kit is not None else None
+        if text is None:
+            return None
+        days = kit.manifest.days_left(dt.date.today())
+        if days < 0:
+            text = tr("kit.late", date=format_date(kit.manifest.sandbox.deadline), authority=kit.manifest.authority.name)
+        label = plain_label(text, "warning" if days <= SOON else "heading")
+        layout.addWidget(label)
+        return label
+
+    def _on_attachments_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def _answer_row(self, answer: Answer, missing: bool) -> str:
         if answer.given:
@@ -174,11 +219,29 @@ class ReviewPage(ScrollPage):
         if not found.complete and not self.prompter.confirm(self, TEXT["export_incomplete_title"], question,
                                                             TEXT["export_anyway"]):
             return
+        certificate = None
+        if self.sign_box.isChecked():  # the certificate and its passphrase first: the export then runs unattended
+            certificate = self._certificate()
+            if certificate is None:
+                return
         out_path = self.prompter.save_path(self, self.suggested_path(), TEXT["export_filter"].format(pattern="*.pdf"),
                                            title=TEXT["export_title"])
         if out_path is None:
             return
-        self.start_export(export, out_path)
+        if certificate is None:
+            self.start_export(export, out_path)
+        else:
+            signer = certificate.common_name or certificate.path.name
+            self.start_export(_signed_export(certificate), out_path, signer=signer)
+
+    def _certificate(self):
+        from app.qt.certificate_choice import choose_certificate
+
+        folder = self.certificate_folder or (self.session.path.parent if self.session.path else Path.home())
+        certificate = choose_certificate(self, self.prompter, folder)
+        if certificate is not None:
+            self.certificate_folder = certificate.path.parent
+        return certificate
 
     def suggested_path(self) -> Path:
         """Where to offer to write the dossier: named after the system, beside the draft."""
@@ -188,8 +251,11 @@ class ReviewPage(ScrollPage):
         stem = stem or (path.stem if path else TEXT["export_default_name"])
         return (path.parent if path else Path.home()) / f"{stem}.pdf"
 
-    def start_export(self, export, out_path: Path) -> None:
-        self.job = ExportJob(export, self.session.draft.model_copy(deep=True), self.session.pack, out_path)
+    def start_export(self, export, out_path: Path, signer: str | None = None) -> None:
+        """Run `export` in a pool thread; `signer`: whose signature it adds, if any."""
+        self.job = ExportJob(export, self.session.draft.model_copy(deep=True), self.session.pack, out_path,
+                             self.session.kit)
+        self.job.signer = signer
         self.job.signals.succeeded.connect(self._on_export_succeeded)
         self.job.signals.failed.connect(self._on_export_failed)
         self.export_button.setEnabled(False)
@@ -204,8 +270,13 @@ class ReviewPage(ScrollPage):
         self.job = None
 
     def _on_export_succeeded(self, path) -> None:
+        signer = self.job.signer if self.job else None
         self._export_over()
-        self.export_status.setText(TEXT["export_done"].format(path=path))
+        # A signed dossier holds this computer's clock as its signing time: a claim, and it says so.
+        if signer:
+            self.export_status.setText(TEXT["export_signed_done"].format(path=path, signer=signer))
+        else:
+            self.export_status.setText(TEXT["export_done"].format(path=path))
         self.exported = Path(path)
         self.open_button.setAccessibleDescription(str(path))
         self.open_button.show()

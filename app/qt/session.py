@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from app.kits.kit import Kit
 from app.session.draft_session import DraftSession
-from app.storage.drafts import Draft
+from app.storage.drafts import Draft, Made
 from app.session.prompts import Prompts
 from forms.evaluation import Evaluation
 from forms.progress import PathProgress, path_progress
@@ -39,16 +40,31 @@ class Session(QObject):
     assessment_changed = Signal(object)
     dirty_changed = Signal(bool)
     path_changed = Signal(object)
+    # The kit worn changed (a kit opened or set aside, a draft made with another kit opened): the
+    # pack changed with it, and the views built from it are built again.
+    kit_changed = Signal(object)
+    attachments_changed = Signal()
 
     def __init__(self, pack: Pack, draft: Draft | None = None, path: Path | None = None, parent=None,
-                 prompts: Prompts | None = None):
+                 prompts: Prompts | None = None, kit: Kit | None = None,
+                 find_kit: Callable[[Made], Kit | None] | None = None):
         super().__init__(parent)
-        self.pack = pack
-        self.drafts = DraftSession(pack, prompts, draft, path)
+        self.drafts = DraftSession(pack, prompts, draft, path, kit=kit, find_kit=find_kit)
         self._recompute()
         self.drafts.answers_changed.connect(self._on_answers_changed)
         self.drafts.dirty_changed.connect(self.dirty_changed.emit)
         self.drafts.path_changed.connect(self.path_changed.emit)
+        self.drafts.kit_changed.connect(self._on_kit_changed)
+        self.drafts.attachments_changed.connect(self.attachments_changed.emit)
+
+    @property
+    def pack(self) -> Pack:
+        """The pack in use: the kit's when one is worn (the draft session may change it)."""
+        return self.drafts.pack
+
+    @property
+    def kit(self) -> Kit | None:
+        return self.drafts.kit
 
     # --- what the draft session holds ---
     @property
@@ -111,6 +127,10 @@ class Session(QObject):
         # be rebuilt (that rebuild costs more than the classification itself).
         if not question_id or self.assessment != before:
             self.assessment_changed.emit(self.assessment)
+
+    def _on_kit_changed(self, kit) -> None:
+        self._recompute()
+        self.kit_changed.emit(kit)
 
     def _recompute(self) -> None:
         values = self.draft.values()

@@ -11,7 +11,9 @@ from forms.citations import provisions
 from forms.conditions import questions_named, rules_named
 from forms.estimate import ROUND_TO, time_estimate, typical_path
 from forms.glossary import mentions, question_texts, terms_in
+from catalogue import tr
 from forms.loader import PackError, load_pack
+from tests.messages import in_pack_file as at_file, pack_item as item
 
 PLAN_SECTIONS = ("plan", "plan_real_world")
 # The terms the issue names, by id: each must be in the glossary.
@@ -132,36 +134,62 @@ def test_a_small_pack_estimates_its_typical_path(tmp_path):
     assert time_estimate(_small(tmp_path, estimate=None)) is None
 
 
-@pytest.mark.parametrize("change, named", [
-    ({"glossary": [{**SMALL["glossary"][0], "refs": ["aiact.art999"]}]}, ["provider", "aiact.art999"]),
-    ({"glossary": [{**SMALL["glossary"][0], "see_also": ["nobody"]}]}, ["provider", "nobody"]),
-    ({"glossary": [SMALL["glossary"][0], {"id": "seller", "term": "Seller", "definition": "D", "mentions": ["Providers"]}]},
-     ["seller", "Providers", "provider"]),
-    ({"glossary": [{**SMALL["glossary"][0], "mentions": []}]}, ["provider", "mentions"]),
-    ({"estimate": {"minutes": {"multi_choice": 1}}}, ["estimate.minutes", "long_text"]),
-    ({"estimate": {"minutes": {"multi_choice": 1, "long_text": 4, "essay": 9}}}, ["essay"]),
-    ({"estimate": {"minutes": {"multi_choice": 1, "long_text": 4}, "typical": {"s.gone": "yes"}}}, ["s.gone"]),
-    ({"estimate": {"minutes": {"multi_choice": 1, "long_text": 4}, "typical": {"role.roles": ["seller"]}}}, ["seller"]),
+def _provider(**changes):
+    return {**SMALL["glossary"][0], **changes}
+
+
+MINUTES = {"multi_choice": 1, "long_text": 4}
+
+
+@pytest.mark.parametrize("change, msg_id, known", [
+    ({"glossary": [_provider(refs=["aiact.art999"])]}, "packs.check.unknown_citation",
+     {"item": ("term", "provider"), "ref": "aiact.art999"}),
+    ({"glossary": [_provider(see_also=["nobody"])]}, "packs.check.see_also",
+     {"item": ("term", "provider"), "key": "see_also", "other": "nobody"}),
+    ({"glossary": [_provider(), {"id": "seller", "term": "Seller", "definition": "D", "mentions": ["Providers"]}]},
+     "packs.check.mention_twice", {"item": ("term", "seller"), "word": "Providers", "other": ("term", "provider")}),
+    ({"glossary": [_provider(id="s")]}, "packs.check.term_id_twice", {"item": ("term", "s")}),
+    ({"prepare": [{"id": "cv", "label": "A CV"}, {"id": "cv", "label": "Another"}]}, "packs.check.id_twice",
+     {"item": ("prepare_item", "cv")}),
+    ({"estimate": {"minutes": {"multi_choice": 1}}}, "packs.check.estimate_missing",
+     {"key": "estimate.minutes", "kind": "long_text"}),
+    ({"estimate": {"minutes": {**MINUTES, "essay": 9}}}, "packs.check.estimate_kind",
+     {"key": "estimate.minutes", "kind": "essay"}),
+    ({"estimate": {"minutes": {**MINUTES, "long_text": -1}}}, "packs.check.estimate_negative",
+     {"key": "estimate.minutes.long_text"}),
+    ({"estimate": {"minutes": MINUTES, "typical": {"s.gone": "yes"}}}, "packs.check.estimate_question",
+     {"key": "estimate.typical", "question": "s.gone"}),
+    ({"estimate": {"minutes": MINUTES, "typical": {"role.roles": ["seller"]}}}, "packs.check.estimate_answer",
+     {"key": "estimate.typical", "problem": ("answers.not_an_option", {"option": "seller", "question": "role.roles"})}),
 ])
-def test_a_broken_glossary_or_estimate_fails_to_load_naming_what_is_wrong(tmp_path, change, named):
+def test_a_broken_glossary_estimate_or_list_to_prepare_fails_to_load_naming_what_is_wrong(tmp_path, change, msg_id, known):
+    """Each fault is the catalogue's message for it, naming the item and the value at fault."""
     with pytest.raises(PackError) as caught:
         _small(tmp_path, **change)
-    message = str(caught.value)
-    assert "\n" not in message
-    for part in named:
-        assert part in message, message
+    filled = {key: _filled(value) for key, value in known.items()}
+    assert str(caught.value) == at_file(tmp_path / "pack.yaml", tr(msg_id, **filled))
 
 
-def test_a_term_may_not_share_its_id_with_another_item(tmp_path):
+def _filled(value):
+    """A placeholder's value: as written, an item of the pack (kind, id), or a message (id, values)."""
+    if isinstance(value, str):
+        return value
+    first, second = value
+    return tr(first, **second) if isinstance(second, dict) else item(first, second)
+
+
+def test_a_glossary_term_needs_a_word_that_marks_it(tmp_path):
     with pytest.raises(PackError) as caught:
-        _small(tmp_path, glossary=[{**SMALL["glossary"][0], "id": "s"}])
-    assert "'s'" in str(caught.value) and "twice" in str(caught.value)
+        _small(tmp_path, glossary=[_provider(mentions=[])])
+    assert "mentions" in str(caught.value) and "\n" not in str(caught.value)
 
 
+@pytest.mark.parametrize("version", ["1.2.0", "1.3.0"])
 @pytest.mark.parametrize("name", ["cv_screening.json", "credit_scoring.json"])
-def test_a_draft_of_the_pack_before_the_new_order_opens_and_gives_the_same_result(pack, name):
-    """Pack 1.3.0 moved questions between sections and added words: a draft of 1.2.0 opens without
-    an error or a lost answer, and classifies as the same example of 1.3.0 does."""
+def test_a_draft_of_an_earlier_pack_opens_and_gives_the_same_result(pack, name, version):
+    """Pack 1.4.0 moved questions between sections and added words: a draft of 1.2.0 (before the
+    dossier's parts) or of 1.3.0 (the applicant's section first) opens without an error or a lost
+    answer, and classifies as the same example of the pack in use does."""
     from pathlib import Path
 
     from app.session.draft_session import DraftSession
@@ -169,12 +197,13 @@ def test_a_draft_of_the_pack_before_the_new_order_opens_and_gives_the_same_resul
     from risk_tiers.classify import classify
 
     root = Path(__file__).resolve().parents[2]
-    older = root / "tests" / "data" / "drafts_pack_1_2" / name
-    assert load_draft(older).lock.pack.version == "1.2.0"
+    older = root / "tests" / "data" / f"drafts_pack_{version.rsplit('.', 1)[0].replace('.', '_')}" / name
+    assert load_draft(older).lock.pack.version == version != pack.version
     session = DraftSession(pack)
     opened = session.open(older)
     assert opened.opened and opened.pack_change is PackChange.VERSION and list(opened.warnings) == []
     current = load_draft(root / "resources" / "examples" / name)
+    assert current.lock.pack.version == pack.version
     assert session.draft.values() == current.values()
     assert classify(pack, session.draft.values()) == classify(pack, current.values())
 
@@ -202,3 +231,28 @@ def test_an_example_opens_as_a_copy_of_its_own_and_a_broken_one_is_said_and_left
     broken.write_text("{ not json", encoding="utf-8")
     assert not session.open_copy(broken).opened
     assert prompts.asked[-1][0] == "cannot_open" and session.path == tmp_path / "mine.json"
+
+
+def test_a_copy_opened_while_a_kit_is_worn_keeps_the_kit_and_is_compared_with_the_pack_as_shipped(tmp_path):
+    """With an authority's kit worn, an example (opened as a copy) opens as a draft made without a
+    kit does: read with the kit's pack, the kit still worn, and its lock (the pack as shipped)
+    compared with the pack as shipped, so a copy of a draft that recorded it is not said to be of a
+    changed pack."""
+    from pathlib import Path
+
+    from app.kits.kit import load_kit
+    from app.session.draft_session import DraftSession
+    from app.storage.draft_store import save_draft
+    from app.storage.drafts import Draft, PackChange, load_draft
+
+    root = Path(__file__).resolve().parents[2]
+    kit = load_kit(root / "resources" / "kits" / "nordland.sandboxkit")
+    example = root / "resources" / "examples" / "cv_screening.json"
+    recorded = Draft.new(kit.base)  # made without the kit, recording the pack's content
+    recorded.answers = load_draft(example).answers
+    save_draft(recorded, tmp_path / "recorded.json")
+    session = DraftSession(kit.pack, kit=kit)
+    result = session.open_copy(tmp_path / "recorded.json")
+    assert result.opened and list(result.warnings) == [] and session.kit is kit and session.pack is kit.pack
+    assert result.pack_change is PackChange.SAME
+    assert session.draft.values() == load_draft(example).values() and session.draft.id != recorded.id

@@ -32,6 +32,12 @@ class ScriptedPrompter:
         self.save_titles: list[str | None] = []  # what each save dialog said it writes
         self.opened_files: list[Path] = []  # files the application asked the system to open (none is)
         self.open_file_works = True
+        self.kit_answer: Path | None = None
+        self.attachment_answer: Path | None = None
+        self.certificate_answer: Path | None = None  # the certificate file "chosen" to sign with
+        self.certificate_folders: list[Path] = []  # the folder each certificate dialog opened in
+        self.certificate_passphrases: list[str | None] = []  # typed in turn; None: cancel
+        self.certificate_passphrases_asked: list[tuple[str, bool]] = []
 
     def ask_save_changes(self, parent, name):
         self.asked.append(name)
@@ -52,6 +58,12 @@ class ScriptedPrompter:
     def open_path(self, parent, folder):
         return self.open_answer
 
+    def open_kit_path(self, parent, folder):
+        return self.kit_answer
+
+    def open_attachment_path(self, parent, folder):
+        return self.attachment_answer
+
     def choose_version(self, parent, name, rows):
         self.versions_offered = rows
         return self.version_choice
@@ -59,6 +71,14 @@ class ScriptedPrompter:
     def choose_recovery(self, parent, rows):
         self.recoveries_offered = rows
         return self.recovery_choice
+
+    def open_certificate(self, parent, folder):
+        self.certificate_folders.append(folder)
+        return self.certificate_answer
+
+    def ask_certificate_passphrase(self, parent, name, retry=False):
+        self.certificate_passphrases_asked.append((name, retry))
+        return self.certificate_passphrases.pop(0) if self.certificate_passphrases else None
 
     def save_path(self, parent, suggested, file_filter="", title=None):
         self.suggested = suggested

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 from app.qt.steps import REVIEW
 from app.qt.theme import LARGE_RATIO, TEXT_RATIO, contrast, dark_palette, over
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "cv_screening.json"
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "resources" / "examples" / "cv_screening.json"
+NORDLAND = ROOT / "resources" / "kits" / "nordland.sandboxkit"
 
 
 @pytest.fixture(params=["light", "dark"])
@@ -176,6 +178,37 @@ def test_every_page_reads_in_both_themes(qtbot, make_window, theme):
         page = Page(window)
         problems += _text_problems(page, f"{theme} {step}") + _boundary_problems(page, f"{theme} {step}")
     problems += _selected_step_problems(window, theme)
+    assert problems == []
+
+
+def test_a_kit_s_pages_read_in_both_themes(qtbot, prompter, theme):
+    """Wearing the Nordland kit: the start page with its banner in the authority's colour, its
+    notes beside the estimate and the examples; the wizard's band on every section; the review
+    page with the documents the kit asks for; then, the kit set aside, the start page listing it."""
+    from app.qt.main_window import MainWindow
+
+    window = MainWindow(prompter=prompter, kit_path=NORDLAND)
+    qtbot.addWidget(window)
+    window.resize(1200, 780)
+    window.show()
+    qtbot.waitExposed(window)
+    window.preload()
+    page = Page(window)
+    assert window.start.welcome is not None and window.start.welcome.banner.isVisible()
+    problems = _text_problems(page, f"{theme} kit start") + _boundary_problems(page, f"{theme} kit start")
+    window.new_draft()
+    for step in [s.id for s in window.session.pack.sections] + [REVIEW]:
+        window.wizard.go_to(step)
+        page = Page(window)
+        problems += _text_problems(page, f"{theme} kit {step}") + _boundary_problems(page, f"{theme} kit {step}")
+    review = window.wizard.review
+    review.verticalScrollBar().setValue(review.attachments.y())  # the documents asked for
+    page = Page(window)
+    problems += _text_problems(page, f"{theme} kit documents") + _boundary_problems(page, f"{theme} kit documents")
+    window.wear_kit(None, asked=True)
+    page = Page(window)
+    assert window.start.welcome is None and window.start.kit_buttons()[0].isVisible()
+    problems += _text_problems(page, f"{theme} kits seen") + _boundary_problems(page, f"{theme} kits seen")
     assert problems == []
 
 

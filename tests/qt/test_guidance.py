@@ -164,7 +164,7 @@ def test_the_help_menu_has_the_guide_from_the_readme_and_about_with_version_and_
 
 def test_export_from_the_file_menu_is_titled_for_it_and_offers_to_open_the_pdf(qtbot, window, prompter, tmp_path,
                                                                               monkeypatch):
-    def export_dossier(draft, pack, out_path):
+    def export_dossier(draft, pack, out_path, **_options):
         out_path.write_bytes(b"%PDF-1.4 test")
 
     monkeypatch.setattr(review_page, "find_exporter", lambda: export_dossier)
