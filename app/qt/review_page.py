@@ -5,6 +5,7 @@ signed with the applicant's certificate when they choose (app/qt/certificate_cho
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import html
 import importlib
 from pathlib import Path
@@ -82,6 +83,7 @@ class ReviewPage(ScrollPage):
         self.session = session
         self.prompter = prompter
         self.job = None
+        self._collector_was_on = False  # the cyclic garbage collector was on when an export began
         self.certificate_folder: Path | None = None  # where the last certificate chosen was
         self.heading(TEXT["review_title"])
         muted(self.paragraph(TEXT["review_intro"]))
@@ -262,9 +264,22 @@ class ReviewPage(ScrollPage):
         self.export_status.clear()
         self.open_button.hide()
         self.progress.show()
+        self._hold_collector()
         QThreadPool.globalInstance().start(self.job)
 
+    def _hold_collector(self) -> None:
+        """Collect Python's cyclic garbage now, on the GUI thread, and not again until the export is
+        over. The collector runs in whichever thread allocates when a collection is due, and the
+        export allocates a great deal: a widget in a cycle collected there would be deleted by Qt
+        off the GUI thread, which crashes the application."""
+        self._collector_was_on = gc.isenabled()
+        gc.collect()
+        gc.disable()
+
     def _export_over(self) -> None:
+        if self._collector_was_on:
+            gc.enable()
+            self._collector_was_on = False
         self.progress.hide()
         self.export_button.setEnabled(True)
         self.job = None
