@@ -6,7 +6,7 @@ import os
 import sys
 
 COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "packs",
-            "sign", "verify", "kit", "review", "-h", "--help", "--pack"}
+            "sign", "verify", "kit", "review", "workspace", "-h", "--help", "--pack"}
 DATA_DIR_OPTION = "--data-dir"
 LANG_OPTION = "--lang"
 KIT_OPTION = "--kit"
@@ -111,4 +111,10 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):
+        # A workspace's first indexing may classify in worker processes; in a frozen build each
+        # starts as this program, and this turns it into the worker instead of a second window.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

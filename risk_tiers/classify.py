@@ -20,8 +20,15 @@ from risk_tiers.assessment import (Assessment, ChecklistResult, Finding, GapResu
 
 def classify(pack: Pack, answers: Mapping[str, Any], notes: Mapping[str, str] | None = None) -> Assessment:
     """`notes` (question id to the applicant's note) are carried to the answers each result cites."""
+    return classify_evaluation(Evaluation(pack, answers), notes)
+
+
+def classify_evaluation(evaluation: Evaluation, notes: Mapping[str, str] | None = None) -> Assessment:
+    """As `classify`, on an evaluation of the answers the caller keeps: what it works out (which
+    questions are visible, which rules hold) then serves the caller too, as completeness, at no
+    second cost."""
     notes = notes or {}
-    evaluation = Evaluation(pack, answers)
+    pack = evaluation.pack
     fired = [rule for rule in pack.rules if rule.tier != FACT and evaluation.rule(rule.id) is Truth.TRUE]
     gates = evaluation.index.gating_outcomes
     gate = next((o.id for track in pack.tracks for o in track.outcomes

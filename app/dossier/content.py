@@ -1,7 +1,8 @@
 """The dossier's pages, read from the result document, in the order an authority reads an application:
-the cover, a one-page summary, the project and the system, the classification with the answers that
-decided it, the requirements and obligations, data protection and transparency, the sandbox plan on
-pages of its own, the open points and gaps, the declaration, and every other answer in an annex.
+the cover, a one-page summary, the risks to people as a table, the project and the system, the
+classification with the answers that decided it, the requirements and obligations with how far each
+is, data protection and transparency, the sandbox plan on pages of its own, the open points and
+gaps, the declaration, and every other answer in an annex.
 
 No answer, reason or duty is printed twice: each part notes the answers it quotes (`Printed`), and
 later parts and the annex leave them out. Nothing here decides anything about the law or words a
@@ -17,15 +18,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Image, PageBreak, Spacer, Table, TableStyle
 
-from app.dossier.flowables import (BADGE, BADGE_TEXT, BOLD, DUTY, FINDING, GAP_REFS, H2, ITEM, LABEL, MAIN,
-                                   NOTE, QUESTION, SMALL, TITLE, H1, Heading, long_text, plain)
+from app.dossier.flowables import (BADGE, BADGE_TEXT, BOLD, CELL, DUTY, FINDING, GAP_REFS, H2, HEAD, ITEM, LABEL,
+                                   MAIN, NOTE, QUESTION, SMALL, TITLE, H1, Heading, long_text, plain)
 from app.dossier.authority import Branding, Extras
 from app.dossier.layout import Block, Contents
 from app.dossier.texts import TEXT
 from catalogue import ntr
 from catalogue.formats import format_number
-from app.results.document import (Answer, Cited, DerivedPart, FindingPart, ObligationPart, ResultDocument,
-                                  SectionAnswers)
+from risk_tiers.texts import LIST_SEPARATOR
+from app.results.document import (Answer, Cited, DerivedPart, DutyPart, FindingPart, ObligationPart, ResultDocument,
+                                  SectionAnswers, TablePart)
 
 # The question whose answer is the name above the signature line.
 CONTACT_QUESTION = "applicant.contact_name"
@@ -145,10 +147,48 @@ def summary(document: ResultDocument, printed: Printed) -> list:
     for answer in printed.new(document.summary):
         story += [plain(answer.text, LABEL), *long_text(answer.value, ITEM)]
         story += long_text(TEXT["your_note"].format(note=answer.note), NOTE) if answer.note else []
+    counts = document.status_counts()
+    if counts:
+        words = LIST_SEPARATOR.join(TEXT["status_count"].format(count=n, status=status)
+                                           for n, status in counts.values())
+        story += [plain(TEXT["requirements_status"], LABEL), plain(words, ITEM)]
     story += [plain(TEXT["completeness"], LABEL), plain(_completeness(document), ITEM)]
     story += [plain(TEXT["still_open"], LABEL),
               plain(TEXT["open_count"].format(open=len(document.open_points), gaps=len(document.gaps)), ITEM)]
     return story + [PageBreak()]
+
+
+def risks(document: ResultDocument, printed: Printed) -> list:
+    """The risks to people and how they are limited, as the pack's tables of the part put them: a
+    row for each kind of risk chosen. On the first pages, where a reviewer looks for them."""
+    story: list = [Heading(TEXT["risks"], 0)]
+    tables = [t for t in document.tables if t.part == "risks"]
+    for table in tables:
+        printed.update(table.questions)
+        if len(tables) > 1:
+            story.append(Heading(table.title, 1))
+        story += [_answer_table(table)] if table.rows else [plain(TEXT["none"])]
+        story += _notes([cell for row in table.rows for cell in row.cells if cell])
+    for section in document.sections:
+        if section.part == "risks":
+            story += _titled(section.title, _answers(section, printed))
+    return story
+
+
+def _answer_table(table: TablePart) -> Table:
+    head = [plain(table.label, HEAD)] + [plain(column, HEAD) for column in table.columns]
+    rows = [[plain(row.label, HEAD)] + [plain(_answer_value(cell) if cell else "", CELL) for cell in row.cells]
+            for row in table.rows]
+    # The wider columns for the longer answers (a name is shorter than a plan), none too narrow for a word.
+    lengths = [sum(len(row.cells[i].value) if row.cells[i] else 0 for row in table.rows) / len(table.rows)
+               for i in range(len(table.columns))]
+    weights = [max(length, 60) ** 0.5 for length in lengths]
+    rest = 165 * mm - 32 * mm
+    widths = [32 * mm] + [rest * weight / sum(weights) for weight in weights]
+    grid = Table([head] + rows, colWidths=widths, repeatRows=1)
+    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.grey),
+                              ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.lightgrey)]))
+    return grid
 
 
 # --- the project, the classification, the requirements -------------------------------------
@@ -215,28 +255,79 @@ def _because(because: tuple[Answer, ...], printed: Printed) -> list:
 
 def requirements(document: ResultDocument, printed: Printed) -> list:
     """What applies, once each: the obligations grouped by the applicant's roles they fall on, with
-    their dates; then each duty with the measure the applicant states for it."""
+    their dates, each with how far the applicant's measure for it is, whether the sandbox tests it
+    and the measure stated; then the duties no obligation shows, the same way."""
     roles = [role.name for role in document.roles]
-    story: list = [Heading(TEXT["obligations"], 0),
+    # The heading, the roles and the first requirement together, not the heading alone at a page's foot.
+    story: list = [CondPageBreak(70 * mm), Heading(TEXT["obligations"], 0),
                    plain(TEXT["roles"].format(roles=", ".join(roles)) if roles else TEXT["no_roles"])]
     if not document.obligations:
         story.append(plain(TEXT["no_obligations"]))
     sources: dict[str, int] = {}
-    for held, duties in _by_roles(document).items():
+    for held, obligations in _by_roles(document).items():
         if held:
             story.append(Heading(", ".join(document.role_name(role) for role in held), 1))
-        rows = [[plain("\u2610"), [plain(o.text), plain(_refs(o), SMALL)], plain(_when(o, sources), SMALL)]
-                for o in duties]
-        story.append(_table(rows, [7 * mm, 110 * mm, 48 * mm]))
+        story.append(_obligations(obligations, sources, printed, document))
     notes = [plain(TEXT["date_source"].format(number=n, source=source), SMALL) for source, n in sources.items()]
     story += [Spacer(1, 2 * mm), Block(notes)] if notes else []
     for group, duties in document.duty_groups().items():
         story.append(Heading(TEXT["duty_groups"].get(group, group.replace("_", " ").capitalize()), 1))
         for duty in duties:
-            printed.add(duty.question)  # the measure is the answer to that question
-            state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
-            story.append(Block([plain(duty.text, DUTY), plain(_refs(duty), SMALL), *long_text(state, ITEM)]))
+            block = [plain(duty.text, DUTY), plain(_refs(duty), SMALL)]
+            block += [plain(TEXT["status_line"].format(status=duty.status_text), ITEM)] if duty.status else []
+            story.append(Block(block + _measure(duty, printed, document)))
+    story += _tested(document, printed)
+    for section in document.sections:
+        if section.part == "requirements":
+            story += _titled(section.title, _answers(section, printed))
     return story
+
+
+def _obligations(obligations: list[ObligationPart], sources: dict[str, int], printed: Printed,
+                 document: ResultDocument) -> Table:
+    """The obligations as a table: the requirement and its provisions, from when it applies, and,
+    where the applicant gives it, how far the measure is and whether the sandbox tests it, with the
+    measure stated on a line of its own below."""
+    if not any(o.duty for o in obligations):
+        return _table([[[plain(o.text, CELL), plain(_refs(o), SMALL)], plain(_when(o, sources), SMALL)]
+                       for o in obligations], [125 * mm, 40 * mm])
+    rows = [[plain(TEXT[key], HEAD) for key in ("col_requirement", "col_from", "col_status", "col_sandbox")]]
+    spans = []
+    for obligation in obligations:
+        duty = obligation.duty
+        rows.append([[plain(obligation.text, CELL), plain(_refs(obligation), SMALL)],
+                     plain(_when(obligation, sources), SMALL), plain(duty.status_text if duty else "\u2014", CELL),
+                     plain(duty.tested_text if duty and duty.tested_text else "\u2014", CELL)])
+        if duty:
+            spans.append(len(rows))
+            rows.append([_measure(duty, printed, document, CELL), "", "", ""])
+    table = Table(rows, colWidths=[86 * mm, 26 * mm, 28 * mm, 25 * mm], repeatRows=1)
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.grey)]
+    style += [("SPAN", (0, row), (-1, row)) for row in spans]
+    ruled = {row - 1 for row in spans}  # a requirement and its measure read as one: the rule goes under both
+    style += [("LINEBELOW", (0, row), (-1, row), 0.3, colors.lightgrey)
+              for row in range(1, len(rows)) if row not in ruled]
+    style += [("TOPPADDING", (0, row), (-1, row), 0) for row in spans]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _measure(duty: DutyPart, printed: Printed, document: ResultDocument, style: ParagraphStyle = ITEM) -> list:
+    """The measure the applicant states for a duty, and the notes on its answers (its status, its
+    date, the measure), which are quoted here and nowhere else."""
+    answers = printed.new(a for a in (document.answer(q) for q in duty.questions) if a)
+    printed.add(duty.question)
+    state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
+    notes = [TEXT["your_note"].format(note=a.note) for a in answers if a.note]
+    return [p for text in (state, *notes) for p in long_text(text, style)]
+
+
+def _tested(document: ResultDocument, printed: Printed) -> list:
+    """The notes on the answers that say which duties the sandbox tests (their answers are the
+    column of the table above)."""
+    questions = dict.fromkeys(d.tested_question for d in document.duties if d.tested_question)
+    answers = printed.new(a for a in (document.answer(q) for q in questions) if a)
+    return _notes(answers)
 
 
 def _by_roles(document: ResultDocument) -> dict[tuple[str, ...], list[ObligationPart]]:
@@ -366,6 +457,7 @@ def documents(extras: Extras) -> list:
 def story(document: ResultDocument, fingerprint: str, extras: Extras = Extras()) -> list:
     printed = Printed()
     return (cover(document, fingerprint, extras.branding) + contents() + summary(document, printed)
-            + project(document, printed) + classification(document, printed) + requirements(document, printed)
+            + risks(document, printed) + project(document, printed)
+            + classification(document, printed) + requirements(document, printed)
             + data_protection(document, printed) + plan(document, printed) + open_points(document)
             + declaration(document, fingerprint) + annex(document, printed) + documents(extras))

@@ -68,8 +68,13 @@ def shelved(folder: Path | None = None) -> list[ShelvedKit]:
 
 def find_kit(made: Made, folder: Path | None = None) -> ShelvedKit | None:
     """The kept kit a draft was made with: that very file, else the newest kept with its id."""
-    kept = [k for k in shelved(folder) if k.manifest.id == made.id]
-    return next((k for k in kept if k.hash == made.hash), kept[0] if kept else None)
+    return choose_kit(made, shelved(folder))
+
+
+def choose_kit(made: Made, kept: list[ShelvedKit]) -> ShelvedKit | None:
+    """Among `kept` (as `shelved` lists them), the kit a draft was made with, as `find_kit` chooses."""
+    same_id = [k for k in kept if k.manifest.id == made.id]
+    return next((k for k in same_id if k.hash == made.hash), same_id[0] if same_id else None)
 
 
 def kit_finder(packs: list[PackInfo] | None = None, folder: Path | None = None):

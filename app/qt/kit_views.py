@@ -134,7 +134,8 @@ def _urgent(kit: Kit, today: dt.date) -> bool:
 class KitWelcome(QWidget):
     """The start page's part for a kit, in two pieces the page places apart: `top` (its banner, the
     deadline and cohort, the introduction) above the page's buttons, `notes` (how to submit, whom to
-    contact, the privacy notice) below them."""
+    contact, the privacy notice) below them. `details`, in `top`, holds the cohort and the
+    introduction: the page may fold them, with the notes, to give a workspace's table the room."""
 
     def __init__(self, kit: Kit, today: dt.date, parent=None):
         super().__init__(parent)
@@ -151,11 +152,16 @@ class KitWelcome(QWidget):
         if days is not None and days < 0:
             self.late = plain_label(TEXT["kit_closed"].format(authority=manifest.authority.name), "warning")
             top.addWidget(self.late)
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.setSpacing(10)
         cohort = cohort_text(manifest)
         if cohort:
-            top.addWidget(plain_label(cohort))
+            details.addWidget(plain_label(cohort))
         for paragraph in _paragraphs(kit.texts.get("intro", "")):
-            top.addWidget(plain_label(paragraph))
+            details.addWidget(plain_label(paragraph))
+        top.addWidget(self.details)
         self.sections: dict[str, QWidget] = {}
         self._titled(notes, "submission", TEXT["kit_submission"], kit.texts.get("submission", ""))
         contact = [manifest.contact.name, manifest.contact.email, manifest.contact.phone, manifest.contact.address,

@@ -45,11 +45,16 @@ class MainWindow(QMainWindow):
         self.start.guide.prepare_requested.connect(self.show_prepare)
         self.start.guide.example_chosen.connect(lambda name: self.open_example(Path(name)))
         self.prepare_page = None
+        self.start.workspace_requested.connect(self.choose_workspace)
+        self.workspace_view = None
         self.start.kit_chosen.connect(lambda name: self.wear_kit_file(Path(name)))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
+        self.stack.currentChanged.connect(lambda _index: self._update_undo())
         self._was_shown = False
+        # The page's content spans the viewport, which then may get no paint of its own: watch both.
         self.start.viewport().installEventFilter(self)
+        self.start.widget().installEventFilter(self)
         self.setCentralWidget(self.stack)
         self._make_menus()
         self._refresh_start()
@@ -82,11 +87,13 @@ class MainWindow(QMainWindow):
         self.open_kit_action = self._action(TEXT["open_kit"], self.open_kit)
         self.kit_aside_action = self._action(TEXT["kit_aside"], lambda: self.wear_kit(None))
         self.kit_aside_action.setEnabled(False)
-        self.back_action = self._action(TEXT["back"], lambda: self.wizard and self.wizard.back(), "Alt+Left")
-        self.next_action = self._action(TEXT["next"], lambda: self.wizard and self.wizard.next(), "Alt+Right")
+        self.back_action = self._action(TEXT["back"], lambda: self.wizard and (self._to_wizard(), self.wizard.back()), "Alt+Left")
+        self.next_action = self._action(TEXT["next"], lambda: self.wizard and (self._to_wizard(), self.wizard.next()), "Alt+Right")
         self.review_action = self._action(TEXT["go_review"], self._go_review)
         self.export_action = self._action(TEXT["export_menu"], self.export, "Ctrl+E")
         self.next_missing_action = self._action(TEXT["next_missing"], self.next_missing, "F8")
+        self.start_action = self._action(TEXT["go_start"], self.show_start, "Ctrl+Shift+H")
+        self.undo_action = self._action(TEXT["workspace_undo_nothing"], self.undo, keys.Undo)
         file_menu = self.menuBar().addMenu(TEXT["menu_file"])
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu(TEXT["recent"])
@@ -99,12 +106,16 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.open_kit_action, self.kit_aside_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(TEXT["menu_edit"])
+        edit_menu.addAction(self.undo_action)
         go_menu = self.menuBar().addMenu(TEXT["menu_go"])
-        go_menu.addActions([self.back_action, self.next_action, self.next_missing_action, self.review_action])
+        go_menu.addActions([self.back_action, self.next_action, self.next_missing_action, self.review_action,
+                            self.start_action])
         from app.qt.help_menu import add_help_menu
 
         self.help_actions = add_help_menu(self)
         self._enable_draft_actions(False)
+        self._update_undo()
 
     def _enable_draft_actions(self, enabled: bool) -> None:
         for action in (self.save_action, self.save_as_action, self.protect_action, self.versions_action,
@@ -130,7 +141,8 @@ class MainWindow(QMainWindow):
 
     # --- the session, built on first need ---
     def preload(self) -> None:
-        """Read the pack and build the pages while the start page is on screen."""
+        """Read the pack and build the pages while the start page is on screen; then open the
+        workspace chosen last time, if any."""
         from PySide6.QtWidgets import QApplication
 
         from app.qt.fonts import load_bundled_fonts
@@ -140,6 +152,9 @@ class MainWindow(QMainWindow):
         install_outlines(QApplication.instance())  # visible outlines of fields, boxes and buttons
         self.ensure_session()
         self._refresh_kits()
+        remembered = self.settings.value("workspace/folder")
+        if remembered and self.workspace_view is None and Path(str(remembered)).is_dir():
+            self.open_workspace(Path(str(remembered)))
 
     def ensure_session(self):
         """The session over the pack, built once; None (after saying why) if the pack is broken."""
@@ -263,6 +278,8 @@ class MainWindow(QMainWindow):
         self.start.show_kits([(TEXT["kit_row"].format(authority=k.manifest.authority.name, sandbox=k.manifest.sandbox.name,
                                                       version=k.manifest.version), str(k.path))
                               for k in shelved() if k.hash != worn])
+        if self.workspace_view is not None:  # a kit seen just now reads the drafts made with it
+            self.workspace_view.refresh_soon()
 
     def _show_wizard(self) -> None:
         self.stack.setCurrentWidget(self.wizard)
@@ -284,16 +301,21 @@ class MainWindow(QMainWindow):
     def _go_review(self) -> None:
         from app.qt.steps import REVIEW
 
+        self._to_wizard()
         self.wizard.go_to(REVIEW)
 
     def export(self) -> None:
-        """Export the dossier from the review page, where its progress and result show."""
-        if self.wizard is not None and self.stack.currentWidget() is self.wizard:
+        """Export the dossier of the draft open from the review page, where its progress and result
+        show (from the start page too, the draft staying open behind it)."""
+        if self.wizard is not None and self.export_action.isEnabled():
             self._go_review()
             self.wizard.review.export()
 
     def next_missing(self) -> None:
-        if self.wizard is not None and self.wizard.go_to_next_missing() is None:
+        if self.wizard is None or not self.next_missing_action.isEnabled():
+            return
+        self._to_wizard()
+        if self.wizard.go_to_next_missing() is None:
             self.statusBar().showMessage(TEXT["no_missing"])
 
     def show_prepare(self) -> None:
@@ -324,6 +346,57 @@ class MainWindow(QMainWindow):
         self.settings.remove("last_section/new")
         self._show_wizard()
         return True
+
+    def _to_wizard(self) -> None:
+        """Back to the draft open, from the start page."""
+        if self.wizard is not None and self.stack.currentWidget() is not self.wizard:
+            self.stack.setCurrentWidget(self.wizard)
+
+    def show_start(self) -> None:
+        """The start page (and its workspace), the draft staying open behind it."""
+        self.stack.setCurrentWidget(self.start)
+        if self.workspace_view is not None:
+            self.workspace_view.refresh_soon()
+
+    # --- the workspace ---
+    def choose_workspace(self) -> None:
+        remembered = self.settings.value("workspace/folder")
+        folder = self.prompter.choose_folder(self, Path(str(remembered)) if remembered else Path.home())
+        if folder is not None:
+            self.open_workspace(folder)
+
+    def open_workspace(self, folder: Path) -> None:
+        """Show the workspace `folder` on the start page, and remember it for the next start."""
+        from app.qt.dialog_prompts import DialogPrompts
+        from app.qt.workspace_view import WorkspaceView
+        from app.workspace.packs import Packs
+        from app.workspace.workspace_session import WorkspaceSession
+
+        if self.workspace_view is not None:
+            self.workspace_view.shut()
+        # The pack as installed, never a kit's: the workspace reads each draft with its own kit.
+        loaded = [self.session.drafts.base] if self.session is not None else []
+        session = WorkspaceSession(Path(folder), Packs(loaded=loaded))
+        view = WorkspaceView(session, self.prompter, DialogPrompts(self, self.prompter))
+        view.open_requested.connect(lambda path: self.open_path(Path(path)))
+        view.change_folder_requested.connect(self.choose_workspace)
+        view.history_changed.connect(self._update_undo)
+        view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.workspace_view = view
+        self.start.show_workspace(view)
+        self.settings.setValue("workspace/folder", str(session.folder))
+        self._update_undo()
+
+    def undo(self) -> None:
+        if self.workspace_view is not None and self.stack.currentWidget() is self.start:
+            self.workspace_view.actions.undo()
+
+    def _update_undo(self) -> None:
+        last = self.workspace_view.session.history.last if self.workspace_view is not None else None
+        on_start = self.stack.currentWidget() is self.start
+        self.undo_action.setEnabled(last is not None and on_start)
+        self.undo_action.setText(TEXT["workspace_undo"][last.action.value].format(name=last.name) if last
+                                 else TEXT["workspace_undo_nothing"])
 
     # --- drafts: the session's flows ---
     def new_draft(self) -> None:
@@ -436,6 +509,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosaver.timer.stop()
+        if self.workspace_view is not None:
+            self.workspace_view.shut()
         if self.session is not None:
             self.session.drafts.end()
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -452,7 +527,8 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         from PySide6.QtCore import QEvent
 
-        if event.type() == QEvent.Type.Paint and watched is self.start.viewport() and not self._was_shown:
+        if event.type() == QEvent.Type.Paint and watched in (self.start.viewport(), self.start.widget()) \
+                and not self._was_shown:
             # The start page is on screen: now the deferred work (pack, pages) may run.
             self._was_shown = True
             QTimer.singleShot(0, self.first_shown.emit)

@@ -104,6 +104,26 @@ class Prompter:
         chosen, ok = QInputDialog.getItem(parent, TEXT["recovery_title"], TEXT["recovery_text"], rows, 0, False)
         return rows.index(chosen) if ok and chosen in rows else None
 
+    def ask_text(self, parent, title: str, label: str, value: str = "") -> str | None:
+        """A line of text (a new name), or None when the person cancels."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, value)
+        return text if ok else None
+
+    def choose_client(self, parent, title: str, label: str, clients: list[str]) -> str | None:
+        """One of `clients`, or a name typed in; None when the person cancels."""
+        from PySide6.QtWidgets import QInputDialog
+
+        chosen, ok = QInputDialog.getItem(parent, title, label, clients, 0, True)
+        return chosen if ok else None
+
+    def choose_folder(self, parent, folder: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name = QFileDialog.getExistingDirectory(parent, TEXT["workspace_choose_title"], str(folder))
+        return Path(name) if name else None
+
     def open_path(self, parent, folder: Path) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 

@@ -1,15 +1,19 @@
-"""The first page: start, open, or continue a draft, and restore unsaved work after a crash.
+"""The first page: start, open, or continue a draft, restore unsaved work after a crash, the kit
+worn and the kits seen, and a consultant's workspace: every draft of a chosen folder in one table
+(app/qt/workspace_view.py). With a workspace open the kit's longer texts fold away behind a button,
+its banner and deadline staying, so the table keeps the room.
 
-It needs neither the pack nor pydantic, so the window appears at once; the pack is read right after
-it is shown, while the person reads this page.
+It needs neither the pack nor pydantic, so the window appears at once; the pack (and the workspace
+remembered, if any) is read right after it is shown, while the person reads this page.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QToolButton,
+                               QVBoxLayout, QWidget)
 
-from app.qt.scroll_page import ScrollPage
+from app.qt.scroll_page import READABLE_COLUMN, ScrollPage
 from app.qt.start_guide import StartGuide
 from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
@@ -22,16 +26,27 @@ class StartPage(ScrollPage):
     kit_chosen = Signal(str)  # the path of a kit seen before
     restore_requested = Signal(int)  # the index of the unsaved work offered, newest first
     discard_requested = Signal(int)
+    workspace_requested = Signal()  # choose a workspace folder
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAccessibleName(TEXT["start_title"])
-        self.body.setContentsMargins(40, 32, 40, 24)
+        # The page spans the window (the workspace's table needs the width); its text keeps to a
+        # readable column.
+        page = self.body
+        page.setContentsMargins(40, 32, 40, 24)
+        page.setSpacing(12)
+        self.widget().setMaximumWidth(16777215)
+        column = QWidget()
+        column.setMaximumWidth(column.fontMetrics().horizontalAdvance("0") * READABLE_COLUMN)
+        self.body = QVBoxLayout(column)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(12)
         # A kit's welcome (app/qt/kit_views.py) goes here, in place of the title and introduction.
         self.kit_top = QVBoxLayout()
         self.body.addLayout(self.kit_top)
         self.welcome = None
+        self.kit_more = self._kit_more()
         self.title = self.heading(TEXT["start_title"])
         self.intro = self.paragraph(TEXT["start_intro"])
         self.restore_box = self._restore_box()
@@ -57,10 +72,59 @@ class StartPage(ScrollPage):
         self.kits_box = QVBoxLayout()
         self.body.addLayout(self.kits_box)
         self.kits_title.hide()
+        self.workspace_offer = self._workspace_offer()
         self.kit_notes = QVBoxLayout()
         self.body.addLayout(self.kit_notes)
-        self.body.addStretch(1)
+        column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        # In a row with room beside it: the page then asks the column its height at the column's
+        # own width, not the window's, and wrapped text gets all the lines it needs.
+        row = QHBoxLayout()
+        row.addWidget(column, 1)
+        row.addStretch(0)
+        page.addLayout(row)
+        self.workspace_area = QVBoxLayout()
+        page.addLayout(self.workspace_area, 1)
+        # Takes the room below the text while no workspace's table does.
+        self.filler = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        page.addItem(self.filler)
+        self.body = page
         muted(self.paragraph(TEXT["not_legal_advice"]), small=True)
+        self.workspace = None
+
+    def _workspace_offer(self) -> QWidget:
+        """What the page says before a workspace is chosen: what one is, and the button to choose it."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 8, 0, 0)
+        title = QLabel(TEXT["workspace_heading"])
+        set_role(title, "heading")
+        text = QLabel(TEXT["workspace_intro"])
+        text.setWordWrap(True)
+        self.workspace_button = QPushButton(TEXT["workspace_choose"])
+        self.workspace_button.clicked.connect(self.workspace_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.workspace_button)
+        row.addStretch(1)
+        for widget in (title, text):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        self.body.addWidget(box)
+        return box
+
+    def show_workspace(self, view: QWidget | None) -> None:
+        """Put the workspace's view below the page's text (None: take it away, offer to choose one)."""
+        if self.workspace is not None:
+            self.workspace_area.removeWidget(self.workspace)
+            self.workspace.hide()
+            self.workspace.deleteLater()
+        self.workspace = view
+        if view is not None:
+            self.workspace_area.addWidget(view)
+        self.workspace_offer.setVisible(view is None)
+        self._fold_kit()
+        vertical = QSizePolicy.Policy.Expanding if view is None else QSizePolicy.Policy.Fixed
+        self.filler.changeSize(0, 0, QSizePolicy.Policy.Minimum, vertical)
+        self.widget().layout().invalidate()
 
     def _restore_box(self) -> QFrame:
         box = QFrame()
@@ -137,6 +201,32 @@ class StartPage(ScrollPage):
         self.title.setVisible(welcome is None)
         self.intro.setVisible(welcome is None)
         self.new_button.setText(TEXT["start_new_kit" if welcome is not None else "start_new"])
+        self._fold_kit()
+
+    def _kit_more(self) -> QToolButton:
+        """The button that unfolds the kit's texts while a workspace is open."""
+        button = QToolButton()
+        button.setText(TEXT["start_kit_more"])
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.toggled.connect(lambda _on: self._fold_kit())
+        button.hide()
+        self.body.addWidget(button)
+        return button
+
+    def _fold_kit(self) -> None:
+        """With a kit worn and a workspace open, the kit's introduction and notes show only when
+        asked for; its banner, deadline and any warning always show."""
+        if self.welcome is None:
+            self.kit_more.hide()
+            return
+        can_fold = self.workspace is not None
+        unfolded = not can_fold or self.kit_more.isChecked()
+        self.kit_more.setVisible(can_fold)
+        self.kit_more.setArrowType(Qt.ArrowType.DownArrow if unfolded else Qt.ArrowType.RightArrow)
+        self.welcome.details.setVisible(unfolded)
+        self.welcome.notes.setVisible(unfolded)
 
     def show_kits(self, kits: list[tuple[str, str]]) -> None:
         """The kits seen before, as (label, path) to wear one again."""
@@ -154,8 +244,8 @@ class StartPage(ScrollPage):
         """While a draft named on the command line loads: say so, and take no other choice meanwhile."""
         self.opening.setText(TEXT["start_opening"].format(name=name) if name else "")
         self.opening.setVisible(bool(name))
-        for button in [self.new_button, self.open_button, *self.restore_buttons, *self.discard_buttons,
-                       *self.recent_buttons(), *self.kit_buttons()]:
+        for button in [self.new_button, self.open_button, self.workspace_button, *self.restore_buttons,
+                       *self.discard_buttons, *self.recent_buttons(), *self.kit_buttons()]:
             button.setEnabled(not name)
         self.guide.set_enabled(not name)
 

@@ -3,6 +3,7 @@ the start page with its time estimate, what to prepare, every section, the revie
 
     .venv/bin/python docs/screenshots/render.py OUT_FOLDER [--dark] [--scale 2] [--small] [--draft FILE] [--lang CODE]
                                                 [--kit FILE] [--only STEP ...]
+    .venv/bin/python docs/screenshots/render.py OUT_FOLDER --workspace [--dark] ...
 
 A sample draft is filled in generically (first option, "yes", a text with Greek, Cyrillic and
 Chinese), so new sections of the pack are rendered too; --draft renders a real case instead (the
@@ -12,6 +13,10 @@ the pseudo-language, to see what escaped the catalogue and what a longer languag
 --kit wears an authority's kit (resources/kits/nordland.sandboxkit): the start page is rendered
 with its welcome, and the review page with two documents added, scrolled to them as well.
 --only renders just those steps (section ids, "review", "prepare" or "glossary"; the start page always).
+--workspace renders the start page with a consultant's workspace instead (a folder made from the
+examples: several clients, undecided and incomplete drafts, a protected and a damaged file, an
+archived draft and a template, a draft made with the Nordland kit, seen, and one made with a kit
+never seen), and the dialog that duplicates a draft for another client; with --kit, wearing it.
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ def main() -> int:
     parser.add_argument("--small", action="store_true", help="256-colour PNG, for the repository")
     parser.add_argument("--draft", type=Path, help="a draft to render instead of the generic answers")
     parser.add_argument("--lang", default="en", help="the language to render in (en-XA: the pseudo-language)")
+    parser.add_argument("--workspace", action="store_true", help="the start page with a sample workspace")
     parser.add_argument("--kit", type=Path, help="an authority kit to wear")
     parser.add_argument("--only", nargs="*", help="the steps to render (section ids, review, prepare, glossary)")
     options = parser.parse_args()
@@ -86,8 +92,8 @@ def main() -> int:
     suffix = ("-kit" if options.kit else "") + suffix
     settle(app)
 
-    def save(name: str, widget=None) -> None:
-        image = (widget or window).grab().toImage()
+    def save(name: str, grabbed=None) -> None:
+        image = (grabbed or window.grab()).toImage()
         if options.small:
             from PySide6.QtCore import Qt
             from PySide6.QtGui import QImage
@@ -96,6 +102,10 @@ def main() -> int:
             image = image.convertToFormat(QImage.Format.Format_Indexed8, flags)
         image.save(str(options.out / f"{name}{suffix}.png"), "PNG", 0)
 
+    if options.workspace:
+        render_workspace(app, window, save)
+        window.close()
+        return 0
     window.preload()  # the pack (and the kit) read: the start page gives its time estimate
     settle(app)  # the bundled fonts loaded with the pack: let the menu bar lay itself out again
     save("00-start")
@@ -130,7 +140,7 @@ def main() -> int:
         glossary = open_reference(window, pack, "term:dpia")
         glossary.resize(900, 520)
         settle(app)
-        save("glossary", glossary)
+        save("glossary", glossary.grab())
     return 0
 
 
@@ -151,6 +161,78 @@ def add_documents(window) -> None:
         window.session.drafts.add_attachment(folder / name, first.id)
     (folder / "letter-of-support.pdf").write_bytes(b"%PDF-1.4\n% another document\n" * 40)
     window.session.drafts.add_attachment(folder / "letter-of-support.pdf")
+
+
+def make_sample_workspace(folder: Path) -> None:
+    """A consultant's folder made from the examples, with every kind of row the table shows."""
+    import json
+
+    from app.kits.kit import load_kit
+    from app.kits.shelf import remember
+    from app.storage.draft_store import save_draft
+    from app.storage.drafts import Answer, Made, load_draft
+
+    examples = ROOT / "resources" / "examples"
+    nordland = load_kit(ROOT / "resources" / "kits" / "nordland.sandboxkit")
+    remember(nordland)  # seen: its drafts are read with it
+    never_seen = Made(id="eastmark.ai_sandbox", version="2.0", hash="sha256:" + "0" * 64)
+
+    def draft(example, place, system=None, unsure=(), drop=(), passphrase=None, kit=None, **kit_answers):
+        made = load_draft(examples / f"{example}.json")
+        if system:
+            made.answers["applicant.system_name"] = Answer(value=system)
+        if kit is not None:
+            made.lock = made.lock.model_copy(update={"kit": kit})
+            made.answers.update({qid.replace("__", "."): Answer(value=v) for qid, v in kit_answers.items()})
+        for qid in unsure:
+            made.answers[qid] = Answer(value="unsure")
+        for prefix in drop:
+            made.answers = {qid: a for qid, a in made.answers.items() if not qid.startswith(prefix)}
+        (folder / place).parent.mkdir(parents=True, exist_ok=True)
+        save_draft(made, folder / place, keep_backup=False, passphrase=passphrase)
+
+    draft("cv_screening", "TalentLens/CV ranking.json")
+    draft("cv_screening", "TalentLens/Interview scheduler.json", "TalentLens interview scheduler",
+          unsure=["derogation.profiling"], drop=["plan."])
+    draft("credit_scoring", "Kredito/Credit score.json")
+    draft("credit_scoring", "Kredito/Fraud alerts.json", "Kredito fraud alerts", unsure=["annex3.fraud_only"])
+    draft("credit_scoring", "Kredito/Credit score, Nordland sandbox.json", kit=nordland.made,
+          nordland__sector="finance", nordland__other_authorities=["data_protection", "financial"])
+    draft("customer_chatbot", "Helpdesk/Chatbot, Eastmark sandbox.json", kit=never_seen)
+    draft("customer_chatbot", "Helpdesk/Customer chatbot.json")
+    draft("customer_chatbot", "Helpdesk/Voice bot.json", "Aino voice bot", unsure=["transparency.obvious"],
+          drop=["privacy."])
+    draft("demand_forecaster", "Nordlager/Demand forecaster.json")
+    draft("cv_screening", "Medisense/Triage assistant.json", passphrase="sample passphrase")
+    draft("credit_scoring", ".archive/Kredito/Credit score 2025.json")
+    draft("cv_screening", ".templates/Recruitment tool.json")
+    broken = json.dumps(json.loads((examples / "demand_forecaster.json").read_text(encoding="utf-8")))[:700]
+    (folder / "Nordlager" / "Old export.json").write_text(broken, encoding="utf-8")
+
+
+def render_workspace(app, window, save) -> None:
+    import time
+
+    folder = Path(tempfile.mkdtemp()) / "Clients"
+    make_sample_workspace(folder)
+    window.preload()
+    window.open_workspace(folder)
+    view = window.workspace_view
+    started = time.monotonic()
+    while (view.refresher.running or not view.model.rowCount()) and time.monotonic() - started < 60:
+        app.processEvents()
+        time.sleep(0.02)
+    view.select("TalentLens/CV ranking.json")
+    app.processEvents()
+    save("00-workspace")
+    view.actions.duplicate()
+    dialog = view.actions.copy_dialog
+    dialog.client.setText("Hireline AB")
+    dialog.sections["plan"].setChecked(False)
+    dialog.resize(520, 640)
+    app.processEvents()
+    save("00-workspace-copy", dialog.grab())
+    dialog.reject()
 
 
 if __name__ == "__main__":

@@ -32,6 +32,10 @@ class ScriptedPrompter:
         self.save_titles: list[str | None] = []  # what each save dialog said it writes
         self.opened_files: list[Path] = []  # files the application asked the system to open (none is)
         self.open_file_works = True
+        self.text_answer: str | None = None  # a name typed (rename)
+        self.client_answer: str | None = None  # a client chosen or typed (move to client)
+        self.clients_offered: list[str] = []
+        self.folder_answer: Path | None = None  # a folder chosen (the workspace)
         self.kit_answer: Path | None = None
         self.attachment_answer: Path | None = None
         self.certificate_answer: Path | None = None  # the certificate file "chosen" to sign with
@@ -88,6 +92,17 @@ class ScriptedPrompter:
     def open_file(self, path):
         self.opened_files.append(path)
         return self.open_file_works
+
+    def ask_text(self, parent, title, label, value=""):
+        self.asked.append(value)
+        return self.text_answer
+
+    def choose_client(self, parent, title, label, clients):
+        self.clients_offered = list(clients)
+        return self.client_answer
+
+    def choose_folder(self, parent, folder):
+        return self.folder_answer
 
 
 @pytest.fixture(scope="session", autouse=True)

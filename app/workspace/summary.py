@@ -1,0 +1,145 @@
+"""What the workspace shows of one draft file: a summary read from its bytes.
+
+Whom it is for and which system, the kit it was made with and its deadline, its result (the
+headline, so an undecided one reads "possibly ..."), and how complete it is. A draft made with a
+kit is read with the kit's pack (its questions count towards completeness). A protected draft
+shows only that it is protected, unless its passphrase is given; a file that cannot be read as a
+draft, that no installed pack fits, or whose kit the application has not seen, says so. Reading a summary never changes the file and never raises:
+every file gets one, so no bad file can hide the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from enum import Enum
+
+from app.results.names import applicant_name, system_name
+from app.storage.drafts import (MAX_DRAFT_BYTES, Draft, DraftError, PassphraseRequired, WrongPassphrase, draft_problems,
+                                is_protected_text, open_protected, parse_draft)
+from app.workspace.packs import Packs
+from catalogue import table
+from forms.completeness import completeness
+from forms.evaluation import Evaluation
+from risk_tiers.classify import classify_evaluation
+from risk_tiers.headline import headline, outcome_colour
+
+TEXT = table("workspace.problem")
+
+
+class State(str, Enum):
+    READ = "read"            # read and classified
+    PROTECTED = "protected"  # protected by a passphrase not given: listed by its file name only
+    DAMAGED = "damaged"      # cannot be read as a draft (broken, not a draft, too large, unreadable)
+    UNUSABLE = "unusable"    # a draft, but no installed pack reads it (unknown pack, newer version, answers it refuses)
+    KIT_UNSEEN = "kit_unseen"  # made with a kit the application has not seen: read once the kit is opened
+
+
+@dataclass(frozen=True)
+class Summary:
+    state: State
+    protected: bool = False
+    problem: str = ""  # one line, for damaged and unusable files
+    draft_id: str = ""
+    client: str = ""
+    system: str = ""
+    pack: str = ""
+    kit: str = ""  # the kit's id
+    kit_label: str = ""  # the kit as people know it: the sandbox's name and the kit's version
+    tier: str = ""  # the headline track's outcome id; "" while nothing is assessed
+    tier_label: str = ""  # the headline: "Possibly high-risk" while a more severe outcome is open
+    could_be: tuple[str, ...] = ()  # outcome ids, most severe first
+    could_be_labels: tuple[str, ...] = ()
+    colour: str = ""
+    required: int = 0
+    given: int = 0
+    deadline: str = ""  # ISO date of the kit's call for applications; "" without a kit (or one not seen)
+
+    @property
+    def complete(self) -> bool | None:
+        """None when not known (protected, damaged, unusable, kit not seen)."""
+        return self.given == self.required if self.state is State.READ else None
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def summarise(data: bytes, name: str, packs: Packs, passphrase: str | None = None) -> Summary:
+    """The summary of a draft file's bytes; `name` names it in problems."""
+    if len(data) > MAX_DRAFT_BYTES:
+        return Summary(State.DAMAGED, problem=TEXT["too_large"].format(megabytes=MAX_DRAFT_BYTES // 2**20))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return Summary(State.DAMAGED, problem=TEXT["not_text"])
+    protected = is_protected_text(text)
+    if protected and passphrase is None:
+        return _protected(text, name)
+    try:
+        draft = parse_draft(open_protected(text, name, passphrase), name)
+    except WrongPassphrase:  # sealed again with another passphrase since it was unlocked
+        return Summary(State.PROTECTED, protected=True)
+    except DraftError as error:
+        return Summary(State.DAMAGED, protected=protected, problem=_one_line(error, name))
+    return summarise_draft(draft, packs, protected)
+
+
+def summarise_draft(draft: Draft, packs: Packs, protected: bool = False) -> Summary:
+    """The summary of a draft already read."""
+    lock = draft.lock
+    known = dict(protected=protected, draft_id=str(draft.id), pack=lock.pack.id, kit=lock.kit.id if lock.kit else "",
+                 client=draft.applicant.strip(), system=draft.system_name.strip())
+    pack = packs.for_lock(lock)
+    if pack is None:
+        problem = packs.problem(lock) or TEXT["unknown_pack"].format(pack=lock.pack.id, version=lock.pack.version)
+        return Summary(State.UNUSABLE, problem=_one_line(problem), **known)
+    known.update(client=applicant_name(pack, draft), system=system_name(pack, draft))
+    keep_unknown = False
+    if lock.kit is not None:
+        found = packs.kits.for_made(lock.kit)
+        known.update(kit_label=found.label, deadline=found.deadline)
+        if found.kit is None and found.problem:
+            return Summary(State.UNUSABLE, problem=_one_line(found.problem), **known)
+        if found.kit is None:
+            unseen = TEXT["kit_unseen"].format(kit=lock.kit.id, version=lock.kit.version)
+            return Summary(State.KIT_UNSEEN, problem=unseen, **known)
+        # Another version or file of its kit: answers to questions it no longer has are kept, as
+        # the wizard keeps them, not refused.
+        pack, keep_unknown = found.kit.pack, not found.same
+    errors, _ = draft_problems(draft, pack, keep_unknown)
+    if errors:
+        return Summary(State.UNUSABLE, problem=_one_line(errors[0]), **known)
+    evaluation = Evaluation(pack, draft.values())
+    assessment = classify_evaluation(evaluation)
+    label = headline(pack, assessment)[0]
+    track = pack.tracks[0]
+    could_be = assessment.could_be
+    found = completeness(evaluation)
+    return Summary(
+        State.READ, **known,
+        tier=assessment.primary.outcome if assessment.assessed else "", tier_label=label,
+        could_be=could_be, could_be_labels=tuple(_outcome_label(track, outcome) for outcome in could_be),
+        colour=outcome_colour(pack, assessment) or "", required=found.required, given=found.given,
+    )
+
+
+def _protected(text: str, name: str) -> Summary:
+    try:
+        open_protected(text, name, None)  # checks the envelope, decrypts nothing
+    except PassphraseRequired:
+        return Summary(State.PROTECTED, protected=True)
+    except DraftError as error:
+        return Summary(State.DAMAGED, protected=True, problem=_one_line(error, name))
+    return Summary(State.PROTECTED, protected=True)
+
+
+def _outcome_label(track, outcome_id: str) -> str:
+    outcome = track.outcome(outcome_id)
+    return outcome.label if outcome else outcome_id
+
+
+def _one_line(problem: object, name: str = "") -> str:
+    """The problem on one line, without the file's name in front (the table shows it beside)."""
+    text = " ".join(str(problem).split())
+    return text.removeprefix(f"{name}: ") if name else text

@@ -1,0 +1,125 @@
+"""The workspace's table as data: its columns, each entry as words a person reads (the text table,
+the CSV export) and as values a program reads (JSON).
+
+The columns are those of `python main.py workspace` (`COLUMNS`), then the entry's state (empty
+for a draft read as it should be; protected, damaged or unusable, with what is wrong) and where it
+sits (empty among the drafts; the archive or the templates).
+`open_comments` stays empty until the authority's feedback files exist; `kit` is the sandbox the
+kit is for and its version (the kit's id while the application has not seen it), `deadline` the
+kit's, empty for a draft made without a kit.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterable
+
+from app.workspace.entry import Entry
+from app.workspace.folder import Place
+from app.workspace.summary import State
+from catalogue import table
+
+COLUMNS = ("file", "client", "system", "kit", "tier", "could_be", "complete", "open_comments", "deadline",
+           "modified", "protected")
+EXTRA = ("state", "place")
+TEXT = table("workspace")
+
+
+def shown(entry: Entry) -> dict[str, str]:
+    """The entry as words, by column (COLUMNS, then EXTRA)."""
+    s = entry.summary
+    complete = s.complete
+    return {
+        "file": entry.path,
+        "client": s.client,
+        "system": s.system,
+        "kit": s.kit_label or s.kit,
+        "tier": s.tier_label,
+        "could_be": TEXT["list_separator"].join(s.could_be_labels),
+        "complete": "" if complete is None else TEXT["yes"] if complete
+        else TEXT["incomplete"].format(given=s.given, required=s.required),
+        "open_comments": "",
+        "deadline": s.deadline,
+        "modified": entry.modified.strftime("%Y-%m-%d %H:%M"),
+        "protected": TEXT["yes"] if s.protected else "",
+        "state": state_text(entry),
+        "place": "" if entry.place is Place.DRAFTS else TEXT["place"][entry.place.value],
+    }
+
+
+def state_text(entry: Entry) -> str:
+    """The state in words ("" for a draft read as it should be); a damaged or unusable file's with
+    what is wrong."""
+    if entry.state is State.READ:
+        return ""
+    word = TEXT["state"][entry.state.value]
+    if entry.state in (State.DAMAGED, State.UNUSABLE, State.KIT_UNSEEN) and entry.summary.problem:
+        return TEXT["state_problem"].format(state=word, problem=entry.summary.problem)
+    return word
+
+
+def values(entry: Entry) -> dict[str, Any]:
+    """The entry for programs: ids and numbers where the words would be translated."""
+    s = entry.summary
+    return {
+        "file": entry.path,
+        "client": s.client,
+        "system": s.system,
+        "kit": s.kit or None,
+        "kit_label": s.kit_label or None,
+        "tier": s.tier or None,
+        "tier_label": s.tier_label,
+        "could_be": list(s.could_be),
+        "could_be_labels": list(s.could_be_labels),
+        "complete": s.complete,
+        "required": s.required if s.state is State.READ else None,
+        "given": s.given if s.state is State.READ else None,
+        "open_comments": None,
+        "deadline": s.deadline or None,
+        "modified": entry.modified.isoformat(timespec="seconds"),
+        "protected": s.protected,
+        "state": entry.state.value,
+        "problem": s.problem,
+        "place": entry.place.value,
+        "id": s.draft_id or None,
+        "pack": s.pack or None,
+    }
+
+
+def as_csv(entries: Iterable[Entry]) -> str:
+    """The table as CSV: a header of the column names, then one row per entry in words."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(COLUMNS + EXTRA)
+    for entry in entries:
+        row = shown(entry)
+        writer.writerow([_safe_cell(row[column]) for column in COLUMNS + EXTRA])
+    return stream.getvalue()
+
+
+def as_json(entries: Iterable[Entry]) -> str:
+    return json.dumps([values(entry) for entry in entries], ensure_ascii=False, indent=2)
+
+
+def as_text(entries: Iterable[Entry], width: int = 28) -> str:
+    """The table for a terminal: a heading per column, cells cut to `width` characters. Columns
+    empty in every row are left out, so the table fits a terminal (CSV and JSON keep them all)."""
+    cells = [shown(entry) for entry in entries]
+    columns = [column for column in COLUMNS + EXTRA if column == "file" or any(row[column] for row in cells)]
+    rows = [[TEXT["column"][column] for column in columns]]
+    rows += [[_cut(row[column], width) for column in columns] for row in cells]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(columns))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows)
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "\u2026"
+
+
+def _safe_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe,
+    so a client's name such as "=HYPERLINK(...)" is never run when the CSV is opened."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

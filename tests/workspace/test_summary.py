@@ -1,0 +1,87 @@
+"""A draft file's summary: whom and what it is about, its result as the headline words it, how
+complete it is; protected files show only that, damaged and unusable ones say what is wrong."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.workspace.summary import State, summarise
+from tests.workspace.conftest import EXAMPLES, PASSPHRASE, undecided_draft, write_draft
+
+
+@pytest.mark.parametrize("example, client, system, tier", [
+    ("cv_screening.json", "TalentLens B.V.", "TalentLens CV ranking", "high_risk"),
+    ("credit_scoring.json", "Kredito Lending UAB", "Kredito consumer credit score", "high_risk"),
+    ("customer_chatbot.json", "Helpdesk Oy", "Aino customer-service chatbot", "transparency"),
+    ("demand_forecaster.json", "Nordlager Logistik GmbH", "StockSense demand forecaster", "minimal"),
+])
+def test_an_example_reads_with_its_names_result_and_completeness(packs, example, client, system, tier):
+    summary = summarise((EXAMPLES / example).read_bytes(), example, packs)
+    assert summary.state is State.READ and not summary.protected
+    assert (summary.client, summary.system, summary.tier) == (client, system, tier)
+    assert summary.tier_label and summary.could_be == () and summary.colour
+    assert summary.required > 0 and summary.complete is True
+    assert summary.kit == "" and summary.pack == "eu_ai_act" and summary.deadline == ""
+    assert summary.draft_id == json.loads((EXAMPLES / example).read_text(encoding="utf-8"))["id"]
+
+
+def test_an_undecided_draft_reads_possibly_with_what_it_could_be(packs, tmp_path, pack):
+    path = undecided_draft(tmp_path / "open.json")
+    summary = summarise(path.read_bytes(), "open.json", packs)
+    possible = pack.tracks[0].outcome(summary.could_be[0])
+    assert possible is not None and possible.possibly
+    assert summary.tier_label == possible.possibly  # "Possibly ...", never the settled lower tier
+    assert summary.could_be_labels[0] == possible.label
+    assert summary.complete is False and summary.given < summary.required
+    assert summary.client == "Undecided Ltd"
+
+
+def test_a_protected_draft_shows_only_that_without_its_passphrase(packs, tmp_path):
+    path = write_draft(tmp_path / "secret.json", passphrase=PASSPHRASE)
+    summary = summarise(path.read_bytes(), "secret.json", packs)
+    assert summary.state is State.PROTECTED and summary.protected
+    assert (summary.client, summary.system, summary.tier_label, summary.draft_id) == ("", "", "", "")
+    assert summary.complete is None
+
+
+def test_a_protected_draft_shows_its_details_with_its_passphrase(packs, tmp_path):
+    path = write_draft(tmp_path / "secret.json", passphrase=PASSPHRASE)
+    summary = summarise(path.read_bytes(), "secret.json", packs, PASSPHRASE)
+    assert summary.state is State.READ and summary.protected and summary.client == "TalentLens B.V."
+    wrong = summarise(path.read_bytes(), "secret.json", packs, "not it")
+    assert wrong.state is State.PROTECTED and wrong.client == ""
+
+
+@pytest.mark.parametrize("data", [
+    b"{nope", b'{"format": "something else"}', b"\xff\xfe not text", b"[]",
+    b'{"format": "sandbox-applicant-kit/protected-draft", "version": 1}',
+])
+def test_a_damaged_file_says_what_is_wrong_in_one_line(packs, data):
+    summary = summarise(data, "bad.json", packs)
+    assert summary.state is State.DAMAGED
+    assert summary.problem and "\n" not in summary.problem and not summary.problem.startswith("bad.json")
+
+
+def test_a_draft_no_installed_pack_reads_is_unusable_and_says_why(packs, tmp_path):
+    data = json.loads((EXAMPLES / "cv_screening.json").read_text(encoding="utf-8"))
+    data["lock"]["pack"]["id"] = "no_such_pack"
+    summary = summarise(json.dumps(data).encode(), "x.json", packs)
+    assert summary.state is State.UNUSABLE and "no_such_pack" in summary.problem
+    assert summary.client == "TalentLens B.V."  # what the draft itself says is still shown
+
+
+def test_a_draft_with_answers_its_pack_refuses_is_unusable(packs):
+    data = json.loads((EXAMPLES / "cv_screening.json").read_text(encoding="utf-8"))
+    data["answers"]["system.infers"] = {"value": 42, "note": ""}
+    summary = summarise(json.dumps(data).encode(), "x.json", packs)
+    assert summary.state is State.UNUSABLE and "system.infers" in summary.problem
+
+
+def test_the_kit_comes_from_the_drafts_lock_and_one_never_seen_is_said(packs):
+    data = json.loads((EXAMPLES / "cv_screening.json").read_text(encoding="utf-8"))
+    data["lock"]["kit"] = {"id": "nl_sandbox", "version": "1.0", "hash": None}
+    summary = summarise(json.dumps(data).encode(), "x.json", packs)
+    assert summary.kit == "nl_sandbox" and summary.state is State.KIT_UNSEEN
+    assert "nl_sandbox" in summary.kit_label and "nl_sandbox" in summary.problem and summary.client
