@@ -39,6 +39,12 @@ def pseudo(text: str) -> str:
     return f"{lead}[{''.join(out)}{_filler(len(LETTER.findall(body)))}]{trail}"
 
 
+def accented(word: str) -> str:
+    """`word` with its letters accented as `pseudo` accents them, unbracketed: to find it in a
+    pseudo-language text ("provider" gives "þŕöṽîðéŕ")."""
+    return word.translate(_TABLE)
+
+
 def _filler(letters: int) -> str:
     """About a third more letters, in words, as longer languages need (ten words at most)."""
     words, length = [], 0

@@ -14,6 +14,8 @@ from typing import Iterator
 from catalogue import table, tr
 from forms.citations import is_under, provisions
 from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Unless, questions_named, rules_named, walk
+from forms.estimate import estimate_problems
+from forms.glossary import glossary_problems
 from forms.schema import CONTEXT, EXCLUDED, FACT, MEASURE_STATUSES, YES_NO_VALUES, Measure, Pack
 
 # What kind of item is at fault, its id, and the message: (kind, id, message).
@@ -41,7 +43,8 @@ def _item(kind: str, item_id: str) -> str:
 
 
 def check_pack(pack: Pack) -> Found | None:
-    for check in (_unique_ids, _references, _results, _conditions, _unless_only_in_show_if, _cycles):
+    for check in (_unique_ids, _references, _results, _conditions, _unless_only_in_show_if, _cycles,
+                  glossary_problems, estimate_problems):
         for kind, item_id, message in check(pack):
             return (*_locatable(pack, kind, item_id), message)
     return None
@@ -103,6 +106,7 @@ def _unique_ids(pack: Pack) -> Iterator[Found]:
         "checklist": [c.id for c in pack.checklists],
         "measure": [m.id for m in pack.measures],
         "gap": [g.id for g in pack.gaps],
+        "prepare_item": [p.id for p in pack.prepare],
         "table": [t.id for t in pack.tables],
     }
     for kind, ids in groups.items():

@@ -29,6 +29,8 @@ class Provision(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     id: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
     title: str
+    # What the provision says, in a sentence or two of our own words (never the Act's).
+    summary: str = ""
 
 
 class ProvisionList(BaseModel):
@@ -86,6 +88,12 @@ def title(ref: str) -> str:
     """The provision's short title in the language in use (overlays in packs/locale/, as a pack's)."""
     provision = _titles(language()).get(ref)
     return provision.title if provision else ""
+
+
+def summary(ref: str) -> str:
+    """What the provision says, in our words, in the language in use ("" where none is written)."""
+    provision = _titles(language()).get(ref)
+    return provision.summary if provision else ""
 
 
 @lru_cache(maxsize=4)

@@ -47,6 +47,9 @@ class QuestionBase(Authored):
     id: Id
     text: Text
     help: Text = ""
+    # Why the question needs no help, where it has none: for authors and reviewers of the pack, never
+    # shown. A test holds every question of a shipped pack to having help or this reason.
+    no_help_because: Text = ""
     required: bool = True
     show_if: Condition | None = None
     refs: Refs = ()
@@ -107,6 +110,7 @@ Question = Annotated[
 ]
 
 YES_NO_VALUES = ("yes", "no", "unsure")
+KINDS = ("yes_no", "single_choice", "multi_choice", "short_text", "long_text", "number", "date")
 
 
 # Where the answers of a section, a derived result or a table stand in an application dossier: the
@@ -123,6 +127,43 @@ class Section(Authored):
     part: Part = ""
     show_if: Condition | None = None
     questions: tuple[Question, ...] = Field(min_length=1)
+
+
+# --- words a reader may not know, and what to have at hand -----------------------------------
+
+Mention = Annotated[str, Field(min_length=2, max_length=80)]
+
+
+class Term(Authored):
+    """A word of the law explained in the pack's own words, with the provisions that define it.
+
+    `mentions` are the words that mark a mention of it in a question, its help or its options
+    (matched as whole words, in any case; the longest first where terms overlap), so the wizard
+    can link each mention to the definition.
+    """
+
+    id: Id
+    term: Text
+    definition: Text
+    refs: Refs = ()
+    mentions: tuple[Mention, ...] = Field(min_length=1)
+    see_also: tuple[Id, ...] = ()
+
+
+class PrepareItem(Authored):
+    """Something worth having at hand before starting, for the "what to prepare" page."""
+
+    id: Id
+    label: Text
+    help: Text = ""
+
+
+class Estimate(Authored):
+    """How long the questions take: `minutes` for one answer of each kind of question (reading its
+    help included), counted over the questions `typical` answers lead to (forms/estimate.py)."""
+
+    minutes: dict[str, float]
+    typical: dict[Id, str | float | list[str]] = {}
 
 
 # --- rules and what follows from them -------------------------------------------------------
@@ -395,5 +436,9 @@ class Pack(Authored):
     checklists: tuple[Checklist, ...] = ()
     measures: tuple[Measure, ...] = ()
     gaps: tuple[Gap, ...] = ()
+    # Words of the law explained, what to prepare before starting, and how long the questions take.
+    glossary: tuple[Term, ...] = ()
+    prepare: tuple[PrepareItem, ...] = ()
+    estimate: Estimate | None = None
     # Answers an application shows as tables.
     tables: tuple[AnswerTable, ...] = ()

@@ -32,14 +32,18 @@ from pydantic import BaseModel
 
 from catalogue import placeholders, tr
 from catalogue.languages import PSEUDO, message_chain
-from catalogue.pseudo import pseudo
+from catalogue.pseudo import accented, pseudo
 from forms.safe_yaml import DataFileError, read_yaml
 
 # The fields of pack items a reader sees. `group` (an obligation's) and ids are not among them.
 TEXT_FIELDS = frozenset({
     "title", "intro", "text", "help", "label", "summary", "possibly", "reason", "caveat", "law_note",
     "set_by", "original_set_by", "more", "no_points", "no_condition", "unit", "unverified_date_text",
+    "example", "term", "definition",
 })
+# Fields that list words rather than say something: a glossary term's mentions, matched inside the
+# translated texts, so each language lists its own (the pseudo-language accents them as its texts).
+TEXT_LISTS = frozenset({"mentions"})
 # Fields that map ids to texts (the words for derived results' values).
 TEXT_MAPS = frozenset({"value_labels"})
 # What names an item in a list of the pack: the first of these it has.
@@ -62,6 +66,8 @@ def texts_of(model: BaseModel) -> dict[str, Any]:
         value = getattr(model, name)
         if isinstance(value, str) and name in TEXT_FIELDS and value:
             out[name] = value
+        elif isinstance(value, tuple) and name in TEXT_LISTS and value:
+            out[name] = list(value)
         elif isinstance(value, dict) and name in TEXT_MAPS and value:
             out[name] = dict(value)
         elif isinstance(value, BaseModel):
@@ -86,6 +92,10 @@ def applied(model: BaseModel, overlay: Any) -> BaseModel:
         if isinstance(current, str) and name in TEXT_FIELDS and isinstance(given, str) and given:
             if placeholders(given) <= placeholders(current):
                 update[name] = given
+        elif isinstance(current, tuple) and name in TEXT_LISTS and isinstance(given, list):
+            words = tuple(word for word in given if isinstance(word, str) and word.strip())
+            if words:
+                update[name] = words
         elif isinstance(current, dict) and name in TEXT_MAPS and isinstance(given, dict):
             update[name] = {key: given[key] if isinstance(given.get(key), str) and given[key]
                             and placeholders(given[key]) <= placeholders(text) else text
@@ -101,6 +111,8 @@ def applied(model: BaseModel, overlay: Any) -> BaseModel:
 def pseudo_overlay(texts: Any) -> Any:
     if isinstance(texts, dict):
         return {key: pseudo_overlay(value) for key, value in texts.items()}
+    if isinstance(texts, list):  # words found inside texts: accented as they are there, not bracketed
+        return [accented(word) for word in texts]
     return pseudo(texts) if isinstance(texts, str) else texts
 
 
@@ -141,6 +153,9 @@ def untranslated(english: dict[str, Any], overlay: Any, where: str = "") -> Iter
         given = overlay.get(name) if isinstance(overlay, dict) else None
         if isinstance(value, dict):
             yield from untranslated(value, given, path)
+        elif isinstance(value, list):
+            if not isinstance(given, list) or not given:
+                yield path
         elif not isinstance(given, str) or not given:
             yield path
         elif not placeholders(given) <= placeholders(value):

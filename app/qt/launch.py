@@ -32,6 +32,9 @@ def run_wizard(args: list[str], kit: str | None = None) -> int:
     from app.qt.refcount_guard import install as guard_refcounts
 
     guard_refcounts(app)  # PySide6 6.12 on Python 3.11 would otherwise abort after a while
+    from app.qt.theme import apply_theme
+
+    apply_theme(app)  # readable colours in the system's theme (outlines follow the first paint)
     app.setApplicationName("Sandbox Applicant Kit")  # an identifier (settings), not shown
     _follow_language(app)
     app.setOrganizationName("SandboxApplicantKit")

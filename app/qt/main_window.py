@@ -1,4 +1,4 @@
-"""The main window: the start page, then the assessment; the File and Go menus.
+"""The main window: the start page, then the assessment; the File, Go and Help menus.
 
 Opening, saving, autosave, passphrases, earlier versions, restore after a crash and the questions
 asked before work could be lost are the draft session's flows (app/session/draft_session.py); the window
@@ -42,6 +42,9 @@ class MainWindow(QMainWindow):
         self.start.recent_chosen.connect(lambda name: self.open_path(Path(name)))
         self.start.restore_requested.connect(self._restore_offered)
         self.start.discard_requested.connect(self._discard_recovery)
+        self.start.guide.prepare_requested.connect(self.show_prepare)
+        self.start.guide.example_chosen.connect(lambda name: self.open_example(Path(name)))
+        self.prepare_page = None
         self.start.workspace_requested.connect(self.choose_workspace)
         self.workspace_view = None
         self.start.kit_chosen.connect(lambda name: self.wear_kit_file(Path(name)))
@@ -90,6 +93,8 @@ class MainWindow(QMainWindow):
         self.next_action = self._action(TEXT["next"], lambda: self.wizard and (self._to_wizard(), self.wizard.next()), "Alt+Right")
         self.reviewer_action = self._action(TEXT["reviewer.menu"], self.open_reviewer)
         self.review_action = self._action(TEXT["go_review"], self._go_review)
+        self.export_action = self._action(TEXT["export_menu"], self.export, "Ctrl+E")
+        self.next_missing_action = self._action(TEXT["next_missing"], self.next_missing, "F8")
         self.start_action = self._action(TEXT["go_start"], self.show_start, "Ctrl+Shift+H")
         self.undo_action = self._action(TEXT["workspace_undo_nothing"], self.undo, keys.Undo)
         file_menu = self.menuBar().addMenu(TEXT["menu_file"])
@@ -99,6 +104,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action, self.protect_action, self.restore_action,
                                self.versions_action])
         file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         file_menu.addActions([self.open_kit_action, self.kit_aside_action])
         file_menu.addSeparator()
         file_menu.addAction(self.reviewer_action)
@@ -107,13 +114,18 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(TEXT["menu_edit"])
         edit_menu.addAction(self.undo_action)
         go_menu = self.menuBar().addMenu(TEXT["menu_go"])
-        go_menu.addActions([self.back_action, self.next_action, self.review_action, self.start_action])
+        go_menu.addActions([self.back_action, self.next_action, self.next_missing_action, self.review_action,
+                            self.start_action])
+        from app.qt.help_menu import add_help_menu
+
+        self.help_actions = add_help_menu(self)
         self._enable_draft_actions(False)
         self._update_undo()
 
     def _enable_draft_actions(self, enabled: bool) -> None:
         for action in (self.save_action, self.save_as_action, self.protect_action, self.versions_action,
-                       self.back_action, self.next_action, self.review_action):
+                       self.back_action, self.next_action, self.review_action, self.export_action,
+                       self.next_missing_action):
             action.setEnabled(enabled)
 
     def _fill_recent_menu(self) -> None:
@@ -136,9 +148,13 @@ class MainWindow(QMainWindow):
     def preload(self) -> None:
         """Read the pack and build the pages while the start page is on screen; then open the
         workspace chosen last time, if any."""
+        from PySide6.QtWidgets import QApplication
+
         from app.qt.fonts import load_bundled_fonts
+        from app.qt.outlines import install_outlines
 
         load_bundled_fonts()
+        install_outlines(QApplication.instance())  # visible outlines of fields, boxes and buttons
         self.ensure_session()
         self._refresh_kits()
         remembered = self.settings.value("workspace/folder")
@@ -169,6 +185,7 @@ class MainWindow(QMainWindow):
             self.autosaver.follow(self.session)
             self._build_wizard()
             self._wear_branding()
+            self._show_estimate()
         return self.session
 
     def _build_wizard(self) -> None:
@@ -236,6 +253,13 @@ class MainWindow(QMainWindow):
     def _on_kit_changed(self, _kit) -> None:
         self._build_wizard()
         self._wear_branding()
+        self._show_estimate()
+
+    def _show_estimate(self) -> None:
+        """The start page's time estimate, from the pack in use (a kit's questions count too)."""
+        from forms.estimate import time_estimate
+
+        self.start.guide.show_estimate(time_estimate(self.session.pack))
 
     def _wear_branding(self) -> None:
         """The start page, the window's title and icon in the kit's colours and words, or the application's own."""
@@ -284,6 +308,49 @@ class MainWindow(QMainWindow):
 
         self._to_wizard()
         self.wizard.go_to(REVIEW)
+
+    def export(self) -> None:
+        """Export the dossier of the draft open from the review page, where its progress and result
+        show (from the start page too, the draft staying open behind it)."""
+        if self.wizard is not None and self.export_action.isEnabled():
+            self._go_review()
+            self.wizard.review.export()
+
+    def next_missing(self) -> None:
+        if self.wizard is None or not self.next_missing_action.isEnabled():
+            return
+        self._to_wizard()
+        if self.wizard.go_to_next_missing() is None:
+            self.statusBar().showMessage(TEXT["no_missing"])
+
+    def show_prepare(self) -> None:
+        """The "what to prepare" page, from the pack's list, reached from the start page."""
+        session = self.ensure_session()
+        if session is None:
+            return
+        if self.prepare_page is None:
+            from app.qt.start_guide import PreparePage
+            from forms.estimate import time_estimate
+
+            self.prepare_page = PreparePage(session.pack, time_estimate(session.pack))
+            self.prepare_page.back_requested.connect(lambda: self.stack.setCurrentWidget(self._before_prepare))
+            self.prepare_page.new_requested.connect(self.new_draft)
+            self.stack.addWidget(self.prepare_page)
+        if self.stack.currentWidget() is not self.prepare_page:
+            self._before_prepare = self.stack.currentWidget()  # Back returns there (start page or draft)
+        self.stack.setCurrentWidget(self.prepare_page)
+        self.prepare_page.back_button.setFocus()
+
+    def open_example(self, path: Path) -> bool:
+        """Open an example draft as a new, unsaved draft: saving asks where, never over the example."""
+        if not self.may_discard():
+            return False
+        session = self.ensure_session()
+        if session is None or not session.drafts.open_copy(path).opened:
+            return False
+        self.settings.remove("last_section/new")
+        self._show_wizard()
+        return True
 
     def _to_wizard(self) -> None:
         """Back to the draft open, from the start page."""
@@ -444,8 +511,9 @@ class MainWindow(QMainWindow):
 
     # --- window ---
     def current_page(self):
-        """The page on screen: the start page, or the wizard's current section or review."""
-        if self.wizard is None or self.stack.currentWidget() is not self.wizard:
+        """The page on screen: the start page (or what to prepare), or the wizard's current section
+        or review."""
+        if self.stack.currentWidget() is not self.wizard or self.wizard is None:
             return self.stack.currentWidget()
         return self.wizard.stack.currentWidget()
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from app.qt.question_view import QuestionView
+from app.qt.reference_view import linked, links_label
 from app.qt.scroll_page import ScrollPage
 from app.qt.style import muted
 from app.qt.texts import TEXT
@@ -20,7 +21,9 @@ class SectionPage(ScrollPage):
         self.visited = False  # once left, missing answers are marked
         self.title = self.heading(section.title)
         if section.intro:
-            muted(self.paragraph(section.intro))
+            intro = links_label(linked(section.intro, session.pack.glossary), session.pack, keyboard=False)
+            muted(intro)
+            self.body.addWidget(intro)
             self.body.addSpacing(self.fontMetrics().height() // 2)  # the intro is not the first question's help
         self.not_applicable = self.paragraph(TEXT["not_applicable_page"])
         self.views: dict[str, QuestionView] = {}

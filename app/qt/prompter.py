@@ -172,9 +172,18 @@ class Prompter:
         name = QFileDialog.getExistingDirectory(parent, table("qt.reviewer")["open_folder_title"], str(folder))
         return Path(name) if name else None
 
-    def save_path(self, parent, suggested: Path, file_filter: str | None = None) -> Path | None:
+    def save_path(self, parent, suggested: Path, file_filter: str | None = None,
+                  title: str | None = None) -> Path | None:
+        """Where to write a file; `title` says what is written (by default: the draft)."""
         from PySide6.QtWidgets import QFileDialog
 
         file_filter = file_filter or TEXT["draft_filter"].format(pattern="*.json")
-        name, _ = QFileDialog.getSaveFileName(parent, TEXT["save_title"], str(suggested), file_filter)
+        name, _ = QFileDialog.getSaveFileName(parent, title or TEXT["save_title"], str(suggested), file_filter)
         return Path(name) if name else None
+
+    def open_file(self, path: Path) -> bool:
+        """Open a file written (the dossier) in the application the system has for it."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

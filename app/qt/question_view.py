@@ -1,6 +1,9 @@
-"""One question on a page: its text, help, the provisions it concerns, the answer widget, a note.
+"""One question on a page: its text, help, the terms and provisions it concerns, the answer widget,
+an example answer on request, and a note.
 
 The view listens to the session for its own question only, and writes answers back to the session.
+A mention of a glossary term is a link to its definition, a provision shows our summary of it
+(app/qt/reference_view.py).
 """
 
 from __future__ import annotations
@@ -9,9 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout, QHBoxLayout
 
 from app.qt.answer_widgets import widget_for
+from app.qt.reference_view import example_box, linked, links_label, ref_links, term_links
 from app.qt.texts import TEXT
 from app.qt.style import muted, set_role
-from forms.citations import label, title
+from forms.glossary import question_texts, terms_in
 
 
 class QuestionView(QFrame):
@@ -24,23 +28,16 @@ class QuestionView(QFrame):
         layout.setContentsMargins(0, 6, 0, 10)
         layout.setSpacing(4)
 
-        self.text = QLabel(question.text)
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        pack = session.pack
+        linked_terms: set[str] = set()  # each term linked once per question, where first mentioned
+        self.text = links_label(linked(question.text, pack.glossary, linked_terms), pack, keyboard=False)
         set_role(self.text, "question")
         layout.addWidget(self.text)
+        self.help = None
         if question.help:
-            help_label = QLabel(question.help)
-            help_label.setWordWrap(True)
-            muted(help_label)
-            layout.addWidget(help_label)
-        if question.refs:
-            refs = QLabel(TEXT["concerns"].format(labels=" \u00b7 ".join(label(r) for r in question.refs)))
-            refs.setWordWrap(True)
-            refs.setToolTip("\n".join(f"{label(r)}: {title(r)}" for r in question.refs if title(r)))
-            muted(refs, small=True)
-            layout.addWidget(refs)
-
+            self.help = links_label(linked(question.help, pack.glossary, linked_terms), pack, keyboard=False)
+            muted(self.help)
+            layout.addWidget(self.help)
         self.missing = QLabel(TEXT["missing"])
         self.missing.setWordWrap(True)
         set_role(self.missing, "warning")
@@ -58,17 +55,29 @@ class QuestionView(QFrame):
                 button.setAccessibleDescription(question.text)
         layout.addWidget(self.answer)
         layout.addWidget(self.missing)
+        self._reference_lines(layout, layout.indexOf(self.answer))
         layout.addLayout(self._note_row())
         self.refresh()
 
+    def _reference_lines(self, layout: QVBoxLayout, at: int) -> None:
+        """The terms the question uses (its options' too) and the provisions it concerns, as links
+        the keyboard reaches: shown above the answer, made after it so Tab meets the answer first."""
+        pack = self.session.pack
+        self.terms = self.refs = None
+        terms = terms_in(question_texts(self.question), pack.glossary)
+        if terms:
+            self.terms = links_label(TEXT["terms"].format(terms=term_links(terms, pack.glossary)), pack)
+            self.terms.setAccessibleName(TEXT["terms_name"].format(question=self.question.text))
+        if self.question.refs:
+            self.refs = links_label(TEXT["concerns"].format(labels=ref_links(self.question.refs)), pack)
+            self.refs.setAccessibleName(TEXT["concerns_name"].format(question=self.question.text))
+        for line in (self.refs, self.terms):
+            if line is not None:
+                muted(line, small=True)
+                layout.insertWidget(at, line)
+
     def _note_row(self) -> QVBoxLayout:
-        self.note_button = QToolButton()
-        self.note_button.setText(TEXT["add_note"])
-        self.note_button.setCheckable(True)
-        self.note_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.note_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.note_button.setAutoRaise(True)
-        self.note_button.setAccessibleName(TEXT["note_name"].format(question=self.question.text))
+        self.note_button = _toggle(TEXT["add_note"], TEXT["note_name"].format(question=self.question.text))
         self.note_button.toggled.connect(self._on_note_toggled)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
@@ -79,11 +88,27 @@ class QuestionView(QFrame):
         self.note.textChanged.connect(self._on_note_changed)
         box = QVBoxLayout()
         row = QHBoxLayout()
+        self.example_button = self.example = None
+        example = getattr(self.question, "example", "")
+        if example:
+            name = TEXT["example_name"].format(question=self.question.text)
+            self.example_button = _toggle(TEXT["show_example"], name)
+            self.example_button.toggled.connect(self._on_example_toggled)
+            self.example = example_box(example)
+            self.example.hide()
+            row.addWidget(self.example_button)
         row.addWidget(self.note_button)
         row.addStretch(1)
         box.addLayout(row)
+        if self.example is not None:
+            box.addWidget(self.example)
         box.addWidget(self.note)
         return box
+
+    def _on_example_toggled(self, shown: bool) -> None:
+        self.example.setVisible(shown)
+        self.example_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.example_button.setText(TEXT["hide_example"] if shown else TEXT["show_example"])
 
     def refresh(self) -> None:
         """Show the session's answer and note (after a draft was opened or restored)."""
@@ -109,3 +134,15 @@ class QuestionView(QFrame):
 
     def _on_note_changed(self) -> None:
         self.session.set_note(self.question.id, self.note.toPlainText())
+
+
+def _toggle(text: str, name: str) -> QToolButton:
+    """A flat button with an arrow that opens and closes what follows it."""
+    button = QToolButton()
+    button.setText(text)
+    button.setCheckable(True)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setArrowType(Qt.ArrowType.RightArrow)
+    button.setAutoRaise(True)
+    button.setAccessibleName(name)
+    return button

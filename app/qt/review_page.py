@@ -5,6 +5,7 @@ signed with the applicant's certificate when they choose (app/qt/certificate_cho
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import html
 import importlib
 from pathlib import Path
@@ -82,6 +83,7 @@ class ReviewPage(ScrollPage):
         self.session = session
         self.prompter = prompter
         self.job = None
+        self._collector_was_on = False  # the cyclic garbage collector was on when an export began
         self.certificate_folder: Path | None = None  # where the last certificate chosen was
         self.heading(TEXT["review_title"])
         muted(self.paragraph(TEXT["review_intro"]))
@@ -108,11 +110,17 @@ class ReviewPage(ScrollPage):
         self.sign_box.setAccessibleDescription(TEXT["sign_option_tip"])
         self.export_status = QLabel()
         self.export_status.setWordWrap(True)
+        # After an export: open the PDF in the system's viewer (through the prompter, which tests replace).
+        self.open_button = QPushButton(TEXT["export_open"])
+        self.open_button.clicked.connect(self._open_exported)
+        self.open_button.hide()
+        self.exported: Path | None = None
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.sign_box)
         row.addWidget(self.progress, 1)
         row.addWidget(self.export_status, 1)
+        row.addWidget(self.open_button)
         return row
 
     def refresh(self) -> None:
@@ -218,7 +226,8 @@ class ReviewPage(ScrollPage):
             certificate = self._certificate()
             if certificate is None:
                 return
-        out_path = self.prompter.save_path(self, self.suggested_path(), TEXT["export_filter"].format(pattern="*.pdf"))
+        out_path = self.prompter.save_path(self, self.suggested_path(), TEXT["export_filter"].format(pattern="*.pdf"),
+                                           title=TEXT["export_title"])
         if out_path is None:
             return
         if certificate is None:
@@ -253,10 +262,24 @@ class ReviewPage(ScrollPage):
         self.job.signals.failed.connect(self._on_export_failed)
         self.export_button.setEnabled(False)
         self.export_status.clear()
+        self.open_button.hide()
         self.progress.show()
+        self._hold_collector()
         QThreadPool.globalInstance().start(self.job)
 
+    def _hold_collector(self) -> None:
+        """Collect Python's cyclic garbage now, on the GUI thread, and not again until the export is
+        over. The collector runs in whichever thread allocates when a collection is due, and the
+        export allocates a great deal: a widget in a cycle collected there would be deleted by Qt
+        off the GUI thread, which crashes the application."""
+        self._collector_was_on = gc.isenabled()
+        gc.collect()
+        gc.disable()
+
     def _export_over(self) -> None:
+        if self._collector_was_on:
+            gc.enable()
+            self._collector_was_on = False
         self.progress.hide()
         self.export_button.setEnabled(True)
         self.job = None
@@ -269,7 +292,15 @@ class ReviewPage(ScrollPage):
             self.export_status.setText(TEXT["export_signed_done"].format(path=path, signer=signer))
         else:
             self.export_status.setText(TEXT["export_done"].format(path=path))
+        self.exported = Path(path)
+        self.open_button.setAccessibleDescription(str(path))
+        self.open_button.show()
         self.export_finished.emit(True, str(path))
+
+    def _open_exported(self) -> None:
+        if self.exported is not None and not self.prompter.open_file(self.exported):
+            self.prompter.error(self, TEXT["export_open_failed_title"],
+                                TEXT["export_open_failed"].format(path=self.exported))
 
     def _on_export_failed(self, reason: str) -> None:
         self._export_over()

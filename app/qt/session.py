@@ -21,6 +21,7 @@ from app.session.draft_session import DraftSession
 from app.storage.drafts import Draft, Made
 from app.session.prompts import Prompts
 from forms.evaluation import Evaluation
+from forms.progress import PathProgress, path_progress
 from forms.schema import Pack
 from risk_tiers.classify import classify
 
@@ -28,6 +29,8 @@ from risk_tiers.classify import classify
 class SectionStatus(str, Enum):
     DONE = "done"
     INCOMPLETE = "incomplete"
+    # Incomplete and already left: its missing answers are marked, on the page and in the steps.
+    MISSING = "missing"
     NOT_APPLICABLE = "not_applicable"
 
 
@@ -106,10 +109,15 @@ class Session(QObject):
             return SectionStatus.INCOMPLETE
         return SectionStatus.DONE
 
-    def progress(self) -> tuple[int, int]:
-        """(answered, visible) questions."""
-        visible = self.evaluation.visible_questions
-        return sum(1 for qid in visible if self.evaluation.raw(qid) is not None), len(visible)
+    def missing_in(self, section_id: str) -> int:
+        """Required answers not given among the section's questions asked."""
+        section = self.evaluation.index.sections[section_id]
+        return sum(1 for q in section.questions if q.id in self.missing)
+
+    def progress(self, reached=()) -> PathProgress:
+        """How far the draft is on the path its answers take (forms/progress.py); `reached`: the
+        sections already shown."""
+        return path_progress(self.evaluation, reached)
 
     def _on_answers_changed(self, question_id: str) -> None:
         before = self.assessment

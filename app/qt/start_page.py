@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePo
                                QVBoxLayout, QWidget)
 
 from app.qt.scroll_page import READABLE_COLUMN, ScrollPage
+from app.qt.start_guide import StartGuide
 from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
 
@@ -65,6 +66,8 @@ class StartPage(ScrollPage):
         row.addStretch(1)
         row.addWidget(self.review_button)
         self.body.addLayout(row)
+        self.guide = StartGuide()  # time estimate, what to prepare, the examples
+        self.body.addWidget(self.guide)
         self.opening = self.paragraph("")
         self.opening.hide()
         self.recent_title = self.heading(TEXT["start_recent"], "heading")
@@ -250,6 +253,7 @@ class StartPage(ScrollPage):
                        *self.discard_buttons, *self.recent_buttons(), *self.kit_buttons()]:
             button.setEnabled(not name)
         self.review_button.setEnabled(not name)
+        self.guide.set_enabled(not name)
 
     def recent_buttons(self) -> list[QWidget]:
         return [self.recent_box.itemAt(i).widget() for i in range(self.recent_box.count())]

@@ -1,5 +1,6 @@
 """The step list: a thin Qt model over the pack's sections and the session's section statuses,
-with the review as the last step."""
+with the review as the last step. A section left with required answers missing is marked by an
+icon of its own shape (not by colour alone) and says how many in its text for screen readers."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from PySide6.QtGui import QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from app.qt.session import SectionStatus
+from app.qt.style import warning_colour
 from app.qt.texts import STATUS_TEXT, TEXT
+from catalogue import ntr
 
 REVIEW = "__review__"
 
@@ -18,6 +21,8 @@ class StepListModel(QAbstractListModel):
         super().__init__(parent)
         self.session = session
         self.section_ids = [s.id for s in session.pack.sections]
+        # Sections the person has left (or seen on the review): their missing answers are marked.
+        self.left: set[str] = set()
         self._icons: dict[SectionStatus, QIcon] = {}
         session.answers_changed.connect(self._on_answers_changed)
 
@@ -32,7 +37,26 @@ class StepListModel(QAbstractListModel):
 
     def status(self, row: int) -> SectionStatus | None:
         step = self.step_id(row)
-        return None if step == REVIEW else self.session.section_status(step)
+        if step == REVIEW:
+            return None
+        status = self.session.section_status(step)
+        return SectionStatus.MISSING if status is SectionStatus.INCOMPLETE and step in self.left else status
+
+    def mark_left(self, step_ids) -> None:
+        """Sections the person has left: from now on their missing answers show."""
+        new = {s for s in step_ids if s != REVIEW} - self.left
+        if new:
+            self.left |= new
+            self._on_answers_changed("")
+
+    def status_text(self, row: int) -> str:
+        status = self.status(row)
+        if status is None:
+            return ""
+        if status is SectionStatus.MISSING:
+            count = self.session.missing_in(self.step_id(row))
+            return ntr("qt.step_missing", count)
+        return STATUS_TEXT[status.value]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -45,9 +69,10 @@ class StepListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(status)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole) and status:
-            return STATUS_TEXT[status.value]
+            return self.status_text(index.row())
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return TEXT["step_accessible"].format(title=title, status=STATUS_TEXT[status.value]) if status else title
+            return TEXT["step_accessible"].format(title=title, status=self.status_text(index.row())) if status \
+                else title
         if role == Qt.ItemDataRole.ForegroundRole and status is SectionStatus.NOT_APPLICABLE:
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         return None
@@ -66,7 +91,8 @@ class StepListModel(QAbstractListModel):
 
 
 def _status_icon(status: SectionStatus | None) -> QIcon:
-    """Drawn from the palette so it suits light and dark themes: a tick, an open ring, a dash."""
+    """Drawn from the palette so it suits light and dark themes: a tick, an open ring, an
+    exclamation mark in a ring (answers missing), a dash."""
     palette = QApplication.palette()
     size = 32
     pixmap = QPixmap(size, size)
@@ -75,6 +101,7 @@ def _status_icon(status: SectionStatus | None) -> QIcon:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     colour = {SectionStatus.DONE: palette.color(QPalette.ColorRole.Highlight),
               SectionStatus.INCOMPLETE: palette.color(QPalette.ColorRole.Text),
+              SectionStatus.MISSING: warning_colour(palette),
               SectionStatus.NOT_APPLICABLE: palette.color(QPalette.ColorRole.PlaceholderText),
               None: palette.color(QPalette.ColorRole.Text)}[status]
     painter.setPen(QPen(colour, 3))
@@ -88,6 +115,13 @@ def _status_icon(status: SectionStatus | None) -> QIcon:
         painter.drawPolyline([QPointF(9, 16.5), QPointF(14, 21.5), QPointF(23, 11)])
     elif status is SectionStatus.INCOMPLETE:
         painter.drawEllipse(QRectF(4, 4, 24, 24))
+    elif status is SectionStatus.MISSING:
+        painter.drawEllipse(QRectF(4, 4, 24, 24))
+        pen = QPen(colour, 3.5)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(16, 9), QPointF(16, 18))
+        painter.drawPoint(QPointF(16, 23))
     else:
         painter.drawLine(QPointF(9, 16), QPointF(23, 16))
     painter.end()

@@ -19,7 +19,7 @@ def set_role(widget: QWidget, role: str) -> None:
     widget.setFont(font)
     if role == "warning":
         palette = widget.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, _warning_colour(palette))
+        palette.setColor(QPalette.ColorRole.WindowText, warning_colour(palette))
         widget.setPalette(palette)
 
 
@@ -34,7 +34,7 @@ def muted(label: QLabel, small: bool = False) -> None:
         label.setFont(font)
 
 
-def _warning_colour(palette: QPalette):
+def warning_colour(palette: QPalette):
     from PySide6.QtGui import QColor
 
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128

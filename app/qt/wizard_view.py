@@ -18,6 +18,8 @@ from app.qt.review_page import ReviewPage
 from app.qt.session import SectionStatus
 from app.qt.steps import REVIEW, StepListModel
 from app.qt.texts import TEXT
+from catalogue import ntr
+from forms.progress import next_missing
 
 
 class WizardView(QWidget):
@@ -29,6 +31,7 @@ class WizardView(QWidget):
         self.model = StepListModel(session, self)
         # Section pages are built when first shown: only the page on screen costs start-up time.
         self.pages: dict[str, QWidget] = {}
+        self.reached: set[str] = set()  # the sections shown so far (progress splits what is left by it)
         self.stack = QStackedWidget()
         self.review = ReviewPage(session, prompter)
         self.review.edit_requested.connect(self.go_to_question)
@@ -158,6 +161,7 @@ class WizardView(QWidget):
             if isinstance(left, SectionPage):
                 left.visited = True
                 left.update_visibility()
+                self.model.mark_left([left.section.id])
         if current.isValid():
             self._show(self.model.step_id(current.row()))
 
@@ -167,7 +171,11 @@ class WizardView(QWidget):
             for other in self.section_pages():
                 other.visited = True
                 other.update_visibility()
+            self.model.mark_left(self.model.section_ids)
             self.review.refresh()
+        elif step_id not in self.reached:
+            self.reached.add(step_id)
+            self._update_progress()
         if self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)
             page.verticalScrollBar().setValue(0)
@@ -200,13 +208,37 @@ class WizardView(QWidget):
             self.result.ensureWidgetVisible(target)
         return True
 
+    def go_to_next_missing(self) -> str | None:
+        """Show the next required question without an answer after the one being answered (or the
+        section on screen), wrapping round; None when every required answer is given."""
+        target = next_missing(self.session.evaluation, self._current_question())
+        if target is not None:
+            self.go_to_question(target)
+        return target
+
+    def _current_question(self) -> str | None:
+        """The question whose view has the focus, else the one just before the section on screen."""
+        page = self.stack.currentWidget()
+        if not isinstance(page, SectionPage):
+            return None
+        focus = self.focusWidget()
+        for question_id, view in page.views.items():
+            if focus is not None and view.isAncestorOf(focus):
+                return question_id
+        order = list(self.session.evaluation.index.questions)
+        first = order.index(page.section.questions[0].id)
+        return order[first - 1] if first > 0 else None
+
     def _update_progress(self, *_ignored) -> None:
-        answered, total = self.session.progress()
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(answered)
-        text = TEXT["progress"].format(answered=answered, total=total)
+        found = self.session.progress(self.reached)
+        self.progress.setRange(0, max(found.total, 1))
+        self.progress.setValue(found.answered)
+        text = TEXT["progress"].format(answered=found.answered, left=found.left)
+        detail = ntr("qt.progress_ahead", found.sections_ahead, seen=found.left_seen, ahead=found.left_ahead)
         self.progress_text.setText(text)
+        self.progress_text.setToolTip(detail)
         self.progress.setAccessibleName(text)
+        self.progress.setAccessibleDescription(detail)
 
     def refresh_palette(self) -> None:
         self.model.palette_changed()

@@ -296,6 +296,27 @@ class DraftSession:
         self._take(draft, path, passphrase)
         return OpenResult(True, path, warnings, pack_change(draft.lock, self.base), change, draft.lock.kit)
 
+    def open_copy(self, path: Path) -> OpenResult:
+        """Open the draft at `path` as a new, unsaved draft of its own (an id of its own, no file):
+        an example to look at and change, which saving never writes back over (ask may_discard
+        first). One that cannot be read is left as it is, and the person is told why."""
+        path = Path(path)
+        try:
+            opened = read_with_passphrase(path, path.name, self.prompts, wrong_raises=True)
+            if opened is None:
+                return NOT_OPENED
+            draft, _passphrase = opened
+            errors, warnings = draft_problems(draft, self.pack)
+            if errors:
+                raise DraftUnusable(path, errors)
+        except DraftError as error:
+            self.prompts.cannot_open(path, error, [])
+            return NOT_OPENED
+        # Read with the kit worn, if any, as a draft made without a kit is (`open`); its lock, as the
+        # example's, names the pack as shipped, so that is what it is compared with.
+        self._take(draft.model_copy(update={"id": uuid.uuid4()}, deep=True), None, None)
+        return OpenResult(True, None, warnings, pack_change(draft.lock, self.base))
+
     def save(self, path: Path | None = None) -> bool:
         """Save to `path`, or where the draft was saved, or where the person chooses. A copy saved
         under another name is another draft: it gets an id of its own."""

@@ -1,4 +1,5 @@
-"""Render every page of the wizard to PNG, headless, to look at them (and keep a few for the README).
+"""Render every page of the wizard to PNG, headless, to look at them (and keep a few for the README):
+the start page with its time estimate, what to prepare, every section, the review, and the glossary.
 
     .venv/bin/python docs/screenshots/render.py OUT_FOLDER [--dark] [--scale 2] [--small] [--draft FILE] [--lang CODE]
                                                 [--kit FILE] [--only STEP ...]
@@ -12,7 +13,7 @@ in dark mode would; --scale sets QT_SCALE_FACTOR (200% = 2); --lang renders in t
 the pseudo-language, to see what escaped the catalogue and what a longer language does to the layout).
 --kit wears an authority's kit (resources/kits/nordland.sandboxkit): the start page is rendered
 with its welcome, and the review page with two documents added, scrolled to them as well.
---only renders just those steps (section ids, or "review").
+--only renders just those steps (section ids, "review", "prepare" or "glossary"; the start page always).
 --workspace renders the start page with a consultant's workspace instead (a folder made from the
 examples: several clients, undecided and incomplete drafts, a protected and a damaged file, an
 archived draft and a template, a draft made with the Nordland kit, seen, and one made with a kit
@@ -31,25 +32,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_TEXT = "Screening CVs for Ελληνική Εταιρεία, ООО «Пример» and 示例公司: ranks applicants for recruiters."
-
-
-def dark_palette():
-    from PySide6.QtGui import QColor, QPalette
-
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in ((roles.Window, "#202124"), (roles.WindowText, "#e8eaed"), (roles.Base, "#2b2c2f"),
-                         (roles.AlternateBase, "#323336"), (roles.Text, "#e8eaed"), (roles.Button, "#303134"),
-                         (roles.ButtonText, "#e8eaed"), (roles.Highlight, "#8ab4f8"),
-                         (roles.HighlightedText, "#202124"), (roles.Link, "#8ab4f8"),
-                         (roles.PlaceholderText, "#9aa0a6"), (roles.ToolTipBase, "#303134"),
-                         (roles.ToolTipText, "#e8eaed"), (roles.Mid, "#5f6368"), (roles.Dark, "#17181a"),
-                         (roles.Light, "#5f6368"), (roles.Midlight, "#45474a"), (roles.Shadow, "#000000")):
-        palette.setColor(role, QColor(colour))
-    palette.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, QColor("#7f8388"))
-    palette.setColor(QPalette.ColorGroup.Disabled, roles.WindowText, QColor("#7f8388"))
-    palette.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor("#7f8388"))
-    return palette
 
 
 def fill(session, pack, answered_sections: int) -> None:
@@ -79,8 +61,8 @@ def main() -> int:
     parser.add_argument("--lang", default="en", help="the language to render in (en-XA: the pseudo-language)")
     parser.add_argument("--workspace", action="store_true", help="the start page with a sample workspace")
     parser.add_argument("--kit", type=Path, help="an authority kit to wear")
-    parser.add_argument("--only", nargs="*", help="the steps to render (section ids, review)")
     parser.add_argument("--reviewer", action="store_true", help="the reviewer's view on a sample inbox")
+    parser.add_argument("--only", nargs="*", help="the steps to render (section ids, review, prepare, glossary)")
     options = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_SCALE_FACTOR"] = options.scale
@@ -96,8 +78,13 @@ def main() -> int:
 
     install(app)
     app.setStyle("Fusion")
+    from app.qt.outlines import install_outlines
+    from app.qt.theme import apply_theme, dark_palette
+
     if options.dark:
         app.setPalette(dark_palette())
+    apply_theme(app)  # as the application does (app/qt/launch.py, MainWindow.preload)
+    install_outlines(app)
     from app.qt.main_window import MainWindow
     from app.qt.steps import REVIEW
 
@@ -128,12 +115,14 @@ def main() -> int:
             render_reviewer(app, window, save, Path(os.environ["SANDBOX_KIT_DATA_DIR"]))
         window.close()
         return 0
-    if not options.kit:
-        save("00-start")
-    window.preload()
-    if options.kit:
+    window.preload()  # the pack (and the kit) read: the start page gives its time estimate
+    settle(app)  # the bundled fonts loaded with the pack: let the menu bar lay itself out again
+    save("00-start")
+    if not options.only or "prepare" in options.only:
+        window.show_prepare()
         settle(app)
-        save("00-start")
+        save("00-prepare")
+        window.prepare_page.back_button.click()
     if options.draft:
         if not window.open_path(options.draft.resolve()):
             raise SystemExit(f"error: {options.draft} could not be opened")
@@ -154,6 +143,13 @@ def main() -> int:
         review.verticalScrollBar().setValue(review.attachments.y())
         settle(app)
         save("99-documents")
+    if not options.only or "glossary" in options.only:
+        from app.qt.reference_view import open_reference
+
+        glossary = open_reference(window, pack, "term:dpia")
+        glossary.resize(900, 520)
+        settle(app)
+        save("glossary", glossary.grab())
     return 0
 
 
@@ -174,6 +170,8 @@ def add_documents(window) -> None:
         window.session.drafts.add_attachment(folder / name, first.id)
     (folder / "letter-of-support.pdf").write_bytes(b"%PDF-1.4\n% another document\n" * 40)
     window.session.drafts.add_attachment(folder / "letter-of-support.pdf")
+
+
 def make_sample_workspace(folder: Path) -> None:
     """A consultant's folder made from the examples, with every kind of row the table shows."""
     import json

@@ -29,6 +29,9 @@ class ScriptedPrompter:
         self.confirm_answer = True  # "go on" to every confirmation, unless a test says otherwise
         self.confirms: list[tuple[str, str]] = []
         self.suggested: Path | None = None  # the path the last save dialog offered
+        self.save_titles: list[str | None] = []  # what each save dialog said it writes
+        self.opened_files: list[Path] = []  # files the application asked the system to open (none is)
+        self.open_file_works = True
         self.text_answer: str | None = None  # a name typed (rename)
         self.client_answer: str | None = None  # a client chosen or typed (move to client)
         self.clients_offered: list[str] = []
@@ -88,9 +91,14 @@ class ScriptedPrompter:
         self.certificate_passphrases_asked.append((name, retry))
         return self.certificate_passphrases.pop(0) if self.certificate_passphrases else None
 
-    def save_path(self, parent, suggested, file_filter=""):
+    def save_path(self, parent, suggested, file_filter="", title=None):
         self.suggested = suggested
+        self.save_titles.append(title)
         return self.save_answer
+
+    def open_file(self, path):
+        self.opened_files.append(path)
+        return self.open_file_works
 
     def ask_text(self, parent, title, label, value=""):
         self.asked.append(value)
@@ -106,10 +114,15 @@ class ScriptedPrompter:
 
 @pytest.fixture(scope="session", autouse=True)
 def refcount_guard(qapp):
-    """The same guard the application installs (see app/qt/refcount_guard.py)."""
+    """The same guard the application installs (see app/qt/refcount_guard.py), and the same theme
+    (app/qt/theme.py), so the tests see the colours a person sees."""
     from app.qt.refcount_guard import install
+    from app.qt.outlines import install_outlines
+    from app.qt.theme import apply_theme
 
     install(qapp)
+    install_outlines(qapp)
+    apply_theme(qapp)
 
 
 @pytest.fixture

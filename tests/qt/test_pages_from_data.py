@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from app.qt.session import SectionStatus, Session
+from app.qt.texts import TEXT
+from catalogue import ntr
 from app.qt.wizard_view import WizardView
 from forms.loader import load_pack
 
@@ -113,7 +115,27 @@ def test_steps_show_done_incomplete_and_not_applicable(view):
     from PySide6.QtCore import Qt
 
     assert model.data(model.index(2), Qt.ItemDataRole.AccessibleTextRole) == "Only for deployers, not applicable"
-    assert view.progress_text.text() == "2 of 4 questions answered"
+    # The optional date is not left to do; the ranking question of "use" is, its section not yet reached.
+    found = session.progress(view.reached)
+    assert (found.answered, found.left_seen, found.left_ahead, found.sections_ahead) == (2, 0, 1, 1)
+    assert view.progress.value() == 2 and view.progress.maximum() == 3
+    assert view.progress_text.text() == TEXT["progress"].format(answered=2, left=1)
+
+
+def test_a_section_left_with_answers_missing_is_marked_by_icon_and_words(view):
+    from PySide6.QtCore import Qt
+
+    model = view.model
+    assert model.status(0) is SectionStatus.INCOMPLETE  # not left yet: nothing is marked
+    view.go_to("use")
+    assert model.status(0) is SectionStatus.MISSING
+    words = model.data(model.index(0), Qt.ItemDataRole.AccessibleTextRole)
+    assert words == TEXT["step_accessible"].format(title="Who", status=ntr("qt.step_missing", 2))
+    icons = {status: model._icon(status).pixmap(32, 32).toImage() for status in SectionStatus}
+    assert icons[SectionStatus.MISSING] != icons[SectionStatus.INCOMPLETE]  # a shape of its own, not a colour
+    view.session.set_answer("who.roles", ["provider"])
+    view.session.set_answer("who.employees", 3)
+    assert model.status(0) is SectionStatus.DONE
 
 
 def test_next_and_back_pass_over_sections_that_do_not_apply(view):

@@ -68,3 +68,31 @@ def test_every_page_of_the_wizard_is_in_the_language(pseudo_language, make_windo
 def test_the_check_would_see_english_in_the_wizard(make_window):
     window = make_window()
     assert plain_english(" ".join(widget_texts(window)), set())
+
+
+def test_what_to_prepare_the_glossary_the_guide_and_about_are_in_the_language(pseudo_language, make_window,
+                                                                               prompter):
+    from app.qt.help_menu import UserGuideDialog
+    from app.qt.reference_view import ReferenceDialog
+
+    window = make_window()
+    window.preload()
+    pack = window.session.pack
+    allowed = pack_ids(pack)
+    window.start.guide.examples_menu.aboutToShow.emit()
+    seen = widget_texts(window)
+    window.show_prepare()
+    seen += widget_texts(window)
+    window.help_actions["glossary"].trigger()
+    glossary = window.findChild(ReferenceDialog)
+    for link in ("term:dpia", "ref:gdpr.art35"):
+        glossary.show_link(link)
+        seen += widget_texts(glossary) + [glossary.page.toPlainText()]
+    window.help_actions["guide"].trigger()
+    seen.append(window.findChild(UserGuideDialog).page.toPlainText())
+    window.help_actions["about"].trigger()
+    seen += list(prompter.infos[-1])
+    # The examples' names are what their applicants typed.
+    typed = set().union(*(typed_words(path) for path in (ROOT / "resources" / "examples").glob("*.json")))
+    words = {word for text in seen for word in plain_english(text, allowed | typed)}
+    assert words == set()

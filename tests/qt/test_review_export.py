@@ -135,3 +135,27 @@ def test_a_dossier_made_in_the_wizard_is_named_after_the_system_and_names_both_o
     assert prompter.suggested.name == f"{stem}.pdf" and "/" not in stem and ":" not in stem
     cover = " ".join(PdfReader(tmp_path / "out.pdf").pages[0].extract_text().split())
     assert "Acme Robotics SA" in cover and "Sorter 3000: parcels/letters" in cover
+
+
+def test_garbage_is_collected_on_the_gui_thread_before_an_export_and_not_during_it(qtbot, window, prompter,
+                                                                                  tmp_path, monkeypatch):
+    """Python collects cyclic garbage in whichever thread is allocating when a collection is due: in
+    the export's thread, a widget in a cycle would be deleted off the GUI thread and crash. So the
+    page collects before the export starts and holds the collector until it is over."""
+    import gc
+
+    seen = []
+
+    def export_dossier(draft, pack, out_path, **_options):
+        seen.append(gc.isenabled())
+        out_path.write_bytes(b"%PDF-1.4 test")
+
+    monkeypatch.setattr(review_page, "find_exporter", lambda: export_dossier)
+    prompter.save_answer = tmp_path / "dossier.pdf"
+    window.wizard.go_to(REVIEW)
+    full_collections = gc.get_stats()[2]["collections"]
+    assert gc.isenabled()
+    with qtbot.waitSignal(window.wizard.review.export_finished, timeout=10000):
+        qtbot.mouseClick(window.wizard.review.export_button, Qt.MouseButton.LeftButton)
+    assert seen == [False] and gc.isenabled()
+    assert gc.get_stats()[2]["collections"] > full_collections  # a full collection, on this thread
