@@ -1,7 +1,9 @@
-"""`python main.py export DRAFT.json -o dossier.pdf` and `python main.py import DOSSIER.pdf [-o draft.json]`.
+"""`python main.py export DRAFT.json [--format pdf|html|json] -o OUT` and `python main.py import DOSSIER
+[-o draft.json]`.
 
-Errors are one line (exit 2). reportlab loads only when exporting: the dossier's modules are imported
-when a command runs, not when the parser is built.
+The format of an export is the one chosen, else the one OUT's extension names, else the PDF. Import
+reads a dossier of any of them. Errors are one line (exit 2). reportlab loads only when exporting a
+PDF: the dossier's modules are imported when a command runs, not when the parser is built.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 
 from app.commands.arguments import add_passphrase_option, load_checked, warn
 from app.commands.errors import EXIT_OK, CommandError
+from app.formats.choice import DEFAULT, FORMATS, named_format
 from app.storage.drafts import parse_draft, write_atomically
 from catalogue import table, tr
 
@@ -21,7 +24,9 @@ TEXT = table("dossier.cli")
 def add_commands(subparsers) -> None:
     export = subparsers.add_parser("export", help=TEXT["export_help"], description=TEXT["export_help"])
     export.add_argument("draft", type=Path, metavar="DRAFT", help=tr("cli.draft_help"))
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="PDF", help=TEXT["output_help"])
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help=TEXT["output_help"])
+    export.add_argument("--format", choices=FORMATS, dest="format",
+                        help=TEXT["format_help"].format(formats=", ".join(FORMATS), default=DEFAULT))
     add_passphrase_option(export)
     export.set_defaults(run=_export)
     imported = subparsers.add_parser("import", help=TEXT["import_help"], description=TEXT["import_help"])
@@ -31,23 +36,34 @@ def add_commands(subparsers) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from app.dossier.export import DossierError, export_dossier
+    from app.formats.files import DossierError, exporter
 
+    chosen = args.format or output_format(args.output)
     draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
     warn(warnings)
     try:
-        export_dossier(draft, pack, args.output)
+        exporter(chosen)(draft, pack, args.output)
     except DossierError as error:
         raise CommandError(str(error)) from None
     print(TEXT["written"].format(path=args.output))
     return EXIT_OK
 
 
+def output_format(path: Path) -> str:
+    """The format OUT's extension names; the PDF for a name without one; an error for another."""
+    if not path.suffix:
+        return DEFAULT
+    named = named_format(path)
+    if named is None:
+        raise CommandError(TEXT["unknown_extension"].format(path=path, option="--format", formats="|".join(FORMATS)))
+    return named
+
+
 def _import(args: argparse.Namespace) -> int:
-    from app.dossier.export import DossierError, read_dossier
+    from app.formats.files import DossierError, read_draft_data
 
     try:
-        data = read_dossier(args.dossier)
+        data = read_draft_data(args.dossier)
     except DossierError as error:
         raise CommandError(str(error)) from None
     text = data.decode("utf-8")

@@ -14,14 +14,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from app.dossier.layout import Block, Contents
+from app.dossier.outline import APPLICATION_SECTIONS, CONTACT_QUESTION, PROFILE_SECTIONS, cover_rows
 from app.dossier.texts import TEXT
 from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
 from app.results.document import (Answer, Cited, DerivedPart, FindingPart, ObligationPart, ResultDocument,
                                   SectionAnswers)
 
 _SPACES = re.compile(" {2,}")
-# The question whose answer is the name above the signature line.
-CONTACT_QUESTION = "applicant.contact_name"
 NO_COLOUR = "#5f6368"  # grey: an outcome the pack gives no colour, nothing assessed, a track set aside
 
 BODY = ParagraphStyle("body", fontName=MAIN, fontSize=9.5, leading=13, spaceAfter=3)
@@ -97,19 +96,6 @@ def _answer_value(answer: Answer) -> str:
     return answer.value if answer.given else TEXT["unanswered"]
 
 
-def cover_rows(document: ResultDocument) -> list[tuple[str, str]]:
-    """(label, value) of the cover's table: who applies, for which system, from which answers."""
-    found = document.completeness
-    given = (TEXT["complete"].format(required=found.required) if found.complete else TEXT["incomplete"].format(
-        given=found.given, required=found.required, missing=len(found.missing), section=TEXT["missing"]))
-    return [(TEXT["applicant"], document.applicant or TEXT["not_given"]),
-            (TEXT["system"], document.system or TEXT["not_given"]),
-            (TEXT["date"], document.answered_on.isoformat()),
-            (TEXT["completeness"], given),
-            (TEXT["pack"], TEXT["pack_value"].format(pack=document.pack_id, version=document.pack_version,
-                                                     date=document.law_current_to.isoformat()))]
-
-
 def cover(document: ResultDocument, fingerprint: str) -> list:
     rows = cover_rows(document)
     table = Table([[_p(k, SMALL), _p(v)] for k, v in rows], colWidths=[45 * mm, 120 * mm])
@@ -142,7 +128,7 @@ def contents() -> list:
 def profile(document: ResultDocument) -> list:
     story: list = [Heading(TEXT["profile"], 0)]
     for section in document.sections:
-        if section.id.startswith(("applicant", "system")):
+        if section.id.startswith(PROFILE_SECTIONS):
             story += _titled(section.title, _answers(section, with_unanswered=False))
     return story
 
@@ -234,8 +220,8 @@ def results(document: ResultDocument) -> list:
         for duty in duties:
             state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
             story.append(Block([_p(duty.text, DUTY), _p(_refs(duty), SMALL), *_long(state, ITEM)]))
-    for section in document.sections:  # the application sections, whatever the pack adds
-        if section.id.startswith(("privacy", "plan", "measures", "transparency", "sandbox", "data")):
+    for section in document.sections:
+        if section.id.startswith(APPLICATION_SECTIONS):
             story += _titled(section.title, _answers(section, with_unanswered=False))
     return story
 

@@ -1,0 +1,103 @@
+"""The dossier as data: the result document and the draft in one JSON file,
+
+    {"format": "sandbox-kit-dossier", "version": 1, "language": "en", "fingerprint": "…",
+     "draft": {…}, "result": {…}}
+
+for a program to read (a reviewer's register, another tool) rather than a person. `DossierData` is
+its model: the export is written through it, and its JSON Schema, generated from it, is kept in
+resources/schemas/dossier-1.schema.json (`python -m app.formats.schema` writes it again; a test
+checks it is up to date). The words in `result` are in the language stated; ids and values are not
+translated. The fingerprint is the SHA-256 of the draft as its file holds it, as on the PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.results.document import (Completeness, DerivedPart, DutyPart, FindingPart, GapPart, Headline, ObligationPart,
+                                  OpenPointPart, ResultDocument, Role, SectionAnswers, TrackLine)
+from app.storage.drafts import Draft
+
+FORMAT = "sandbox-kit-dossier"
+VERSION = 1
+SCHEMA_ID = "https://sandbox-kit.invalid/schemas/dossier-1.schema.json"
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PackData(_Data):
+    """The pack the result was worked out with, and how current its law is."""
+
+    id: str
+    version: str
+    title: str
+    law_current_to: dt.date
+    law_note: str
+
+
+class ResultData(_Data):
+    """The result document (app/results/document.py) as data, part for part."""
+
+    pack: PackData
+    applicant: str
+    system: str
+    answered_on: dt.date
+    primary_track: str
+    headline: Headline
+    provisional: bool = Field(description="An open question could still change the result.")
+    tracks: tuple[TrackLine, ...]
+    roles: tuple[Role, ...]
+    findings: tuple[FindingPart, ...]
+    excluded: tuple[FindingPart, ...]
+    obligations: tuple[ObligationPart, ...]
+    derived: tuple[DerivedPart, ...]
+    duties: tuple[DutyPart, ...]
+    open_points: tuple[OpenPointPart, ...]
+    gaps: tuple[GapPart, ...]
+    completeness: Completeness
+    sections: tuple[SectionAnswers, ...]
+
+
+class DossierData(_Data):
+    format: Literal["sandbox-kit-dossier"]
+    version: Literal[1]
+    language: str = Field(description="The language of the result's words, as a BCP 47 tag.")
+    fingerprint: str = Field(pattern="^[0-9a-f]{64}$", description="SHA-256 of the draft as its file holds it.")
+    draft: Draft
+    result: ResultData
+
+
+def dossier_data(document: ResultDocument, draft: Draft, language: str, fingerprint: str) -> DossierData:
+    return DossierData(format=FORMAT, version=VERSION, language=language, fingerprint=fingerprint, draft=draft,
+                       result=result_data(document))
+
+
+def result_data(document: ResultDocument) -> ResultData:
+    pack = PackData(id=document.pack_id, version=document.pack_version, title=document.pack_title,
+                    law_current_to=document.law_current_to, law_note=document.law_note)
+    return ResultData(pack=pack, applicant=document.applicant, system=document.system,
+                      answered_on=document.answered_on, primary_track=document.primary_track,
+                      headline=document.headline, provisional=document.provisional, tracks=document.tracks,
+                      roles=document.roles, findings=document.findings, excluded=document.excluded,
+                      obligations=document.obligations, derived=document.derived, duties=document.duties,
+                      open_points=document.open_points, gaps=document.gaps, completeness=document.completeness,
+                      sections=document.sections)
+
+
+# Two models share a name (an answer in the result, an answer in the draft): pydantic then names
+# their definitions after their modules, which would change with a move. These names do not.
+_DEFINITION_NAMES = {"app__results__document__Answer": "ResultAnswer", "app__storage__drafts__Answer": "DraftAnswer"}
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of a JSON dossier."""
+    text = json.dumps(DossierData.model_json_schema())
+    for generated, name in _DEFINITION_NAMES.items():
+        text = text.replace(f'"{generated}"', f'"{name}"').replace(f'/$defs/{generated}"', f'/$defs/{name}"')
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **json.loads(text)}
