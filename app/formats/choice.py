@@ -25,3 +25,10 @@ def with_suffix(path: Path, chosen: str) -> Path:
     """`path` as a file of format `chosen`: its extension added when it has none of that format."""
     path = Path(path)
     return path if named_format(path) == chosen else path.with_name(path.name + SUFFIXES[chosen])
+
+
+def target(path: Path, offered: str) -> tuple[Path, str]:
+    """The file and format a save dialog's answer asks for: the format its name's extension says,
+    else `offered` (the file type chosen in the dialog), its extension then added to the name."""
+    named = named_format(path)
+    return (Path(path), named) if named else (with_suffix(path, offered), offered)

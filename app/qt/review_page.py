@@ -1,5 +1,6 @@
 """The last page: every answer by section with a link back to it, the result, the open points,
-and the dossier export (run off the UI thread; the PDF code is imported only when it is used)."""
+and the dossier export as a PDF, an HTML page or JSON (run off the UI thread; the code of the
+formats is imported only when it is used)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from app.qt.scroll_page import ScrollPage
 from app.qt.result_view import link_label
 from app.qt.style import muted
 from app.qt.texts import TEXT
+from app.formats.choice import DEFAULT, FORMATS, HTML, JSON, PDF, SUFFIXES, target
 from app.results.document import Answer, ResultDocument, result_document
 from forms.completeness import completeness
 
-EXPORT_MODULE = "app.dossier.export"
+EXPORT_MODULE = "app.formats.files"
 
 
 class _ExportSignals(QObject):
@@ -44,15 +46,24 @@ class ExportJob(QRunnable):
             self.signals.succeeded.emit(self.out_path)
 
 
-def find_exporter():
-    """The dossier export function, or None when this build has no dossier module."""
+def find_exporter(chosen: str = DEFAULT):
+    """The function writing a dossier in the format `chosen`, or None when this build has no dossier module."""
     try:
         module = importlib.import_module(EXPORT_MODULE)
     except ModuleNotFoundError as error:
-        if error.name and EXPORT_MODULE.startswith(error.name):
+        if error.name and (EXPORT_MODULE.startswith(error.name) or error.name.startswith("app.dossier")):
             return None
         raise
-    return getattr(module, "export_dossier", None)
+    return module.exporter(chosen)
+
+
+def export_filters() -> list[tuple[str, str]]:
+    """The save dialog's file types, in the order of FORMATS: (text, extension) each."""
+    patterns = {PDF: "*.pdf", HTML: "*.html *.htm", JSON: "*.json"}
+    texts = {PDF: TEXT["export_filter"].format(pattern=patterns[PDF]),
+             HTML: TEXT["export_filter_html"].format(pattern=patterns[HTML]),
+             JSON: TEXT["export_filter_json"].format(pattern=patterns[JSON])}
+    return [(texts[chosen], SUFFIXES[chosen]) for chosen in FORMATS]
 
 
 class ReviewPage(ScrollPage):
@@ -159,8 +170,7 @@ class ReviewPage(ScrollPage):
 
     # --- export ---
     def export(self) -> None:
-        export = find_exporter()
-        if export is None:
+        if find_exporter() is None:
             self.prompter.info(self, TEXT["export_unavailable_title"], TEXT["export_unavailable"])
             return
         found = completeness(self.session.evaluation)
@@ -168,10 +178,11 @@ class ReviewPage(ScrollPage):
         if not found.complete and not self.prompter.confirm(self, TEXT["export_incomplete_title"], question,
                                                             TEXT["export_anyway"]):
             return
-        out_path = self.prompter.save_path(self, self.suggested_path(), TEXT["export_filter"].format(pattern="*.pdf"))
-        if out_path is None:
+        answer = self.prompter.export_path(self, self.suggested_path(), export_filters())
+        if answer is None:
             return
-        self.start_export(export, out_path)
+        out_path, chosen = target(answer[0], FORMATS[answer[1]])
+        self.start_export(find_exporter(chosen), out_path)
 
     def suggested_path(self) -> Path:
         """Where to offer to write the dossier: named after the system, beside the draft."""

@@ -45,3 +45,11 @@ def test_an_unknown_format_is_one_line_and_writes_nothing(tmp_path, args):
     done = _export(tmp_path, *args)
     assert done.returncode == 2 and done.stderr.startswith("error: ") and done.stderr.count("\n") == 1
     assert "docx" in done.stderr and list(tmp_path.iterdir()) == []
+
+
+def test_a_dialogs_answer_the_name_says_else_the_type_chosen():
+    from app.formats.choice import target
+
+    assert target(Path("d/x"), "html") == (Path("d/x.html"), "html")
+    assert target(Path("d/x.json"), "pdf") == (Path("d/x.json"), "json")
+    assert target(Path("d/x.final"), "pdf") == (Path("d/x.final.pdf"), "pdf")

@@ -29,6 +29,8 @@ class ScriptedPrompter:
         self.confirm_answer = True  # "go on" to every confirmation, unless a test says otherwise
         self.confirms: list[tuple[str, str]] = []
         self.suggested: Path | None = None  # the path the last save dialog offered
+        self.export_filter = 0  # the file type chosen in the export dialog, by its place in the list offered
+        self.export_filters: list[tuple[str, str]] = []  # those the last export dialog offered
 
     def ask_save_changes(self, parent, name):
         self.asked.append(name)
@@ -56,6 +58,10 @@ class ScriptedPrompter:
     def choose_recovery(self, parent, rows):
         self.recoveries_offered = rows
         return self.recovery_choice
+
+    def export_path(self, parent, suggested, filters):
+        self.suggested, self.export_filters = suggested, filters
+        return (self.save_answer, self.export_filter) if self.save_answer else None
 
     def save_path(self, parent, suggested, file_filter=""):
         self.suggested = suggested
