@@ -10,14 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from catalogue import table
+from forms import cache
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Only the plain-data tags; `!!python/object/apply:...` also starts with "tag:yaml.org,2002:".
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
@@ -40,15 +38,19 @@ def read_yaml(path: Path) -> Any:
         raise DataFileError(TEXT["not_utf8"].format(path=path, byte=error.start)) from None
     except OSError as error:
         raise DataFileError(TEXT["unreadable"].format(path=path, reason=error.strerror or error)) from None
+    cache.note_read(path)  # a source of whatever is being built from it
     return parse_yaml(text, str(path))
 
 
 def parse_yaml(text: str, name: str) -> Any:
+    import yaml  # here, not at import: a pack kept validated (forms/cache.py) is read without it
+
     if len(text) > MAX_BYTES:
         raise DataFileError(TEXT["too_much_text"].format(path=name, most=MAX_BYTES // 1024))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        _check_events(text, name, _Loader)
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, after the checks above
+        _check_events(text, name, loader)
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, after the checks above
     except yaml.YAMLError as error:
         # libyaml may refuse first, in words of its own (deep nesting, in some releases): the pure
         # Python parser reads the same events without such limits, so our own rules name the fault.
@@ -60,6 +62,8 @@ def parse_yaml(text: str, name: str) -> Any:
 
 
 def _check_events(text: str, name: str, loader: type) -> None:
+    import yaml
+
     depth = 0
     for event in yaml.parse(text, Loader=loader):
         line = event.start_mark.line + 1 if event.start_mark else "?"
@@ -76,7 +80,7 @@ def _check_events(text: str, name: str, loader: type) -> None:
             depth -= 1
 
 
-def _one_line(error: yaml.YAMLError) -> str:
+def _one_line(error: Exception) -> str:
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     # The problem in the parser's own words (they are PyYAML's, in English), after the line we name.

@@ -112,18 +112,30 @@ class MainWindow(QMainWindow):
     # --- the session, built on first need ---
     def preload(self) -> None:
         """Read the pack and build the pages while the start page is on screen."""
-        from app.qt.fonts import load_bundled_fonts
-
-        load_bundled_fonts()
         self.ensure_session()
 
     def ensure_session(self):
-        """The session over the pack, built once; None (after saying why) if the pack is broken."""
+        """The session over the pack and the wizard's view of it, built once; None (after saying
+        why) if the pack is broken."""
+        session = self._ensure_session()
+        if session is not None and self.wizard is None:
+            from app.qt.fonts import load_bundled_fonts
+            from app.qt.wizard_view import WizardView
+
+            load_bundled_fonts()
+            self.wizard = WizardView(session, self.prompter)
+            self.wizard.step_changed.connect(self._remember_step)
+            self.stack.addWidget(self.wizard)
+        return session
+
+    def _ensure_session(self):
+        """The session over the pack, without the view: a draft opened before the view is built is
+        the first the view shows (no page is built, and nothing classified, for an empty one first)."""
         if self.session is None:
             from app.qt.dialog_prompts import DialogPrompts
             from app.qt.session import Session
-            from app.qt.wizard_view import WizardView
-            from forms.loader import PackError, default_pack
+            from forms.layer import PackError
+            from forms.loader import default_pack
 
             try:
                 pack = default_pack()
@@ -135,9 +147,6 @@ class MainWindow(QMainWindow):
             self.session.path_changed.connect(self._update_title)
             self.session.drafts.saved.connect(self._on_saved)
             self.autosaver.follow(self.session)
-            self.wizard = WizardView(self.session, self.prompter)
-            self.wizard.step_changed.connect(self._remember_step)
-            self.stack.addWidget(self.wizard)
         return self.session
 
     def _show_wizard(self) -> None:
@@ -187,7 +196,7 @@ class MainWindow(QMainWindow):
         path = Path(path).absolute()  # `python main.py draft.json` names it relative to the start folder
         if not asked and not self.may_discard():
             return False
-        session = self.ensure_session()
+        session = self._ensure_session()
         return session is not None and self._show_opened(session.drafts.open(path))
 
     def _show_opened(self, result) -> bool:
@@ -196,6 +205,7 @@ class MainWindow(QMainWindow):
         from app.storage.drafts import PackChange
 
         draft_files.remember_recent(result.path)
+        self.ensure_session()  # the view, built now for the draft opened
         warnings = list(result.warnings)
         if result.pack_change is PackChange.CONTENT:
             made = self.session.draft.lock.pack
@@ -213,7 +223,8 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, path: Path) -> None:
         draft_files.remember_recent(path)
-        self._remember_step(self.wizard.current_step)
+        if self.wizard is not None:
+            self._remember_step(self.wizard.current_step)
 
     def change_passphrase(self) -> None:
         """Set, change or remove the passphrase: the saved file (and its backups) follow at once."""
