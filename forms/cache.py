@@ -111,8 +111,8 @@ def _keep(path: Path, value: Any, sources: dict[Path, str | None], watched: tupl
         except BaseException:
             os.unlink(temporary)
             raise
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        pass  # not kept: the next start builds it again
+    except Exception:  # noqa: BLE001 - a folder not writable, a value that does not pickle: not kept, built again next time
+        pass
 
 
 def _files(watched: tuple[Path, ...]) -> set[Path]:
