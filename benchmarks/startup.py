@@ -108,9 +108,10 @@ def main() -> int:
         ratio = medians[kind] / bare
         verdict = "within" if ratio <= TARGET_RATIO else "OVER"
         print(f"first page shown, {kind} / bare window: {ratio:.2f} ({verdict} the target of {TARGET_RATIO})")
-    wait = statistics.median(waits)
+    wait, ratio = statistics.median(waits), medians["question page"] / bare
+    verdict = "within" if ratio <= TARGET_RATIO else "OVER"
     print(f"then the draft's questions: {wait:.0f} ms after its window "
-          f"({medians['question page'] / bare:.2f} x the bare window; not a first page, no target)")
+          f"({ratio:.2f} x the bare window; {verdict} the target of {TARGET_RATIO} that issue 16 asks)")
     print(json.dumps({k: round(v, 1) for k, v in medians.items()}))
     return 0
 
