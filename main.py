@@ -4,7 +4,7 @@
 import os
 import sys
 
-COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "packs", "-h", "--help", "--pack"}
+COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "packs", "sign", "verify", "-h", "--help", "--pack"}
 DATA_DIR_OPTION = "--data-dir"
 LANG_OPTION = "--lang"
 GLOBAL_OPTIONS = (DATA_DIR_OPTION, LANG_OPTION)

@@ -1,7 +1,9 @@
 """Checks across a whole pack: unique ids, references that exist, tests that fit, no cycles.
 
 `check_pack` returns the first problem as (kind, id of the item at fault, one-line message), or
-None. The kind and id are ones the loader knows the file of: for a question, its section's.
+None. The kind and id are ones the loader knows the file of: for a question, its section's. The
+message is the catalogue's (`packs.check.*`), naming the item by its kind's name (`packs.kind.*`)
+and its id; ids, keys and values of the pack are filled in as they are written.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from string import Formatter
 from typing import Iterator
 
+from catalogue import table, tr
 from forms.citations import is_under, provisions
 from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Unless, questions_named, rules_named, walk
 from forms.schema import CONTEXT, EXCLUDED, FACT, YES_NO_VALUES, Pack
@@ -28,8 +31,13 @@ _OPERATORS = {
 }
 
 
-_KIND_NAMES = {"yes_no": "yes/no", "single_choice": "single-choice", "multi_choice": "multiple-choice",
-               "short_text": "short text", "long_text": "long text", "number": "number", "date": "date"}
+KINDS = table("packs.kind")  # the names of a pack's items: "rule", "question"
+QUESTION_KINDS = table("packs.question_kind")  # the names of the kinds of question: "yes/no"
+
+
+def _item(kind: str, item_id: str) -> str:
+    """The item as messages name it: its kind's name and its id ("rule 'annex3.point4a'")."""
+    return tr("packs.item", kind=KINDS[kind], id=item_id)
 
 
 def check_pack(pack: Pack) -> Found | None:
@@ -100,12 +108,14 @@ def _unique_ids(pack: Pack) -> Iterator[Found]:
         seen: set[str] = set()
         for item_id in ids:
             if item_id in seen:
-                yield kind, item_id, f"{kind} '{item_id}': the id is used twice"
+                yield kind, item_id, tr("packs.check.id_twice", item=_item(kind, item_id))
             seen.add(item_id)
     for question in _all_questions(pack):
         options = [o.id for o in getattr(question, "options", ())]
-        if len(set(options)) != len(options):
-            yield "question", question.id, f"question '{question.id}': an option id is used twice"
+        twice = next((o for o in options if options.count(o) > 1), None)
+        if twice:
+            yield "question", question.id, tr("packs.check.option_twice", item=_item("question", question.id),
+                                              option=twice)
 
 
 def _references(pack: Pack) -> Iterator[Found]:
@@ -120,34 +130,38 @@ def _references(pack: Pack) -> Iterator[Found]:
     for kind, item_id, refs in items:
         for ref in refs:
             if ref not in known:
-                yield kind, item_id, f"{kind} '{item_id}': cites '{ref}', which is not in the provisions list"
+                yield kind, item_id, tr("packs.check.unknown_citation", item=_item(kind, item_id), ref=ref)
     questions = {q.id: q for q in _all_questions(pack)}
     roles_question = questions.get(pack.roles_question)
     if roles_question is None or roles_question.kind != "multi_choice":
-        yield "pack", pack.id, f"roles_question '{pack.roles_question}' must name a multiple-choice question"
+        yield "pack", pack.id, tr("packs.check.roles_question", key="roles_question", question=pack.roles_question)
         return
     roles = {o.id for o in roles_question.options}
     for key in ("applicant_name_question", "system_name_question"):
         named = getattr(pack, key)
         if named is not None and getattr(questions.get(named), "kind", None) != "short_text":
-            yield "pack", pack.id, f"{key} '{named}' must name a short-text question"
+            yield "pack", pack.id, tr("packs.check.name_question", key=key, question=named)
     dates = {d.id for d in pack.dates}
     for rule in pack.rules:
         for role in rule.grants_roles:
             if role not in roles:
-                yield "rule", rule.id, f"rule '{rule.id}': grants role '{role}', which is not an option of '{pack.roles_question}'"
+                yield "rule", rule.id, tr("packs.check.granted_role", item=_item("rule", rule.id), role=role,
+                                            question=pack.roles_question)
     for obligation in pack.obligations:
         for role in obligation.roles:
             if role not in roles:
-                yield "obligation", obligation.id, f"obligation '{obligation.id}': role '{role}' is not an option of '{pack.roles_question}'"
+                yield "obligation", obligation.id, tr("packs.check.role", item=_item("obligation", obligation.id),
+                                                        role=role, question=pack.roles_question)
         for date_id in [c.date for c in obligation.dates] + [obligation.date]:
             if date_id is not None and date_id not in dates:
-                yield "obligation", obligation.id, f"obligation '{obligation.id}': date '{date_id}' is not in the pack's dates"
+                yield "obligation", obligation.id, tr("packs.check.unknown_date", date=date_id,
+                                                        item=_item("obligation", obligation.id))
         if not obligation.dates and obligation.date is None:
-            yield "obligation", obligation.id, f"obligation '{obligation.id}': says nothing of when it applies (dates or date)"
+            yield "obligation", obligation.id, tr("packs.check.no_date", item=_item("obligation", obligation.id),
+                                                    dates="dates", date="date")
     for date in pack.dates:
         if not date.verified and not date.source.strip():
-            yield "date", date.id, f"date '{date.id}': is not verified, so it must name the source it was checked against"
+            yield "date", date.id, tr("packs.check.date_source", item=_item("date", date.id), source="source")
     yield from _tracks(pack)
     yield from _headline_texts(pack)
 
@@ -161,22 +175,26 @@ def _tracks(pack: Pack) -> Iterator[Found]:
         ids = [o.id for o in track.outcomes]
         outcomes += ids
         if track.default not in ids:
-            yield "track", track.id, f"track '{track.id}': default '{track.default}' is not one of its outcomes"
+            yield "track", track.id, tr("packs.check.not_an_outcome", item=_item("track", track.id), key="default",
+                                          outcome=track.default)
         if track.set_aside_by and track.set_aside_by not in rule_ids:
-            yield "track", track.id, f"track '{track.id}': set_aside_by '{track.set_aside_by}' is not a rule of the pack"
+            yield "track", track.id, tr("packs.check.set_aside_rule", item=_item("track", track.id), key="set_aside_by",
+                                          rule=track.set_aside_by)
         if track.set_aside_by and track.set_aside_text is None:
-            yield "track", track.id, f"track '{track.id}': set_aside_by is set, but set_aside_text (its headline) is missing"
+            yield "track", track.id, tr("packs.check.set_aside_text", item=_item("track", track.id), key="set_aside_by",
+                                          text="set_aside_text")
         if track.relief is not None and track.relief.outcome not in ids:
-            yield "track", track.id, f"track '{track.id}': relief.outcome '{track.relief.outcome}' is not one of its outcomes"
+            yield "track", track.id, tr("packs.check.not_an_outcome", item=_item("track", track.id),
+                                          key="relief.outcome", outcome=track.relief.outcome)
     twice = next((o for o in outcomes if outcomes.count(o) > 1), None)
     if twice:
-        yield "pack", pack.id, f"outcome '{twice}' is declared twice (outcome ids are unique across tracks)"
+        yield "pack", pack.id, tr("packs.check.outcome_twice", item=_item("outcome", twice))
     reliefs = {t.relief.finding for t in pack.tracks if t.relief is not None}
     kinds = set(outcomes) | reliefs | {FACT, EXCLUDED, CONTEXT}
     for rule in pack.rules:
         if rule.tier not in kinds:
-            yield "rule", rule.id, (f"rule '{rule.id}': tier '{rule.tier}' is no outcome of a track, "
-                                    f"nor {FACT}, {EXCLUDED}, {CONTEXT} or a relief's finding")
+            yield "rule", rule.id, tr("packs.check.rule_tier", item=_item("rule", rule.id), key="tier", tier=rule.tier,
+                                      fact=FACT, excluded=EXCLUDED, context=CONTEXT)
 
 
 def _headline_texts(pack: Pack) -> Iterator[Found]:
@@ -193,19 +211,20 @@ def _headline_texts(pack: Pack) -> Iterator[Found]:
         yield from _placeholders(pack, "relief.summary", text.summary, ("points", "conditions"))
         for key, prefix in (("points_from", text.points_from), ("conditions_from", text.conditions_from)):
             if not any(is_under(ref, prefix) for ref in known):
-                yield "pack", pack.id, f"relief.{key} '{prefix}' names no provision in the provisions list"
+                yield "pack", pack.id, tr("packs.check.relief_prefix", key=f"relief.{key}", prefix=prefix)
 
 
 def _placeholders(pack: Pack, where: str, text: str, allowed: tuple[str, ...]) -> Iterator[Found]:
     try:
         named = {field for _, field, _, _ in Formatter().parse(text) if field is not None}
-    except ValueError as error:  # a lone brace
-        yield "pack", pack.id, f"{where}: {error} (write {{{{ and }}}} for a brace itself)"
+    except ValueError:  # a lone brace
+        yield "pack", pack.id, tr("packs.check.lone_brace", key=where)
         return
     unknown = sorted(named - set(allowed))
     if unknown:
-        filled = " and ".join(f"{{{name}}}" for name in allowed)
-        yield "pack", pack.id, f"{where} names {{{unknown[0]}}}; only {filled} are filled in"
+        filled = tr("packs.separator").join("{" + name + "}" for name in allowed)
+        yield "pack", pack.id, tr("packs.check.unknown_placeholder", key=where, name="{" + unknown[0] + "}",
+                                  allowed=filled)
 
 
 def _results(pack: Pack) -> Iterator[Found]:
@@ -215,12 +234,15 @@ def _results(pack: Pack) -> Iterator[Found]:
     for verdict in pack.verdicts:
         counted = questions.get(verdict.counts) if verdict.counts else None
         if verdict.counts and (counted is None or counted.kind != "multi_choice"):
-            yield "verdict", verdict.id, f"verdict '{verdict.id}': counts '{verdict.counts}', which is not a multiple-choice question"
+            yield "verdict", verdict.id, tr("packs.check.counts", item=_item("verdict", verdict.id), key="counts",
+                                              question=verdict.counts)
     for measure in pack.measures:
         if measure.rule not in rule_ids:
-            yield "measure", measure.id, f"measure '{measure.id}': names rule '{measure.rule}', which does not exist"
+            yield "measure", measure.id, tr("packs.check.unknown_rule", item=_item("measure", measure.id),
+                                              rule=measure.rule)
         if measure.question not in questions:
-            yield "measure", measure.id, f"measure '{measure.id}': names question '{measure.question}', which does not exist"
+            yield "measure", measure.id, tr("packs.check.unknown_question", item=_item("measure", measure.id),
+                                              question=measure.question)
 
 
 def _conditions(pack: Pack) -> Iterator[Found]:
@@ -228,9 +250,9 @@ def _conditions(pack: Pack) -> Iterator[Found]:
     rule_ids = {r.id for r in pack.rules}
     for kind, item_id, condition in _conditions_of(pack):
         for leaf in walk(condition):
-            problem = _leaf_problem(leaf, questions, rule_ids)
+            problem = _leaf_problem(leaf, questions, rule_ids, _item(kind, item_id))
             if problem:
-                yield kind, item_id, f"{kind} '{item_id}': {problem}"
+                yield kind, item_id, problem
 
 
 def _unless_only_in_show_if(pack: Pack) -> Iterator[Found]:
@@ -238,8 +260,7 @@ def _unless_only_in_show_if(pack: Pack) -> Iterator[Found]:
     for a legal result, where "unsure" must stay undecided."""
     for kind, item_id, condition in _conditions_of(pack):
         if kind not in ("section", "question") and _has_unless(condition):
-            yield kind, item_id, (f"{kind} '{item_id}': 'unless' may only be used in a show_if; "
-                                  "a result must leave an undecided answer undecided")
+            yield kind, item_id, tr("packs.check.unless", item=_item(kind, item_id), key="unless", show_if="show_if")
 
 
 def _has_unless(condition: Condition) -> bool:
@@ -254,23 +275,25 @@ def _has_unless(condition: Condition) -> bool:
     return False
 
 
-def _leaf_problem(leaf: AnswerTest | RuleTest, questions: dict, rule_ids: set[str]) -> str | None:
+def _leaf_problem(leaf: AnswerTest | RuleTest, questions: dict, rule_ids: set[str], item: str) -> str | None:
+    """What is wrong with one test of the condition of `item` (as messages name it), if anything."""
     if isinstance(leaf, RuleTest):
-        return None if leaf.rule in rule_ids else f"names rule '{leaf.rule}', which does not exist"
+        return None if leaf.rule in rule_ids else tr("packs.check.unknown_rule", item=item, rule=leaf.rule)
     question = questions.get(leaf.q)
     if question is None:
-        return f"names question '{leaf.q}', which does not exist"
+        return tr("packs.check.unknown_question", item=item, question=leaf.q)
     op = leaf.operator()
     if op not in _OPERATORS[question.kind]:
-        return f"the test '{op}' does not fit '{leaf.q}', a {_KIND_NAMES[question.kind]} question"
+        return tr("packs.check.test_does_not_fit", item=item, test=op, question=leaf.q,
+                  kind=QUESTION_KINDS[question.kind])
     allowed = {o.id for o in question.options} if hasattr(question, "options") else set(YES_NO_VALUES)
     if question.kind in ("yes_no", "single_choice", "multi_choice"):
         values = leaf.option_values()
         if op in ("is", "in") and len(values) != len(leaf.operand() if op == "in" else [leaf.operand()]):
-            return f"the test on '{leaf.q}' must name option ids"
+            return tr("packs.check.option_ids", item=item, question=leaf.q)
         for value in values:
             if value not in allowed:
-                return f"'{value}' is not an option of question '{leaf.q}'"
+                return tr("packs.check.not_an_option", item=item, value=value, question=leaf.q)
     return None
 
 
@@ -308,5 +331,5 @@ def _cycles(pack: Pack) -> Iterator[Found]:
                 start = cycle.index(cycle[-1])
                 loop = " -> ".join(n[2:] for n in cycle[start:])
                 kind = "question" if cycle[-1].startswith("q:") else "rule"
-                yield kind, cycle[-1][2:], f"{kind} '{cycle[-1][2:]}': depends on itself ({loop})"
+                yield kind, cycle[-1][2:], tr("packs.check.cycle", item=_item(kind, cycle[-1][2:]), loop=loop)
                 return

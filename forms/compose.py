@@ -8,8 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from catalogue import table, tr
 from forms.kinds import ITEM_KINDS, TEXT_FIELDS
 from forms.layer import OVERLAY_FIELDS, Layer, PackError
+
+KINDS = table("packs.kind")
 
 
 def overlay(base: Layer, own: Layer, added: list, texts: Any) -> Layer:
@@ -17,15 +20,15 @@ def overlay(base: Layer, own: Layer, added: list, texts: Any) -> Layer:
     where = own.manifest
     not_allowed = sorted(set(own.fields) - OVERLAY_FIELDS)
     if not_allowed:
-        raise PackError(f"{where}: '{not_allowed[0]}' is the base pack's; a pack that extends another sets only "
-                        + ", ".join(sorted(OVERLAY_FIELDS)))
+        raise PackError(tr("packs.error.base_field", path=where, key=not_allowed[0],
+                           allowed=tr("packs.separator").join(sorted(OVERLAY_FIELDS))))
     lists = {key: list(items) for key, items in base.lists.items()}
     for kind in ITEM_KINDS:
         known = {item.id for item in lists[kind.key]}
         for item in own.lists[kind.key]:
             if item.id in known:
-                raise PackError(f"{own.origin.get((kind.name, item.id), where)}: {kind.name} '{item.id}' is already "
-                                f"in the base pack; an extending pack adds new items and changes only texts (texts:)")
+                raise PackError(tr("packs.error.in_base", path=own.origin.get((kind.name, item.id), where),
+                                   item=tr("packs.item", kind=KINDS[kind.name], id=item.id), texts="texts"))
             lists[kind.key].append(item)
     origin = {**base.origin, **own.origin}
     lists["sections"] = _with_questions(lists["sections"], added, where, PackError)
@@ -41,10 +44,11 @@ def _with_questions(sections: list, added: list, where: Path, error: type[Except
     for addition in added:
         section = by_id.get(addition.section)
         if section is None:
-            raise error(f"{where}: add_questions names section '{addition.section}', which the pack does not have")
+            raise error(tr("packs.error.no_section", path=where, key="add_questions", section=addition.section))
         for question in addition.questions:
             if question.id in existing:
-                raise error(f"{where}: question '{question.id}' is already in the pack")
+                raise error(tr("packs.error.in_pack", path=where, item=tr("packs.item", kind=KINDS["question"],
+                                                                           id=question.id)))
             existing.add(question.id)
         by_id[section.id] = section.model_copy(update={"questions": section.questions + addition.questions})
     return [by_id[s.id] for s in sections]
@@ -53,14 +57,14 @@ def _with_questions(sections: list, added: list, where: Path, error: type[Except
 def _with_texts(lists: dict, fields: dict, texts: Any, where: Path, error: type[Exception]) -> tuple[dict, dict]:
     """Replace the words of items by id: {item id: {field: text}}. Only text fields (TEXT_FIELDS)."""
     if not isinstance(texts, dict):
-        raise error(f"{where}: texts must map item ids to the fields whose words change")
+        raise error(tr("packs.error.texts_not_mapping", path=where, key="texts"))
     remaining = dict(texts)
     for key, items in lists.items():
         lists[key] = [_replaced(item, remaining, where, error) for item in items]
     fields = {**fields, "tracks": [_replaced_outcomes(track, remaining, where, error)
                                    for track in fields.get("tracks", [])]}
     if remaining:
-        raise error(f"{where}: texts names '{next(iter(remaining))}', which is no item of the pack")
+        raise error(tr("packs.error.texts_no_item", path=where, key="texts", id=next(iter(remaining))))
     return lists, fields
 
 
@@ -90,11 +94,11 @@ def _fields_for(item_id: str, remaining: dict, has: set[str], where: Path, error
         return {}
     wanted = remaining.pop(item_id)
     if not isinstance(wanted, dict) or not all(isinstance(v, str) for v in wanted.values()):
-        raise error(f"{where}: texts.{item_id} must map field names to new text")
+        raise error(tr("packs.error.text_not_mapping", path=where, key=f"texts.{item_id}"))
     for name in wanted:
         if name not in TEXT_FIELDS:
-            raise error(f"{where}: texts.{item_id}.{name} is not a text; an extending pack changes only "
-                        + ", ".join(sorted(TEXT_FIELDS)))
+            raise error(tr("packs.error.not_a_text", path=where, key=f"texts.{item_id}.{name}",
+                           allowed=tr("packs.separator").join(sorted(TEXT_FIELDS))))
         if name not in has:
-            raise error(f"{where}: texts.{item_id}.{name}: that item has no {name}")
+            raise error(tr("packs.error.no_such_text", path=where, key=f"texts.{item_id}.{name}", name=name))
     return dict(wanted)

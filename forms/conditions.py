@@ -19,6 +19,8 @@ from typing import Annotated, Any, Callable, Iterator, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
+from catalogue import tr
+
 Scalar = Union[bool, int, float, str]
 
 
@@ -41,6 +43,7 @@ class _Node(BaseModel):
 
 
 COMPARISONS = ("gt", "ge", "lt", "le")
+TESTS = ("is", "in", "has", "has_any", "answered", *COMPARISONS)  # the keys of a test, as a pack writes them
 
 
 class AnswerTest(_Node):
@@ -60,9 +63,8 @@ class AnswerTest(_Node):
     @model_validator(mode="after")
     def _one_operator(self) -> "AnswerTest":
         if len(self.operators()) != 1:
-            raise ValueError(
-                f"a test on '{self.q}' needs exactly one of is, in, has, has_any, answered, gt, ge, lt, le"
-            )
+            # pydantic keeps this as the error's context; the loader shows it as it is (it is ours).
+            raise ValueError(tr("packs.error.one_test", question=self.q, tests=tr("packs.separator").join(TESTS)))
         return self
 
     def operators(self) -> list[str]:
@@ -122,12 +124,18 @@ class Unless(_Node):
     unless: "Condition"
 
 
+# The key that makes a mapping each kind of condition, in the order they are told apart.
+_TAGS = (("at_least", "AtLeast"), ("all", "AllOf"), ("any", "AnyOf"), ("not", "NotOf"), ("unless", "Unless"),
+         ("rule", "RuleTest"), ("q", "AnswerTest"))
+CONDITION_KEYS = tuple(key for key, _ in _TAGS)
+
+
 def _condition_tag(raw: Any) -> str | None:
     if isinstance(raw, BaseModel):
         return type(raw).__name__
     if not isinstance(raw, dict):
         return None
-    for key, tag in (("at_least", "AtLeast"), ("all", "AllOf"), ("any", "AnyOf"), ("not", "NotOf"), ("unless", "Unless"), ("rule", "RuleTest"), ("q", "AnswerTest")):
+    for key, tag in _TAGS:
         if key in raw:
             return tag
     return None
@@ -145,6 +153,8 @@ Condition = Annotated[
     ],
     Discriminator(
         _condition_tag,
+        # The loader words an error of this type itself (packs.error.field.condition); pydantic's
+        # message is for developers who validate a condition by hand.
         custom_error_type="condition",
         custom_error_message="a condition must have one of the keys all, any, not, at_least, unless, rule or q",
     ),

@@ -15,17 +15,18 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
-from catalogue import language, table
+from catalogue import language, ntr, table, tr
 from forms import cache
 from forms.checks import check_pack
 from forms.citations import PROVISIONS_FILE
 from forms.compose import overlay
+from forms.conditions import CONDITION_KEYS
 from forms.fingerprint import content_hash, remember
 from forms.kinds import ITEM_KINDS, LISTS, NAMES
 from forms.layer import Layer, PackError
 from forms.registry import PackInfo, discover, find, is_range
 from forms.safe_yaml import DataFileError, read_yaml
-from forms.schema import Pack, Question
+from forms.schema import ID_PATTERN, REF_PATTERN, Pack, Question
 from forms.translations import localised
 
 PACKS_DIR = Path(__file__).parent / "packs"
@@ -110,8 +111,8 @@ def _read_layer(folder: Path, packs: list[PackInfo] | None, seen: tuple[Path, ..
                 layer.origin.setdefault((kind.name, item.id), part_path)
     if extends is None:
         if added or texts:
-            raise PackError(f"{manifest_path}: only a pack that extends another may add questions to its "
-                            "sections or replace its texts")
+            raise PackError(tr("packs.error.only_extending", path=manifest_path, extends="extends",
+                               add_questions="add_questions", texts="texts"))
         return layer
     base = _base_layer(_validated(Extends, extends, manifest_path), manifest_path, packs, (*seen, manifest_path))
     return overlay(base, layer, _validated_list(QuestionsAdded, added, manifest_path), texts)
@@ -120,20 +121,23 @@ def _read_layer(folder: Path, packs: list[PackInfo] | None, seen: tuple[Path, ..
 def _base_layer(extends: Extends, manifest_path: Path, packs: list[PackInfo] | None,
                 seen: tuple[Path, ...]) -> Layer:
     if not is_range(extends.version):
-        raise PackError(f"{manifest_path}: extends.version '{extends.version}' is not a version range such as >=1.0,<2")
+        raise PackError(tr("packs.error.version_range", path=manifest_path, key="extends.version",
+                           version=extends.version, example=">=1.0,<2"))
     found = find(extends.id, extends.version, packs if packs is not None else discover())
     if found is None:
-        wanted = f" {extends.version}" if extends.version else ""
-        raise PackError(f"{manifest_path}: extends pack '{extends.id}'{wanted}, which is not installed")
+        if extends.version:
+            raise PackError(tr("packs.error.base_missing", path=manifest_path, key="extends", id=extends.id,
+                               version=extends.version))
+        raise PackError(tr("packs.error.base_missing_any", path=manifest_path, key="extends", id=extends.id))
     base_manifest = found.folder / "pack.yaml"
     if base_manifest in seen:
-        raise PackError(f"{manifest_path}: extends pack '{extends.id}', which extends this one again")
+        raise PackError(tr("packs.error.extends_loop", path=manifest_path, key="extends", id=extends.id))
     return _read_layer(found.folder, packs, seen)
 
 
 def _validated_list(model: type[BaseModel], data: Any, path: Path) -> list[Any]:
     if not isinstance(data, list):
-        raise PackError(f"{path}: add_questions must be a list")
+        raise PackError(tr("packs.error.not_a_list", path=path, key="add_questions"))
     return [_validated(model, item, path) for item in data]
 
 
@@ -168,23 +172,73 @@ def _validated(model: type[BaseModel], data: Any, path: Path) -> Any:
 def describe_error(error: ValidationError, data: Any) -> str:
     """The first validation error as one line, naming the item (by its id) where it sits."""
     first = error.errors()[0]
-    where, node, field = "", data, []
+    where, node, field, kind = "", data, [], None
     for step in first["loc"]:
         if isinstance(node, dict) and step in node:
-            if step in NAMES:
-                kind = NAMES[step]
+            kind = NAMES.get(step) if isinstance(step, str) else None
             node = node[step]
             field.append(str(step))
         elif isinstance(node, list) and isinstance(step, int) and step < len(node):
             node = node[step]
             item_id = node.get("id") if isinstance(node, dict) else None
+            if kind is None:  # a list that holds no items of a kind (the tests of a condition)
+                field.append(str(step))
+                continue
             where = (TEXT["item"].format(kind=KINDS[kind], id=item_id) if item_id
                      else TEXT["item_number"].format(kind=KINDS[kind], number=step + 1))
-            field = []
-        else:
+            field, kind = [], None
+        elif not (isinstance(node, dict) and node.get("kind") == step):  # not the kind a union chose
             field.append(str(step))
+    if first["type"].startswith("union_tag"):  # the key that tells the kinds apart is at fault
+        field.append(first["ctx"]["discriminator"].strip("'"))
     field_text = ".".join(f for f in field if not f[0].isupper()) or TEXT["value"]
-    # pydantic's own words (English) for what is wrong with the field; ours name where it is.
-    message = first["msg"].replace("Value error, ", "")
-    problem = TEXT["field_problem"].format(field=field_text, problem=message)
+    problem = TEXT["field_problem"].format(field=field_text, problem=_field_problem(first))
     return TEXT["where"].format(where=where, message=problem) if where else problem
+
+
+# pydantic's errors of a value of the wrong type, by the type they wanted, and the word we use for it.
+_EXPECTED = {"string": "text", "bool": "boolean", "int": "whole_number", "float": "number", "tuple": "list",
+             "list": "list", "dict": "mapping", "model": "mapping", "model_attributes": "mapping"}
+# pydantic's errors of a number out of bounds: our message and the bound in the error's context.
+_BOUNDS = {"greater_than_equal": ("at_least", "ge"), "less_than_equal": ("at_most", "le"),
+           "greater_than": ("more_than", "gt"), "less_than": ("less_than", "lt")}
+FIELD = table("packs.error.field")
+
+
+def _field_problem(first: Any) -> str:
+    """What is wrong with the field, in our words by the type of pydantic's error (its own words are
+    English); pydantic's, inside ours, only for a type not foreseen here."""
+    kind, ctx = first["type"], first.get("ctx") or {}
+    wanted = kind.split("_from_")[0].removesuffix("_type").removesuffix("_parsing")  # int_from_float: int
+    if kind == "value_error":  # raised by our own validators, in the catalogue's words (forms/conditions.py)
+        return str(ctx["error"])
+    if kind in ("missing", "union_tag_not_found"):
+        return tr("packs.error.field.missing")
+    if kind == "extra_forbidden":
+        return tr("packs.error.field.unknown")
+    if kind.startswith("date_"):
+        return tr("packs.error.field.date", pattern="YYYY-MM-DD")
+    if wanted in _EXPECTED:
+        return FIELD[_EXPECTED[wanted]]
+    if kind in _BOUNDS:
+        name, bound = _BOUNDS[kind]
+        return FIELD[name].format(bound=ctx[bound])
+    return _shape_problem(first, kind, ctx)
+
+
+def _shape_problem(first: Any, kind: str, ctx: dict) -> str:
+    if kind == "string_pattern_mismatch":
+        if ctx["pattern"] in (ID_PATTERN, REF_PATTERN):
+            return tr("packs.error.field.id", example="scope.military_only")
+        return tr("packs.error.field.pattern", pattern=ctx["pattern"])
+    if kind == "string_too_long":
+        return ntr("packs.error.field.too_long_text", ctx["max_length"])
+    if kind == "too_short":
+        return ntr("packs.error.field.too_few", ctx["min_length"])
+    if kind == "too_long":
+        return ntr("packs.error.field.too_many", ctx["max_length"])
+    if kind == "union_tag_invalid":
+        return tr("packs.error.field.unknown_kind", tag=ctx["tag"], expected=ctx["expected_tags"])
+    if kind == "condition":  # forms/conditions.py: a mapping that is no kind of condition
+        return tr("packs.error.field.condition", keys=tr("packs.separator").join(CONDITION_KEYS))
+    return tr("packs.error.field.other", detail=first["msg"])

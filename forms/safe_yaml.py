@@ -8,10 +8,13 @@ allow a small file to expand into an enormous structure), nesting depth and size
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from catalogue import table
+from catalogue import table, tr
 from forms import cache
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
@@ -22,6 +25,12 @@ _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
 
 
 TEXT = table("yaml")
+PROBLEM = table("yaml.problem")
+# What a parser found wrong, told by its own words (the context it was in, then the problem: the same
+# in libyaml and in PyYAML's Python parser, which word the rest differently), and our message for it.
+_PROBLEMS = (("escape", "escape"), ("block mapping", "indentation"),
+             ("block collection", "list_indentation"), ("mapping values", "colon"),
+             ("cannot start any token", "character"), ("another document", "documents"), ("unhashable", "key"))
 
 
 class DataFileError(Exception):
@@ -58,7 +67,7 @@ def parse_yaml(text: str, name: str) -> Any:
             _check_events(text, name, yaml.SafeLoader)
         except yaml.YAMLError:
             pass
-        raise DataFileError(TEXT["not_yaml"].format(path=name, problem=_one_line(error))) from None
+        raise DataFileError(TEXT["not_yaml"].format(path=name, problem=_one_line(error, text))) from None
 
 
 def _check_events(text: str, name: str, loader: type) -> None:
@@ -80,9 +89,30 @@ def _check_events(text: str, name: str, loader: type) -> None:
             depth -= 1
 
 
-def _one_line(error: Exception) -> str:
+def _one_line(error: yaml.YAMLError, text: str) -> str:
+    """What is wrong and on which line, in our words; the parser's own (PyYAML's, in English) only
+    for a problem not foreseen here."""
+    import yaml
+
     mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error)
-    # The problem in the parser's own words (they are PyYAML's, in English), after the line we name.
-    problem = " ".join(str(problem).split())
-    return TEXT["at_line"].format(line=mark.line + 1, problem=problem) if mark else problem
+    line = mark.line + 1 if mark else None
+    if isinstance(error, yaml.reader.ReaderError):  # a character no YAML file may hold, by its position
+        line, problem = text.count("\n", 0, error.position) + 1, tr("yaml.problem.control")
+    else:
+        problem = _problem(error)
+    return TEXT["at_line"].format(line=line, problem=problem) if line else problem
+
+
+def _problem(error: yaml.YAMLError) -> str:
+    """The parser's fault in our words, told apart by the parser's own (see _PROBLEMS)."""
+    said = " ".join(str(getattr(error, part, None) or "") for part in ("context", "problem"))
+    for context, opening, closing in (("flow mapping", "{", "}"), ("flow sequence", "[", "]")):
+        if context in said:
+            return tr("yaml.problem.unclosed", open=opening, close=closing)
+    opened = getattr(error, "context_mark", None)
+    if "end of stream" in said and "quoted scalar" in said and opened is not None:
+        return tr("yaml.problem.quote", line=opened.line + 1)  # found at the end of the file: say where it began
+    key = next((key for words, key in _PROBLEMS if words in said), None)
+    if key is not None:
+        return PROBLEM[key]
+    return tr("yaml.problem.other", detail=" ".join((getattr(error, "problem", None) or str(error)).split()))

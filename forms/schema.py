@@ -14,9 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from forms.conditions import Condition
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$", max_length=120)]
+# Ids are dotted names (`scope.military_only`); a citation has at least two parts (`aiact.art5`).
+ID_PATTERN = r"^[a-z0-9_]+(\.[a-z0-9_]+)*$"
+REF_PATTERN = r"^[a-z0-9_]+(\.[a-z0-9_]+)+$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=120)]
 Text = Annotated[str, Field(max_length=20_000)]
-Refs = tuple[Annotated[str, Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")], ...]
+Refs = tuple[Annotated[str, Field(pattern=REF_PATTERN)], ...]
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 # Rule kinds that ground no outcome of a track: an intermediate test other rules name (never
@@ -106,10 +109,17 @@ Question = Annotated[
 YES_NO_VALUES = ("yes", "no", "unsure")
 
 
+# Where the answers of a section, or a derived result, stand in an application dossier: the
+# project and the system, data protection, transparency, the sandbox plan; "" for the rest (the
+# classification's questions), which the dossier's annex lists.
+Part = Literal["", "project", "data_protection", "transparency", "plan"]
+
+
 class Section(Authored):
     id: Id
     title: Text
     intro: Text = ""
+    part: Part = ""
     show_if: Condition | None = None
     questions: tuple[Question, ...] = Field(min_length=1)
 
@@ -207,6 +217,7 @@ class Verdict(Authored):
     applies_if: Condition | None = None
     counts: Id | None = None
     outcomes: tuple[Outcome, ...] = Field(min_length=1)
+    part: Part = "data_protection"
 
 
 class ChecklistItem(Authored):
@@ -224,6 +235,7 @@ class Checklist(Authored):
     applies_if: Condition | None = None
     refs: Refs = ()
     items: tuple[ChecklistItem, ...] = Field(min_length=1)
+    part: Part = "data_protection"
 
 
 class Measure(Authored):
@@ -321,6 +333,12 @@ class Pack(Authored):
     # the name the wizard suggests for it come from these answers.
     applicant_name_question: Id | None = None
     system_name_question: Id | None = None
+    # The answers an application's one-page summary shows, in this order (what the system is for,
+    # what the sandbox should achieve, when and for how long).
+    summary_questions: tuple[Id, ...] = ()
+    # What the applicant declares above the signature, and the provisions it rests on.
+    declaration: Text = ""
+    declaration_refs: Refs = ()
     sections: tuple[Section, ...] = Field(min_length=1)
     rules: tuple[Rule, ...] = ()
     obligations: tuple[Obligation, ...] = ()

@@ -144,4 +144,4 @@ def untranslated(english: dict[str, Any], overlay: Any, where: str = "") -> Iter
         elif not isinstance(given, str) or not given:
             yield path
         elif not placeholders(given) <= placeholders(value):
-            yield f"{path} (its placeholders differ from the English)"
+            yield tr("packs.check.placeholders_differ", path=path)

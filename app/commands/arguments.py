@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.commands.errors import CommandError
-from app.commands.terminal_prompts import TerminalPrompts
+from app.commands.terminal_prompts import TerminalPrompts, ask_certificate_passphrase, read_passphrase_file
 from app.session.draft_session import DraftSession
 from app.storage.drafts import Draft, PackChange
 from app.storage.paths import packs_dir
@@ -21,8 +22,12 @@ from forms.loader import load_pack
 from forms.registry import discover
 from forms.schema import Pack
 
+if TYPE_CHECKING:
+    from app.dossier.signing import SigningCertificate
+
 TEXT = table("cli")
 PASSPHRASES = table("passphrases")
+SIGN = table("sign.cli")
 
 
 def load_pack_found(folder: Path) -> Pack:
@@ -56,3 +61,29 @@ def load_checked(draft_path: Path, pack_path: Path,
 def warn(warnings: list[str]) -> None:
     for warning in warnings:
         print(TEXT["warning_line"].format(message=warning), file=sys.stderr)
+
+
+def add_certificate_options(parser: argparse.ArgumentParser, passphrase_option: str, required: bool) -> None:
+    """`--certificate FILE.p12` and the option naming the file of its passphrase."""
+    parser.add_argument("--certificate", type=Path, required=required, metavar="FILE.p12", help=SIGN["certificate_help"])
+    parser.add_argument(passphrase_option, type=Path, metavar="FILE", dest="certificate_passphrase_file",
+                        help=SIGN["passphrase_help"])
+
+
+def signing_certificate(path: Path, passphrase_file: Path | None, option: str) -> SigningCertificate:
+    """The certificate to sign with, opened with the passphrase in `passphrase_file`; without one,
+    opened as it is, or with a passphrase asked at a terminal when it has one. One-line errors."""
+    from app.dossier.export import DossierError
+    from app.dossier.signing import PassphraseNeeded, load_certificate
+
+    try:
+        if passphrase_file is not None:
+            return load_certificate(path, read_passphrase_file(passphrase_file))
+        try:
+            return load_certificate(path, None)
+        except PassphraseNeeded:
+            if not sys.stdin.isatty():
+                raise CommandError(SIGN["passphrase_needed"].format(path=path, option=option)) from None
+            return load_certificate(path, ask_certificate_passphrase(path))
+    except DossierError as error:
+        raise CommandError(str(error)) from None

@@ -1,5 +1,10 @@
-"""`python main.py export DRAFT.json [--format pdf|html|json] -o OUT` and `python main.py import DOSSIER
-[-o draft.json]`.
+"""`python main.py export DRAFT.json [--format pdf|html|json] -o OUT [--certificate FILE.p12]` and
+`python main.py import DOSSIER [-o draft.json]`.
+
+With `--certificate` the dossier is written as a PDF signed in one step (app/dossier/signing.py; only
+a PDF holds a signature, so another format with a certificate is refused); the certificate's
+passphrase is asked (or read from `--certificate-passphrase-file`) before the dossier is built, since
+`--passphrase-file` is the draft's.
 
 The format of an export is the one chosen, else the one OUT's extension names, else the PDF. Import
 reads a dossier of any of them. Errors are one line (exit 2). reportlab loads only when exporting a
@@ -12,13 +17,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.commands.arguments import add_passphrase_option, load_checked, warn
+from app.commands.arguments import (add_certificate_options, add_passphrase_option, load_checked, signing_certificate,
+                                    warn)
 from app.commands.errors import EXIT_OK, CommandError
-from app.formats.choice import DEFAULT, FORMATS, named_format
+from app.formats.choice import DEFAULT, FORMATS, PDF, named_format
 from app.storage.drafts import parse_draft, write_atomically
 from catalogue import table, tr
 
 TEXT = table("dossier.cli")
+CERTIFICATE_PASSPHRASE_OPTION = "--certificate-passphrase-file"
 
 
 def add_commands(subparsers) -> None:
@@ -28,6 +35,7 @@ def add_commands(subparsers) -> None:
     export.add_argument("--format", choices=FORMATS, dest="format",
                         help=TEXT["format_help"].format(formats=", ".join(FORMATS), default=DEFAULT))
     add_passphrase_option(export)
+    add_certificate_options(export, CERTIFICATE_PASSPHRASE_OPTION, required=False)
     export.set_defaults(run=_export)
     imported = subparsers.add_parser("import", help=TEXT["import_help"], description=TEXT["import_help"])
     imported.add_argument("dossier", type=Path, metavar="DOSSIER", help=TEXT["dossier_help"])
@@ -39,13 +47,27 @@ def _export(args: argparse.Namespace) -> int:
     from app.formats.files import DossierError, exporter
 
     chosen = args.format or output_format(args.output)
+    if args.certificate is not None and chosen != PDF:
+        raise CommandError(TEXT["certificate_pdf_only"].format(format=chosen, option="--certificate", pdf=PDF))
     draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
+    certificate = None
+    if args.certificate is not None:
+        certificate = signing_certificate(args.certificate, args.certificate_passphrase_file,
+                                          CERTIFICATE_PASSPHRASE_OPTION)
     warn(warnings)
     try:
-        exporter(chosen)(draft, pack, args.output)
+        if certificate is None:
+            exporter(chosen)(draft, pack, args.output)
+        else:
+            from app.dossier.signing import export_signed
+
+            export_signed(draft, pack, args.output, certificate)
     except DossierError as error:
         raise CommandError(str(error)) from None
-    print(TEXT["written"].format(path=args.output))
+    if certificate is None:
+        print(TEXT["written"].format(path=args.output))
+    else:
+        print(TEXT["written_signed"].format(path=args.output, signer=certificate.common_name or certificate.path.name))
     return EXIT_OK
 
 

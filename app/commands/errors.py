@@ -5,6 +5,7 @@ with EXIT_BAD_INPUT, so no command needs the parser.
 """
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_BROKEN_PIPE = 0, 2, 1
+EXIT_NOT_VERIFIED = 3  # `verify`: the file was read, and its fingerprint or signature does not hold
 
 
 class CommandError(Exception):

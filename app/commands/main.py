@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
 
-from app.commands import assessment, backups, dossier, listing, packs, passphrases
+from app.commands import assessment, backups, dossier, listing, packs, passphrases, signing
 from app.commands.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, CommandError
 from app.commands.terminal_prompts import PromptError
 from app.storage.drafts import DraftError
@@ -22,7 +22,7 @@ from forms.loader import DEFAULT_PACK, PackError
 
 TEXT = table("cli")
 # In the order `--help` lists them: the pack's questions, a draft's result, then the rest.
-COMMAND_GROUPS = (listing, assessment, passphrases, backups, packs, dossier)
+COMMAND_GROUPS = (listing, assessment, passphrases, backups, packs, dossier, signing)
 
 
 class UsageError(Exception):

@@ -121,6 +121,14 @@ def _no_such(path: Path, number: int | None, count: int) -> str:
                command=f"python main.py backups {shlex.quote(str(path))}")
 
 
+def ask_certificate_passphrase(path: Path) -> str:
+    """The passphrase of the certificate file at `path`, typed at the terminal (not echoed)."""
+    typed = _prompt(TEXT["certificate_prompt"].format(path=path))
+    if not typed:
+        raise PromptError(TEXT["typed_empty"].format(path=path))
+    return typed
+
+
 def read_passphrase_file(path: Path) -> str:
     try:
         if path.stat().st_size > MAX_PASSPHRASE_FILE_BYTES:

@@ -1,91 +1,40 @@
-"""The dossier's pages as platypus flowables, read from the result document.
+"""The dossier's pages, read from the result document, in the order an authority reads an application:
+the cover, a one-page summary, the project and the system, the classification with the answers that
+decided it, the requirements and obligations, data protection and transparency, the sandbox plan on
+pages of its own, the open points and gaps, the declaration, and every other answer in an annex.
 
-Nothing here decides anything about the law or words a result: the document (app/results/document.py)
-holds every result, answer and citation in words, as the wizard and the command line show them.
+No answer, reason or duty is printed twice: each part notes the answers it quotes (`Printed`), and
+later parts and the annex leave them out. Nothing here decides anything about the law or words a
+result: the document (app/results/document.py) holds every result, answer and citation in words.
 """
 
 from __future__ import annotations
 
-import re
-
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
 
+from app.dossier.flowables import (BADGE, BADGE_TEXT, BOLD, DUTY, FINDING, GAP_REFS, H2, ITEM, LABEL, MAIN,
+                                   NOTE, QUESTION, SMALL, TITLE, H1, Heading, long_text, plain)
 from app.dossier.layout import Block, Contents
-from app.dossier.outline import APPLICATION_SECTIONS, CONTACT_QUESTION, PROFILE_SECTIONS, cover_rows
 from app.dossier.texts import TEXT
-from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
 from app.results.document import (Answer, Cited, DerivedPart, FindingPart, ObligationPart, ResultDocument,
                                   SectionAnswers)
 
-_SPACES = re.compile(" {2,}")
+# The question whose answer is the name above the signature line.
+CONTACT_QUESTION = "applicant.contact_name"
 NO_COLOUR = "#5f6368"  # grey: an outcome the pack gives no colour, nothing assessed, a track set aside
 
-BODY = ParagraphStyle("body", fontName=MAIN, fontSize=9.5, leading=13, spaceAfter=3)
-SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444"))
-ITEM = ParagraphStyle("item", parent=BODY, leftIndent=10, spaceAfter=1)
-H1 = ParagraphStyle("h1", fontName=BOLD, fontSize=15, leading=19, spaceBefore=6, spaceAfter=8)
-H2 = ParagraphStyle("h2", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4)
-TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=20, leading=25, spaceAfter=14)
-QUESTION = ParagraphStyle("q", parent=BODY, fontName=BOLD, spaceBefore=5, spaceAfter=1)
-NOTE = ParagraphStyle("n", parent=ITEM, textColor=colors.HexColor("#444444"))
-FINDING = ParagraphStyle("f", parent=BODY, fontName=BOLD, spaceAfter=1)
-DUTY = ParagraphStyle("d", parent=BODY, fontName=BOLD, spaceBefore=3)
-GAP_REFS = ParagraphStyle("g", parent=SMALL, leftIndent=20)
-BADGE = ParagraphStyle("badge", fontName=BOLD, fontSize=14, leading=18, textColor=colors.white)
-BADGE_TEXT = ParagraphStyle("bs", parent=BODY, textColor=colors.white)
 
+class Printed(set):
+    """The questions whose answers the pages have quoted so far."""
 
-class Text(Paragraph):
-    """A Paragraph that breaks its lines once per width: blocks, tables and the frame each
-    ask again at the same width, and reportlab's Paragraph would break them again each time.
-    (A split drops the lines, `blPara`: then they are broken again.)"""
-
-    _wrapped: tuple | None = None
-
-    def wrap(self, available_width, available_height):
-        if self._wrapped is None or self._wrapped[0] != available_width or "blPara" not in self.__dict__:
-            self._wrapped = (available_width, super().wrap(available_width, available_height))
-        return self._wrapped[1]
-
-
-_TEMPLATES: dict[int, tuple] = {}
-
-
-def _plain(text: str, style: ParagraphStyle) -> Text:
-    """A paragraph of plain `text`, printed literally, built straight from its runs: writing it as
-    markup for reportlab's XML parser to read back cost more than breaking and drawing its lines."""
-    held = _TEMPLATES.get(id(style))
-    if held is None or held[0] is not style:
-        held = _TEMPLATES[id(style)] = (style, Paragraph("x", style).frags[0])
-    template, frags = held[1], []
-    for piece, cjk in runs(text):
-        if piece == "\n":
-            frags.append(template.clone(text="", lineBreak=True))
-        elif piece:
-            # as reportlab's own cleaning does: runs of spaces are one space
-            frags.append(template.clone(text=_SPACES.sub(" ", piece), fontName=CJK if cjk else template.fontName))
-    if frags and not getattr(frags[0], "lineBreak", False):
-        frags[0].text = frags[0].text.lstrip(" ")
-    return Text(None, style, frags=frags or [template.clone(text="")])
-
-
-class Heading(Text):
-    """A heading that goes into the table of contents and the PDF outline."""
-
-    def __init__(self, text: str, level: int) -> None:
-        super().__init__(markup(text), H1 if level == 0 else H2)
-        self.toc_text, self.level = text, level
-
-
-def _p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
-    return _plain(text, style)
-
-
-def _long(text: str, style: ParagraphStyle = BODY) -> list[Paragraph]:
-    return [_plain(piece, style) for piece in chunks(text)]
+    def new(self, answers) -> list[Answer]:
+        """Those of `answers` not quoted yet; from now on they are."""
+        fresh = [a for a in answers if a.question not in self]
+        self.update(a.question for a in fresh)
+        return fresh
 
 
 def _refs(part: Cited) -> str:
@@ -96,22 +45,55 @@ def _answer_value(answer: Answer) -> str:
     return answer.value if answer.given else TEXT["unanswered"]
 
 
+def _titled(title: str, body: list, level: int = 1) -> list:
+    """A heading with its body, or nothing when there is nothing under it."""
+    return [Heading(title, level)] + body if body else []
+
+
+def _table(rows: list[list], widths: list[float]) -> Table:
+    table = Table(rows, colWidths=widths)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
+    return table
+
+
+# --- the cover and the summary ---------------------------------------------------------------
+
+def cover_rows(document: ResultDocument) -> list[tuple[str, str]]:
+    """(label, value) of the cover's table: who applies, for which system, from which answers."""
+    return [(TEXT["applicant"], document.applicant or TEXT["not_given"]),
+            (TEXT["system"], document.system or TEXT["not_given"]),
+            (TEXT["date"], document.answered_on.isoformat()),
+            (TEXT["completeness"], _completeness(document)),
+            (TEXT["pack"], TEXT["pack_value"].format(pack=document.pack_id, version=document.pack_version,
+                                                     date=document.law_current_to.isoformat()))]
+
+
+def _completeness(document: ResultDocument) -> str:
+    found = document.completeness
+    if found.complete:
+        return TEXT["complete"].format(required=found.required)
+    return TEXT["incomplete"].format(given=found.given, required=found.required, missing=len(found.missing),
+                                     section=TEXT["missing"])
+
+
 def cover(document: ResultDocument, fingerprint: str) -> list:
-    rows = cover_rows(document)
-    table = Table([[_p(k, SMALL), _p(v)] for k, v in rows], colWidths=[45 * mm, 120 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
-    return [Spacer(1, 25 * mm), _p(TEXT["title"], TITLE), table, Spacer(1, 12 * mm),
-            _p(TEXT["primary_tier"], H2), badge(document), Spacer(1, 4 * mm),
-            *[_p(TEXT["track"].format(track=track.label, status=track.status)) for track in document.tracks],
-            Spacer(1, 10 * mm), _p(TEXT["fingerprint"], SMALL), _p(fingerprint, SMALL),
-            Spacer(1, 6 * mm), _p(TEXT["disclaimer"], SMALL), PageBreak()]
+    table = _table([[plain(k, SMALL), plain(v)] for k, v in cover_rows(document)], [45 * mm, 120 * mm])
+    return [Spacer(1, 25 * mm), plain(TEXT["title"], TITLE), table, Spacer(1, 12 * mm),
+            plain(TEXT["primary_tier"], H2), badge(document), Spacer(1, 4 * mm), *_track_lines(document),
+            Spacer(1, 10 * mm), plain(TEXT["fingerprint"], SMALL), plain(fingerprint, SMALL),
+            Spacer(1, 6 * mm), plain(TEXT["disclaimer"], SMALL), PageBreak()]
+
+
+def _track_lines(document: ResultDocument) -> list:
+    return [plain(TEXT["track"].format(track=track.label, status=track.status)) for track in document.tracks]
 
 
 def badge(document: ResultDocument) -> Table:
     # The headline in its colour: an undecided result is "possibly ..." in the colour of what it
     # could still be; a relieved one never reads as the outcome alone.
     headline = document.headline
-    cells = [[_p(headline.title, BADGE)]] + ([[_p(headline.summary, BADGE_TEXT)]] if headline.summary else [])
+    cells = [[plain(headline.title, BADGE)]] + ([[plain(headline.summary, BADGE_TEXT)]] if headline.summary else [])
     table = Table(cells, colWidths=[165 * mm])
     table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(headline.colour or NO_COLOUR)),
                                ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (0, 0), 7),
@@ -122,82 +104,120 @@ def badge(document: ResultDocument) -> Table:
 def contents() -> list:
     styles = [ParagraphStyle("toc0", fontName=BOLD, fontSize=10, leading=14),
               ParagraphStyle("toc1", fontName=MAIN, fontSize=9, leading=11, leftIndent=14)]
-    return [_p(TEXT["contents"], H1), Contents(styles), PageBreak()]
+    return [plain(TEXT["contents"], H1), Contents(styles), PageBreak()]
 
 
-def profile(document: ResultDocument) -> list:
-    story: list = [Heading(TEXT["profile"], 0)]
+def summary(document: ResultDocument, printed: Printed) -> list:
+    """One page: the result with its certainty, what the system and the sandbox are for, how
+    complete the application is and what is still open."""
+    who = TEXT["applies_for"].format(applicant=document.applicant or TEXT["not_given"],
+                                     system=document.system or TEXT["not_given"])
+    story: list = [Heading(TEXT["summary"], 0), plain(who, H2), badge(document), Spacer(1, 2 * mm),
+                   *_track_lines(document)]
+    for answer in printed.new(document.summary):
+        story += [plain(answer.text, LABEL), *long_text(answer.value, ITEM)]
+        story += long_text(TEXT["your_note"].format(note=answer.note), NOTE) if answer.note else []
+    story += [plain(TEXT["completeness"], LABEL), plain(_completeness(document), ITEM)]
+    story += [plain(TEXT["still_open"], LABEL),
+              plain(TEXT["open_count"].format(open=len(document.open_points), gaps=len(document.gaps)), ITEM)]
+    return story + [PageBreak()]
+
+
+# --- the project, the classification, the requirements -------------------------------------
+
+def project(document: ResultDocument, printed: Printed) -> list:
+    story: list = [Heading(TEXT["project"], 0)]
     for section in document.sections:
-        if section.id.startswith(PROFILE_SECTIONS):
-            story += _titled(section.title, _answers(section, with_unanswered=False))
+        if section.part == "project":
+            story += _titled(section.title, _answers(section, printed))
+    for part in document.derived:
+        if part.part == "project":
+            story += _derived(part, printed)
     return story
 
 
-def _titled(title: str, body: list) -> list:
-    """A heading with its body, or nothing when there is nothing under it."""
-    return [Heading(title, 1)] + body if body else []
-
-
-def _answers(section: SectionAnswers, with_unanswered: bool) -> list:
-    """The section's answers (and notes); with_unanswered: the questions asked and not answered too."""
+def _answers(section: SectionAnswers, printed: Printed, with_unanswered: bool = False) -> list:
+    """The section's answers (and notes) not quoted before; with_unanswered: the questions asked and
+    not answered too."""
     story = []
-    for answer in section.answers:
-        if not (answer.given or answer.note or with_unanswered):
-            continue
-        block = [_p(answer.text, QUESTION)]
-        block += _long(_answer_value(answer), ITEM)
+    for answer in printed.new(a for a in section.answers if a.given or a.note or with_unanswered):
+        block = [plain(answer.text, QUESTION), *long_text(_answer_value(answer), ITEM)]
         if answer.note:
-            block += _long(TEXT["your_note"].format(note=answer.note), NOTE)
+            block += long_text(TEXT["your_note"].format(note=answer.note), NOTE)
         story += [Block(block[:3])] + block[3:]  # kept together: the question and its first lines
     return story
 
 
-def classification(document: ResultDocument) -> list:
-    story: list = [Heading(TEXT["classification"], 0), badge(document), Spacer(1, 3 * mm),
-                   Heading(TEXT["findings"], 1)]
-    story += [_finding(f) for f in document.findings] or [_p(TEXT["no_findings"])]
+def classification(document: ResultDocument, printed: Printed) -> list:
+    # The badge is on the summary: here the result in one line, then how it was reached.
+    story: list = [Heading(TEXT["classification"], 0), plain(document.headline.label, FINDING),
+                   Heading(TEXT["decision_path"], 1)]
+    path = printed.new(document.decision_path)
+    story += [plain(TEXT["path_step"].format(number=n, question=a.text, answer=a.value), ITEM)
+              for n, a in enumerate(path, 1)] or [plain(TEXT["no_path"])]
+    story += _notes(path)
+    story.append(Heading(TEXT["findings"], 1))
+    story += [_finding(f, printed) for f in document.findings] or [plain(TEXT["no_findings"])]
     if document.excluded:
-        story += [Heading(TEXT["excluded"], 1)] + [_finding(f) for f in document.excluded]
+        story += [Heading(TEXT["excluded"], 1)] + [_finding(f, printed) for f in document.excluded]
     return story
 
 
-def _finding(finding: FindingPart) -> Block:
-    block = [_p(finding.reason or finding.rule, FINDING), _p(_refs(finding), ITEM)]
-    block += _because(finding.because)
+def _notes(answers: list[Answer]) -> list:
+    return [p for a in answers if a.note for p in long_text(TEXT["note_on"].format(question=a.text, note=a.note), SMALL)]
+
+
+def _finding(finding: FindingPart, printed: Printed) -> Block:
+    block = [plain(finding.reason or finding.rule, FINDING), plain(_refs(finding), ITEM)]
+    block += _because(finding.because, printed)
     if finding.caveat:
-        block.append(_p(TEXT["caveat"].format(text=finding.caveat), ITEM))
+        block.append(plain(TEXT["caveat"].format(text=finding.caveat), ITEM))
     return Block(block + [Spacer(1, 2 * mm)])
 
 
-def _because(because: tuple[Answer, ...]) -> list:
-    lines = []
-    for answer in because:
-        lines.append(_p(TEXT["because"].format(answer=answer.value, question=answer.text), SMALL))
-        if answer.note:
-            lines += _long(TEXT["your_note"].format(note=answer.note), SMALL)
+def _because(because: tuple[Answer, ...], printed: Printed) -> list:
+    """The answers behind a result not quoted before; a line saying so when some were."""
+    fresh = printed.new(because)
+    lines = [plain(TEXT["because"].format(answer=a.value, question=a.text), SMALL) for a in fresh]
+    lines += _notes(fresh)
+    if len(fresh) < len(because):
+        lines.append(plain(TEXT["also_quoted" if fresh else "quoted_above"], SMALL))
     return lines
 
 
-def obligations(document: ResultDocument) -> list:
-    """A checklist per role; the date of each duty, with where it comes from once below, not on every row."""
+def requirements(document: ResultDocument, printed: Printed) -> list:
+    """What applies, once each: the obligations grouped by the applicant's roles they fall on, with
+    their dates; then each duty with the measure the applicant states for it."""
     roles = [role.name for role in document.roles]
     story: list = [Heading(TEXT["obligations"], 0),
-                   _p(TEXT["roles"].format(roles=", ".join(roles)) if roles else TEXT["no_roles"])]
+                   plain(TEXT["roles"].format(roles=", ".join(roles)) if roles else TEXT["no_roles"])]
     if not document.obligations:
-        return story + [_p(TEXT["no_obligations"])]
+        story.append(plain(TEXT["no_obligations"]))
     sources: dict[str, int] = {}
-    held = {role.id for role in document.roles}
-    for role in sorted({r for o in document.obligations for r in o.roles} & held or {""}):
-        duties = [o for o in document.obligations if not role or role in o.roles]
-        if role:
-            story.append(Heading(document.role_name(role), 1))
-        rows = [[_p("\u2610"), [_p(o.text), _p(_refs(o), SMALL)], _p(_when(o, sources), SMALL)] for o in duties]
-        table = Table(rows, colWidths=[7 * mm, 110 * mm, 48 * mm], repeatRows=0)
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
-        story.append(table)
-    notes = [_p(TEXT["date_source"].format(number=n, source=source), SMALL) for source, n in sources.items()]
-    return story + ([Spacer(1, 2 * mm), Block(notes)] if notes else [])
+    for held, duties in _by_roles(document).items():
+        if held:
+            story.append(Heading(", ".join(document.role_name(role) for role in held), 1))
+        rows = [[plain("\u2610"), [plain(o.text), plain(_refs(o), SMALL)], plain(_when(o, sources), SMALL)]
+                for o in duties]
+        story.append(_table(rows, [7 * mm, 110 * mm, 48 * mm]))
+    notes = [plain(TEXT["date_source"].format(number=n, source=source), SMALL) for source, n in sources.items()]
+    story += [Spacer(1, 2 * mm), Block(notes)] if notes else []
+    for group, duties in document.duty_groups().items():
+        story.append(Heading(TEXT["duty_groups"].get(group, group.replace("_", " ").capitalize()), 1))
+        for duty in duties:
+            printed.add(duty.question)  # the measure is the answer to that question
+            state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
+            story.append(Block([plain(duty.text, DUTY), plain(_refs(duty), SMALL), *long_text(state, ITEM)]))
+    return story
+
+
+def _by_roles(document: ResultDocument) -> dict[tuple[str, ...], list[ObligationPart]]:
+    """The obligations by the applicant's roles each falls on (each obligation once)."""
+    held = [role.id for role in document.roles]
+    groups: dict[tuple[str, ...], list[ObligationPart]] = {}
+    for obligation in document.obligations:
+        groups.setdefault(tuple(r for r in held if r in obligation.roles), []).append(obligation)
+    return groups
 
 
 def _when(obligation: ObligationPart, sources: dict[str, int]) -> str:
@@ -211,56 +231,59 @@ def _when(obligation: ObligationPart, sources: dict[str, int]) -> str:
     return TEXT["from_date"].format(date=date, number=number)
 
 
-def results(document: ResultDocument) -> list:
+# --- data protection, transparency, the plan -------------------------------------------------
+
+def data_protection(document: ResultDocument, printed: Printed) -> list:
     story: list = [Heading(TEXT["results"], 0)]
     for part in document.derived:
-        story += _derived(part)
-    for group, duties in document.duty_groups().items():
-        story.append(Heading(TEXT["duty_groups"].get(group, group.replace("_", " ").capitalize()), 1))
-        for duty in duties:
-            state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
-            story.append(Block([_p(duty.text, DUTY), _p(_refs(duty), SMALL), *_long(state, ITEM)]))
+        if part.part not in ("project", "plan"):
+            story += _derived(part, printed)
     for section in document.sections:
-        if section.id.startswith(APPLICATION_SECTIONS):
-            story += _titled(section.title, _answers(section, with_unanswered=False))
+        if section.part in ("data_protection", "transparency"):
+            story += _titled(section.title, _answers(section, printed))
     return story
 
 
-def _derived(part: DerivedPart) -> list:
+def plan(document: ResultDocument, printed: Printed) -> list:
+    story: list = [PageBreak(), Heading(TEXT["plan"], 0)]
+    for section in document.sections:
+        if section.part == "plan":
+            story += _titled(section.title, _answers(section, printed))
+    for part in document.derived:
+        if part.part == "plan":
+            story += _derived(part, printed)
+    return story
+
+
+def _derived(part: DerivedPart, printed: Printed) -> list:
     if part.kind == "checklist":
         story: list = [Heading(TEXT["checklist"].format(title=part.title, status=part.value_text), 1)]
         if part.refs:
-            story.append(_p(_refs(part), SMALL))
-        story += [_p(TEXT["not_met"].format(text=e.text), ITEM) for e in part.unmet]
-        story += [_p(TEXT["open_item"].format(text=e.text), ITEM) for e in part.open]
+            story.append(plain(_refs(part), SMALL))
+        story += [plain(TEXT["not_met"].format(text=e.text), ITEM) for e in part.unmet]
+        story += [plain(TEXT["open_item"].format(text=e.text), ITEM) for e in part.open]
     else:
         story = [Heading(TEXT["verdict"].format(title=part.title, value=part.value_text), 1)]
         if part.reason:
-            story.append(_p(part.reason))
-        story += [_p("\u2022 " + counted, ITEM) for counted in part.counted]
+            story.append(plain(part.reason))
+        story += [plain("\u2022 " + counted, ITEM) for counted in part.counted]
         if part.refs:
-            story.append(_p(_refs(part), SMALL))
-        story += _because(part.because)
-    return story + [_p(TEXT["open_item"].format(text=q.text), ITEM) for q in part.open_questions]
+            story.append(plain(_refs(part), SMALL))
+        story += _because(part.because, printed)
+    return story + [plain(TEXT["open_item"].format(text=q.text), ITEM) for q in part.open_questions]
 
+
+# --- what is open, the declaration, the annex ------------------------------------------------
 
 def open_points(document: ResultDocument) -> list:
     story: list = [Heading(TEXT["open"], 0), Heading(TEXT["missing"], 1)]
-    story += [_p("\u2610 " + TEXT["missing_item"].format(text=m.text, section=m.section_title), ITEM)
-              for m in document.completeness.missing] or [_p(TEXT["none"])]
+    story += [plain("\u2610 " + TEXT["missing_item"].format(text=m.text, section=m.section_title), ITEM)
+              for m in document.completeness.missing] or [plain(TEXT["none"])]
     story.append(Heading(TEXT["open_points"], 1))
-    story += [_p("\u2022 " + point.text, ITEM) for point in document.open_points] or [_p(TEXT["none"])]
+    story += [plain("\u2022 " + point.text, ITEM) for point in document.open_points] or [plain(TEXT["none"])]
     story.append(Heading(TEXT["gaps"], 1))
-    story += [Block([_p("\u2610 " + gap.text, ITEM), _p(_refs(gap), GAP_REFS)])
-              for gap in document.gaps] or [_p(TEXT["none"])]
-    return story
-
-
-def annex(document: ResultDocument) -> list:
-    story: list = [PageBreak(), Heading(TEXT["annex"], 0), _p(TEXT["annex_scope"], SMALL)]
-    for section in document.sections:
-        answers = _answers(section, with_unanswered=True)
-        story += [CondPageBreak(30 * mm)] + _titled(section.title, answers) if answers else []
+    story += [Block([plain("\u2610 " + gap.text, ITEM), plain(_refs(gap), GAP_REFS)])
+              for gap in document.gaps] or [plain(TEXT["none"])]
     return story
 
 
@@ -269,14 +292,27 @@ def declaration(document: ResultDocument, fingerprint: str) -> list:
     contact = document.answer(CONTACT_QUESTION)
     rows = [(TEXT["name"], contact.value if contact and contact.given else TEXT["not_given"]), (TEXT["role"], line),
             (TEXT["date"], document.answered_on.isoformat()), (TEXT["signature"], "")]
-    table = Table([[_p(k, SMALL), _p(v)] for k, v in rows], colWidths=[35 * mm, 130 * mm],
+    table = Table([[plain(k, SMALL), plain(v)] for k, v in rows], colWidths=[35 * mm, 130 * mm],
                   rowHeights=[None, None, None, 18 * mm])
     table.setStyle(TableStyle([("LINEBELOW", (1, 3), (1, 3), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-    return [CondPageBreak(90 * mm), Heading(TEXT["declaration"], 0), _p(TEXT["declaration_text"]), Spacer(1, 4 * mm),
-            table, Spacer(1, 6 * mm), _p(TEXT["fingerprint"], SMALL), _p(fingerprint, SMALL)]
+    text = document.declaration_text or TEXT["declaration_text"]
+    refs = [plain(_refs(document.declaration), SMALL)] if document.declaration.refs else []
+    return [CondPageBreak(90 * mm), Heading(TEXT["declaration"], 0), *long_text(text), *refs, Spacer(1, 4 * mm),
+            table, Spacer(1, 6 * mm), plain(TEXT["fingerprint"], SMALL), plain(fingerprint, SMALL)]
+
+
+def annex(document: ResultDocument, printed: Printed) -> list:
+    """Every answer not quoted in the pages before, and the questions asked and not answered."""
+    story: list = [PageBreak(), Heading(TEXT["annex"], 0), plain(TEXT["annex_scope"], SMALL)]
+    for section in document.sections:
+        answers = _answers(section, printed, with_unanswered=True)
+        story += [CondPageBreak(30 * mm)] + _titled(section.title, answers) if answers else []
+    return story
 
 
 def story(document: ResultDocument, fingerprint: str) -> list:
-    return (cover(document, fingerprint) + contents() + profile(document) + classification(document)
-            + obligations(document) + results(document) + open_points(document) + annex(document)
-            + declaration(document, fingerprint))
+    printed = Printed()
+    return (cover(document, fingerprint) + contents() + summary(document, printed) + project(document, printed)
+            + classification(document, printed) + requirements(document, printed)
+            + data_protection(document, printed) + plan(document, printed) + open_points(document)
+            + declaration(document, fingerprint) + annex(document, printed))

@@ -25,16 +25,21 @@ class DossierError(Exception):
 def export_dossier(draft: Draft, pack: Pack, out_path: Path, progress: Callable[[float], None] | None = None) -> None:
     """Write the dossier for `draft` to `out_path`, atomically; raise DossierError on failure."""
     report = progress or (lambda fraction: None)
+    write_file(Path(out_path), build_dossier(draft, pack, report))
+    report(1.0)
+
+
+def build_dossier(draft: Draft, pack: Pack, progress: Callable[[float], None] | None = None) -> bytes:
+    """The dossier's bytes for `draft`; raise DossierError (one line) when it cannot be built."""
+    report = progress or (lambda fraction: None)
     data = draft.to_json().encode("utf-8")
     report(0.05)
     try:
-        pdf = build_pdf(draft, pack, data, report)
+        return build_pdf(draft, pack, data, report)
     except DossierError:
         raise
     except Exception as error:  # a layout failure must reach the user as one line, not a traceback
         raise DossierError(ERRORS["build"].format(reason=str(error).splitlines()[0] if str(error) else type(error).__name__)) from None
-    write_file(Path(out_path), pdf)
-    report(1.0)
 
 
 def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], None]) -> bytes:

@@ -9,3 +9,6 @@ TEXT = table("dossier")
 
 # Messages of errors (one line each).
 ERRORS = table("dossier.error")
+
+# Messages of errors in signing a dossier and checking its signature (one line each).
+SIGN_ERRORS = table("sign.error")

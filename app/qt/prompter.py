@@ -81,6 +81,14 @@ class Prompter:
             return None
         return first
 
+    def ask_certificate_passphrase(self, parent, name: str, retry: bool = False) -> str | None:
+        """The passphrase of the certificate file `name` to sign with, or None when the person cancels."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        text = TEXT["certificate_passphrase_retry" if retry else "certificate_passphrase_text"].format(name=name)
+        value, ok = QInputDialog.getText(parent, TEXT["passphrase_title"], text, QLineEdit.EchoMode.Password)
+        return value if ok else None
+
     def choose_version(self, parent, name: str, rows: list[str]) -> int | None:
         """The index of the earlier version chosen from `rows` (newest first), or None."""
         from PySide6.QtWidgets import QInputDialog
@@ -126,6 +134,14 @@ class Prompter:
         texts = [text for text, _ in filters]
         chosen = dialog.selectedNameFilter()
         return Path(dialog.selectedFiles()[0]), texts.index(chosen) if chosen in texts else 0
+
+    def open_certificate(self, parent, folder: Path) -> Path | None:
+        """The PKCS#12 file (certificate and private key) to sign with, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
+        certificates = TEXT["certificate_filter"].format(pattern="*.p12 *.pfx")
+        name, _ = QFileDialog.getOpenFileName(parent, TEXT["certificate_title"], str(folder), certificates)
+        return Path(name) if name else None
 
     def save_path(self, parent, suggested: Path, file_filter: str | None = None) -> Path | None:
         from PySide6.QtWidgets import QFileDialog

@@ -1,6 +1,7 @@
 """The last page: every answer by section with a link back to it, the result, the open points,
 and the dossier export as a PDF, an HTML page or JSON (run off the UI thread; the code of the
-formats is imported only when it is used)."""
+formats is imported only when it is used), a PDF signed with the applicant's certificate when they
+choose (app/qt/certificate_choice.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from app.results import names
 from app.qt.scroll_page import ScrollPage
@@ -35,6 +36,7 @@ class ExportJob(QRunnable):
     def __init__(self, export, draft, pack, out_path: Path):
         super().__init__()
         self.export, self.draft, self.pack, self.out_path = export, draft, pack, out_path
+        self.signer: str | None = None  # whose signature the export adds, if any
         self.signals = _ExportSignals()
 
     def run(self) -> None:
@@ -57,13 +59,23 @@ def find_exporter(chosen: str = DEFAULT):
     return module.exporter(chosen)
 
 
-def export_filters() -> list[tuple[str, str]]:
-    """The save dialog's file types, in the order of FORMATS: (text, extension) each."""
+def export_filters(offered: tuple[str, ...] = FORMATS) -> list[tuple[str, str]]:
+    """The save dialog's file types, one for each format `offered` in its order: (text, extension) each."""
     patterns = {PDF: "*.pdf", HTML: "*.html *.htm", JSON: "*.json"}
     texts = {PDF: TEXT["export_filter"].format(pattern=patterns[PDF]),
              HTML: TEXT["export_filter_html"].format(pattern=patterns[HTML]),
              JSON: TEXT["export_filter_json"].format(pattern=patterns[JSON])}
-    return [(texts[chosen], SUFFIXES[chosen]) for chosen in FORMATS]
+    return [(texts[chosen], SUFFIXES[chosen]) for chosen in offered]
+
+
+def _signed_export(certificate):
+    """An export like `export_dossier` that writes the dossier signed with `certificate`."""
+    from app.dossier.signing import export_signed
+
+    def export(draft, pack, out_path: Path) -> None:
+        export_signed(draft, pack, out_path, certificate)
+
+    return export
 
 
 class ReviewPage(ScrollPage):
@@ -75,6 +87,7 @@ class ReviewPage(ScrollPage):
         self.session = session
         self.prompter = prompter
         self.job = None
+        self.certificate_folder: Path | None = None  # where the last certificate chosen was
         self.heading(TEXT["review_title"])
         muted(self.paragraph(TEXT["review_intro"]))
         # The export comes first: on a long review it would otherwise sit screens below.
@@ -93,10 +106,15 @@ class ReviewPage(ScrollPage):
         self.progress.setAccessibleName(TEXT["export_running"])
         self.progress.setFormat(TEXT["export_running"])
         self.progress.hide()
+        self.sign_box = QCheckBox(TEXT["sign_option"])
+        self.sign_box.setToolTip(TEXT["sign_option_tip"])
+        self.sign_box.setAccessibleName(TEXT["sign_option"])
+        self.sign_box.setAccessibleDescription(TEXT["sign_option_tip"])
         self.export_status = QLabel()
         self.export_status.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.export_button)
+        row.addWidget(self.sign_box)
         row.addWidget(self.progress, 1)
         row.addWidget(self.export_status, 1)
         return row
@@ -178,11 +196,34 @@ class ReviewPage(ScrollPage):
         if not found.complete and not self.prompter.confirm(self, TEXT["export_incomplete_title"], question,
                                                             TEXT["export_anyway"]):
             return
-        answer = self.prompter.export_path(self, self.suggested_path(), export_filters())
+        certificate = None
+        if self.sign_box.isChecked():  # the certificate and its passphrase first: the export then runs unattended
+            certificate = self._certificate()
+            if certificate is None:
+                return
+        # Only a PDF holds a signature: signing, the dialog offers no other type.
+        offered = (PDF,) if certificate is not None else FORMATS
+        answer = self.prompter.export_path(self, self.suggested_path(), export_filters(offered))
         if answer is None:
             return
-        out_path, chosen = target(answer[0], FORMATS[answer[1]])
-        self.start_export(find_exporter(chosen), out_path)
+        out_path, chosen = target(answer[0], offered[answer[1]])
+        if certificate is None:
+            self.start_export(find_exporter(chosen), out_path)
+        elif chosen != PDF:  # a name typed with another format's extension
+            refused = TEXT["sign_pdf_only"].format(path=out_path, option=TEXT["sign_option"])
+            self.prompter.info(self, TEXT["sign_pdf_only_title"], refused)
+        else:
+            signer = certificate.common_name or certificate.path.name
+            self.start_export(_signed_export(certificate), out_path, signer=signer)
+
+    def _certificate(self):
+        from app.qt.certificate_choice import choose_certificate
+
+        folder = self.certificate_folder or (self.session.path.parent if self.session.path else Path.home())
+        certificate = choose_certificate(self, self.prompter, folder)
+        if certificate is not None:
+            self.certificate_folder = certificate.path.parent
+        return certificate
 
     def suggested_path(self) -> Path:
         """Where to offer to write the dossier: named after the system, beside the draft."""
@@ -192,8 +233,10 @@ class ReviewPage(ScrollPage):
         stem = stem or (path.stem if path else TEXT["export_default_name"])
         return (path.parent if path else Path.home()) / f"{stem}.pdf"
 
-    def start_export(self, export, out_path: Path) -> None:
+    def start_export(self, export, out_path: Path, signer: str | None = None) -> None:
+        """Run `export` in a pool thread; `signer`: whose signature it adds, if any."""
         self.job = ExportJob(export, self.session.draft.model_copy(deep=True), self.session.pack, out_path)
+        self.job.signer = signer
         self.job.signals.succeeded.connect(self._on_export_succeeded)
         self.job.signals.failed.connect(self._on_export_failed)
         self.export_button.setEnabled(False)
@@ -207,8 +250,13 @@ class ReviewPage(ScrollPage):
         self.job = None
 
     def _on_export_succeeded(self, path) -> None:
+        signer = self.job.signer if self.job else None
         self._export_over()
-        self.export_status.setText(TEXT["export_done"].format(path=path))
+        # A signed dossier holds this computer's clock as its signing time: a claim, and it says so.
+        if signer:
+            self.export_status.setText(TEXT["export_signed_done"].format(path=path, signer=signer))
+        else:
+            self.export_status.setText(TEXT["export_done"].format(path=path))
         self.export_finished.emit(True, str(path))
 
     def _on_export_failed(self, reason: str) -> None:

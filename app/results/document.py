@@ -130,6 +130,8 @@ class DerivedPart(Cited):
 
     id: str
     kind: Literal["verdict", "checklist"]
+    # Where it stands in an application (forms.schema.Part).
+    part: str
     title: str
     # The core's value: an outcome of the pack, `unknown`, `not_applicable`; a checklist's status.
     value: str
@@ -223,6 +225,8 @@ class Completeness:
 class SectionAnswers:
     id: str
     title: str
+    # Where it stands in an application (forms.schema.Part): "" for the classification's questions.
+    part: str
     # Every question answered or asked, in the pack's order.
     answers: tuple[Answer, ...]
 
@@ -248,6 +252,9 @@ class ResultDocument:
         self.open_points = tuple(OpenPointPart(p.kind, open_point_text(pack, p), p.question)
                                  for p in assessment.open_points)
         self.gaps = tuple(_gap(pack, g) for g in assessment.gaps)
+        self.decision_path = _decision_path(pack, assessment, self.findings)
+        self.declaration = Cited(pack.declaration_refs, refs_text(pack.declaration_refs))
+        self.declaration_text = pack.declaration
 
     @property
     def provisional(self) -> bool:
@@ -289,8 +296,14 @@ class ResultDocument:
         shown = []
         for section in self._pack.sections:
             answers = tuple(answer for answer in (self._answer(q.id) for q in section.questions) if answer)
-            shown.append(SectionAnswers(section.id, section.title, answers))
+            shown.append(SectionAnswers(section.id, section.title, section.part, answers))
         return tuple(shown)
+
+    @cached_property
+    def summary(self) -> tuple[Answer, ...]:
+        """The answers the pack puts in an application's summary, those given, in its order."""
+        answers = (self.answer(question_id) for question_id in self._pack.summary_questions)
+        return tuple(answer for answer in answers if answer is not None and answer.given)
 
     def answer(self, question_id: str) -> Answer | None:
         """The answer to one question, when it is answered or asked."""
@@ -327,6 +340,19 @@ def _headline(pack: Pack, assessment: Assessment) -> Headline:
     return Headline(title, summary, outcome_colour(pack, assessment), certainty, deciding)
 
 
+def _decision_path(pack: Pack, assessment: Assessment, findings: tuple[FindingPart, ...]) -> tuple[Answer, ...]:
+    """The answers that decided the headline, as a short chain: those behind the findings that
+    ground the primary track's outcome (or relieve it), each once, in the order of the findings."""
+    track = pack.tracks[0]
+    deciding = {assessment.primary.outcome} | ({track.relief.finding} if track.relief else set())
+    chain: dict[str, Answer] = {}
+    for finding in findings:
+        if finding.kind in deciding:
+            for answer in finding.because:
+                chain.setdefault(answer.question, answer)
+    return tuple(chain.values())
+
+
 def _because(pack: Pack, because: tuple[Because, ...]) -> tuple[Answer, ...]:
     return tuple(Answer(b.question, question_text(pack, b.question), answer_text(pack, b.question, b.answer), b.note)
                  for b in because if b.question in index_of(pack).questions)
@@ -350,13 +376,15 @@ def _obligation(obligation: ObligationResult) -> ObligationPart:
 def _verdict(pack: Pack, verdict: VerdictResult) -> DerivedPart:
     counts = next((v.counts for v in pack.verdicts if v.id == verdict.id), "") or ""
     counted = tuple(answer_text(pack, counts, option) for option in verdict.counted)
-    return DerivedPart(verdict.refs, refs_text(verdict.refs), verdict.id, "verdict", verdict.title, verdict.value,
+    part = next((v.part for v in pack.verdicts if v.id == verdict.id), "")
+    return DerivedPart(verdict.refs, refs_text(verdict.refs), verdict.id, "verdict", part, verdict.title, verdict.value,
                        value_text(pack, verdict.value), verdict.reason, counted, _because(pack, verdict.because),
                        (), (), _questions(pack, verdict.open_questions))
 
 
 def _checklist(pack: Pack, checklist: ChecklistResult) -> DerivedPart:
-    return DerivedPart(checklist.refs, refs_text(checklist.refs), checklist.id, "checklist", checklist.title,
+    part = next((c.part for c in pack.checklists if c.id == checklist.id), "")
+    return DerivedPart(checklist.refs, refs_text(checklist.refs), checklist.id, "checklist", part, checklist.title,
                        checklist.status, texts.CHECKLIST_STATUS[checklist.status], "", (), (),
                        tuple(_entry(pack, e) for e in checklist.unmet), tuple(_entry(pack, e) for e in checklist.open),
                        _questions(pack, checklist.open_questions))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,10 +14,11 @@ from pathlib import Path
 import pytest
 
 import catalogue
-from tests.pseudo_text import pack_ids, plain_english, typed_words
+from tests.pseudo_text import WORD, pack_ids, plain_english, typed_words
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources" / "examples" / "cv_screening.json"
+BROKEN_PACKS = ROOT / "tests" / "core" / "broken_packs"
 
 
 @pytest.fixture
@@ -51,7 +53,7 @@ def test_command_output_is_all_in_the_language(args, allowed, capsys):
 
 
 @pytest.mark.parametrize("command", ["", "questions", "classify", "validate", "protect", "unprotect", "backups",
-                                     "restore", "export", "import", "packs"])
+                                     "restore", "export", "import", "packs", "sign", "verify"])
 def test_help_is_all_in_the_language_argparse_words_included(command, allowed, capsys):
     with pytest.raises(SystemExit):
         run_cli(capsys, *([command] if command else []), "--help")
@@ -75,6 +77,35 @@ def test_errors_are_in_the_language(allowed, capsys, tmp_path):
         assert status == 2, case
         assert len(output.strip().splitlines()) == 1, case
         assert plain_english(output, allowed) == set(), case
+
+
+def _written_in(folder: Path) -> set[str]:
+    """The words of a pack's files that are its ids, keys and values: not its comments, nor its
+    texts (which are quoted in these packs)."""
+    words: set[str] = set()
+    for path in folder.glob("*.yaml"):
+        words |= set(WORD.findall(re.sub(r'#.*|"[^"\n]*"', " ", path.read_text(encoding="utf-8"))))
+    return words
+
+
+def test_a_broken_pack_is_refused_in_the_language(capsys):
+    """What a pack's author reads when a pack does not load (`--pack`, as the wizard's pack error
+    shows it too): apart from paths, the pack's ids and values, all of it from the catalogue."""
+    folders = sorted(p for p in BROKEN_PACKS.iterdir() if p.is_dir())
+    refused: dict[str, tuple[str, str]] = {}
+    for language in ("en", "en-XA"):
+        catalogue.set_language(language)
+        try:
+            for folder in folders:
+                status, output = run_cli(capsys, "--pack", str(folder), "questions")
+                assert status == 2 and len(output.strip().splitlines()) == 1, output
+                refused[folder.name] = (*refused.get(folder.name, ()), output)
+        finally:
+            catalogue.set_language("en")
+    for folder in folders:
+        english, pseudo_text = refused[folder.name]
+        assert plain_english(english, _written_in(folder)), english  # the check would see English
+        assert plain_english(pseudo_text, _written_in(folder)) == set(), pseudo_text
 
 
 def test_the_wizards_part_of_the_help_and_an_option_error_follow_the_option(allowed):

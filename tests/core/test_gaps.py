@@ -5,8 +5,11 @@ exist does not load."""
 import pytest
 import yaml
 
+from catalogue import tr
 from forms.loader import PackError, load_pack
 from risk_tiers.classify import classify
+from tests.messages import in_pack_file
+from tests.messages import pack_item as item
 
 PLAN_DONE = {
     "plan.objectives": "Show that the triage model meets the accuracy requirement.",
@@ -133,21 +136,22 @@ def test_a_duty_found_says_whether_its_measure_is_stated(tmp_path):
 
 @pytest.mark.parametrize("changes, message", [
     ({"gaps": [{"id": "g", "text": "x", "refs": ["aiact.art999"], "when": {"q": "s.chatbot", "is": "yes"}}]},
-     "not in the provisions list"),
+     lambda: tr("packs.check.unknown_citation", item=item("gap", "g"), ref="aiact.art999")),
     ({"gaps": [{"id": "g", "text": "x", "refs": ["aiact.art50.1"], "when": {"q": "s.nothing", "is": "yes"}}]},
-     "names question 's.nothing'"),
+     lambda: tr("packs.check.unknown_question", item=item("gap", "g"), question="s.nothing")),
     ({"measures": [{"id": "m", "rule": "s.missing", "question": "s.how", "text": "x", "refs": ["aiact.art50.1"]}]},
-     "names rule 's.missing'"),
+     lambda: tr("packs.check.unknown_rule", item=item("measure", "m"), rule="s.missing")),
     ({"verdicts": [{"id": "v", "title": "V", "counts": "s.chatbot",
                     "outcomes": [{"value": "x", "when": {"q": "s.chatbot", "is": "yes"}, "reason": "r"}]}]},
-     "not a multiple-choice question"),
+     lambda: tr("packs.check.counts", item=item("verdict", "v"), key="counts", question="s.chatbot")),
     ({"checklists": [{"id": "c", "title": "C", "items": [
         {"id": "a", "text": "x", "refs": ["aiact.art59.1.a"], "met": {"q": "s.chatbot", "is": "maybe"}}]}]},
-     "'maybe' is not an option"),
+     lambda: tr("packs.check.not_an_option", item=item("checklist", "c"), value="maybe", question="s.chatbot")),
 ])
 def test_a_pack_whose_results_name_unknown_things_does_not_load(tmp_path, changes, message):
-    with pytest.raises(PackError, match=message):
+    with pytest.raises(PackError) as caught:
         _small(tmp_path, **changes)
+    assert str(caught.value) == in_pack_file(tmp_path / "pack.yaml", message())
 
 
 # --- the shipped transparency and oversight measures, on stand-in classification rules ----------

@@ -12,10 +12,12 @@ from app.results.document import result_document
 from app.storage.drafts import Draft
 from app.dossier import content as dossier
 from app.dossier.texts import TEXT as DOSSIER_TEXT
+from catalogue import tr
 from forms.conditions import Truth
 from forms.evaluation import Evaluation
 from forms.loader import DEFAULT_PACK, PackError, load_pack
 from risk_tiers.classify import classify
+from tests.messages import in_pack_file, pack_item
 
 NUDIFY_APP = {
     "system.offering": "system", "system.infers": "yes", "system.autonomy": "yes",
@@ -55,7 +57,8 @@ def test_an_unverified_date_without_a_source_does_not_load(tmp_path):
     dates.write_text(text[:source] + text[text.index("\n", source) + 1:], encoding="utf-8")
     with pytest.raises(PackError) as caught:
         load_pack(folder)
-    assert str(caught.value).startswith(str(dates.resolve()) + ": date 'annex3_high_risk'")
+    assert str(caught.value) == in_pack_file(dates.resolve(), tr(
+        "packs.check.date_source", item=pack_item("date", "annex3_high_risk"), source="source"))
 
 
 def test_the_bans_apply_on_the_day_the_law_is_current_to(pack):

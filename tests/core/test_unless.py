@@ -7,9 +7,11 @@ it decides what to ask (a section's or a question's show_if), never in a result.
 import pytest
 import yaml
 
+from catalogue import tr
 from forms.evaluation import Evaluation
 from forms.loader import PackError, load_pack
 from risk_tiers.classify import classify
+from tests.messages import in_pack_file, pack_item
 
 TIERS = ["out_of_scope", "high_risk", "minimal"]
 
@@ -79,4 +81,5 @@ def test_unless_in_a_result_is_refused_at_load(tmp_path, where):
         data["gaps"] = [{"id": "bad", "text": "Do it.", "refs": ["aiact.art2.3"], "when": condition}]
     with pytest.raises(PackError) as caught:
         _load(tmp_path, data)
-    assert "'bad'" in str(caught.value) and "unless" in str(caught.value)
+    assert str(caught.value) == in_pack_file(tmp_path / "pack.yaml", tr(
+        "packs.check.unless", item=pack_item(where, "bad"), key="unless", show_if="show_if"))

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from app.dossier.texts import TEXT as DOSSIER
 from app.dossier.export import build_pdf
 from app.dossier.typeset import REPLACEMENT, printable
 from app.storage.drafts import Answer, Draft
@@ -65,6 +66,6 @@ def test_any_text_exports_to_a_readable_pdf_holding_it(short, long, note):
     pdf = build_pdf(draft, PACK, data, lambda fraction: None)  # never raises
     reader = PdfReader(io.BytesIO(pdf), strict=True)
     layer = _squeezed("".join(page.extract_text() for page in reader.pages))
-    for text in (short, long, f"Your note: {note}" if note else ""):  # an empty note is no note
+    for text in (short, long, DOSSIER["your_note"].format(note=note) if note else ""):  # an empty note is no note
         assert _squeezed(printable(text)) in layer
     assert reader.attachments["draft.json"] == [data]

@@ -31,6 +31,10 @@ class ScriptedPrompter:
         self.suggested: Path | None = None  # the path the last save dialog offered
         self.export_filter = 0  # the file type chosen in the export dialog, by its place in the list offered
         self.export_filters: list[tuple[str, str]] = []  # those the last export dialog offered
+        self.certificate_answer: Path | None = None  # the certificate file "chosen" to sign with
+        self.certificate_folders: list[Path] = []  # the folder each certificate dialog opened in
+        self.certificate_passphrases: list[str | None] = []  # typed in turn; None: cancel
+        self.certificate_passphrases_asked: list[tuple[str, bool]] = []
 
     def ask_save_changes(self, parent, name):
         self.asked.append(name)
@@ -62,6 +66,14 @@ class ScriptedPrompter:
     def export_path(self, parent, suggested, filters):
         self.suggested, self.export_filters = suggested, filters
         return (self.save_answer, self.export_filter) if self.save_answer else None
+
+    def open_certificate(self, parent, folder):
+        self.certificate_folders.append(folder)
+        return self.certificate_answer
+
+    def ask_certificate_passphrase(self, parent, name, retry=False):
+        self.certificate_passphrases_asked.append((name, retry))
+        return self.certificate_passphrases.pop(0) if self.certificate_passphrases else None
 
     def save_path(self, parent, suggested, file_filter=""):
         self.suggested = suggested
