@@ -1,19 +1,25 @@
-"""Sandbox Applicant Kit. `python main.py [--data-dir DIR] [--lang CODE] [DRAFT.json]` opens the wizard;
-`python main.py [--data-dir DIR] [--lang CODE] COMMAND ...` runs the command line (see `-h`)."""
+"""Sandbox Applicant Kit. `python main.py [--data-dir DIR] [--lang CODE] [--register URL] [DRAFT.json]`
+opens the wizard; `python main.py [--data-dir DIR] [--lang CODE] [--register URL] COMMAND ...` runs the
+command line (see `-h`)."""
 
 import os
 import sys
 
-COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "packs", "sign", "verify", "-h", "--help", "--pack"}
+COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "packs",
+            "sign", "verify", "review", "-h", "--help", "--pack"}
 DATA_DIR_OPTION = "--data-dir"
 LANG_OPTION = "--lang"
-GLOBAL_OPTIONS = (DATA_DIR_OPTION, LANG_OPTION)
+REGISTER_OPTION = "--register"
+GLOBAL_OPTIONS = (DATA_DIR_OPTION, LANG_OPTION, REGISTER_OPTION)
 # What the message of a global option given without its value is (catalogue ids).
-NEEDS_VALUE = {DATA_DIR_OPTION: "main.data_dir_needs_folder", LANG_OPTION: "main.lang_needs_code"}
+NEEDS_VALUE = {DATA_DIR_OPTION: "main.data_dir_needs_folder", LANG_OPTION: "main.lang_needs_code",
+               REGISTER_OPTION: "main.register_needs_url"}
+EXAMPLES = {DATA_DIR_OPTION: "--data-dir ~/sandbox-kit", LANG_OPTION: "--lang de, --lang en-XA",
+            REGISTER_OPTION: "--register postgresql://reviewer@db.example.org/register"}
 
 
 def take_options(args: list[str]) -> tuple[list[str], dict[str, str], list[str]]:
-    """The arguments without the global options (`--data-dir DIR`, `--lang CODE`, or with `=`),
+    """The arguments without the global options (`--data-dir DIR`, `--lang CODE`, `--register URL`, or with `=`),
     wherever they stand; the values given; and the options given without a value."""
     rest, values, missing = [], {}, []
     items = iter(args)
@@ -48,9 +54,11 @@ def usage() -> str:
         return [f"  {syntax}"] + [" " * 24 + line for line in lines]
 
     lines = [tr("main.wizard_heading")]
-    lines += entry("python main.py [--data-dir DIR] [--lang CODE] [DRAFT.json]", tr("main.wizard_help", draft="DRAFT.json"))
+    lines += entry("python main.py [--data-dir DIR] [--lang CODE] [--register URL] [DRAFT.json]",
+                   tr("main.wizard_help", draft="DRAFT.json"))
     lines += entry("--data-dir DIR", tr("main.data_dir_help", folder="DIR", variable="SANDBOX_KIT_DATA_DIR"))
     lines += entry("--lang CODE", tr("main.lang_help", code="CODE", pseudo="en-XA", variable="SANDBOX_KIT_LANG"))
+    lines += entry("--register URL", tr("main.register_help", variable="SANDBOX_KIT_REGISTER"))
     return "\n".join(lines + ["", tr("main.commands_heading")])
 
 
@@ -74,8 +82,7 @@ def main() -> int:
         code = None
     catalogue.set_language(code)  # None: the system's language (or SANDBOX_KIT_LANG)
     if missing:
-        example = {DATA_DIR_OPTION: "--data-dir ~/sandbox-kit", LANG_OPTION: "--lang de, --lang en-XA"}[missing[0]]
-        error = catalogue.tr(NEEDS_VALUE[missing[0]], option=missing[0], example=example)
+        error = catalogue.tr(NEEDS_VALUE[missing[0]], option=missing[0], example=EXAMPLES[missing[0]])
         print(catalogue.tr("cli.error_line", message=error), file=sys.stderr)
         return 2
     if DATA_DIR_OPTION in values:
@@ -84,12 +91,14 @@ def main() -> int:
         from app.storage.paths import DATA_DIR_VARIABLE
 
         os.environ[DATA_DIR_VARIABLE] = values[DATA_DIR_OPTION]
+    if REGISTER_OPTION in values:  # read where the register is opened (app/review/location.py)
+        os.environ["SANDBOX_KIT_REGISTER"] = values[REGISTER_OPTION]
     if not opens_wizard(args):
         from app.commands.main import main as run_command
 
-        if args[0] in ("-h", "--help"):
-            print(usage())
-        return run_command(args)
+        # The wizard's part of the help goes first, printed by the command line, which ends quietly
+        # when the reader goes away (`python main.py -h | head -1`).
+        return run_command(args, before=usage() if args[0] in ("-h", "--help") else "")
     from app.qt.launch import run_wizard
 
     return run_wizard(args)

@@ -88,7 +88,10 @@ def _import(args: argparse.Namespace) -> int:
         data = read_draft_data(args.dossier)
     except DossierError as error:
         raise CommandError(str(error)) from None
-    text = data.decode("utf-8")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:  # a fingerprint can be forged for any bytes: the data is checked too
+        raise CommandError(tr("dossier.error.not_text", path=args.dossier)) from None
     parse_draft(text, TEXT["draft_inside"].format(path=args.dossier))  # a readable draft, or a one-line DraftError
     if args.output:
         write_atomically(args.output, data)

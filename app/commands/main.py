@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
 
-from app.commands import assessment, backups, dossier, listing, packs, passphrases, signing
+from app.commands import assessment, backups, dossier, listing, packs, passphrases, review, signing
 from app.commands.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, CommandError
 from app.commands.terminal_prompts import PromptError
 from app.storage.drafts import DraftError
@@ -22,7 +22,7 @@ from forms.loader import DEFAULT_PACK, PackError
 
 TEXT = table("cli")
 # In the order `--help` lists them: the pack's questions, a draft's result, then the rest.
-COMMAND_GROUPS = (listing, assessment, passphrases, backups, packs, dossier, signing)
+COMMAND_GROUPS = (listing, assessment, passphrases, backups, packs, dossier, signing, review)
 
 
 class UsageError(Exception):
@@ -50,9 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, before: str = "") -> int:
+    """Run the command in `argv`; `before` is printed first (the wizard's part of `-h`)."""
     try:
-        args = build_parser().parse_args(argv)
+        if before:
+            print(before)
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit:  # `--help` was printed: flush it here, where a reader gone away is caught
+            sys.stdout.flush()
+            raise
         status = args.run(args)
         sys.stdout.flush()  # here, so a reader gone away is caught below, not at interpreter exit
         return status

@@ -23,6 +23,7 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, 
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.dossier.attachment import ATTACHMENT, FINGERPRINT_KEY as INFO_FINGERPRINT_KEY
+from app.dossier.result_record import RESULT_KEY as INFO_RESULT_KEY
 from app.dossier.texts import TEXT
 from app.dossier.typeset import MAIN, markup, register_fonts
 
@@ -32,6 +33,7 @@ MARGINS = {"leftMargin": 22 * mm, "rightMargin": 22 * mm, "topMargin": 20 * mm, 
 FRAME_HEIGHT = A4[1] - MARGINS["topMargin"] - MARGINS["bottomMargin"]
 PAGE_ROOM = FRAME_HEIGHT - 2 * 6 - 1  # what a flowable gets on an empty page (the frame pads 6 pt)
 FINGERPRINT_KEY = INFO_FINGERPRINT_KEY.lstrip("/")  # reportlab adds the slash of a PDF name itself
+RESULT_KEY = INFO_RESULT_KEY.lstrip("/")
 
 
 def prepare() -> None:
@@ -139,23 +141,26 @@ class _Document(BaseDocTemplate):
 
 
 class _Info(pdfdoc.PDFInfo):
-    """The document information with the draft's time as its dates and the data's fingerprint."""
+    """The document information with the draft's time as its dates, the data's fingerprint and the
+    result printed, as a program reads it (app/dossier/result_record.py)."""
 
-    def __init__(self, base: pdfdoc.PDFInfo, stamp: str, digest: str) -> None:
+    def __init__(self, base: pdfdoc.PDFInfo, stamp: str, digest: str, result: str) -> None:
         super().__init__()
         self.__dict__.update(base.__dict__)
-        self.stamp, self.fingerprint = stamp, digest
+        self.stamp, self.fingerprint, self.result = stamp, digest, result
 
     def format(self, document):
         info = {key: pdfdoc.PDFString(getattr(self, key.lower())) for key in
                 ("Title", "Author", "Subject", "Keywords", "Producer", "Creator")}
         info["CreationDate"] = info["ModDate"] = pdfdoc.PDFString(self.stamp)
         info[FINGERPRINT_KEY] = pdfdoc.PDFString(self.fingerprint)
+        if self.result:
+            info[RESULT_KEY] = pdfdoc.PDFString(self.result)
         info["Trapped"] = pdfdoc.PDFName(self.trapped)
         return pdfdoc.PDFDictionary(info).format(document)
 
 
-def _embed(document: pdfdoc.PDFDocument, data: bytes, digest: str, when: dt.datetime) -> None:
+def _embed(document: pdfdoc.PDFDocument, data: bytes, digest: str, when: dt.datetime, result: str) -> None:
     """The draft's JSON as a file attachment, written with the PDF (reportlab has no public API for
     it; adding it afterwards with pypdf meant reading and rewriting the whole file)."""
     stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("EmbeddedFile")}), data,
@@ -167,11 +172,11 @@ def _embed(document: pdfdoc.PDFDocument, data: bytes, digest: str, when: dt.date
     document.Catalog.Names = pdfdoc.PDFDictionary({"EmbeddedFiles": pdfdoc.PDFDictionary({"Names": names})})
     utc = when.astimezone(dt.timezone.utc) if when.tzinfo else when
     stamp = utc.strftime("D:%Y%m%d%H%M%SZ" if when.tzinfo else "D:%Y%m%d%H%M%S")
-    document.info = _Info(document.info, stamp, digest)
+    document.info = _Info(document.info, stamp, digest, result)
     document.signature.update(data)  # the file's ID: the same for the same draft, another for another
 
 
-def _canvas_class(digest: str, when: dt.datetime, data: bytes):
+def _canvas_class(digest: str, when: dt.datetime, data: bytes, result: str):
     class FooterCanvas(pdf_canvas.Canvas):
         """Keeps each page until the end, to print "Page x of y" and the contents' page numbers
         once they are known."""
@@ -204,7 +209,7 @@ def _canvas_class(digest: str, when: dt.datetime, data: bytes):
                 self.setFillGray(0.35)
                 self.drawCentredString(A4[0] / 2, 11 * mm, TEXT["footer"].format(page=number, pages=len(self._pages), fingerprint=digest))
                 super().showPage()
-            _embed(self._doc, data, digest, when)
+            _embed(self._doc, data, digest, when, result)
             # Streams compressed but not also ASCII85-encoded (reportlab's default): a binary PDF
             # is fine to hand over, and the encoding cost a tenth of the export and a quarter more bytes.
             ascii85, rl_config.useA85 = rl_config.useA85, 0
@@ -230,7 +235,8 @@ def _headings_with_room(flowables: list, headings: set[int]) -> list:
 
 
 def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime, data: bytes) -> bytes:
-    """The PDF of `flowables`, with `data` (the draft's JSON, of fingerprint `digest`) attached."""
+    """The PDF of `flowables`, with `data` (the draft's JSON, of fingerprint `digest`) attached;
+    `meta` gives the document information, and its "result" the machine-readable result."""
     headings = [f for f in flowables if hasattr(f, "toc_text")]
     # A heading never ends a page: it starts a new one unless a few lines fit under it. (Not
     # keepWithNext: reportlab ignores it before a KeepTogether, and before a long table it would
@@ -246,5 +252,5 @@ def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime
     rl_config.invariant = 1
     document = _Document(stream, title=meta["title"], author=meta["author"], subject=meta["subject"],
                          keywords=meta["keywords"], creator="Sandbox Applicant Kit", invariant=1)
-    document.build(flowables, canvasmaker=_canvas_class(digest, when, data))
+    document.build(flowables, canvasmaker=_canvas_class(digest, when, data, meta.get("result", "")))
     return stream.getvalue()

@@ -53,12 +53,26 @@ def test_command_output_is_all_in_the_language(args, allowed, capsys):
 
 
 @pytest.mark.parametrize("command", ["", "questions", "classify", "validate", "protect", "unprotect", "backups",
-                                     "restore", "export", "import", "packs", "sign", "verify"])
+                                     "restore", "export", "import", "packs", "sign", "verify", "review"])
 def test_help_is_all_in_the_language_argparse_words_included(command, allowed, capsys):
     with pytest.raises(SystemExit):
         run_cli(capsys, *([command] if command else []), "--help")
     output = capsys.readouterr().out
     assert "--help" in output and plain_english(output, allowed) == set()
+
+
+def test_a_review_is_all_in_the_language(pseudo_language, allowed, capsys, tmp_path):
+    from app.dossier.export import export_dossier
+    from app.storage.drafts import load_draft
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    export_dossier(load_draft(EXAMPLE), pseudo_language, inbox / "dossier.pdf")
+    (inbox / "notes.txt").write_text("not a dossier", encoding="utf-8")
+    (inbox / "damaged.pdf").write_bytes(b"%PDF-1.4 broken")
+    status, output = run_cli(capsys, "review", str(inbox))
+    assert status == 0 and output.count("\n") >= 3
+    assert plain_english(output, allowed) == set()
 
 
 def test_errors_are_in_the_language(allowed, capsys, tmp_path):

@@ -126,3 +126,36 @@ def test_output_cut_short_by_the_reader_ends_quietly(tmp_path):
                           env={"PATH": "/usr/bin:/bin", "SANDBOX_KIT_DATA_DIR": str(tmp_path)})
     assert done.stdout.count("\n") == 1
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+# Every command that prints, with what it needs: the reader goes away before it has read anything.
+_PRINTING = {
+    "help": ["-h"], "command_help": ["classify", "-h"], "questions": ["questions"],
+    "classify": ["classify", "{draft}"], "classify_json": ["classify", "{draft}", "--json"],
+    "validate": ["validate", "{draft}"], "packs": ["packs"], "backups": ["backups", "{draft}"],
+    "import": ["import", "{dossier}"], "verify": ["verify", "{dossier}"], "review": ["review", "{folder}"],
+    "error": ["classify", "{folder}/missing.json"],
+}
+
+
+@pytest.fixture(scope="module")
+def printing_inputs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("printing")
+    done = _run("export", str(EXAMPLE), "-o", str(folder / "dossier.pdf"))
+    assert done.returncode == 0, done.stderr
+    return {"draft": str(EXAMPLE), "dossier": str(folder / "dossier.pdf"), "folder": str(folder)}
+
+
+@pytest.mark.parametrize("name", sorted(_PRINTING))
+def test_every_command_ends_quietly_when_its_reader_has_gone(name, printing_inputs, tmp_path):
+    """`python main.py ... | true`: the pipe is closed before the first line is written, whether
+    Python buffers its output (the default) or not (PYTHONUNBUFFERED, as some shells set it)."""
+    import shlex
+
+    args = [arg.format(**printing_inputs) for arg in _PRINTING[name]]
+    command = f"{shlex.quote(sys.executable)} main.py {' '.join(shlex.quote(a) for a in args)} | true"
+    for unbuffered in ("", "1"):
+        env = {"PATH": "/usr/bin:/bin", "SANDBOX_KIT_DATA_DIR": str(tmp_path), "PYTHONUNBUFFERED": unbuffered}
+        done = subprocess.run(["bash", "-c", command], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
+        assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, (unbuffered, done.stderr)
+        assert "Exception ignored" not in done.stderr, (unbuffered, done.stderr)
