@@ -1,30 +1,182 @@
-"""The facts on the dossier's cover, which of the draft's answer sections each part of the dossier
-shows, and whose name goes above the signature: the PDF (content.py) and the HTML page
-(app/formats/html.py) lay out the same parts from the same answers, so both read these here. No
-reportlab: the HTML page imports this.
+"""What the dossier says where, for every format that lays it out: the parts of an application in the
+order an authority reads one, which answers, findings and derived results each part shows, the
+cover's facts, the obligations by the roles they fall on, and whose name goes above the signature.
+
+The PDF (content.py) and the HTML page (app/formats/html.py) lay out the same `Outline` part by part
+in the order of `PARTS`, so both show the same things in the same places. No answer is printed
+twice: each part quotes only the answers the parts before it have not (`Printed`), and the annex
+holds the rest. No reportlab here: the HTML page imports this.
 """
 
 from __future__ import annotations
 
-from app.dossier.texts import TEXT
-from app.results.document import ResultDocument
+from dataclasses import dataclass
+from typing import Iterable
 
-# The profile (part 1): the sections that say who applies and what the system is.
-PROFILE_SECTIONS = ("applicant", "system")
-# With the derived results (part 4): the sections of the application itself, whatever the pack adds.
-APPLICATION_SECTIONS = ("privacy", "plan", "measures", "transparency", "sandbox", "data")
+from app.dossier.texts import TEXT
+from app.results.document import Answer, DerivedPart, FindingPart, ObligationPart, ResultDocument
+
+# The parts after the cover and the contents, in order, each with the key of its title in the
+# dossier's texts.
+PARTS = {"summary": "summary", "project": "project", "classification": "classification",
+         "requirements": "obligations", "data_protection": "results", "plan": "plan", "open": "open",
+         "declaration": "declaration", "annex": "annex"}
 # The question whose answer is the name above the signature line.
 CONTACT_QUESTION = "applicant.contact_name"
 
 
+class Printed(set):
+    """The questions whose answers the parts have quoted so far."""
+
+    def new(self, answers: Iterable[Answer]) -> tuple[Answer, ...]:
+        """Those of `answers` not quoted yet; from now on they are."""
+        fresh = tuple(a for a in answers if a.question not in self)
+        self.update(a.question for a in fresh)
+        return fresh
+
+
+@dataclass(frozen=True)
+class Group:
+    """A section's answers that no part before quoted, under the section's title."""
+
+    id: str
+    title: str
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True)
+class Grounds:
+    """The answers behind a result that no part before quoted, and how many of them one did."""
+
+    answers: tuple[Answer, ...]
+    quoted: int
+
+    @property
+    def quoted_key(self) -> str | None:
+        """The key of the line saying some answers are quoted above, or None when none is."""
+        if not self.quoted:
+            return None
+        return "also_quoted" if self.answers else "quoted_above"
+
+
+@dataclass(frozen=True)
+class Grounded:
+    """A finding or a derived result, with its grounds."""
+
+    item: FindingPart | DerivedPart
+    grounds: Grounds
+
+
+Piece = Group | Grounded
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What each part shows, each answer once (see PARTS for the parts' order)."""
+
+    summary: tuple[Answer, ...]
+    project: tuple[Piece, ...]
+    decision_path: tuple[Answer, ...]
+    findings: tuple[Grounded, ...]
+    excluded: tuple[Grounded, ...]
+    obligations: tuple[tuple[tuple[str, ...], tuple[ObligationPart, ...]], ...]
+    data_protection: tuple[Piece, ...]
+    plan: tuple[Piece, ...]
+    annex: tuple[Group, ...]
+
+
+def outline(document: ResultDocument) -> Outline:
+    """The dossier's content part by part. Worked out in the order the parts are read, so each part
+    quotes only what the parts before it have not."""
+    printed = Printed()
+    summary = printed.new(document.summary)
+    project = _sections(document, ("project",), printed) + _derived(document, ("project",), printed)
+    path = printed.new(document.decision_path)
+    findings = tuple(_grounded(f, printed) for f in document.findings)
+    excluded = tuple(_grounded(f, printed) for f in document.excluded)
+    printed.update(duty.question for duty in document.duties)  # the requirements quote each measure stated
+    data_protection = (tuple(_grounded(p, printed) for p in document.derived if p.part not in ("project", "plan"))
+                       + _sections(document, ("data_protection", "transparency"), printed))
+    plan = _sections(document, ("plan",), printed) + _derived(document, ("plan",), printed)
+    annex = tuple(Group(s.id, s.title, fresh) for s in document.sections if (fresh := printed.new(s.answers)))
+    return Outline(summary, project, path, findings, excluded, _by_roles(document), data_protection, plan, annex)
+
+
+def _sections(document: ResultDocument, parts: tuple[str, ...], printed: Printed) -> tuple[Group, ...]:
+    """The sections standing in `parts`, each with its answers given (or noted) not quoted before;
+    a question asked and not answered is left for the annex."""
+    groups = (Group(s.id, s.title, printed.new(a for a in s.answers if a.given or a.note))
+              for s in document.sections if s.part in parts)
+    return tuple(group for group in groups if group.answers)
+
+
+def _derived(document: ResultDocument, parts: tuple[str, ...], printed: Printed) -> tuple[Grounded, ...]:
+    return tuple(_grounded(part, printed) for part in document.derived if part.part in parts)
+
+
+def _grounded(item: FindingPart | DerivedPart, printed: Printed) -> Grounded:
+    fresh = printed.new(item.because)
+    return Grounded(item, Grounds(fresh, len(item.because) - len(fresh)))
+
+
+def _by_roles(document: ResultDocument) -> tuple[tuple[tuple[str, ...], tuple[ObligationPart, ...]], ...]:
+    """The obligations by the applicant's roles each falls on (each obligation once), groups in the
+    order they first appear; the roles are ids, `document.role_name` names them."""
+    held = [role.id for role in document.roles]
+    groups: dict[tuple[str, ...], list[ObligationPart]] = {}
+    for obligation in document.obligations:
+        groups.setdefault(tuple(r for r in held if r in obligation.roles), []).append(obligation)
+    return tuple((roles, tuple(duties)) for roles, duties in groups.items())
+
+
+# --- words both layouts print the same -------------------------------------------------------
+
 def cover_rows(document: ResultDocument) -> list[tuple[str, str]]:
     """(label, value) of the cover's table: who applies, for which system, from which answers."""
-    found = document.completeness
-    given = (TEXT["complete"].format(required=found.required) if found.complete else TEXT["incomplete"].format(
-        given=found.given, required=found.required, missing=len(found.missing), section=TEXT["missing"]))
     return [(TEXT["applicant"], document.applicant or TEXT["not_given"]),
             (TEXT["system"], document.system or TEXT["not_given"]),
             (TEXT["date"], document.answered_on.isoformat()),
-            (TEXT["completeness"], given),
+            (TEXT["completeness"], completeness_text(document)),
             (TEXT["pack"], TEXT["pack_value"].format(pack=document.pack_id, version=document.pack_version,
                                                      date=document.law_current_to.isoformat()))]
+
+
+def completeness_text(document: ResultDocument) -> str:
+    found = document.completeness
+    if found.complete:
+        return TEXT["complete"].format(required=found.required)
+    return TEXT["incomplete"].format(given=found.given, required=found.required, missing=len(found.missing),
+                                     section=TEXT["missing"])
+
+
+def applies_for(document: ResultDocument) -> str:
+    """The summary's first line: who applies with which system."""
+    return TEXT["applies_for"].format(applicant=document.applicant or TEXT["not_given"],
+                                      system=document.system or TEXT["not_given"])
+
+
+def open_count(document: ResultDocument) -> str:
+    return TEXT["open_count"].format(open=len(document.open_points), gaps=len(document.gaps))
+
+
+def date_source(obligation: ObligationPart) -> str | None:
+    """What sets the date an obligation applies from, and whether it is verified; None without a date."""
+    if obligation.applies_from is None:
+        return None
+    source = TEXT["applies_from"].format(date=obligation.applies_from.isoformat(), set_by=obligation.set_by)
+    return source if obligation.verified else f"{source}; {TEXT['unverified'].format(source=obligation.source)}"
+
+
+def duty_group_title(group: str) -> str:
+    return TEXT["duty_groups"].get(group, group.replace("_", " ").capitalize())
+
+
+def declaration_text(document: ResultDocument) -> str:
+    """What the applicant declares: the pack's words, else the catalogue's."""
+    return document.declaration_text or TEXT["declaration_text"]
+
+
+def signer_name(document: ResultDocument) -> str:
+    """The name above the signature line: the contact person's, when given."""
+    contact = document.answer(CONTACT_QUESTION)
+    return contact.value if contact and contact.given else TEXT["not_given"]

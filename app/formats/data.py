@@ -18,8 +18,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.results.document import (Completeness, DerivedPart, DutyPart, FindingPart, GapPart, Headline, ObligationPart,
-                                  OpenPointPart, ResultDocument, Role, SectionAnswers, TrackLine)
+from app.dossier.outline import declaration_text
+from app.results.document import (Answer, Completeness, DerivedPart, DutyPart, FindingPart, GapPart, Headline,
+                                  ObligationPart, OpenPointPart, ResultDocument, Role, SectionAnswers, TrackLine)
 from app.storage.drafts import Draft
 
 FORMAT = "sandbox-kit-dossier"
@@ -41,6 +42,14 @@ class PackData(_Data):
     law_note: str
 
 
+class DeclarationData(_Data):
+    """What the applicant declares above the signature, as the dossier prints it."""
+
+    text: str = Field(description="The pack's declaration, else the application's own.")
+    refs: tuple[str, ...] = Field(description="The provisions it rests on, by id.")
+    citations: str = Field(description="The same provisions in words.")
+
+
 class ResultData(_Data):
     """The result document (app/results/document.py) as data, part for part."""
 
@@ -50,6 +59,10 @@ class ResultData(_Data):
     answered_on: dt.date
     primary_track: str
     headline: Headline
+    summary: tuple[Answer, ...] = Field(description="The answers the pack puts in an application's summary, "
+                                                    "those given, in its order.")
+    decision_path: tuple[Answer, ...] = Field(description="The answers that decided the headline, each once, in "
+                                                          "the order of the findings they ground.")
     provisional: bool = Field(description="An open question could still change the result.")
     tracks: tuple[TrackLine, ...]
     roles: tuple[Role, ...]
@@ -62,6 +75,7 @@ class ResultData(_Data):
     gaps: tuple[GapPart, ...]
     completeness: Completeness
     sections: tuple[SectionAnswers, ...]
+    declaration: DeclarationData
 
 
 class DossierData(_Data):
@@ -87,7 +101,9 @@ def result_data(document: ResultDocument) -> ResultData:
                       roles=document.roles, findings=document.findings, excluded=document.excluded,
                       obligations=document.obligations, derived=document.derived, duties=document.duties,
                       open_points=document.open_points, gaps=document.gaps, completeness=document.completeness,
-                      sections=document.sections)
+                      sections=document.sections, summary=document.summary, decision_path=document.decision_path,
+                      declaration=DeclarationData(text=declaration_text(document), refs=document.declaration.refs,
+                                                  citations=document.declaration.citations))
 
 
 # Two models share a name (an answer in the result, an answer in the draft): pydantic then names

@@ -1,12 +1,13 @@
 """The dossier as one accessible HTML page, written from the result document.
 
-The same parts in the same order as the PDF (app/dossier/content.py): the cover's facts and the
-result, the contents, the profile, the classification, the obligations by role, the results, the
-open points and gaps, the annex of every answer and the declaration; the draft inside as data with
-its fingerprint printed. Made for screen readers, which a PDF from reportlab (untagged) does not
+The PDF's parts in the PDF's order, each showing what it shows there: both lay out the dossier's
+outline (app/dossier/outline.py), so the cover's facts and the result, the contents, the summary,
+the project, the classification with its decision path, the requirements, data protection, the
+sandbox plan with its checklist, the open points, the pack's declaration and the annex hold the same
+things, each answer once. Made for screen readers, which a PDF from reportlab (untagged) does not
 serve: one h1, headings in order, landmarks, lists as lists, tables with captions and header cells,
 the language stated, the result's certainty in words and not only in colour. No script, the style
-inline: one file that opens anywhere.
+inline: one file that opens anywhere; the draft inside as data with its fingerprint printed.
 
 Nothing here decides what the dossier says: every sentence is the catalogue's or the pack's, read
 from the document, and every text passes through app/formats/markup.py, which escapes it.
@@ -17,13 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.dossier.outline import APPLICATION_SECTIONS, CONTACT_QUESTION, PROFILE_SECTIONS, cover_rows
+from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, completeness_text,
+                                 cover_rows, date_source, declaration_text, duty_group_title, open_count, outline,
+                                 signer_name)
 from app.dossier.texts import TEXT
 from app.formats.embedded import FINGERPRINT_CLASS, FINGERPRINT_META, data_block
 from app.formats.markup import Markup, element, joined, language_tag
 from app.formats.style import CSS
-from app.results.document import (Answer, Cited, DerivedPart, FindingPart, Headline, ObligationPart,
-                                  ResultDocument, SectionAnswers)
+from app.results.document import Answer, Cited, DerivedPart, Headline, ObligationPart, ResultDocument
 from catalogue import table
 
 HTML = table("formats.html")
@@ -35,7 +37,7 @@ CONTENTS_ID = "contents"
 
 @dataclass
 class Sub:
-    """A part's subsection: a heading under the part's, in the contents too."""
+    """A part's subsection: a heading under the part's, in the contents too (the PDF's level 1)."""
 
     title: str
     body: list[Markup] = field(default_factory=list)
@@ -43,17 +45,26 @@ class Sub:
 
 @dataclass
 class Part:
-    """A part of the dossier: a heading in the contents, and what is under it in order."""
+    """A part of the dossier (one of outline.PARTS): a heading in the contents, and what is under it."""
 
-    title: str
+    id: str
     body: list[Markup | Sub] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return TEXT[PARTS[self.id]]
 
 
 def page(document: ResultDocument, data: str, fingerprint: str) -> str:
     """The whole page for `document`, with the draft's JSON text `data` inside, whose SHA-256 is
     `fingerprint`."""
-    parts = [profile(document), classification(document), obligations(document), results(document),
-             open_points(document), annex(document), declaration(document, fingerprint)]
+    found = outline(document)
+    built = {"summary": summary(document, found), "project": Part("project", _pieces(found.project)),
+             "classification": classification(document, found), "requirements": requirements(document, found),
+             "data_protection": Part("data_protection", _pieces(found.data_protection)),
+             "plan": Part("plan", _pieces(found.plan)), "open": open_points(document),
+             "declaration": declaration(document, fingerprint), "annex": annex(found)}
+    parts = [built[part] for part in PARTS]
     system = document.system
     title = TEXT["pdf_title"].format(title=TEXT["title"], system=system) if system else TEXT["title"]
     head = element("head", element("meta", charset="utf-8"),
@@ -62,13 +73,12 @@ def page(document: ResultDocument, data: str, fingerprint: str) -> str:
                    element("title", title), element("style", Markup(CSS)))
     body = element("body", element("a", HTML["skip"], href=f"#{MAIN_ID}", class_="skip"),
                    cover(document, fingerprint), contents(parts),
-                   element("main", *[_part(part, number) for number, part in enumerate(parts, 1)], id=MAIN_ID),
-                   data_block(data))
+                   element("main", *[_part(part) for part in parts], id=MAIN_ID), data_block(data))
     return "<!DOCTYPE html>\n" + element("html", head, body, lang=language_tag()) + "\n"
 
 
-def _part(part: Part, number: int) -> Markup:
-    heading = f"part-{number}"
+def _part(part: Part) -> Markup:
+    heading = f"part-{part.id}"
     pieces: list[Markup] = [element("h2", part.title, id=heading)]
     subsections = 0
     for piece in part.body:
@@ -85,24 +95,34 @@ def _part(part: Part, number: int) -> Markup:
 def contents(parts: list[Part]) -> Markup:
     """The contents, as the PDF's: each part and its subsections, linked."""
     entries = []
-    for number, part in enumerate(parts, 1):
+    for part in parts:
         subs = [piece for piece in part.body if isinstance(piece, Sub)]
-        inner = element("ol", *[element("li", element("a", sub.title, href=f"#part-{number}-{index}"))
+        inner = element("ol", *[element("li", element("a", sub.title, href=f"#part-{part.id}-{index}"))
                                 for index, sub in enumerate(subs, 1)]) if subs else None
-        entries.append(element("li", element("a", part.title, href=f"#part-{number}"), inner))
+        entries.append(element("li", element("a", part.title, href=f"#part-{part.id}"), inner))
     return element("nav", element("h2", TEXT["contents"], id=CONTENTS_ID), element("ol", *entries),
                    aria_labelledby=CONTENTS_ID)
 
 
+# --- the cover and the summary ---------------------------------------------------------------
+
 def cover(document: ResultDocument, fingerprint: str) -> Markup:
-    rows = [element("tr", element("th", label, scope="row"), element("td", value))
-            for label, value in cover_rows(document)]
-    facts = element("table", element("caption", HTML["cover_caption"]), element("tbody", *rows))
-    tracks = [element("p", TEXT["track"].format(track=track.label, status=track.status)) for track in document.tracks]
+    facts = _row_table(HTML["cover_caption"], cover_rows(document))
     result = element("section", element("h2", TEXT["primary_tier"], id="result"), outcome(document.headline),
-                     *tracks, aria_labelledby="result")
+                     *_track_lines(document), aria_labelledby="result")
     return element("header", element("h1", TEXT["title"]), facts, result, *_fingerprint(fingerprint),
                    element("p", TEXT["disclaimer"], class_="small"))
+
+
+def _row_table(caption: str, rows: list[tuple[str, str]], **attributes: str) -> Markup:
+    """A table of (label, value) rows, each label the header of its row; an empty value is a blank to fill in."""
+    cells = [element("tr", element("th", label, scope="row"), element("td", value, class_=None if value else "blank"))
+             for label, value in rows]
+    return element("table", element("caption", caption), element("tbody", *cells), **attributes)
+
+
+def _track_lines(document: ResultDocument) -> list[Markup]:
+    return [element("p", TEXT["track"].format(track=track.label, status=track.status)) for track in document.tracks]
 
 
 def outcome(headline: Headline) -> Markup:
@@ -126,114 +146,51 @@ def _fingerprint(fingerprint: str) -> list[Markup]:
     return [element("p", TEXT["fingerprint"], class_="small"), element("p", fingerprint, class_=FINGERPRINT_CLASS)]
 
 
-def profile(document: ResultDocument) -> Part:
-    return Part(TEXT["profile"], [_titled(section, with_unanswered=False) for section in document.sections
-                                  if section.id.startswith(PROFILE_SECTIONS)])
-
-
-def _titled(section: SectionAnswers, with_unanswered: bool) -> Sub | Markup:
-    """A section's answers under its title; nothing (empty markup) when none is shown."""
-    answers = _answers(section, with_unanswered)
-    return Sub(section.title, [answers]) if answers else Markup()
-
-
-def _answers(section: SectionAnswers, with_unanswered: bool) -> Markup | None:
-    """The section's answers (and notes); with_unanswered: the questions asked and not answered too."""
+def summary(document: ResultDocument, found: Outline) -> Part:
+    """The result with its certainty, what the system and the sandbox are for, how complete the
+    application is and what is still open."""
     items: list[Markup] = []
-    for answer in section.answers:
-        if answer.given or answer.note or with_unanswered:
-            items += [element("dt", answer.text), element("dd", _answer_value(answer))]
-            if answer.note:
-                items.append(element("dd", TEXT["your_note"].format(note=answer.note), class_="note"))
-    return element("dl", *items) if items else None
+    for answer in found.summary:
+        items += _answer(answer)
+    items += [element("dt", TEXT["completeness"]), element("dd", completeness_text(document)),
+              element("dt", TEXT["still_open"]), element("dd", open_count(document))]
+    return Part("summary", [element("p", element("strong", applies_for(document))), outcome(document.headline),
+                            *_track_lines(document), element("dl", *items)])
 
 
-def _answer_value(answer: Answer) -> str:
-    return answer.value if answer.given else TEXT["unanswered"]
+# --- answers, results and the answers behind them ------------------------------------------
+
+def _pieces(pieces: tuple[Piece, ...]) -> list[Markup | Sub]:
+    """Sections' answers under their titles and derived results, in the outline's order."""
+    return [_group(piece) if isinstance(piece, Group) else _derived(piece) for piece in pieces]
+
+
+def _group(group: Group) -> Sub:
+    return Sub(group.title, [element("dl", *[item for answer in group.answers for item in _answer(answer)])])
+
+
+def _answer(answer: Answer) -> list[Markup]:
+    """The question, the answer (or that none is given) and the applicant's note on it."""
+    value = answer.value if answer.given else TEXT["unanswered"]
+    note = element("dd", TEXT["your_note"].format(note=answer.note), class_="note") if answer.note else None
+    return [element("dt", answer.text), element("dd", value)] + ([note] if note else [])
 
 
 def _refs(part: Cited) -> Markup:
     return element("p", TEXT["refs"].format(refs=part.citations), class_="refs")
 
 
-def classification(document: ResultDocument) -> Part:
-    findings = element("ul", *[_finding(f) for f in document.findings]) if document.findings else None
-    body: list[Markup | Sub] = [outcome(document.headline),
-                                Sub(TEXT["findings"], [findings or element("p", TEXT["no_findings"])])]
-    if document.excluded:
-        body.append(Sub(TEXT["excluded"], [element("ul", *[_finding(f) for f in document.excluded])]))
-    return Part(TEXT["classification"], body)
+def _grounds(grounds: Grounds) -> list[Markup]:
+    """The answers behind a result not quoted before, each with its note; a line saying so when some were."""
+    items = [element("li", TEXT["because"].format(answer=a.value, question=a.text),
+                     element("p", TEXT["your_note"].format(note=a.note), class_="note") if a.note else None)
+             for a in grounds.answers]
+    found = [element("ul", *items, class_="because")] if items else []
+    return found + ([element("p", TEXT[grounds.quoted_key], class_="small")] if grounds.quoted_key else [])
 
 
-def _finding(finding: FindingPart) -> Markup:
-    caveat = element("p", TEXT["caveat"].format(text=finding.caveat)) if finding.caveat else None
-    return element("li", element("p", element("strong", finding.reason or finding.rule)), _refs(finding),
-                   _because(finding.because), caveat)
-
-
-def _because(because: tuple[Answer, ...]) -> Markup | None:
-    """The answers behind a result, each with the applicant's note on it."""
-    items = [element("li", TEXT["because"].format(answer=answer.value, question=answer.text),
-                     element("p", TEXT["your_note"].format(note=answer.note), class_="note") if answer.note else None)
-             for answer in because]
-    return element("ul", *items, class_="because") if items else None
-
-
-def obligations(document: ResultDocument) -> Part:
-    """A table per role; the date of each duty, with where it comes from once below, not on every row."""
-    roles = [role.name for role in document.roles]
-    body: list[Markup | Sub] = [element("p", TEXT["roles"].format(roles=", ".join(roles)) if roles
-                                        else TEXT["no_roles"])]
-    if not document.obligations:
-        return Part(TEXT["obligations"], body + [element("p", TEXT["no_obligations"])])
-    sources: dict[str, int] = {}
-    held = {role.id for role in document.roles}
-    for role in sorted({r for o in document.obligations for r in o.roles} & held or {""}):
-        duties = [o for o in document.obligations if not role or role in o.roles]
-        if role:
-            name = document.role_name(role)
-            body.append(Sub(name, [_duty_table(HTML["role_caption"].format(role=name), duties, sources)]))
-        else:
-            body.append(_duty_table(HTML["all_caption"], duties, sources))
-    notes = [element("li", TEXT["date_source"].format(number=n, source=source), id=f"date-{n}")
-             for source, n in sources.items()]
-    return Part(TEXT["obligations"], body + ([element("ul", *notes, class_="notes")] if notes else []))
-
-
-def _duty_table(caption: str, duties: list[ObligationPart], sources: dict[str, int]) -> Markup:
-    header = element("tr", *[element("th", label, scope="col")
-                             for label in (HTML["obligation"], HTML["provisions"], HTML["applies"])])
-    rows = [element("tr", element("th", o.text, scope="row"), element("td", o.citations), element("td", _when(o, sources)))
-            for o in duties]
-    return element("table", element("caption", caption), element("thead", header), element("tbody", *rows))
-
-
-def _when(obligation: ObligationPart, sources: dict[str, int]) -> Markup:
-    """"from DATE [n]" with [n] linked to the note that says what sets the date and whether it is verified."""
-    if obligation.applies_from is None:
-        return joined(TEXT["applies_now"])
-    date = obligation.applies_from.isoformat()
-    source = TEXT["applies_from"].format(date=date, set_by=obligation.set_by)
-    source = source if obligation.verified else f"{source}; {TEXT['unverified'].format(source=obligation.source)}"
-    number = sources.setdefault(source, len(sources) + 1)
-    return element("a", TEXT["from_date"].format(date=date, number=number), href=f"#date-{number}")
-
-
-def results(document: ResultDocument) -> Part:
-    body: list[Markup | Sub] = [_derived(part) for part in document.derived]
-    for group, duties in document.duty_groups().items():
-        title = TEXT["duty_groups"].get(group, group.replace("_", " ").capitalize())
-        items = [element("li", element("p", element("strong", duty.text)), _refs(duty),
-                         element("p", TEXT["duty_stated"].format(measure=duty.measure) if duty.stated
-                                 else TEXT["duty_missing"]))
-                 for duty in duties]
-        body.append(Sub(title, [element("ul", *items)]))
-    body += [_titled(section, with_unanswered=False) for section in document.sections
-             if section.id.startswith(APPLICATION_SECTIONS)]
-    return Part(TEXT["results"], body)
-
-
-def _derived(part: DerivedPart) -> Sub:
+def _derived(grounded: Grounded) -> Sub:
+    part: DerivedPart = grounded.item
     if part.kind == "checklist":
         sub = Sub(TEXT["checklist"].format(title=part.title, status=part.value_text))
         sub.body.append(_refs(part) if part.refs else Markup())
@@ -243,7 +200,7 @@ def _derived(part: DerivedPart) -> Sub:
         sub = Sub(TEXT["verdict"].format(title=part.title, value=part.value_text))
         sub.body += [element("p", part.reason) if part.reason else Markup(),
                      element("ul", *[element("li", counted) for counted in part.counted]) if part.counted else Markup(),
-                     _refs(part) if part.refs else Markup(), _because(part.because) or Markup()]
+                     _refs(part) if part.refs else Markup(), *_grounds(grounded.grounds)]
         items = []
     items += [TEXT["open_item"].format(text=q.text) for q in part.open_questions]
     if items:
@@ -251,29 +208,100 @@ def _derived(part: DerivedPart) -> Sub:
     return sub
 
 
+# --- the classification and the requirements -----------------------------------------------
+
+def classification(document: ResultDocument, found: Outline) -> Part:
+    """The result in one line (the summary shows it in full), the answers that decided it, the findings."""
+    steps = [element("li", TEXT["path_step"].format(number=n, question=a.text, answer=a.value))
+             for n, a in enumerate(found.decision_path, 1)]
+    notes = [element("p", TEXT["note_on"].format(question=a.text, note=a.note), class_="note")
+             for a in found.decision_path if a.note]
+    path = [element("ol", *steps, class_="path")] if steps else [element("p", TEXT["no_path"])]
+    findings = element("ul", *[_finding(f) for f in found.findings]) if found.findings else None
+    body: list[Markup | Sub] = [element("p", element("strong", document.headline.label)),
+                                Sub(TEXT["decision_path"], path + notes),
+                                Sub(TEXT["findings"], [findings or element("p", TEXT["no_findings"])])]
+    if found.excluded:
+        body.append(Sub(TEXT["excluded"], [element("ul", *[_finding(f) for f in found.excluded])]))
+    return Part("classification", body)
+
+
+def _finding(grounded: Grounded) -> Markup:
+    finding = grounded.item
+    caveat = element("p", TEXT["caveat"].format(text=finding.caveat)) if finding.caveat else None
+    return element("li", element("p", element("strong", finding.reason or finding.rule)), _refs(finding),
+                   *_grounds(grounded.grounds), caveat)
+
+
+def requirements(document: ResultDocument, found: Outline) -> Part:
+    """The obligations once each, in a table for the roles they fall on; the date of each, with where it
+    comes from once below, not on every row; then each duty with the measure stated for it."""
+    roles = [role.name for role in document.roles]
+    body: list[Markup | Sub] = [element("p", TEXT["roles"].format(roles=", ".join(roles)) if roles
+                                        else TEXT["no_roles"])]
+    if not document.obligations:
+        body.append(element("p", TEXT["no_obligations"]))
+    sources: dict[str, int] = {}
+    for held, duties in found.obligations:
+        if held:
+            names = ", ".join(document.role_name(role) for role in held)
+            body.append(Sub(names, [_duty_table(HTML["role_caption"].format(role=names), duties, sources)]))
+        else:
+            body.append(_duty_table(HTML["all_caption"], duties, sources))
+    notes = [element("li", TEXT["date_source"].format(number=n, source=source), id=f"date-{n}")
+             for source, n in sources.items()]
+    body += [element("ul", *notes, class_="notes")] if notes else []
+    for group, duties in document.duty_groups().items():
+        items = [element("li", element("p", element("strong", duty.text)), _refs(duty),
+                         element("p", TEXT["duty_stated"].format(measure=duty.measure) if duty.stated
+                                 else TEXT["duty_missing"]))
+                 for duty in duties]
+        body.append(Sub(duty_group_title(group), [element("ul", *items)]))
+    return Part("requirements", body)
+
+
+def _duty_table(caption: str, duties: tuple[ObligationPart, ...], sources: dict[str, int]) -> Markup:
+    header = element("tr", *[element("th", label, scope="col")
+                             for label in (HTML["obligation"], HTML["provisions"], HTML["applies"])])
+    rows = [element("tr", element("th", o.text, scope="row"), element("td", o.citations), element("td", _when(o, sources)))
+            for o in duties]
+    return element("table", element("caption", caption), element("thead", header), element("tbody", *rows))
+
+
+def _when(obligation: ObligationPart, sources: dict[str, int]) -> Markup:
+    """"from DATE [n]" with [n] linked to the note that says what sets the date and whether it is verified."""
+    source = date_source(obligation)
+    if source is None:
+        return joined(TEXT["applies_now"])
+    number = sources.setdefault(source, len(sources) + 1)
+    return element("a", TEXT["from_date"].format(date=obligation.applies_from.isoformat(), number=number),
+                   href=f"#date-{number}")
+
+
+# --- what is open, the declaration, the annex ------------------------------------------------
+
 def open_points(document: ResultDocument) -> Part:
     missing = [TEXT["missing_item"].format(text=m.text, section=m.section_title) for m in document.completeness.missing]
     gaps = [element("li", gap.text, _refs(gap)) for gap in document.gaps]
-    return Part(TEXT["open"], [Sub(TEXT["missing"], [_list(missing)]),
-                               Sub(TEXT["open_points"], [_list([point.text for point in document.open_points])]),
-                               Sub(TEXT["gaps"], [element("ul", *gaps) if gaps else element("p", TEXT["none"])])])
+    return Part("open", [Sub(TEXT["missing"], [_list(missing)]),
+                         Sub(TEXT["open_points"], [_list([point.text for point in document.open_points])]),
+                         Sub(TEXT["gaps"], [element("ul", *gaps) if gaps else element("p", TEXT["none"])])])
 
 
 def _list(items: list[str]) -> Markup:
     return element("ul", *[element("li", item) for item in items]) if items else element("p", TEXT["none"])
 
 
-def annex(document: ResultDocument) -> Part:
-    body: list[Markup | Sub] = [element("p", TEXT["annex_scope"], class_="small")]
-    return Part(TEXT["annex"], body + [_titled(section, with_unanswered=True) for section in document.sections])
-
-
 def declaration(document: ResultDocument, fingerprint: str) -> Part:
-    contact = document.answer(CONTACT_QUESTION)
-    rows = [(TEXT["name"], contact.value if contact and contact.given else TEXT["not_given"]), (TEXT["role"], ""),
-            (TEXT["date"], document.answered_on.isoformat()), (TEXT["signature"], "")]
-    signed = element("table", element("caption", HTML["signed_caption"]),
-                     element("tbody", *[element("tr", element("th", label, scope="row"),
-                                                element("td", value, class_=None if value else "blank"))
-                                        for label, value in rows]), class_="signature")
-    return Part(TEXT["declaration"], [element("p", TEXT["declaration_text"]), signed, *_fingerprint(fingerprint)])
+    """The pack's declaration and the provisions it rests on, with the lines to sign on."""
+    rows = [(TEXT["name"], signer_name(document)), (TEXT["role"], ""), (TEXT["date"], document.answered_on.isoformat()),
+            (TEXT["signature"], "")]
+    refs = [_refs(document.declaration)] if document.declaration.refs else []
+    return Part("declaration", [element("p", declaration_text(document)), *refs,
+                                _row_table(HTML["signed_caption"], rows, class_="signature"),
+                                *_fingerprint(fingerprint)])
+
+
+def annex(found: Outline) -> Part:
+    """Every answer the parts before did not quote, and the questions asked and not answered."""
+    return Part("annex", [element("p", TEXT["annex_scope"], class_="small"), *[_group(g) for g in found.annex]])

@@ -15,6 +15,7 @@ h3 { font-size: 1.1rem; margin-top: 1.75rem; }
 p, li, dd, td, th { white-space: pre-line; overflow-wrap: anywhere; }
 a { color: #0b57d0; }
 nav ol { list-style: none; padding-left: 1.25rem; }
+ol.path { list-style: none; padding-left: 0; }  /* the steps say their numbers, as in the PDF */
 :focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
 .skip { position: absolute; left: -100rem; }
 .skip:focus { position: static; }

@@ -22,7 +22,7 @@ from app.results.wording import answer_text, gap_texts, open_point_text, questio
 from app.storage.drafts import Draft
 from forms.completeness import completeness
 from forms.evaluation import Evaluation, index_of
-from forms.schema import Pack
+from forms.schema import Pack, Part
 from risk_tiers import texts
 from risk_tiers.assessment import (Assessment, Because, ChecklistEntry, ChecklistResult, DutyResult, Finding,
                                    GapResult, ObligationResult, VerdictResult)
@@ -131,7 +131,7 @@ class DerivedPart(Cited):
     id: str
     kind: Literal["verdict", "checklist"]
     # Where it stands in an application (forms.schema.Part).
-    part: str
+    part: Part
     title: str
     # The core's value: an outcome of the pack, `unknown`, `not_applicable`; a checklist's status.
     value: str
@@ -226,7 +226,7 @@ class SectionAnswers:
     id: str
     title: str
     # Where it stands in an application (forms.schema.Part): "" for the classification's questions.
-    part: str
+    part: Part
     # Every question answered or asked, in the pack's order.
     answers: tuple[Answer, ...]
 

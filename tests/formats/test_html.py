@@ -1,10 +1,12 @@
 """The HTML dossier read back with the standard library's parser: the structure a screen reader
-follows, the same parts as the PDF in the same order, the applicant's text shown as typed, no
-script, and the draft inside read back by `import` with its fingerprint checked."""
+follows, the same parts as the PDF in the same order showing the same things (each answer once, the
+decision path, the Art 60 checklist in the plan, the pack's declaration), the applicant's text shown
+as typed, no script, and the draft inside read back by `import` with its fingerprint checked."""
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,9 +17,12 @@ from hypothesis import strategies as st
 
 from app.dossier.attachment import fingerprint
 from app.dossier.export import DossierError, export_dossier
+from app.dossier.outline import PARTS
+from app.dossier.texts import TEXT as DOSSIER_TEXT
 from app.formats import html
 from app.formats.files import export_html, read_draft_data
 from app.formats.markup import REPLACEMENT, clean
+from app.results.document import result_document
 from app.storage.drafts import Answer, Draft, Lock, load_draft
 from catalogue import table
 from risk_tiers.classify import classify
@@ -59,8 +64,8 @@ def test_landmarks_the_skip_link_and_the_language(sample):
     assert page.landmarks == ["header", "nav", "main"]
     assert page.lang == "en"
     assert page.links[0] == f"#{html.MAIN_ID}" and html.MAIN_ID in page.ids
-    parts = [h for h in page.headings if h.level == 2 and h.inside == ("main",)]
-    assert len(parts) == 7
+    parts = [h.id for h in page.headings if h.level == 2 and h.inside == ("main",)]
+    assert parts == [f"part-{part}" for part in PARTS]
     assert not page.outside_elements
 
 
@@ -101,6 +106,40 @@ def test_the_parts_and_their_subsections_are_the_pdfs_in_the_pdfs_order(sample):
         elif heading.inside == ("main",) and heading.level == 3:
             found[-1][1].append(heading.text)
     assert found == expected
+
+
+def test_every_answer_and_its_note_is_shown_once(sample, pack):
+    """As in the PDF: the summary, the sections, the classification and the annex each quote only
+    answers the parts before them have not."""
+    draft, _, _, page = sample
+    body = page.text.split(DOSSIER_TEXT[PARTS["summary"]], 2)[2]  # after the cover and the contents
+    questions = [q for s in pack.sections for q in s.questions]
+    assert all(draft.answers[q.id].note for q in questions)  # the sample notes every answer
+    for question in questions:
+        note = draft.answers[question.id].note.split("<i>")[0].rstrip()
+        assert len(re.findall(re.escape(note) + r"(?!\d)", body)) == 1, question.id
+
+
+def _subsections(page: pages.Page, part: str) -> list[str]:
+    return [h.text for h in page.headings if h.id and h.id.startswith(f"part-{part}-")]
+
+
+def test_the_decision_path_the_plans_checklist_and_the_packs_declaration(pack, tmp_path):
+    draft = load_draft(ROOT / "resources" / "examples" / "cv_screening.json")
+    document = result_document(pack, draft, classify(pack, draft.values(), draft.notes()))
+    page = _page(pack, draft, tmp_path)
+    assert document.decision_path and DOSSIER_TEXT["decision_path"] in _subsections(page, "classification")
+    for number, answer in enumerate(document.decision_path, 1):
+        step = DOSSIER_TEXT["path_step"].format(number=number, question=answer.text, answer=answer.value)
+        assert " ".join(step.split()) in page.text
+    plan = [part for part in document.derived if part.part == "plan"]
+    assert plan and all(DOSSIER_TEXT["checklist"].format(title=p.title, status=p.value_text)
+                        in _subsections(page, "plan") for p in plan)
+    assert not any(p.title in " ".join(_subsections(page, "data_protection")) for p in plan)
+    assert pack.declaration and document.declaration.refs
+    heading = page.text.rindex(DOSSIER_TEXT[PARTS["declaration"]])  # in the page, after the contents' line
+    for words in (pack.declaration, document.declaration.citations):
+        assert page.text.index(" ".join(words.split()), heading) < page.text.index(DOSSIER_TEXT[PARTS["annex"]], heading)
 
 
 def test_the_contents_links_every_part_and_subsection(sample):

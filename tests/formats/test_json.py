@@ -80,6 +80,14 @@ def test_the_words_are_the_result_documents(pack, tmp_path):
     assert [s["id"] for s in found["sections"]] == [s.id for s in document.sections]
     assert found["completeness"]["required"] == document.completeness.required
     assert found["applicant"] == document.applicant and found["system"] == document.system
+    # Where each stands in an application, the summary, the decision path and the declaration, as printed.
+    assert [s["part"] for s in found["sections"]] == [s.part for s in document.sections]
+    assert [d["part"] for d in found["derived"]] == [d.part for d in document.derived]
+    assert "plan" in [d["part"] for d in found["derived"]]
+    assert [a["question"] for a in found["summary"]] == [a.question for a in document.summary] != []
+    assert [a["question"] for a in found["decision_path"]] == [a.question for a in document.decision_path] != []
+    assert found["declaration"]["text"] == pack.declaration != ""
+    assert found["declaration"]["refs"] == list(pack.declaration_refs) != []
 
 
 def test_the_draft_inside_round_trips_and_a_changed_one_is_refused(pack, tmp_path):
