@@ -149,3 +149,25 @@ def test_the_pseudo_language_is_kept_apart(folder):
 
     english, pseudo = loader._default_pack.__wrapped__("en"), loader._default_pack.__wrapped__("en_XA")
     assert english.title != pseudo.title and len(list(folder.glob("pack-*.pickle"))) == 2
+
+
+def test_every_class_kept_is_code_the_entry_is_checked_against(folder):
+    """An entry is used only while the code of forms/ and catalogue/ hashes as it did: so every
+    class of ours in it must come from there (a pack's schema changed elsewhere would leave a kept
+    pack of the old shape in use)."""
+    import io
+
+    from forms import loader
+
+    loader._default_pack.__wrapped__("en")
+    root = Path(cache.__file__).resolve().parents[1]
+    modules: set[str] = set()
+
+    class Recording(pickle.Unpickler):
+        def find_class(self, module, name):
+            modules.add(module)
+            return super().find_class(module, name)
+
+    Recording(io.BytesIO(next(folder.glob("pack-*.pickle")).read_bytes())).load()
+    ours = {module.split(".")[0] for module in modules if (root / module.split(".")[0]).exists()}
+    assert "forms" in ours and ours <= set(cache._CODE_FOLDERS)
