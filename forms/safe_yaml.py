@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
+# The loader to parse with; None: libyaml's when installed, else PyYAML's (chosen when first parsing,
+# so YAML is imported only then; a test sets one to check both).
+_Loader: type | None = None
 
 # Only the plain-data tags; `!!python/object/apply:...` also starts with "tag:yaml.org,2002:".
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
@@ -56,7 +59,7 @@ def parse_yaml(text: str, name: str) -> Any:
 
     if len(text) > MAX_BYTES:
         raise DataFileError(TEXT["too_much_text"].format(path=name, most=MAX_BYTES // 1024))
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = _Loader or getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         _check_events(text, name, loader)
         return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, after the checks above

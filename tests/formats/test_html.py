@@ -138,8 +138,9 @@ def test_the_decision_path_the_plans_checklist_and_the_packs_declaration(pack, t
     assert not any(p.title in " ".join(_subsections(page, "data_protection")) for p in plan)
     assert pack.declaration and document.declaration.refs
     heading = page.text.rindex(DOSSIER_TEXT[PARTS["declaration"]])  # in the page, after the contents' line
+    annex = page.text.index(DOSSIER_TEXT[PARTS["annex"]], heading)
     for words in (pack.declaration, document.declaration.citations):
-        assert page.text.index(" ".join(words.split()), heading) < page.text.index(DOSSIER_TEXT[PARTS["annex"]], heading)
+        assert heading < page.text.index(" ".join(words.split()), heading) < annex
 
 
 def test_the_contents_links_every_part_and_subsection(sample):
