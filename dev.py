@@ -6,7 +6,9 @@ again whenever the lock changes, then launch the wizard or run the whole test su
 --latest` runs the suite in .venv-latest against the newest releases, to see drift coming.
 `python3 dev.py catalogue` checks the code's messages against the English catalogue and brings the
 translations and the compiled catalogues up to date (`catalogue check LANG`: what LANG lacks;
-`catalogue new LANG`: start a language); see catalogue/maintain.py.
+`catalogue new LANG`: start a language); see catalogue/maintain.py. `python3 dev.py kits` builds
+the example kits in resources/kits/ from their sources (resources/kits/src/<name>/) and writes the
+JSON Schema of a kit's manifest there (resources/kits/kit.schema.json).
 """
 
 import hashlib
@@ -21,7 +23,7 @@ ROOT = Path(__file__).resolve().parent
 LOCKS = {"app": ROOT / "requirements" / "app.txt", "test": ROOT / "requirements" / "test.txt"}
 USAGE = (
     "usage: python3 dev.py app [DRAFT.json] | python3 dev.py test [--latest] [pytest options]"
-    " | python3 dev.py lock | python3 dev.py catalogue [check LANG | new LANG]"
+    " | python3 dev.py lock | python3 dev.py catalogue [check LANG | new LANG] | python3 dev.py kits"
 )
 
 
@@ -103,8 +105,21 @@ def main(argv: list[str]) -> int:
         if status == 0 and rest[:1] == ["check"]:  # the catalogue knows no pack: the packs' texts next
             status = subprocess.call([python, "-m", "forms.untranslated", *rest[1:]], cwd=ROOT)
         return status
+    if what == "kits":
+        return build_kits(ensure_locked(LOCKS["app"], LOCKS["test"]))
     print(USAGE, file=sys.stderr)
     return 2
+
+
+def build_kits(python: Path) -> int:
+    """Each example kit from its sources, and the manifest's schema, with the application's own commands."""
+    kits = ROOT / "resources" / "kits"
+    for source in sorted(path for path in (kits / "src").iterdir() if (path / "kit.yaml").is_file()):
+        status = subprocess.call([python, ROOT / "main.py", "kit", "build", source, "-o",
+                                  kits / f"{source.name}.sandboxkit"], cwd=ROOT)
+        if status:
+            return status
+    return subprocess.call([python, ROOT / "main.py", "kit", "schema", "-o", kits / "kit.schema.json"], cwd=ROOT)
 
 
 if __name__ == "__main__":

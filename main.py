@@ -6,20 +6,23 @@ import os
 import sys
 
 COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "packs",
-            "sign", "verify", "review", "-h", "--help", "--pack"}
+            "sign", "verify", "kit", "review", "-h", "--help", "--pack"}
 DATA_DIR_OPTION = "--data-dir"
 LANG_OPTION = "--lang"
+KIT_OPTION = "--kit"
 REGISTER_OPTION = "--register"
-GLOBAL_OPTIONS = (DATA_DIR_OPTION, LANG_OPTION, REGISTER_OPTION)
+GLOBAL_OPTIONS = (DATA_DIR_OPTION, LANG_OPTION, KIT_OPTION, REGISTER_OPTION)
 # What the message of a global option given without its value is (catalogue ids).
 NEEDS_VALUE = {DATA_DIR_OPTION: "main.data_dir_needs_folder", LANG_OPTION: "main.lang_needs_code",
-               REGISTER_OPTION: "main.register_needs_url"}
+               KIT_OPTION: "main.kit_needs_file", REGISTER_OPTION: "main.register_needs_url"}
 EXAMPLES = {DATA_DIR_OPTION: "--data-dir ~/sandbox-kit", LANG_OPTION: "--lang de, --lang en-XA",
+            KIT_OPTION: "--kit authority.sandboxkit",
             REGISTER_OPTION: "--register postgresql://reviewer@db.example.org/register"}
 
 
 def take_options(args: list[str]) -> tuple[list[str], dict[str, str], list[str]]:
-    """The arguments without the global options (`--data-dir DIR`, `--lang CODE`, `--register URL`, or with `=`),
+    """The arguments without the global options (`--data-dir DIR`, `--lang CODE`, `--kit FILE`,
+    `--register URL`, or with `=`),
     wherever they stand; the values given; and the options given without a value."""
     rest, values, missing = [], {}, []
     items = iter(args)
@@ -36,8 +39,9 @@ def take_options(args: list[str]) -> tuple[list[str], dict[str, str], list[str]]
             missing.append(option)
         else:
             values[option] = value
-    if DATA_DIR_OPTION in values:
-        values[DATA_DIR_OPTION] = os.path.abspath(os.path.expanduser(values[DATA_DIR_OPTION]))
+    for option in (DATA_DIR_OPTION, KIT_OPTION):
+        if option in values:
+            values[option] = os.path.abspath(os.path.expanduser(values[option]))
     return rest, values, missing
 
 
@@ -54,10 +58,11 @@ def usage() -> str:
         return [f"  {syntax}"] + [" " * 24 + line for line in lines]
 
     lines = [tr("main.wizard_heading")]
-    lines += entry("python main.py [--data-dir DIR] [--lang CODE] [--register URL] [DRAFT.json]",
+    lines += entry("python main.py [--data-dir DIR] [--lang CODE] [--kit FILE] [--register URL] [DRAFT.json]",
                    tr("main.wizard_help", draft="DRAFT.json"))
     lines += entry("--data-dir DIR", tr("main.data_dir_help", folder="DIR", variable="SANDBOX_KIT_DATA_DIR"))
     lines += entry("--lang CODE", tr("main.lang_help", code="CODE", pseudo="en-XA", variable="SANDBOX_KIT_LANG"))
+    lines += entry("--kit FILE", tr("main.kit_help", file="FILE"))
     lines += entry("--register URL", tr("main.register_help", variable="SANDBOX_KIT_REGISTER"))
     return "\n".join(lines + ["", tr("main.commands_heading")])
 
@@ -98,10 +103,11 @@ def main() -> int:
 
         # The wizard's part of the help goes first, printed by the command line, which ends quietly
         # when the reader goes away (`python main.py -h | head -1`).
-        return run_command(args, before=usage() if args[0] in ("-h", "--help") else "")
+        kit = [KIT_OPTION, values[KIT_OPTION]] if KIT_OPTION in values else []
+        return run_command(kit + args, before=usage() if args[0] in ("-h", "--help") else "")
     from app.qt.launch import run_wizard
 
-    return run_wizard(args)
+    return run_wizard(args, kit=values.get(KIT_OPTION))
 
 
 if __name__ == "__main__":

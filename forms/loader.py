@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
@@ -79,12 +79,29 @@ def load_pack(folder: Path, in_language: str | None = None, packs: list[PackInfo
     where its overlays have them (forms/translations.py). A pack that extends another finds it among
     `packs` (by default the shipped ones); a broken pack raises PackError naming the file and item."""
     layer = _read_layer(Path(folder), packs, seen=())
+    return localised(checked_pack(layer), layer.manifest.parent, in_language or language())
+
+
+def checked_pack(layer: Layer) -> Pack:
+    """The pack a layer makes, validated whole and checked (its texts as written)."""
     pack = _validated(Pack, {**layer.fields, **layer.lists}, layer.manifest)
     problem = check_pack(pack)
     if problem:
         kind, item_id, message = problem
         raise PackError(TEXT["at_file"].format(path=layer.origin.get((kind, item_id), layer.manifest), message=message))
-    return localised(pack, layer.manifest.parent, in_language or language())
+    return pack
+
+
+# Reads an included file: (the name as the manifest gives it, the manifest) -> (its path for
+# messages, its data). On disk, a name must stay inside the pack's folder; a kit reads its archive.
+IncludeReader = Callable[[str, Path], tuple[Path, Any]]
+
+
+def layer_over(manifest_path: Path, manifest: dict[str, Any], read_include: IncludeReader,
+               packs: list[PackInfo] | None = None) -> Layer:
+    """A layer from a manifest already read (a kit's overlay, from its archive), folded onto the
+    pack it extends; its included files are read with `read_include`."""
+    return _layer_from(manifest_path, dict(manifest), read_include, packs, seen=())
 
 
 def _read_layer(folder: Path, packs: list[PackInfo] | None, seen: tuple[Path, ...]) -> Layer:
@@ -92,6 +109,16 @@ def _read_layer(folder: Path, packs: list[PackInfo] | None, seen: tuple[Path, ..
     manifest = _read(manifest_path)
     if not isinstance(manifest, dict):
         raise PackError(TEXT["not_mapping"].format(path=manifest_path))
+    return _layer_from(manifest_path, manifest, _read_on_disk, packs, seen)
+
+
+def _read_on_disk(name: str, manifest_path: Path) -> tuple[Path, Any]:
+    part_path = _inside(manifest_path.parent, name, manifest_path)
+    return part_path, _read(part_path)
+
+
+def _layer_from(manifest_path: Path, manifest: dict[str, Any], read_include: IncludeReader,
+                packs: list[PackInfo] | None, seen: tuple[Path, ...]) -> Layer:
     includes = manifest.pop("include", [])
     if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
         raise PackError(TEXT["include_not_list"].format(path=manifest_path, key="include"))
@@ -101,8 +128,8 @@ def _read_layer(folder: Path, packs: list[PackInfo] | None, seen: tuple[Path, ..
     _note_origin(raw, manifest_path, layer.origin)
     parts = [(manifest_path, _validated(PackPart, raw, manifest_path))]
     for name in includes:
-        part_path = _inside(manifest_path.parent, name, manifest_path)
-        parts.append((part_path, _validated(PackPart, _read(part_path), part_path)))
+        part_path, data = read_include(name, manifest_path)
+        parts.append((part_path, _validated(PackPart, data, part_path)))
     for part_path, part in parts:
         for kind in ITEM_KINDS:
             items = getattr(part, kind.key)

@@ -37,19 +37,24 @@ _PROBLEMS = (("escape", "escape"), ("block mapping", "indentation"),
 
 
 class DataFileError(Exception):
-    """A data file that cannot be used; the message is one line naming the file."""
+    """A data file that cannot be used; the message is one line naming the file. `msg_id` is the
+    catalogue id of the message, so a caller (a kit's check) can say which refusal it was."""
+
+    def __init__(self, message: str, msg_id: str = "") -> None:
+        super().__init__(message)
+        self.msg_id = msg_id
 
 
 def read_yaml(path: Path) -> Any:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise DataFileError(TEXT["too_big"].format(path=path, size=size // 1024, most=MAX_BYTES // 1024))
+            raise DataFileError(TEXT["too_big"].format(path=path, size=size // 1024, most=MAX_BYTES // 1024), "yaml.too_big")
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
-        raise DataFileError(TEXT["not_utf8"].format(path=path, byte=error.start)) from None
+        raise DataFileError(TEXT["not_utf8"].format(path=path, byte=error.start), "yaml.not_utf8") from None
     except OSError as error:
-        raise DataFileError(TEXT["unreadable"].format(path=path, reason=error.strerror or error)) from None
+        raise DataFileError(TEXT["unreadable"].format(path=path, reason=error.strerror or error), "yaml.unreadable") from None
     cache.note_read(path)  # a source of whatever is being built from it
     return parse_yaml(text, str(path))
 
@@ -58,7 +63,7 @@ def parse_yaml(text: str, name: str) -> Any:
     import yaml  # here, not at import: a pack kept validated (forms/cache.py) is read without it
 
     if len(text) > MAX_BYTES:
-        raise DataFileError(TEXT["too_much_text"].format(path=name, most=MAX_BYTES // 1024))
+        raise DataFileError(TEXT["too_much_text"].format(path=name, most=MAX_BYTES // 1024), "yaml.too_much_text")
     loader = _Loader or getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         _check_events(text, name, loader)
@@ -70,7 +75,7 @@ def parse_yaml(text: str, name: str) -> Any:
             _check_events(text, name, yaml.SafeLoader)
         except yaml.YAMLError:
             pass
-        raise DataFileError(TEXT["not_yaml"].format(path=name, problem=_one_line(error, text))) from None
+        raise DataFileError(TEXT["not_yaml"].format(path=name, problem=_one_line(error, text)), "yaml.not_yaml") from None
 
 
 def _check_events(text: str, name: str, loader: type) -> None:
@@ -80,14 +85,14 @@ def _check_events(text: str, name: str, loader: type) -> None:
     for event in yaml.parse(text, Loader=loader):
         line = event.start_mark.line + 1 if event.start_mark else "?"
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise DataFileError(TEXT["alias"].format(path=name, line=line))
+            raise DataFileError(TEXT["alias"].format(path=name, line=line), "yaml.alias")
         tag = getattr(event, "tag", None)
         if tag and tag not in _PLAIN_TAGS and tag != "!":
-            raise DataFileError(TEXT["tag"].format(path=name, line=line, tag=tag))
+            raise DataFileError(TEXT["tag"].format(path=name, line=line, tag=tag), "yaml.tag")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise DataFileError(TEXT["too_deep"].format(path=name, line=line, most=MAX_DEPTH))
+                raise DataFileError(TEXT["too_deep"].format(path=name, line=line, most=MAX_DEPTH), "yaml.too_deep")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 

@@ -36,7 +36,7 @@ def add_commands(subparsers) -> None:
 
 
 def _classify(args: argparse.Namespace) -> int:
-    draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
+    draft, pack, warnings, _ = load_checked(args)
     warn(warnings)
     assessment = classify(pack, draft.values(), draft.notes())
     document = result_document(pack, draft, assessment)
@@ -49,7 +49,7 @@ def _classify(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     """A readable draft is valid (exit 0) however incomplete; what is missing is reported."""
-    draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
+    draft, pack, warnings, _ = load_checked(args)
     warn(warnings)
     found = completeness(Evaluation(pack, draft.values()))
     if args.json:

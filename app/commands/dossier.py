@@ -49,7 +49,7 @@ def _export(args: argparse.Namespace) -> int:
     chosen = args.format or output_format(args.output)
     if args.certificate is not None and chosen != PDF:
         raise CommandError(TEXT["certificate_pdf_only"].format(format=chosen, option="--certificate", pdf=PDF))
-    draft, pack, warnings = load_checked(args.draft, args.pack, args.passphrase_file)
+    draft, pack, warnings, kit = load_checked(args)
     certificate = None
     if args.certificate is not None:
         certificate = signing_certificate(args.certificate, args.certificate_passphrase_file,
@@ -57,11 +57,11 @@ def _export(args: argparse.Namespace) -> int:
     warn(warnings)
     try:
         if certificate is None:
-            exporter(chosen)(draft, pack, args.output)
+            exporter(chosen)(draft, pack, args.output, kit=kit)
         else:
             from app.dossier.signing import export_signed
 
-            export_signed(draft, pack, args.output, certificate)
+            export_signed(draft, pack, args.output, certificate, kit=kit)
     except DossierError as error:
         raise CommandError(str(error)) from None
     if certificate is None:

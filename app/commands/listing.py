@@ -14,7 +14,8 @@ import json
 import textwrap
 from typing import Any
 
-from app.commands.arguments import load_pack_found
+from app.commands.arguments import load_pack_found, worn_kit
+from app.kits.manifest import summary_json
 from app.commands.errors import EXIT_OK
 from app.results.wording import refs_text
 from catalogue import table
@@ -37,8 +38,15 @@ def add_commands(subparsers) -> None:
 
 
 def _questions(args: argparse.Namespace) -> int:
-    pack = load_pack_found(args.pack)
-    print(json.dumps(questions_json(pack), ensure_ascii=False, indent=2) if args.json else questions_text(pack))
+    kit = worn_kit(args)
+    pack = kit.pack if kit is not None else load_pack_found(args.pack)
+    if not args.json:
+        print(questions_text(pack))
+        return EXIT_OK
+    data = questions_json(pack)
+    if kit is not None:
+        data = {"kit": summary_json(kit.manifest), **data}
+    print(json.dumps(data, ensure_ascii=False, indent=2))
     return EXIT_OK
 
 

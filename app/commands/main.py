@@ -13,16 +13,17 @@ import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
 
-from app.commands import assessment, backups, dossier, listing, packs, passphrases, review, signing
+from app.commands import assessment, backups, dossier, kits, listing, packs, passphrases, review, signing
 from app.commands.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, CommandError
 from app.commands.terminal_prompts import PromptError
+from app.kits.errors import KitError
 from app.storage.drafts import DraftError
 from catalogue import Foreign, table
 from forms.loader import DEFAULT_PACK, PackError
 
 TEXT = table("cli")
 # In the order `--help` lists them: the pack's questions, a draft's result, then the rest.
-COMMAND_GROUPS = (listing, assessment, passphrases, backups, packs, dossier, signing, review)
+COMMAND_GROUPS = (listing, assessment, passphrases, backups, packs, kits, dossier, signing, review)
 
 
 class UsageError(Exception):
@@ -44,6 +45,7 @@ argparse.ngettext = _ARGPARSE_TEXTS.ngettext  # type: ignore[attr-defined]
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python main.py", description=TEXT["description"])
     parser.add_argument("--pack", type=Path, default=DEFAULT_PACK, metavar="PACK", help=TEXT["pack_help"])
+    parser.add_argument("--kit", type=Path, default=None, metavar="FILE", help=TEXT["kit_help"])
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, title=TEXT["commands_title"])
     for group in COMMAND_GROUPS:
         group.add_commands(commands)
@@ -63,7 +65,7 @@ def main(argv: Sequence[str] | None = None, before: str = "") -> int:
         status = args.run(args)
         sys.stdout.flush()  # here, so a reader gone away is caught below, not at interpreter exit
         return status
-    except (UsageError, PackError, DraftError, CommandError, PromptError) as error:
+    except (UsageError, PackError, DraftError, CommandError, PromptError, KitError) as error:
         print(TEXT["error_line"].format(message=error), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

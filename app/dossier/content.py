@@ -1,7 +1,8 @@
 """The dossier's pages, read from the result document, in the order an authority reads an application:
 the cover, a one-page summary, the project and the system, the classification with the answers that
 decided it, the requirements and obligations, data protection and transparency, the sandbox plan on
-pages of its own, the open points and gaps, the declaration, and every other answer in an annex.
+pages of its own, the open points and gaps, the declaration, every other answer in an annex, and with
+a kit or documents added, the annex of the documents attached.
 
 Which part shows what, and in which order, is the outline's (outline.py), which the HTML page lays
 out too: no answer, reason or duty is printed twice. Nothing here decides anything about the law or
@@ -11,19 +12,24 @@ words; this lays them out on pages.
 
 from __future__ import annotations
 
+import io
+
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Image, PageBreak, Spacer, Table, TableStyle
 
 from app.dossier.flowables import (BADGE, BADGE_TEXT, BOLD, DUTY, FINDING, GAP_REFS, H2, ITEM, LABEL, MAIN,
                                    NOTE, QUESTION, SMALL, TITLE, H1, Heading, long_text, plain)
+from app.dossier.authority import Branding, Extras
 from app.dossier.layout import Block, Contents
 from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, completeness_text,
-                                 cover_rows, date_source, declaration_text, duty_group_title, open_count, outline,
-                                 signer_name)
+                                 cover_rows, cover_title, date_source, declaration_text, duty_group_title,
+                                 has_documents, open_count, outline, signer_name)
 from app.dossier.texts import TEXT
 from app.results.document import Answer, Cited, DerivedPart, ObligationPart, ResultDocument
+from catalogue import ntr
+from catalogue.formats import format_number
 
 NO_COLOUR = "#5f6368"  # grey: an outcome the pack gives no colour, nothing assessed, a track set aside
 
@@ -45,9 +51,21 @@ def _table(rows: list[list], widths: list[float]) -> Table:
 
 # --- the cover and the summary ---------------------------------------------------------------
 
-def cover(document: ResultDocument, fingerprint: str) -> list:
-    table = _table([[plain(k, SMALL), plain(v)] for k, v in cover_rows(document)], [45 * mm, 120 * mm])
-    return [Spacer(1, 25 * mm), plain(TEXT["title"], TITLE), table, Spacer(1, 12 * mm),
+def _masthead(branding: Branding) -> list:
+    """The authority's logo and name, and the sandbox's, at the top of the cover."""
+    names = [plain(branding.authority, H2), plain(branding.sandbox)]
+    if branding.logo_png is None:
+        return names + [Spacer(1, 8 * mm)]
+    logo = Image(io.BytesIO(branding.logo_png), width=18 * mm, height=18 * mm, kind="proportional")
+    table = Table([[logo, names]], colWidths=[24 * mm, 141 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)]))
+    return [table, Spacer(1, 8 * mm)]
+
+
+def cover(document: ResultDocument, fingerprint: str, branding: Branding | None = None) -> list:
+    table = _table([[plain(k, SMALL), plain(v)] for k, v in cover_rows(document, branding)], [45 * mm, 120 * mm])
+    top = [Spacer(1, 25 * mm)] if branding is None else [Spacer(1, 6 * mm), *_masthead(branding)]
+    return [*top, plain(cover_title(branding), TITLE), table, Spacer(1, 12 * mm),
             plain(TEXT["primary_tier"], H2), badge(document), Spacer(1, 4 * mm), *_track_lines(document),
             Spacer(1, 10 * mm), plain(TEXT["fingerprint"], SMALL), plain(fingerprint, SMALL),
             Spacer(1, 6 * mm), plain(TEXT["disclaimer"], SMALL), PageBreak()]
@@ -247,11 +265,37 @@ def annex(document: ResultDocument, found: Outline) -> list:
     return story
 
 
-def story(document: ResultDocument, fingerprint: str) -> list:
+def documents(extras: Extras) -> list:
+    """The annex of the documents attached inside the PDF: each with its name, size and SHA-256, and
+    the documents the kit requires that are missing."""
+    if not has_documents(extras):
+        return []
+    story: list = [CondPageBreak(60 * mm), Heading(TEXT[PARTS["documents"]], 0)]
+    if extras.enclosures:
+        story.append(plain(TEXT["documents_intro"], SMALL))
+        rows = [[plain(TEXT["document_columns"][key], SMALL) for key in ("document", "file", "size")]]
+        for enclosure in extras.enclosures:
+            rows.append([plain(enclosure.title),
+                         [plain(enclosure.name), plain(TEXT["sha256"].format(hash=enclosure.sha256), SMALL)],
+                         plain(ntr("dossier.bytes", enclosure.size, size=format_number(enclosure.size)), SMALL)])
+        table = Table(rows, colWidths=[50 * mm, 85 * mm, 30 * mm], repeatRows=1)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
+        story.append(table)
+    else:
+        story.append(plain(TEXT["no_documents"]))
+    if extras.missing:
+        story.append(Heading(TEXT["documents_missing"], 1))
+        story += [plain("\u2610 " + title, ITEM) for title in extras.missing]
+    return story
+
+
+def story(document: ResultDocument, fingerprint: str, extras: Extras = Extras()) -> list:
     found = outline(document)
     parts = {"summary": summary(document, found), "project": project(document, found),
              "classification": classification(document, found), "requirements": requirements(document, found),
              "data_protection": data_protection(document, found), "plan": plan(document, found),
              "open": open_points(document, found), "declaration": declaration(document, fingerprint),
-             "annex": annex(document, found)}
-    return cover(document, fingerprint) + contents() + [flowable for part in PARTS for flowable in parts[part]]
+             "annex": annex(document, found), "documents": documents(extras)}
+    return (cover(document, fingerprint, extras.branding) + contents()
+            + [flowable for part in PARTS for flowable in parts[part]])

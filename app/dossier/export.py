@@ -6,6 +6,7 @@ attached inside, and the same bytes for the same draft (timestamps come from the
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import warnings
 from contextlib import contextmanager
@@ -14,9 +15,12 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from app.dossier.attachment import ATTACHMENT, FINGERPRINT_KEY, fingerprint
+from app.dossier.authority import Branding, Enclosure, Extras
 from app.dossier.result_record import RESULT_KEY, ResultRecord
 from app.dossier.texts import ERRORS, TEXT
+from app.kits.kit import Kit
 from app.results.document import result_document
+from app.storage.attachments import AttachmentError, read_attached
 from app.storage.drafts import MAX_DRAFT_BYTES, Draft, replace_with_temporary, temporary_beside
 from forms.schema import Pack
 from risk_tiers.classify import classify
@@ -40,27 +44,67 @@ def _error(message_id: str, **fields) -> DossierError:
     return DossierError(ERRORS[message_id].format(**fields), message_id)
 
 
-def export_dossier(draft: Draft, pack: Pack, out_path: Path, progress: Callable[[float], None] | None = None) -> None:
+def export_dossier(draft: Draft, pack: Pack, out_path: Path, progress: Callable[[float], None] | None = None,
+                   kit: Kit | None = None) -> None:
     """Write the dossier for `draft` to `out_path`, atomically; raise DossierError on failure."""
     report = progress or (lambda fraction: None)
-    write_file(Path(out_path), build_dossier(draft, pack, report))
+    write_file(Path(out_path), build_dossier(draft, pack, report, kit))
     report(1.0)
 
 
-def build_dossier(draft: Draft, pack: Pack, progress: Callable[[float], None] | None = None) -> bytes:
-    """The dossier's bytes for `draft`; raise DossierError (one line) when it cannot be built."""
+def build_dossier(draft: Draft, pack: Pack, progress: Callable[[float], None] | None = None,
+                  kit: Kit | None = None, today: dt.date | None = None) -> bytes:
+    """The dossier's bytes for `draft`; raise DossierError (one line) when it cannot be built. With
+    the `kit` worn, the dossier carries the authority's name and logo; the documents added to the
+    draft are attached inside it (a document no longer kept is an error: nothing is left out silently)."""
     report = progress or (lambda fraction: None)
     data = draft.to_json().encode("utf-8")
+    extras = extras_for(draft, kit, today or dt.date.today())
     report(0.05)
     try:
-        return build_pdf(draft, pack, data, report)
+        return build_pdf(draft, pack, data, report, extras)
     except DossierError:
         raise
     except Exception as error:  # a layout failure must reach the user as one line, not a traceback
         raise _error("build", reason=str(error).splitlines()[0] if str(error) else type(error).__name__) from None
 
 
-def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], None]) -> bytes:
+def extras_for(draft: Draft, kit: Kit | None, today: dt.date) -> Extras:
+    """The kit's branding and the draft's documents, read back from the copies kept."""
+    enclosures, names = [], {ATTACHMENT}
+    for attached in draft.attachments:
+        try:
+            content = read_attached(attached)
+        except AttachmentError as error:
+            raise DossierError(str(error)) from None
+        spec = kit.attachment(attached.kind) if kit is not None and attached.kind else None
+        title = spec.title if spec is not None else TEXT["other_document"]
+        enclosures.append(Enclosure(title, _unique(attached.name, names), attached.size, attached.sha256, content))
+    if kit is None:
+        return Extras(enclosures=tuple(enclosures))
+    manifest, logo = kit.manifest, kit.logo
+    days = manifest.days_left(today)
+    branding = Branding(manifest.authority.name, manifest.sandbox.name, manifest.sandbox.call,
+                        f"{manifest.id} {manifest.version}", manifest.sandbox.deadline, days is not None and days < 0,
+                        logo[1] if logo is not None and logo[0] == "png" else None)
+    missing = tuple(a.title for a in kit.missing_attachments({a.kind for a in draft.attachments}))
+    return Extras(branding, tuple(enclosures), missing)
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """`name`, or "name (2).ext" ... when a document of that name is attached already."""
+    stem, dot, suffix = name.rpartition(".")
+    stem, suffix = (stem, dot + suffix) if stem else (name, "")
+    candidate, number = name, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{stem} ({number}){suffix}"
+    taken.add(candidate)
+    return candidate
+
+
+def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], None],
+              extras: Extras = Extras()) -> bytes:
     # These import reportlab: only a dossier being built loads it, not the command line or the wizard.
     from app.dossier import content, layout
     from app.dossier.typeset import printable
@@ -76,9 +120,9 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
             "subject": TEXT["subject"].format(tier=document.headline.title),
             "keywords": TEXT["keywords"].format(pack=f"{pack.id} {pack.version}")}
     meta["result"] = result_record(draft, assessment).to_text()
-    flowables = content.story(document, digest)
+    flowables = content.story(document, digest, extras)
     report(0.3)
-    pdf = layout.render(flowables, meta, digest, draft.modified, data)
+    pdf = layout.render(flowables, meta, digest, draft.modified, data, extras)
     report(0.95)
     return pdf
 

@@ -23,9 +23,10 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, 
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.dossier.attachment import ATTACHMENT, FINGERPRINT_KEY as INFO_FINGERPRINT_KEY
+from app.dossier.authority import Branding, Extras
 from app.dossier.result_record import RESULT_KEY as INFO_RESULT_KEY
 from app.dossier.texts import TEXT
-from app.dossier.typeset import MAIN, markup, register_fonts
+from app.dossier.typeset import MAIN, markup, printable, register_fonts
 
 
 HEADING_ROOM = 32 * mm
@@ -160,23 +161,50 @@ class _Info(pdfdoc.PDFInfo):
         return pdfdoc.PDFDictionary(info).format(document)
 
 
-def _embed(document: pdfdoc.PDFDocument, data: bytes, digest: str, when: dt.datetime, result: str) -> None:
-    """The draft's JSON as a file attachment, written with the PDF (reportlab has no public API for
-    it; adding it afterwards with pypdf meant reading and rewriting the whole file)."""
-    stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("EmbeddedFile")}), data,
-                              filters=[pdfdoc.PDFZCompress])
-    spec = pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("Filespec"), "F": pdfdoc.PDFString(ATTACHMENT),
-                                 "UF": pdfdoc.PDFString(ATTACHMENT),
-                                 "EF": pdfdoc.PDFDictionary({"F": document.Reference(stream)})})
-    names = pdfdoc.PDFArray([pdfdoc.PDFString(ATTACHMENT), document.Reference(spec)])
+def _embed(document: pdfdoc.PDFDocument, files: list[tuple[str, bytes]], digest: str, when: dt.datetime,
+           result: str) -> None:
+    """The draft's JSON and the documents added, as file attachments written with the PDF
+    (reportlab has no public API for it; adding them afterwards with pypdf meant reading and
+    rewriting the whole file). `files`: (name, bytes), the draft's JSON first; `result` the result
+    printed, kept in the document information for a program to read."""
+    entries = []
+    for name, data in files:
+        stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("EmbeddedFile")}), data,
+                                  filters=[pdfdoc.PDFZCompress])
+        spec = pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("Filespec"), "F": pdfdoc.PDFString(name),
+                                     "UF": pdfdoc.PDFString(name),
+                                     "EF": pdfdoc.PDFDictionary({"F": document.Reference(stream)})})
+        entries.append((name, document.Reference(spec)))
+    # A name tree lists its names in order.
+    names = pdfdoc.PDFArray([part for name, spec in sorted(entries, key=lambda e: e[0].encode("utf-16-be"))
+                             for part in (pdfdoc.PDFString(name), spec)])
     document.Catalog.Names = pdfdoc.PDFDictionary({"EmbeddedFiles": pdfdoc.PDFDictionary({"Names": names})})
     utc = when.astimezone(dt.timezone.utc) if when.tzinfo else when
     stamp = utc.strftime("D:%Y%m%d%H%M%SZ" if when.tzinfo else "D:%Y%m%d%H%M%S")
     document.info = _Info(document.info, stamp, digest, result)
-    document.signature.update(data)  # the file's ID: the same for the same draft, another for another
+    document.signature.update(files[0][1])  # the file's ID: the same for the same draft, another for another
 
 
-def _canvas_class(digest: str, when: dt.datetime, data: bytes, result: str):
+def _header(canvas, branding: Branding) -> None:
+    """The authority's logo and name and the sandbox's at the top of a page after the cover."""
+    left, top = MARGINS["leftMargin"], A4[1] - 9 * mm
+    x = left
+    if branding.logo_png is not None:
+        from reportlab.lib.utils import ImageReader
+
+        canvas.drawImage(ImageReader(io.BytesIO(branding.logo_png)), left, top - 5 * mm, width=6 * mm, height=6 * mm,
+                         preserveAspectRatio=True, mask="auto")
+        x += 8 * mm
+    canvas.setFont(MAIN, 7.5)
+    canvas.setFillGray(0.35)
+    canvas.drawString(x, top - 3 * mm, printable(TEXT["header"].format(sandbox=branding.sandbox,
+                                                                      authority=branding.authority)))
+    canvas.setStrokeGray(0.8)
+    canvas.setLineWidth(0.3)
+    canvas.line(left, top - 6.5 * mm, A4[0] - MARGINS["rightMargin"], top - 6.5 * mm)
+
+
+def _canvas_class(digest: str, when: dt.datetime, data: bytes, extras: Extras, result: str):
     class FooterCanvas(pdf_canvas.Canvas):
         """Keeps each page until the end, to print "Page x of y" and the contents' page numbers
         once they are known."""
@@ -205,11 +233,13 @@ def _canvas_class(digest: str, when: dt.datetime, data: bytes, result: str):
                     if page == number:
                         self.bookmarkPage(key, fit="XYZ", top=top)
                         self.addOutlineEntry(title, key, level=level, closed=level > 0)
+                if extras.branding is not None and number > 1:
+                    _header(self, extras.branding)
                 self.setFont(MAIN, 7.5)
                 self.setFillGray(0.35)
                 self.drawCentredString(A4[0] / 2, 11 * mm, TEXT["footer"].format(page=number, pages=len(self._pages), fingerprint=digest))
                 super().showPage()
-            _embed(self._doc, data, digest, when, result)
+            _embed(self._doc, [(ATTACHMENT, data)] + [(e.name, e.data) for e in extras.enclosures], digest, when, result)
             # Streams compressed but not also ASCII85-encoded (reportlab's default): a binary PDF
             # is fine to hand over, and the encoding cost a tenth of the export and a quarter more bytes.
             ascii85, rl_config.useA85 = rl_config.useA85, 0
@@ -234,9 +264,11 @@ def _headings_with_room(flowables: list, headings: set[int]) -> list:
     return out
 
 
-def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime, data: bytes) -> bytes:
-    """The PDF of `flowables`, with `data` (the draft's JSON, of fingerprint `digest`) attached;
-    `meta` gives the document information, and its "result" the machine-readable result."""
+def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime, data: bytes,
+           extras: Extras = Extras()) -> bytes:
+    """The PDF of `flowables`, with `data` (the draft's JSON, of fingerprint `digest`) attached, and
+    with a kit, its headers and the documents added; `meta` gives the document information, and its
+    "result" the machine-readable result."""
     headings = [f for f in flowables if hasattr(f, "toc_text")]
     # A heading never ends a page: it starts a new one unless a few lines fit under it. (Not
     # keepWithNext: reportlab ignores it before a KeepTogether, and before a long table it would
@@ -252,5 +284,5 @@ def render(flowables: list, meta: dict[str, str], digest: str, when: dt.datetime
     rl_config.invariant = 1
     document = _Document(stream, title=meta["title"], author=meta["author"], subject=meta["subject"],
                          keywords=meta["keywords"], creator="Sandbox Applicant Kit", invariant=1)
-    document.build(flowables, canvasmaker=_canvas_class(digest, when, data, meta.get("result", "")))
+    document.build(flowables, canvasmaker=_canvas_class(digest, when, data, extras, meta.get("result", "")))
     return stream.getvalue()

@@ -13,14 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from app.dossier.authority import Branding, Extras
 from app.dossier.texts import TEXT
 from app.results.document import Answer, DerivedPart, FindingPart, ObligationPart, ResultDocument
 
 # The parts after the cover and the contents, in order, each with the key of its title in the
-# dossier's texts.
+# dossier's texts. The documents come only with a kit or documents added (`has_documents`).
 PARTS = {"summary": "summary", "project": "project", "classification": "classification",
          "requirements": "obligations", "data_protection": "results", "plan": "plan", "open": "open",
-         "declaration": "declaration", "annex": "annex"}
+         "declaration": "declaration", "annex": "annex", "documents": "documents"}
 # The question whose answer is the name above the signature line.
 CONTACT_QUESTION = "applicant.contact_name"
 
@@ -131,14 +132,35 @@ def _by_roles(document: ResultDocument) -> tuple[tuple[tuple[str, ...], tuple[Ob
 
 # --- words both layouts print the same -------------------------------------------------------
 
-def cover_rows(document: ResultDocument) -> list[tuple[str, str]]:
-    """(label, value) of the cover's table: who applies, for which system, from which answers."""
-    return [(TEXT["applicant"], document.applicant or TEXT["not_given"]),
-            (TEXT["system"], document.system or TEXT["not_given"]),
-            (TEXT["date"], document.answered_on.isoformat()),
-            (TEXT["completeness"], completeness_text(document)),
-            (TEXT["pack"], TEXT["pack_value"].format(pack=document.pack_id, version=document.pack_version,
-                                                     date=document.law_current_to.isoformat()))]
+def has_documents(extras: Extras) -> bool:
+    """Whether the dossier has the documents' part: with a kit, or with documents added."""
+    return bool(extras.enclosures or extras.missing or extras.branding is not None)
+
+
+def cover_title(branding: Branding | None) -> str:
+    return TEXT["title"] if branding is None else TEXT["kit_title"].format(sandbox=branding.sandbox)
+
+
+def cover_rows(document: ResultDocument, branding: Branding | None = None) -> list[tuple[str, str]]:
+    """(label, value) of the cover's table: who applies, for which system, from which answers (and,
+    with a kit, to which sandbox and authority, by which deadline)."""
+    rows = [(TEXT["applicant"], document.applicant or TEXT["not_given"]),
+            (TEXT["system"], document.system or TEXT["not_given"])]
+    if branding is not None:
+        sandbox = (TEXT["sandbox_value"].format(sandbox=branding.sandbox, call=branding.call) if branding.call
+                   else branding.sandbox)
+        rows += [(TEXT["sandbox"], sandbox), (TEXT["authority"], branding.authority)]
+        if branding.deadline is not None:
+            deadline = branding.deadline.isoformat()
+            rows.append((TEXT["deadline"], TEXT["deadline_passed"].format(date=deadline) if branding.closed
+                         else deadline))
+    rows += [(TEXT["date"], document.answered_on.isoformat()),
+             (TEXT["completeness"], completeness_text(document)),
+             (TEXT["pack"], TEXT["pack_value"].format(pack=document.pack_id, version=document.pack_version,
+                                                      date=document.law_current_to.isoformat()))]
+    if branding is not None:
+        rows.append((TEXT["kit"], branding.kit))
+    return rows
 
 
 def completeness_text(document: ResultDocument) -> str:

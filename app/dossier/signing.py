@@ -77,11 +77,11 @@ def sign_file(in_path: Path, certificate: SigningCertificate, out_path: Path) ->
 
 
 def export_signed(draft: Draft, pack: Pack, out_path: Path, certificate: SigningCertificate,
-                  progress: Callable[[float], None] | None = None) -> None:
+                  progress: Callable[[float], None] | None = None, kit=None) -> None:
     """Build the dossier for `draft` and write it signed, in one step: no unsigned copy is left at
     `out_path`, even when signing fails. Raises DossierError (one line)."""
     report = progress or (lambda fraction: None)
-    pdf = build_dossier(draft, pack, lambda fraction: report(fraction * 0.8))
+    pdf = build_dossier(draft, pack, lambda fraction: report(fraction * 0.8), kit)
     signed = sign_bytes(pdf, certificate, Path(out_path))
     report(0.95)
     write_file(Path(out_path), signed)

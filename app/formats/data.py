@@ -1,7 +1,7 @@
 """The dossier as data: the result document and the draft in one JSON file,
 
     {"format": "sandbox-kit-dossier", "version": 1, "language": "en", "fingerprint": "…",
-     "draft": {…}, "result": {…}}
+     "draft": {…}, "result": {…}, "kit": {…} | null, "documents": […], "missing_documents": […]}
 
 for a program to read (a reviewer's register, another tool) rather than a person. `DossierData` is
 its model: the export is written through it, and its JSON Schema, generated from it, is kept in
@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.dossier.authority import Extras
 from app.dossier.outline import declaration_text
 from app.results.document import (Answer, Completeness, DerivedPart, DutyPart, FindingPart, GapPart, Headline,
                                   ObligationPart, OpenPointPart, ResultDocument, Role, SectionAnswers, TrackLine)
@@ -78,6 +79,26 @@ class ResultData(_Data):
     declaration: DeclarationData
 
 
+class KitData(_Data):
+    """The authority's kit the application was made with, as the cover names it."""
+
+    authority: str
+    sandbox: str
+    call: str
+    kit: str = Field(description="The kit's id and version.")
+    deadline: dt.date | None
+    late: bool = Field(description="The deadline had passed when the dossier was made.")
+
+
+class DocumentData(_Data):
+    """A document sent with the application (not inside this file: the PDF dossier carries them)."""
+
+    title: str = Field(description="What the kit calls it, or the words for another document.")
+    name: str
+    size: int
+    sha256: str = Field(pattern="^[0-9a-f]{64}$")
+
+
 class DossierData(_Data):
     format: Literal["sandbox-kit-dossier"]
     version: Literal[1]
@@ -85,11 +106,20 @@ class DossierData(_Data):
     fingerprint: str = Field(pattern="^[0-9a-f]{64}$", description="SHA-256 of the draft as its file holds it.")
     draft: Draft
     result: ResultData
+    kit: KitData | None = None
+    documents: tuple[DocumentData, ...] = ()
+    missing_documents: tuple[str, ...] = Field((), description="The documents the kit requires that are not added.")
 
 
-def dossier_data(document: ResultDocument, draft: Draft, language: str, fingerprint: str) -> DossierData:
+def dossier_data(document: ResultDocument, draft: Draft, language: str, fingerprint: str,
+                 extras: Extras = Extras()) -> DossierData:
+    brand = extras.branding
+    kit = (KitData(authority=brand.authority, sandbox=brand.sandbox, call=brand.call, kit=brand.kit,
+                   deadline=brand.deadline, late=brand.closed) if brand is not None else None)
+    documents = tuple(DocumentData(title=e.title, name=e.name, size=e.size, sha256=e.sha256) for e in extras.enclosures)
     return DossierData(format=FORMAT, version=VERSION, language=language, fingerprint=fingerprint, draft=draft,
-                       result=result_data(document))
+                       result=result_data(document), kit=kit, documents=documents,
+                       missing_documents=extras.missing)
 
 
 def result_data(document: ResultDocument) -> ResultData:

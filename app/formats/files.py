@@ -1,23 +1,29 @@
 """Writing a dossier in the format chosen, and reading the draft back out of a dossier of any format.
 
 Every exporter has the face of the PDF's (app/dossier/export.py): `(draft, pack, out_path,
-progress=None)`, writes atomically, raises DossierError with one line. They run in the wizard's
+progress=None, kit=None)`, writes atomically, raises DossierError with one line. With a kit or
+documents added, the page and the data list the documents (they are not inside them, as they are
+inside the PDF) and carry the kit's names; a document whose kept copy is gone stops them as it stops
+the PDF. They run in the wizard's
 worker thread too: nothing here touches Qt. The PDF's code (reportlab) loads only when a PDF is
 written, pypdf only when one is read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Callable
 
 from app.dossier.attachment import fingerprint
-from app.dossier.export import DossierError, write_file
+from app.dossier.authority import Extras
+from app.dossier.export import DossierError, extras_for, write_file
 from app.dossier.texts import ERRORS
 from app.formats import data as dossier_json, embedded, html
 from app.formats.choice import HTML, JSON, PDF
 from app.formats.markup import language_tag
+from app.kits.kit import Kit
 from app.results.document import ResultDocument, result_document
 from app.storage.drafts import Draft
 from forms.schema import Pack
@@ -38,32 +44,36 @@ def exporter(chosen: str) -> Exporter:
     return {HTML: export_html, JSON: export_json}[chosen]
 
 
-def export_html(draft: Draft, pack: Pack, out_path: Path, progress: Callable[[float], None] | None = None) -> None:
+def export_html(draft: Draft, pack: Pack, out_path: Path, progress: Callable[[float], None] | None = None,
+                kit: Kit | None = None) -> None:
     """Write the dossier for `draft` as one HTML page to `out_path`."""
-    _export(draft, pack, out_path, html_page, progress)
+    _export(draft, pack, out_path, html_page, progress, kit)
 
 
-def export_json(draft: Draft, pack: Pack, out_path: Path, progress: Callable[[float], None] | None = None) -> None:
+def export_json(draft: Draft, pack: Pack, out_path: Path, progress: Callable[[float], None] | None = None,
+                kit: Kit | None = None) -> None:
     """Write the dossier for `draft` as data (app/formats/data.py) to `out_path`."""
-    _export(draft, pack, out_path, json_text, progress)
+    _export(draft, pack, out_path, json_text, progress, kit)
 
 
-def html_page(document: ResultDocument, draft: Draft, data: str) -> str:
-    return html.page(document, data, fingerprint(data.encode("utf-8")))
+def html_page(document: ResultDocument, draft: Draft, data: str, extras: Extras) -> str:
+    return html.page(document, data, fingerprint(data.encode("utf-8")), extras)
 
 
-def json_text(document: ResultDocument, draft: Draft, data: str) -> str:
-    found = dossier_json.dossier_data(document, draft, language_tag(), fingerprint(data.encode("utf-8")))
+def json_text(document: ResultDocument, draft: Draft, data: str, extras: Extras) -> str:
+    found = dossier_json.dossier_data(document, draft, language_tag(), fingerprint(data.encode("utf-8")), extras)
     return json.dumps(found.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def _export(draft: Draft, pack: Pack, out_path: Path, render: Callable[[ResultDocument, Draft, str], str],
-            progress: Callable[[float], None] | None) -> None:
+def _export(draft: Draft, pack: Pack, out_path: Path, render: Callable[[ResultDocument, Draft, str, Extras], str],
+            progress: Callable[[float], None] | None, kit: Kit | None) -> None:
     report = progress or (lambda fraction: None)
     data = draft.to_json()
+    extras = extras_for(draft, kit, dt.date.today())  # the kit's names, the documents (a copy gone: DossierError)
     report(0.05)
     try:
-        content = render(result_document(pack, draft, classify(pack, draft.values(), draft.notes())), draft, data)
+        document = result_document(pack, draft, classify(pack, draft.values(), draft.notes()))
+        content = render(document, draft, data, extras)
     except Exception as error:  # as for the PDF: a failure reaches the user as one line, not a traceback
         raise DossierError(ERRORS["build"].format(reason=str(error).splitlines()[0] if str(error)
                                                   else type(error).__name__)) from None

@@ -4,10 +4,12 @@ The PDF's parts in the PDF's order, each showing what it shows there: both lay o
 outline (app/dossier/outline.py), so the cover's facts and the result, the contents, the summary,
 the project, the classification with its decision path, the requirements, data protection, the
 sandbox plan with its checklist, the open points, the pack's declaration and the annex hold the same
-things, each answer once. Made for screen readers, which a PDF from reportlab (untagged) does not
-serve: one h1, headings in order, landmarks, lists as lists, tables with captions and header cells,
-the language stated, the result's certainty in words and not only in colour. No script, the style
-inline: one file that opens anywhere; the draft inside as data with its fingerprint printed.
+things, each answer once; with an authority's kit, its names on the cover and the documents' part
+(listed with their SHA-256: a page cannot carry them inside as the PDF does). Made for screen
+readers, which a PDF from reportlab (untagged) does not serve: one h1, headings in order, landmarks,
+lists as lists, tables with captions and header cells, the language stated, the result's certainty
+in words and not only in colour. No script, the style inline: one file that opens anywhere; the
+draft inside as data with its fingerprint printed.
 
 Nothing here decides what the dossier says: every sentence is the catalogue's or the pack's, read
 from the document, and every text passes through app/formats/markup.py, which escapes it.
@@ -18,15 +20,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.dossier.authority import Branding, Extras
 from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, completeness_text,
-                                 cover_rows, date_source, declaration_text, duty_group_title, open_count, outline,
-                                 signer_name)
+                                 cover_rows, cover_title, date_source, declaration_text, duty_group_title,
+                                 has_documents, open_count, outline, signer_name)
 from app.dossier.texts import TEXT
 from app.formats.embedded import FINGERPRINT_CLASS, FINGERPRINT_META, data_block
 from app.formats.markup import Markup, element, joined, language_tag
 from app.formats.style import CSS
 from app.results.document import Answer, Cited, DerivedPart, Headline, ObligationPart, ResultDocument
-from catalogue import table
+from catalogue import ntr, table
+from catalogue.formats import format_number
 
 HTML = table("formats.html")
 NO_COLOUR = "#5f6368"  # as the PDF: an outcome the pack gives no colour, nothing assessed, a track set aside
@@ -55,24 +59,25 @@ class Part:
         return TEXT[PARTS[self.id]]
 
 
-def page(document: ResultDocument, data: str, fingerprint: str) -> str:
+def page(document: ResultDocument, data: str, fingerprint: str, extras: Extras = Extras()) -> str:
     """The whole page for `document`, with the draft's JSON text `data` inside, whose SHA-256 is
-    `fingerprint`."""
+    `fingerprint`; `extras`: the kit's names and the documents added, if any."""
     found = outline(document)
     built = {"summary": summary(document, found), "project": Part("project", _pieces(found.project)),
              "classification": classification(document, found), "requirements": requirements(document, found),
              "data_protection": Part("data_protection", _pieces(found.data_protection)),
              "plan": Part("plan", _pieces(found.plan)), "open": open_points(document),
-             "declaration": declaration(document, fingerprint), "annex": annex(found)}
-    parts = [built[part] for part in PARTS]
-    system = document.system
-    title = TEXT["pdf_title"].format(title=TEXT["title"], system=system) if system else TEXT["title"]
+             "declaration": declaration(document, fingerprint), "annex": annex(found),
+             "documents": documents(extras) if has_documents(extras) else None}
+    parts = [built[part] for part in PARTS if built[part] is not None]
+    system, heading = document.system, cover_title(extras.branding)
+    title = TEXT["pdf_title"].format(title=heading, system=system) if system else heading
     head = element("head", element("meta", charset="utf-8"),
                    element("meta", name="viewport", content="width=device-width, initial-scale=1"),
                    element("meta", name=FINGERPRINT_META, content=fingerprint),
                    element("title", title), element("style", Markup(CSS)))
     body = element("body", element("a", HTML["skip"], href=f"#{MAIN_ID}", class_="skip"),
-                   cover(document, fingerprint), contents(parts),
+                   cover(document, fingerprint, extras.branding), contents(parts),
                    element("main", *[_part(part) for part in parts], id=MAIN_ID), data_block(data))
     return "<!DOCTYPE html>\n" + element("html", head, body, lang=language_tag()) + "\n"
 
@@ -106,12 +111,16 @@ def contents(parts: list[Part]) -> Markup:
 
 # --- the cover and the summary ---------------------------------------------------------------
 
-def cover(document: ResultDocument, fingerprint: str) -> Markup:
-    facts = _row_table(HTML["cover_caption"], cover_rows(document))
+def cover(document: ResultDocument, fingerprint: str, branding: Branding | None = None) -> Markup:
+    facts = _row_table(HTML["cover_caption"], cover_rows(document, branding))
     result = element("section", element("h2", TEXT["primary_tier"], id="result"), outcome(document.headline),
                      *_track_lines(document), aria_labelledby="result")
-    return element("header", element("h1", TEXT["title"]), facts, result, *_fingerprint(fingerprint),
-                   element("p", TEXT["disclaimer"], class_="small"))
+    # With a kit, the authority's and the sandbox's names above the title, as on the PDF's cover (its
+    # logo is not shown: the page loads nothing and holds no image).
+    masthead = (element("p", element("strong", branding.authority), "\n", branding.sandbox, class_="masthead")
+                if branding is not None else None)
+    return element("header", masthead, element("h1", cover_title(branding)), facts, result,
+                   *_fingerprint(fingerprint), element("p", TEXT["disclaimer"], class_="small"))
 
 
 def _row_table(caption: str, rows: list[tuple[str, str]], **attributes: str) -> Markup:
@@ -305,3 +314,24 @@ def declaration(document: ResultDocument, fingerprint: str) -> Part:
 def annex(found: Outline) -> Part:
     """Every answer the parts before did not quote, and the questions asked and not answered."""
     return Part("annex", [element("p", TEXT["annex_scope"], class_="small"), *[_group(g) for g in found.annex]])
+
+
+def documents(extras: Extras) -> Part:
+    """The documents sent with the application, each with its size and SHA-256 (not inside the page,
+    which says so), and those the kit requires that are missing."""
+    body: list[Markup | Sub] = []
+    if extras.enclosures:
+        columns = element("tr", *[element("th", TEXT["document_columns"][key], scope="col")
+                                  for key in ("document", "file", "size")])
+        rows = [element("tr", element("th", e.title, scope="row"),
+                        element("td", e.name, element("p", TEXT["sha256"].format(hash=e.sha256), class_="refs")),
+                        element("td", ntr("dossier.bytes", e.size, size=format_number(e.size))))
+                for e in extras.enclosures]
+        body += [element("p", HTML["documents_intro"], class_="small"),
+                 element("table", element("caption", HTML["documents_caption"]), element("thead", columns),
+                         element("tbody", *rows))]
+    else:
+        body.append(element("p", TEXT["no_documents"]))
+    if extras.missing:
+        body.append(Sub(TEXT["documents_missing"], [_list(list(extras.missing))]))
+    return Part("documents", body)

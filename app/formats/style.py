@@ -10,6 +10,7 @@ CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; line-height: 1.5;
        color: #1a1a1a; background: #ffffff; max-width: 50rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 h1 { font-size: 1.75rem; line-height: 1.25; }
+.masthead { font-size: 1.1rem; margin-bottom: 0; }
 h2 { font-size: 1.35rem; margin-top: 2.5rem; padding-bottom: .2rem; border-bottom: 1px solid #c8c8c8; }
 h3 { font-size: 1.1rem; margin-top: 1.75rem; }
 p, li, dd, td, th { white-space: pre-line; overflow-wrap: anywhere; }

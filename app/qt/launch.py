@@ -1,4 +1,5 @@
-"""Starting the wizard: `python main.py [--data-dir DIR] [--lang CODE] [DRAFT.json]` (main.py takes the options).
+"""Starting the wizard: `python main.py [--data-dir DIR] [--lang CODE] [--kit FILE] [DRAFT.json]` (main.py
+takes the options). A kit named is loaded with the pack, after the first paint, and worn from then on.
 
 The window shows its start page first; the pack and the core load right after it is painted
 (deferred to the event loop). A draft named on the command line opens then, the start page saying
@@ -14,7 +15,7 @@ from pathlib import Path
 from catalogue import tr
 
 
-def run_wizard(args: list[str]) -> int:
+def run_wizard(args: list[str], kit: str | None = None) -> int:
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
                                                  or os.environ.get("QT_QPA_PLATFORM")):
         # Without a display Qt aborts the whole process; say why instead.
@@ -22,7 +23,7 @@ def run_wizard(args: list[str]) -> int:
         print(tr("cli.error_line", message=message), file=sys.stderr)
         return 2
     if len(args) > 1 or (args and args[0].startswith("-")):
-        usage = "python main.py [--data-dir DIR] [--lang CODE] [DRAFT.json] | python main.py COMMAND ... (-h)"
+        usage = "python main.py [--data-dir DIR] [--lang CODE] [--kit FILE] [DRAFT.json] | python main.py COMMAND ... (-h)"
         print(tr("qt.usage", usage=usage), file=sys.stderr)
         return 2
     from PySide6.QtWidgets import QApplication
@@ -43,7 +44,7 @@ def run_wizard(args: list[str]) -> int:
     app.setWindowIcon(QIcon(str(paths.resource("icons", "app.svg"))))  # read only when drawn
     from app.qt.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(kit_path=Path(kit) if kit else None)
     if args:
         # The window comes up at once saying which draft it is opening; the pack and the core (about
         # a third of a second, see benchmarks/startup.py) load after that first paint.

@@ -25,9 +25,11 @@ from app.qt.texts import TEXT
 class MainWindow(QMainWindow):
     first_shown = Signal()
 
-    def __init__(self, prompter: Prompter | None = None, parent=None):
+    def __init__(self, prompter: Prompter | None = None, parent=None, kit_path: Path | None = None):
         super().__init__(parent)
         self.prompter = prompter or Prompter()
+        # The kit named on the command line: loaded with the pack, after the first paint.
+        self.kit_path = kit_path
         self.settings = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
         self.session = None
         self.wizard = None
@@ -40,6 +42,7 @@ class MainWindow(QMainWindow):
         self.start.recent_chosen.connect(lambda name: self.open_path(Path(name)))
         self.start.restore_requested.connect(self._restore_offered)
         self.start.discard_requested.connect(self._discard_recovery)
+        self.start.kit_chosen.connect(lambda name: self.wear_kit_file(Path(name)))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self._was_shown = False
@@ -73,6 +76,9 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(TEXT["quit"], self.close, "Ctrl+Q")
         self.restore_action = self._action(TEXT["start_restore"], lambda: self.restore_autosave())
         self.versions_action = self._action(TEXT["versions"], self.restore_version)
+        self.open_kit_action = self._action(TEXT["open_kit"], self.open_kit)
+        self.kit_aside_action = self._action(TEXT["kit_aside"], lambda: self.wear_kit(None))
+        self.kit_aside_action.setEnabled(False)
         self.back_action = self._action(TEXT["back"], lambda: self.wizard and self.wizard.back(), "Alt+Left")
         self.next_action = self._action(TEXT["next"], lambda: self.wizard and self.wizard.next(), "Alt+Right")
         self.review_action = self._action(TEXT["go_review"], self._go_review)
@@ -82,6 +88,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addActions([self.save_action, self.save_as_action, self.protect_action, self.restore_action,
                                self.versions_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.open_kit_action, self.kit_aside_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         go_menu = self.menuBar().addMenu(TEXT["menu_go"])
@@ -113,6 +121,7 @@ class MainWindow(QMainWindow):
     def preload(self) -> None:
         """Read the pack and build the pages while the start page is on screen."""
         self.ensure_session()
+        self._refresh_kits()
 
     def ensure_session(self):
         """The session over the pack and the wizard's view of it, built once; None (after saying
@@ -120,12 +129,9 @@ class MainWindow(QMainWindow):
         session = self._ensure_session()
         if session is not None and self.wizard is None:
             from app.qt.fonts import load_bundled_fonts
-            from app.qt.wizard_view import WizardView
 
             load_bundled_fonts()
-            self.wizard = WizardView(session, self.prompter)
-            self.wizard.step_changed.connect(self._remember_step)
-            self.stack.addWidget(self.wizard)
+            self._build_wizard()
         return session
 
     def _ensure_session(self):
@@ -133,6 +139,7 @@ class MainWindow(QMainWindow):
         the first the view shows (no page is built, and nothing classified, for an empty one first)."""
         if self.session is None:
             from app.qt.dialog_prompts import DialogPrompts
+            from app.kits.shelf import kit_finder
             from app.qt.session import Session
             from forms.layer import PackError
             from forms.loader import default_pack
@@ -142,12 +149,107 @@ class MainWindow(QMainWindow):
             except PackError as error:
                 self.prompter.error(self, TEXT["pack_error_title"], TEXT["pack_error"].format(reason=error))
                 return None
-            self.session = Session(pack, parent=self, prompts=DialogPrompts(self, self.prompter))
+            kit = self._load_kit(self.kit_path) if self.kit_path is not None else None
+            self.kit_path = None
+            self.session = Session(pack, parent=self, prompts=DialogPrompts(self, self.prompter), kit=kit,
+                                   find_kit=kit_finder())
             self.session.dirty_changed.connect(self._update_title)
             self.session.path_changed.connect(self._update_title)
             self.session.drafts.saved.connect(self._on_saved)
+            self.session.kit_changed.connect(self._on_kit_changed)
             self.autosaver.follow(self.session)
+            self._wear_branding()
         return self.session
+
+    def _build_wizard(self) -> None:
+        """The assessment's views, built from the pack in use (again when a kit changes it)."""
+        from app.qt.wizard_view import WizardView
+
+        old = self.wizard
+        self.wizard = WizardView(self.session, self.prompter)
+        self.wizard.step_changed.connect(self._remember_step)
+        self.stack.addWidget(self.wizard)
+        if old is not None:
+            if self.stack.currentWidget() is old:
+                self.stack.setCurrentWidget(self.wizard)
+            self.stack.removeWidget(old)
+            # Deleted now, not later: its pages listen to the session, and the next change (the new
+            # draft that follows a kit) would reach them with a pack they were not built from.
+            # Nothing of the old wizard is running: kits change from the menus and the start page.
+            from shiboken6 import delete
+
+            delete(old)
+
+    # --- authority kits ---
+    def _load_kit(self, path: Path):
+        """The kit at `path`, kept among the kits seen; None (after saying why) when it is refused."""
+        from app.kits.errors import KitError
+        from app.kits.kit import load_kit
+        from app.kits.shelf import remember
+        from app.qt.fonts import load_bundled_fonts
+
+        load_bundled_fonts()
+        try:
+            kit = load_kit(path)
+            remember(kit)
+        except KitError as error:
+            self.prompter.error(self, TEXT["kit_error_title"], TEXT["kit_error"].format(reason=error))
+            return None
+        return kit
+
+    def open_kit(self) -> None:
+        path = self.prompter.open_kit_path(self, Path.home())
+        if path is not None:
+            self.wear_kit_file(path)
+
+    def wear_kit_file(self, path: Path) -> bool:
+        """Open the kit at `path` and wear it (its welcome on the start page, a new draft with it)."""
+        if not self.may_discard() or self._ensure_session() is None:
+            return False
+        kit = self._load_kit(Path(path))
+        if kit is None:
+            return False
+        self.wear_kit(kit, asked=True)
+        return True
+
+    def wear_kit(self, kit, asked: bool = False) -> None:
+        """Wear `kit` (None: set it aside): the draft open is replaced by a new one made with it,
+        after asking about unsaved work, and the start page shows the kit's welcome."""
+        if (not asked and not self.may_discard()) or self._ensure_session() is None:
+            return
+        self.session.drafts.wear(kit)
+        self.session.drafts.new()
+        self.stack.setCurrentWidget(self.start)
+        self._enable_draft_actions(False)
+        self._refresh_kits()
+
+    def _on_kit_changed(self, _kit) -> None:
+        if self.wizard is not None:  # else built from the new pack when first needed
+            self._build_wizard()
+        self._wear_branding()
+
+    def _wear_branding(self) -> None:
+        """The start page, the window's title and icon in the kit's colours and words, or the application's own."""
+        import datetime as dt
+
+        from PySide6.QtGui import QIcon
+
+        from app.qt.kit_views import KitWelcome, window_icon
+
+        kit = self.session.kit if self.session is not None else None
+        self.start.show_kit(KitWelcome(kit, dt.date.today()) if kit is not None else None)
+        icon = window_icon(kit) if kit is not None else None
+        self.setWindowIcon(icon or QIcon(str(paths.resource("icons", "app.svg"))))
+        self.kit_aside_action.setEnabled(kit is not None)
+        self._update_title()
+
+    def _refresh_kits(self) -> None:
+        from app.kits.shelf import shelved
+
+        worn = self.session.kit.made.hash if self.session is not None and self.session.kit else None
+        self.start.show_kits([(TEXT["kit_row"].format(authority=k.manifest.authority.name, sandbox=k.manifest.sandbox.name,
+                                                      version=k.manifest.version), str(k.path))
+                              for k in shelved() if k.hash != worn])
 
     def _show_wizard(self) -> None:
         self.stack.setCurrentWidget(self.wizard)
@@ -202,7 +304,7 @@ class MainWindow(QMainWindow):
     def _show_opened(self, result) -> bool:
         if not result.opened:
             return False
-        from app.storage.drafts import PackChange
+        from app.storage.drafts import KitChange, PackChange
 
         draft_files.remember_recent(result.path)
         self.ensure_session()  # the view, built now for the draft opened
@@ -210,6 +312,11 @@ class MainWindow(QMainWindow):
         if result.pack_change is PackChange.CONTENT:
             made = self.session.draft.lock.pack
             warnings.insert(0, TEXT["pack_changed"].format(pack=made.id, version=made.version))
+        recorded = result.kit_recorded
+        kit_warning = {KitChange.MISSING: "kit_missing", KitChange.CHANGED: "kit_changed",
+                       KitChange.OTHER: "kit_other"}.get(result.kit_change)
+        if kit_warning and recorded is not None:
+            warnings.insert(0, TEXT[kit_warning].format(kit=recorded.id, version=recorded.version))
         if warnings:
             self.statusBar().showMessage(TEXT["draft_warnings"].format(warnings="; ".join(warnings)))
         self._show_wizard()
@@ -265,7 +372,12 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, *_ignored) -> None:
         name = (self.session.display_name if self.session else "") or TEXT["untitled"]
-        self.setWindowTitle(TEXT["window_title"].format(name=name, dirty="[*]"))
+        kit = self.session.kit if self.session is not None else None
+        if kit is None:
+            self.setWindowTitle(TEXT["window_title"].format(name=name, dirty="[*]"))
+        else:
+            self.setWindowTitle(TEXT["window_title_kit"].format(name=name, dirty="[*]", sandbox=kit.manifest.sandbox.name,
+                                                                authority=kit.manifest.authority.name))
         self.setWindowModified(bool(self.session and self.session.dirty))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -135,6 +135,19 @@ class Prompter:
         chosen = dialog.selectedNameFilter()
         return Path(dialog.selectedFiles()[0]), texts.index(chosen) if chosen in texts else 0
 
+    def open_kit_path(self, parent, folder: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        kits = TEXT["kit_filter"].format(pattern="*.sandboxkit")
+        name, _ = QFileDialog.getOpenFileName(parent, TEXT["open_kit_title"], str(folder), kits)
+        return Path(name) if name else None
+
+    def open_attachment_path(self, parent, folder: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(parent, TEXT["document_open_title"], str(folder))
+        return Path(name) if name else None
+
     def open_certificate(self, parent, folder: Path) -> Path | None:
         """The PKCS#12 file (certificate and private key) to sign with, or None."""
         from PySide6.QtWidgets import QFileDialog

@@ -5,6 +5,7 @@ choose (app/qt/certificate_choice.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import importlib
 from pathlib import Path
@@ -12,7 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from app.kits.manifest import SOON, deadline_text
+from app.qt.attachments_view import AttachmentsView
+from app.qt.kit_views import plain_label
 from app.results import names
+from catalogue import tr
+from catalogue.formats import format_date
 from app.qt.scroll_page import ScrollPage
 from app.qt.result_view import link_label
 from app.qt.style import muted
@@ -33,15 +39,15 @@ class ExportJob(QRunnable):
     """Writes the dossier in a pool thread. It gets its own copy of the draft and never touches
     a widget; the page hears back through the signals."""
 
-    def __init__(self, export, draft, pack, out_path: Path):
+    def __init__(self, export, draft, pack, out_path: Path, kit=None):
         super().__init__()
-        self.export, self.draft, self.pack, self.out_path = export, draft, pack, out_path
+        self.export, self.draft, self.pack, self.out_path, self.kit = export, draft, pack, out_path, kit
         self.signer: str | None = None  # whose signature the export adds, if any
         self.signals = _ExportSignals()
 
     def run(self) -> None:
         try:
-            self.export(self.draft, self.pack, self.out_path)
+            self.export(self.draft, self.pack, self.out_path, kit=self.kit)
         except Exception as error:  # noqa: BLE001 - any failure is reported to the user, not lost
             self.signals.failed.emit(str(error) or type(error).__name__)
         else:
@@ -72,8 +78,8 @@ def _signed_export(certificate):
     """An export like `export_dossier` that writes the dossier signed with `certificate`."""
     from app.dossier.signing import export_signed
 
-    def export(draft, pack, out_path: Path) -> None:
-        export_signed(draft, pack, out_path, certificate)
+    def export(draft, pack, out_path: Path, kit=None) -> None:
+        export_signed(draft, pack, out_path, certificate, kit=kit)
 
     return export
 
@@ -96,6 +102,7 @@ class ReviewPage(ScrollPage):
         self.body.addWidget(self.content)
         self.body.addStretch(1)
         self.setAccessibleName(TEXT["review_title"])
+        session.attachments_changed.connect(self._on_attachments_changed)
 
     def _export_row(self) -> QHBoxLayout:
         self.export_button = QPushButton(TEXT["export"])
@@ -134,9 +141,12 @@ class ReviewPage(ScrollPage):
         widget = QWidget()
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.deadline_label = self._deadline(layout)
         self.completeness = document.completeness
         self.completeness_label = link_label(self._completeness_text(), self._on_link)
         layout.addWidget(self.completeness_label)
+        self.attachments = AttachmentsView(session, self.prompter)
+        layout.addWidget(self.attachments)
         missing = {m.question for m in document.completeness.missing}
         for section in document.sections:
             rows = [self._answer_row(answer, answer.question in missing) for answer in section.answers if answer.asked]
@@ -144,6 +154,23 @@ class ReviewPage(ScrollPage):
                 layout.addWidget(link_label(f"<h3>{html.escape(section.title)}</h3>" + "".join(rows), self._on_link))
         layout.addWidget(link_label(self._result_text(document), self._on_link))
         return widget
+
+    def _deadline(self, layout: QVBoxLayout) -> QLabel | None:
+        """The kit's deadline with the days left; a late application says so."""
+        kit = self.session.kit
+        text = deadline_text(kit.manifest, dt.date.today()) if kit is not None else None
+        if text is None:
+            return None
+        days = kit.manifest.days_left(dt.date.today())
+        if days < 0:
+            text = tr("kit.late", date=format_date(kit.manifest.sandbox.deadline), authority=kit.manifest.authority.name)
+        label = plain_label(text, "warning" if days <= SOON else "heading")
+        layout.addWidget(label)
+        return label
+
+    def _on_attachments_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def _answer_row(self, answer: Answer, missing: bool) -> str:
         if answer.given:
@@ -235,7 +262,8 @@ class ReviewPage(ScrollPage):
 
     def start_export(self, export, out_path: Path, signer: str | None = None) -> None:
         """Run `export` in a pool thread; `signer`: whose signature it adds, if any."""
-        self.job = ExportJob(export, self.session.draft.model_copy(deep=True), self.session.pack, out_path)
+        self.job = ExportJob(export, self.session.draft.model_copy(deep=True), self.session.pack, out_path,
+                             self.session.kit)
         self.job.signer = signer
         self.job.signals.succeeded.connect(self._on_export_succeeded)
         self.job.signals.failed.connect(self._on_export_failed)

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from app.kits.kit import Kit
 from app.session.draft_session import DraftSession
-from app.storage.drafts import Draft
+from app.storage.drafts import Draft, Made
 from app.session.prompts import Prompts
 from forms.evaluation import Evaluation
 from forms.schema import Pack
@@ -37,18 +38,33 @@ class Session(QObject):
     assessment_changed = Signal(object)
     dirty_changed = Signal(bool)
     path_changed = Signal(object)
+    # The kit worn changed (a kit opened or set aside, a draft made with another kit opened): the
+    # pack changed with it, and the views built from it are built again.
+    kit_changed = Signal(object)
+    attachments_changed = Signal()
 
     def __init__(self, pack: Pack, draft: Draft | None = None, path: Path | None = None, parent=None,
-                 prompts: Prompts | None = None):
+                 prompts: Prompts | None = None, kit: Kit | None = None,
+                 find_kit: Callable[[Made], Kit | None] | None = None):
         super().__init__(parent)
-        self.pack = pack
-        self.drafts = DraftSession(pack, prompts, draft, path)
+        self.drafts = DraftSession(pack, prompts, draft, path, kit=kit, find_kit=find_kit)
         # What the core says of the answers, worked out when first asked: a session opened on a
         # named draft replaces its empty one before anyone asks.
         self._results: tuple[Evaluation, set[str], Assessment] | None = None
         self.drafts.answers_changed.connect(self._on_answers_changed)
         self.drafts.dirty_changed.connect(self.dirty_changed.emit)
         self.drafts.path_changed.connect(self.path_changed.emit)
+        self.drafts.kit_changed.connect(self._on_kit_changed)
+        self.drafts.attachments_changed.connect(self.attachments_changed.emit)
+
+    @property
+    def pack(self) -> Pack:
+        """The pack in use: the kit's when one is worn (the draft session may change it)."""
+        return self.drafts.pack
+
+    @property
+    def kit(self) -> Kit | None:
+        return self.drafts.kit
 
     # --- what the draft session holds ---
     @property
@@ -124,6 +140,10 @@ class Session(QObject):
         if self._results is None:
             self._recompute()
         return self._results  # type: ignore[return-value]
+
+    def _on_kit_changed(self, kit) -> None:
+        self._recompute()
+        self.kit_changed.emit(kit)
 
     def _recompute(self) -> None:
         values = self.draft.values()

@@ -18,6 +18,7 @@ class StartPage(ScrollPage):
     new_requested = Signal()
     open_requested = Signal()
     recent_chosen = Signal(str)
+    kit_chosen = Signal(str)  # the path of a kit seen before
     restore_requested = Signal(int)  # the index of the unsaved work offered, newest first
     discard_requested = Signal(int)
 
@@ -26,8 +27,12 @@ class StartPage(ScrollPage):
         self.setAccessibleName(TEXT["start_title"])
         self.body.setContentsMargins(40, 32, 40, 24)
         self.body.setSpacing(12)
+        # A kit's welcome (app/qt/kit_views.py) goes here, in place of the title and introduction.
+        self.kit_top = QVBoxLayout()
+        self.body.addLayout(self.kit_top)
+        self.welcome = None
         self.title = self.heading(TEXT["start_title"])
-        self.paragraph(TEXT["start_intro"])
+        self.intro = self.paragraph(TEXT["start_intro"])
         self.restore_box = self._restore_box()
         self.body.addWidget(self.restore_box)
         self.new_button = QPushButton(TEXT["start_new"])
@@ -45,6 +50,12 @@ class StartPage(ScrollPage):
         self.recent_title = self.heading(TEXT["start_recent"], "heading")
         self.recent_box = QVBoxLayout()
         self.body.addLayout(self.recent_box)
+        self.kits_title = self.heading(TEXT["start_kits"], "heading")
+        self.kits_box = QVBoxLayout()
+        self.body.addLayout(self.kits_box)
+        self.kits_title.hide()
+        self.kit_notes = QVBoxLayout()
+        self.body.addLayout(self.kit_notes)
         self.body.addStretch(1)
         muted(self.paragraph(TEXT["not_legal_advice"]), small=True)
 
@@ -109,16 +120,46 @@ class StartPage(ScrollPage):
             self.recent_box.addWidget(button)
         self.recent_title.setVisible(bool(paths))
 
+    def show_kit(self, welcome) -> None:
+        """Wear a kit's welcome (a KitWelcome: its `top` above the buttons, its `notes` below the
+        lists), or None for the application's own title and introduction."""
+        if self.welcome is not None:
+            for part in (self.welcome.top, self.welcome.notes):
+                part.hide()
+                part.deleteLater()
+        self.welcome = welcome
+        if welcome is not None:
+            self.kit_top.addWidget(welcome.top)
+            self.kit_notes.addWidget(welcome.notes)
+        self.title.setVisible(welcome is None)
+        self.intro.setVisible(welcome is None)
+        self.new_button.setText(TEXT["start_new_kit" if welcome is not None else "start_new"])
+
+    def show_kits(self, kits: list[tuple[str, str]]) -> None:
+        """The kits seen before, as (label, path) to wear one again."""
+        _clear(self.kits_box)
+        for label, path in kits:
+            button = QPushButton(label.replace("&", "&&"))  # an authority's "&" is no shortcut
+            button.setFlat(True)
+            button.setStyleSheet("text-align: left")
+            button.setAccessibleName(label)
+            button.clicked.connect(lambda _=False, p=path: self.kit_chosen.emit(p))
+            self.kits_box.addWidget(button)
+        self.kits_title.setVisible(bool(kits))
+
     def show_opening(self, name: str | None) -> None:
         """While a draft named on the command line loads: say so, and take no other choice meanwhile."""
         self.opening.setText(TEXT["start_opening"].format(name=name) if name else "")
         self.opening.setVisible(bool(name))
         for button in [self.new_button, self.open_button, *self.restore_buttons, *self.discard_buttons,
-                       *self.recent_buttons()]:
+                       *self.recent_buttons(), *self.kit_buttons()]:
             button.setEnabled(not name)
 
     def recent_buttons(self) -> list[QWidget]:
         return [self.recent_box.itemAt(i).widget() for i in range(self.recent_box.count())]
+
+    def kit_buttons(self) -> list[QWidget]:
+        return [self.kits_box.itemAt(i).widget() for i in range(self.kits_box.count())]
 
 
 def _clear(layout) -> None:

@@ -46,7 +46,18 @@ class WizardView(QWidget):
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.setSpacing(0)
+        # The wizard wears the kit: its band on every page, with the deadline (built again with the
+        # wizard when the kit changes).
+        self.kit_banner = None
+        if session.kit is not None:
+            import datetime as dt
+
+            from app.qt.kit_views import KitBanner
+
+            self.kit_banner = KitBanner(session.kit, dt.date.today(), compact=True)
+            layout.addWidget(self.kit_banner)
+        layout.addWidget(splitter, 1)
         session.answers_changed.connect(self._update_progress)
         self._update_progress()
         self.go_to(session.pack.sections[0].id)

@@ -28,6 +28,7 @@ from catalogue import table, tr
 from forms.completeness import completeness
 from forms.evaluation import Evaluation
 from forms.fingerprint import content_hash
+from forms.registry import PackInfo
 from risk_tiers.classify import classify
 from risk_tiers.headline import headline
 
@@ -251,7 +252,8 @@ def _with_results(review: DossierReview, draft: Draft, shelf: PackShelf) -> Doss
             raise _Stop(Status.PACK_UNREADABLE, shelved.error, review)
     kit_missing = None
     if draft.lock.kit is not None:
-        recorded, kit_missing = _kit(draft, shelf, recorded, review)
+        recorded, kit_missing, documents = _kit(draft, shelf, recorded, review)
+        review = dataclasses.replace(review, missing_attachments=documents)
     ruling = recorded or today
     review = dataclasses.replace(review, applicant=names.applicant_name(ruling.pack, draft),
                                  system=names.system_name(ruling.pack, draft))
@@ -265,15 +267,22 @@ def _with_results(review: DossierReview, draft: Draft, shelf: PackShelf) -> Doss
 
 
 def _kit(draft: Draft, shelf: PackShelf, recorded: Shelved | None,
-         review: DossierReview) -> tuple[Shelved | None, tuple[Status, str] | None]:
-    """The kit the draft records, found as a pack of its own; without it, the base pack's result."""
+         review: DossierReview) -> tuple[Shelved | None, tuple[Status, str] | None, tuple[str, ...]]:
+    """The kit the draft records: installed as a pack of its own, or a kit this application has
+    seen, composed over its pack (then with the documents it requires that the draft lacks);
+    without it, the base pack's result and the status that says so."""
     kit = draft.lock.kit
     found = shelf.version(kit.id, kit.version)
-    if found is None:
-        return recorded, (Status.KIT_MISSING, DETAIL["kit_missing"].format(kit=kit.id, version=kit.version))
-    if found.pack is None:
-        raise _Stop(Status.PACK_UNREADABLE, found.error, review)
-    return found, None
+    if found is not None:
+        if found.pack is None:
+            raise _Stop(Status.PACK_UNREADABLE, found.error, review)
+        return found, None, ()
+    worn = shelf.kit(kit)
+    if worn is None:
+        return recorded, (Status.KIT_MISSING, DETAIL["kit_missing"].format(kit=kit.id, version=kit.version)), ()
+    info = PackInfo(kit.id, kit.version, worn.pack.title, worn.pack.law_current_to, Path(), "kit", worn.base.id)
+    missing = tuple(a.id for a in worn.missing_attachments({a.kind for a in draft.attachments if a.kind}))
+    return Shelved(info, worn.pack), None, missing
 
 
 def _recomputed(review: DossierReview, draft: Draft, recorded: Shelved | None, today: Shelved | None) -> DossierReview:

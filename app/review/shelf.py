@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from app.kits.kit import Kit
+from app.kits.shelf import ShelvedKit, kit_finder, shelved
+from app.storage.drafts import Made
 from app.storage.paths import packs_dir
 from forms.layer import PackError
 from forms.loader import load_pack
@@ -33,6 +36,8 @@ class PackShelf:
         self.found = found
         self._loaded: dict[tuple[str, str], Shelved] = {}
         self._identities: dict[str, str] = {}
+        self._kits: dict[tuple, Kit | None] = {}
+        self._kits_seen: list[ShelvedKit] | None = None
 
     @classmethod
     def discover(cls, given: Iterable[Path] = ()) -> "PackShelf":
@@ -71,6 +76,19 @@ class PackShelf:
                 self._loaded[key] = Shelved(info, error=str(error))
         return self._loaded[key]
 
+    def kit(self, made: Made) -> Kit | None:
+        """The kit a draft records, among those this application has seen (its copy in the data
+        folder), composed over its pack; None when it has not seen one of that id."""
+        key = (made.id, made.version, made.hash)
+        if key not in self._kits:
+            self._kits[key] = kit_finder(self.found)(made)
+        return self._kits[key]
+
+    def kits_seen(self) -> list[ShelvedKit]:
+        if self._kits_seen is None:
+            self._kits_seen = shelved()
+        return self._kits_seen
+
     def today(self, pack_id: str) -> Shelved | None:
         newest = self.newest_version(pack_id)
         return self.version(pack_id, newest) if newest is not None else None
@@ -89,6 +107,9 @@ class PackShelf:
                     if file.is_file():
                         digest.update(str(file.relative_to(info.folder)).encode("utf-8", "surrogateescape"))
                         digest.update(hashlib.sha256(file.read_bytes()).digest())
+            for kit in self.kits_seen():  # a kit of that id seen, or another copy of it, is read anew
+                if kit.manifest.id == pack_id:
+                    digest.update(kit.hash.encode())
             self._identities[pack_id] = f"{pack_id}:{digest.hexdigest()}"
         return self._identities[pack_id]
 

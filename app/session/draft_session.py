@@ -20,8 +20,10 @@ from typing import Any, Callable
 from app.storage.autosave_files import Recovery, discard_autosave, discard_recovery, recoveries, write_autosave
 from app.storage.backups import Backup, list_backups, restore_backup
 from app.storage.draft_store import change_protection, save_draft
-from app.storage.drafts import (Answer, Draft, DraftError, PackChange, PassphraseRequired, WrongPassphrase, draft_problems,
-                        load_draft, pack_change)
+from app.kits.kit import Kit
+from app.storage.attachments import AttachmentError, check_room, keep_file
+from app.storage.drafts import (Answer, Attached, Draft, DraftError, KitChange, Made, PackChange, PassphraseRequired, WrongPassphrase,
+                                draft_problems, kit_change, load_draft, pack_change)
 from app.session.prompts import Choice, Notice, Prompts
 from forms.evaluation import is_empty
 from forms.schema import Pack
@@ -52,13 +54,16 @@ class DraftUnusable(DraftError):
 
 @dataclass(frozen=True)
 class OpenResult:
-    """What came of opening a draft. `pack_change` says how the pack at hand differs from the one
-    the draft was made with, so the wizard and the command line can warn when it changed."""
+    """What came of opening a draft. `pack_change` and `kit_change` say how the pack and the kit at
+    hand differ from those the draft was made with (`kit_recorded`), so the wizard and the command
+    line can warn when they changed or the kit is missing."""
 
     opened: bool
     path: Path | None = None
     warnings: list[str] = field(default_factory=list)
     pack_change: PackChange | None = None
+    kit_change: KitChange | None = None
+    kit_recorded: Made | None = None
 
 
 NOT_OPENED = OpenResult(False)
@@ -166,13 +171,21 @@ def _protect_as_asked(path: Path | None, current: str | None, prompts: Prompts) 
 
 class DraftSession:
     """One draft being worked on over `pack`, asking the person through `prompts` (a session nobody
-    can be asked in declines every question)."""
+    can be asked in declines every question).
+
+    With a `kit`, the pack is the kit's (`kit.pack`) and new drafts record the kit. `find_kit` finds
+    the kit a draft was made with (among those the application has seen, app/kits/shelf.py): a
+    draft opened reopens with its kit when it is found, and the session wears it from then on;
+    without `find_kit` (a kit named on the command line) the kit given stays."""
 
     def __init__(self, pack: Pack, prompts: Prompts | None = None, draft: Draft | None = None,
-                 path: Path | None = None):
-        self.pack = pack
+                 path: Path | None = None, kit: Kit | None = None,
+                 find_kit: Callable[[Made], Kit | None] | None = None):
+        self.kit = kit
+        self.pack = kit.pack if kit is not None else pack
+        self.find_kit = find_kit
         self.prompts = prompts or Declining()
-        self.draft = draft or Draft.new(pack)
+        self.draft = draft or self._new_draft()
         self.path = path
         self.dirty = False
         # Held in memory only, never written: saves and autosaves are sealed with it (app/storage/protect.py).
@@ -181,6 +194,13 @@ class DraftSession:
         self.dirty_changed = Listeners()    # (dirty)
         self.path_changed = Listeners()     # (path)
         self.saved = Listeners()            # (path)
+        self.kit_changed = Listeners()      # (kit or None): the session wears another kit, and its pack
+        self.attachments_changed = Listeners()  # ()
+
+    @property
+    def base(self) -> Pack:
+        """The pack as shipped, without the kit's additions: a draft's lock records this one."""
+        return self.kit.base if self.kit is not None else self.pack
 
     # --- reading ---
     def value(self, question_id: str) -> Any:
@@ -222,10 +242,35 @@ class DraftSession:
             answer.note = note
         self._changed(question_id)
 
+    # --- the documents added ---
+    def add_attachment(self, path: Path, kind: str = "") -> Attached:
+        """Add the document at `path`, as the kit's document `kind` ("": another one). A copy is
+        kept in the data folder (app/storage/attachments.py), so moving the original loses nothing.
+        AttachmentError (one line) when it cannot be added: the draft is then as it was."""
+        spec = self.kit.attachment(kind) if self.kit is not None and kind else None
+        kind = spec.id if spec is not None else ""
+        suffix = Path(path).suffix.lower().lstrip(".")
+        if spec is not None and spec.types and suffix not in spec.types:
+            raise AttachmentError.tr("attach.error.wrong_type", name=Path(path).name, title=spec.title,
+                                     types=", ".join(spec.types))
+        attached = keep_file(Path(path), kind)
+        check_room(self.draft.attachments, attached)
+        self.draft.attachments.append(attached)
+        self._attachments_changed()
+        return attached
+
+    def remove_attachment(self, index: int) -> None:
+        """Take the document at `index` off the draft (its kept copy stays: a backup may name it)."""
+        del self.draft.attachments[index]
+        self._attachments_changed()
+
+    def attached_kinds(self) -> set[str]:
+        return {a.kind for a in self.draft.attachments if a.kind}
+
     # --- the flows ---
     def new(self) -> None:
         """Start a new draft (ask may_discard first)."""
-        self._take(Draft.new(self.pack), None, None)
+        self._take(self._new_draft(), None, None)
 
     def open(self, path: Path) -> OpenResult:
         """Open the draft at `path`, asking for its passphrase if it has one (ask may_discard first).
@@ -237,15 +282,19 @@ class DraftSession:
             if opened is None:
                 return NOT_OPENED
             draft, passphrase = opened
-            errors, warnings = draft_problems(draft, self.pack)
+            kit = self._kit_for(draft)
+            change = kit_change(draft.lock, kit.made if kit is not None else None)
+            keep_unknown = change in (KitChange.MISSING, KitChange.CHANGED, KitChange.OTHER)
+            errors, warnings = draft_problems(draft, kit.pack if kit is not None else self.pack, keep_unknown)
             if errors:
                 raise DraftUnusable(path, errors)
         except DraftError as error:  # a wrong passphrase too: the file may have been damaged
             if self.prompts.cannot_open(path, error, list_backups(path)) and put_back_version(path, self.prompts):
                 return self.open(path)
             return NOT_OPENED
+        self.wear(kit)
         self._take(draft, path, passphrase)
-        return OpenResult(True, path, warnings, pack_change(draft.lock, self.pack))
+        return OpenResult(True, path, warnings, pack_change(draft.lock, self.base), change, draft.lock.kit)
 
     def save(self, path: Path | None = None) -> bool:
         """Save to `path`, or where the draft was saved, or where the person chooses. A copy saved
@@ -321,6 +370,7 @@ class DraftSession:
         if opened is None:
             return False
         draft, passphrase = opened
+        self.wear(self._kit_for(draft))
         self._take(draft, recovery.source, passphrase, dirty=True)
         if self.autosave():  # the restored work is this session's autosave from now on
             discard_recovery(recovery)
@@ -342,6 +392,30 @@ class DraftSession:
         discard_autosave(self.draft.id)
 
     # --- inside ---
+    def _new_draft(self) -> Draft:
+        return Draft.new(self.base, kit=self.kit.made if self.kit is not None else None)
+
+    def _kit_for(self, draft: Draft) -> Kit | None:
+        """The kit to open `draft` with: the one it was made with when it can be found, else the
+        kit worn now (a draft made without a kit opens with the kit worn, if any)."""
+        wanted = draft.lock.kit
+        if wanted is None or self.find_kit is None:
+            return self.kit
+        if self.kit is not None and kit_change(draft.lock, self.kit.made) is KitChange.SAME:
+            return self.kit
+        return self.find_kit(wanted) or self.kit
+
+    def wear(self, kit: Kit | None) -> None:
+        """Wear `kit` from now on (None: set the kit worn aside, for the pack it extends): new
+        drafts record it. The draft open stays as it is, its lock too; its answers are read with
+        the kit's pack (answers to questions it lacks are kept)."""
+        if kit is self.kit:
+            return
+        base = self.base
+        self.kit = kit
+        self.pack = kit.pack if kit is not None else base
+        self.kit_changed.emit(kit)
+
     def _take(self, draft: Draft, path: Path | None, passphrase: str | None, dirty: bool = False) -> None:
         """Put `draft` in place of the current one, whose unsaved work the person has let go."""
         discard_autosave(self.draft.id)
@@ -363,6 +437,11 @@ class DraftSession:
         if path is not None and path.suffix.lower() != ".json":
             path = path.with_name(path.name + ".json")
         return path
+
+    def _attachments_changed(self) -> None:
+        self.draft.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        self._set_dirty(True)
+        self.attachments_changed.emit()
 
     def _changed(self, question_id: str) -> None:
         self.draft.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)

@@ -87,3 +87,11 @@ def add_id_and_lock(data: dict[str, Any]) -> dict[str, Any]:
     lock = {"pack": {**pack, "hash": None}, "kit": None, "language": "en"}
     head = {key: data.pop(key) for key in ("format", "format_version") if key in data}
     return {**head, "id": str(uuid.uuid5(FORMAT_1_IDS, canonical)), "lock": lock, **data}
+
+
+@step(2)
+def add_attachments(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 -> 3: the documents added to a draft (none before)."""
+    if not isinstance(data.get("answers", {}), dict):
+        raise MigrationError(TEXT["step"].format(version=2, next=3))
+    return {**data, "attachments": []}

@@ -88,8 +88,23 @@ class Lock(BaseModel):
     language: str = Field(LANGUAGE, max_length=35)  # a BCP 47 tag
 
     @classmethod
-    def of(cls, pack: Pack, kit: Pack | None = None, language: str = LANGUAGE) -> "Lock":
-        return cls(pack=Made.of(pack), kit=Made.of(kit) if kit is not None else None, language=language)
+    def of(cls, pack: Pack, kit: Made | None = None, language: str = LANGUAGE) -> "Lock":
+        """`pack`: the pack as shipped, without a kit's additions; `kit`: the kit worn, if any
+        (app/kits: its id, version and the hash of its file)."""
+        return cls(pack=Made.of(pack), kit=kit, language=language)
+
+
+class Attached(BaseModel):
+    """A document added to a draft (app/storage/attachments.py keeps a copy of it by its hash): its
+    file's name when it was added, its size, its SHA-256, and which document of the kit it is
+    (the kit's attachment id; "" for another document)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=255)
+    size: int = Field(ge=0)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    kind: str = Field("", max_length=120)
+    added: dt.datetime
 
 
 class Draft(BaseModel):
@@ -106,11 +121,12 @@ class Draft(BaseModel):
     created: dt.datetime
     modified: dt.datetime
     answers: dict[str, Answer] = {}
+    attachments: list[Attached] = Field([], max_length=200)
 
     @classmethod
-    def new(cls, pack: Pack, now: dt.datetime | None = None) -> "Draft":
+    def new(cls, pack: Pack, now: dt.datetime | None = None, kit: Made | None = None) -> "Draft":
         now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        return cls(id=uuid.uuid4(), lock=Lock.of(pack), created=now, modified=now)
+        return cls(id=uuid.uuid4(), lock=Lock.of(pack, kit), created=now, modified=now)
 
     def values(self) -> dict[str, Any]:
         """Question id to answer value, the shape the core reads."""
@@ -142,10 +158,34 @@ def pack_change(lock: Lock, pack: Pack) -> PackChange:
     return PackChange.SAME if made.hash == content_hash(pack) else PackChange.CONTENT
 
 
+class KitChange(str, Enum):
+    """How the kit at hand compares with the one a draft was made with."""
+
+    NONE = "none"        # no kit, then or now
+    SAME = "same"        # the same kit: id, version and file
+    ADDED = "added"      # made without a kit, opened with one
+    MISSING = "missing"  # made with a kit, opened without it
+    CHANGED = "changed"  # made with this kit, in another version or with other content
+    OTHER = "other"      # made with another kit
+
+
+def kit_change(lock: Lock, kit: Made | None) -> KitChange:
+    made = lock.kit
+    if made is None:
+        return KitChange.NONE if kit is None else KitChange.ADDED
+    if kit is None:
+        return KitChange.MISSING
+    if kit.id != made.id:
+        return KitChange.OTHER
+    return KitChange.SAME if (kit.version, kit.hash) == (made.version, made.hash) else KitChange.CHANGED
+
+
 # --- checking a draft against its pack -------------------------------------------------------
 
-def draft_problems(draft: Draft, pack: Pack) -> tuple[list[str], list[str]]:
-    """(errors, warnings). Answers to questions a newer pack no longer has are warnings, kept."""
+def draft_problems(draft: Draft, pack: Pack, keep_unknown: bool = False) -> tuple[list[str], list[str]]:
+    """(errors, warnings). Answers to questions a newer pack no longer has are warnings, kept; so
+    are, with `keep_unknown`, answers to questions the pack at hand lacks (a draft made with a kit
+    that is not the one in use: its questions come back with the kit)."""
     made = draft.lock.pack
     if made.id != pack.id:
         return [ERRORS["other_pack"].format(made=made.id, pack=pack.id)], []
@@ -155,7 +195,9 @@ def draft_problems(draft: Draft, pack: Pack) -> tuple[list[str], list[str]]:
     for qid, answer in draft.answers.items():
         question = questions.get(qid)
         if question is None:
-            if same_version:
+            if keep_unknown:
+                warnings.append(TEXT["kit_answer_kept"].format(question=qid))
+            elif same_version:
                 errors.append(ERRORS["not_a_question"].format(question=qid, pack=pack.id, version=pack.version))
             else:
                 warnings.append(TEXT["no_longer_asked"].format(question=qid, version=pack.version))

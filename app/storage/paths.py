@@ -44,6 +44,11 @@ def packs_dir(override: str | os.PathLike | None = None) -> Path:
     return data_dir(override) / "packs"
 
 
+def kits_dir(override: str | os.PathLike | None = None) -> Path:
+    """The authority kits the application has seen, a copy of each (app/kits/shelf.py)."""
+    return data_dir(override) / "kits"
+
+
 def resources_dir() -> Path:
     """The bundled `resources/` folder, also inside a frozen build."""
     base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))  # app/storage/ -> the root

@@ -116,3 +116,27 @@ def test_a_step_that_cannot_read_the_content_refuses_the_draft_in_one_line(tmp_p
     assert "\n" not in str(caught.value) and path.read_bytes() == before
     with pytest.raises(MigrationError):
         migrate(_json(path), FORMAT_VERSION)
+
+
+# --- step 2 -> 3: attachments --------------------------------------------------------------------
+
+V2 = DATA / "drafts_v2"
+
+
+@pytest.mark.parametrize("path", sorted(V2.glob("*.json")), ids=lambda path: path.stem)
+def test_step_2_adds_no_attachments_and_changes_nothing_else(path):
+    before = _json(path)
+    assert before["format_version"] == 2  # the premise: a kept format-2 file
+    after = STEPS[2](copy.deepcopy(before))
+    assert after["attachments"] == []
+    assert {key: after[key] for key in before} == before
+    assert load_draft(path).attachments == [] and load_draft(path).lock.model_dump() == before["lock"]
+
+
+def test_a_format_2_draft_is_saved_in_the_current_format_with_its_kit_kept(tmp_path):
+    draft = load_draft(V2 / "kit_draft.json")
+    save_draft(draft, tmp_path / "saved.json")
+    saved = _json(tmp_path / "saved.json")
+    assert saved["format_version"] == FORMAT_VERSION and saved["attachments"] == []
+    assert saved["lock"]["kit"]["id"] == "nordland.ai_sandbox"
+    assert saved["answers"]["nordland.sector"]["value"] == "finance"

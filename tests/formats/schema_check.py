@@ -90,6 +90,21 @@ def _max_length(instance, expected, schema, root, where):
     return [] if not isinstance(instance, str) or len(instance) <= expected else [f"{where}: longer than {expected}"]
 
 
+def _min_length(instance, expected, schema, root, where):
+    too_short = isinstance(instance, str) and len(instance) < expected
+    return [f"{where}: shorter than {expected}"] if too_short else []
+
+
+def _max_items(instance, expected, schema, root, where):
+    too_many = isinstance(instance, list) and len(instance) > expected
+    return [f"{where}: more than {expected} items"] if too_many else []
+
+
+def _minimum(instance, expected, schema, root, where):
+    number = isinstance(instance, (int, float)) and not isinstance(instance, bool)
+    return [] if not number or instance >= expected else [f"{where}: less than {expected}"]
+
+
 _FORMATS = {"date": dt.date.fromisoformat, "date-time": dt.datetime.fromisoformat, "uuid": uuid.UUID}
 
 
@@ -105,4 +120,5 @@ def _format(instance, expected, schema, root, where):
 
 _CHECKS = {"type": _type, "properties": _properties, "required": _required, "additionalProperties": _additional,
            "items": _items, "$ref": _ref, "anyOf": _any_of, "const": _const, "enum": _enum, "pattern": _pattern,
-           "maxLength": _max_length, "format": _format}
+           "maxLength": _max_length, "minLength": _min_length, "maxItems": _max_items, "minimum": _minimum,
+           "format": _format}

@@ -31,6 +31,8 @@ class ScriptedPrompter:
         self.suggested: Path | None = None  # the path the last save dialog offered
         self.export_filter = 0  # the file type chosen in the export dialog, by its place in the list offered
         self.export_filters: list[tuple[str, str]] = []  # those the last export dialog offered
+        self.kit_answer: Path | None = None
+        self.attachment_answer: Path | None = None
         self.certificate_answer: Path | None = None  # the certificate file "chosen" to sign with
         self.certificate_folders: list[Path] = []  # the folder each certificate dialog opened in
         self.certificate_passphrases: list[str | None] = []  # typed in turn; None: cancel
@@ -54,6 +56,12 @@ class ScriptedPrompter:
 
     def open_path(self, parent, folder):
         return self.open_answer
+
+    def open_kit_path(self, parent, folder):
+        return self.kit_answer
+
+    def open_attachment_path(self, parent, folder):
+        return self.attachment_answer
 
     def choose_version(self, parent, name, rows):
         self.versions_offered = rows

@@ -15,7 +15,7 @@ from tests.qt.conftest import answer
 def test_export_runs_off_the_ui_thread_and_reports_success(qtbot, window, prompter, tmp_path, monkeypatch):
     seen = {}
 
-    def export_dossier(draft, pack, out_path):
+    def export_dossier(draft, pack, out_path, **_options):
         seen["thread"] = threading.current_thread()
         seen["offering"] = draft.answers["system.offering"].value
         out_path.write_bytes(b"%PDF-1.4 test")
@@ -35,7 +35,7 @@ def test_export_runs_off_the_ui_thread_and_reports_success(qtbot, window, prompt
 
 
 def test_a_failed_export_says_why(qtbot, window, prompter, tmp_path, monkeypatch):
-    def export_dossier(draft, pack, out_path):
+    def export_dossier(draft, pack, out_path, **_options):
         raise OSError("the disk is full")
 
     monkeypatch.setattr(review_page, "find_exporter", lambda *chosen: export_dossier)
@@ -94,7 +94,7 @@ def test_the_review_page_states_completeness_and_links_each_missing_answer(qtbot
 
 def test_exporting_an_incomplete_draft_asks_first_and_a_no_writes_nothing(qtbot, window, prompter, tmp_path, monkeypatch):
     written = []
-    monkeypatch.setattr(review_page, "find_exporter", lambda *chosen: lambda d, p, out: written.append(out))
+    monkeypatch.setattr(review_page, "find_exporter", lambda *chosen: lambda d, p, out, **_options: written.append(out))
     window.wizard.go_to(REVIEW)
     prompter.save_answer = tmp_path / "dossier.pdf"
     prompter.confirm_answer = False
@@ -104,7 +104,8 @@ def test_exporting_an_incomplete_draft_asks_first_and_a_no_writes_nothing(qtbot,
 
 
 def test_a_complete_draft_exports_without_asking(qtbot, window, prompter, tmp_path, monkeypatch):
-    monkeypatch.setattr(review_page, "find_exporter", lambda *chosen: lambda d, p, out: out.write_bytes(b"%PDF"))
+    monkeypatch.setattr(review_page, "find_exporter",
+                        lambda *chosen: lambda d, p, out, **_options: out.write_bytes(b"%PDF"))
     example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "customer_chatbot.json"
     assert window.open_path(example)
     window.wizard.go_to(REVIEW)

@@ -87,7 +87,8 @@ def test_without_the_option_no_certificate_is_asked(qtbot, review, prompter, mon
     from app.qt import review_page
 
     written = []
-    monkeypatch.setattr(review_page, "find_exporter", lambda chosen="pdf": lambda draft, pack, out: written.append(out))
+    monkeypatch.setattr(review_page, "find_exporter",
+                        lambda *chosen: lambda draft, pack, out, **_options: written.append(out))
     prompter.save_answer = tmp_path / "plain.pdf"
     assert not review.sign_box.isChecked()
     with qtbot.waitSignal(review.export_finished, timeout=10_000):

@@ -212,3 +212,28 @@ def test_a_dossier_changed_after_signing_says_its_signature_does_not_hold(made, 
                             trust_roots=trusted_certificates([certificates.ca_pem], folder=tmp_path / "none"))
     assert (review.status, review.signature) == (Status.SIGNATURE_BROKEN, "changed_after_signing")
     assert review.message and "\n" not in review.message and review.fingerprint_valid is True
+
+
+def test_a_dossier_made_with_a_kit_is_classified_with_the_kit_and_names_the_documents_it_lacks(tmp_path):
+    """A kit the reviewer's application has seen is composed over its pack: the dossier is read with
+    the kit's questions, and the documents the kit requires that the applicant did not add are listed."""
+    from pathlib import Path
+
+    from app.kits.kit import load_kit
+    from app.kits.shelf import remember
+    from app.storage.drafts import Lock, load_draft
+
+    root = Path(__file__).resolve().parents[2]
+    kit = load_kit(root / "resources" / "kits" / "nordland.sandboxkit")
+    draft = load_draft(root / "resources" / "examples" / "cv_screening.json")
+    draft = draft.model_copy(update={"lock": Lock.of(kit.base, kit.made)})  # made with the kit
+    out = tmp_path / "kit.pdf"
+    export.export_dossier(draft, kit.pack, out, kit=kit)
+    unseen = reviewed(out)
+    assert unseen.status is Status.KIT_MISSING and unseen.kit_id == kit.manifest.id
+    remember(kit)  # the reviewer opens the kit once: from then on dossiers of it are read with it
+    review = reviewed(out)
+    assert review.status is Status.OK, review.message
+    assert (review.kit_id, review.kit_version) == (kit.manifest.id, kit.manifest.version)
+    required = [a.id for a in kit.manifest.attachments if a.required]
+    assert required and list(review.missing_attachments) == required
