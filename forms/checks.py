@@ -14,7 +14,7 @@ from typing import Iterator
 from catalogue import table, tr
 from forms.citations import is_under, provisions
 from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Unless, questions_named, rules_named, walk
-from forms.schema import CONTEXT, EXCLUDED, FACT, YES_NO_VALUES, Pack
+from forms.schema import CONTEXT, EXCLUDED, FACT, MEASURE_STATUSES, YES_NO_VALUES, Measure, Pack
 
 # What kind of item is at fault, its id, and the message: (kind, id, message).
 Found = tuple[str, str, str]
@@ -103,6 +103,7 @@ def _unique_ids(pack: Pack) -> Iterator[Found]:
         "checklist": [c.id for c in pack.checklists],
         "measure": [m.id for m in pack.measures],
         "gap": [g.id for g in pack.gaps],
+        "table": [t.id for t in pack.tables],
     }
     for kind, ids in groups.items():
         seen: set[str] = set()
@@ -236,6 +237,7 @@ def _results(pack: Pack) -> Iterator[Found]:
         if verdict.counts and (counted is None or counted.kind != "multi_choice"):
             yield "verdict", verdict.id, tr("packs.check.counts", item=_item("verdict", verdict.id), key="counts",
                                               question=verdict.counts)
+    obligations = {o.id for o in pack.obligations}
     for measure in pack.measures:
         if measure.rule not in rule_ids:
             yield "measure", measure.id, tr("packs.check.unknown_rule", item=_item("measure", measure.id),
@@ -243,6 +245,63 @@ def _results(pack: Pack) -> Iterator[Found]:
         if measure.question not in questions:
             yield "measure", measure.id, tr("packs.check.unknown_question", item=_item("measure", measure.id),
                                               question=measure.question)
+        if measure.obligation is not None and measure.obligation not in obligations:
+            yield "measure", measure.id, tr("packs.check.unknown_obligation", item=_item("measure", measure.id),
+                                              obligation=measure.obligation)
+        yield from _measure_questions(measure, questions)
+    yield from _tables(pack, questions)
+
+
+def _kind_problem(item: str, key: str, question_id: str | None, questions: dict, kind: str) -> str | None:
+    """The message when `key` names something other than a question of `kind`; None when it fits."""
+    if question_id is None or getattr(questions.get(question_id), "kind", None) == kind:
+        return None
+    return tr("packs.check.question_kind", item=item, key=key, question=question_id, kind=QUESTION_KINDS[kind])
+
+
+def _measure_questions(measure: Measure, questions: dict) -> Iterator[Found]:
+    """The status question's options are statuses (or unsure), the planned one is a date, and the
+    tested one offers the measure."""
+    item = _item("measure", measure.id)
+    for key, question_id, kind in (("status_question", measure.status_question, "single_choice"),
+                                   ("planned_question", measure.planned_question, "date"),
+                                   ("tested_question", measure.tested_question, "multi_choice")):
+        problem = _kind_problem(item, key, question_id, questions, kind)
+        if problem:
+            yield "measure", measure.id, problem
+            return
+    if measure.planned_question and not measure.status_question:
+        yield "measure", measure.id, tr("packs.check.planned_needs_status", item=item, planned="planned_question",
+                                          status="status_question")
+    status = questions.get(measure.status_question) if measure.status_question else None
+    odd = [o.id for o in getattr(status, "options", ()) if o.id not in MEASURE_STATUSES and not o.unsure]
+    if odd:
+        yield "measure", measure.id, tr("packs.check.not_a_status", item=item, option=odd[0], question=status.id,
+                                          statuses=", ".join(MEASURE_STATUSES))
+    tested = questions.get(measure.tested_question) if measure.tested_question else None
+    if tested is not None and measure.id not in {o.id for o in tested.options}:
+        yield "measure", measure.id, tr("packs.check.no_own_option", item=item, question=tested.id, option=measure.id)
+
+
+def _tables(pack: Pack, questions: dict) -> Iterator[Found]:
+    """A table's rows are the options of a multiple-choice question, and each column names a
+    question for every option that makes a row (not an unsure one, nor one of `not_rows`)."""
+    for table in pack.tables:
+        item = _item("table", table.id)
+        problem = _kind_problem(item, "rows", table.rows, questions, "multi_choice")
+        if problem:
+            yield "table", table.id, problem
+            continue
+        rows = questions[table.rows]
+        options = {o.id for o in rows.options}
+        for option_id in table.not_rows:
+            if option_id not in options:
+                yield "table", table.id, tr("packs.check.not_an_option", item=item, value=option_id, question=rows.id)
+        for column in table.columns:
+            for option in (o for o in rows.options if not o.unsure and o.id not in table.not_rows):
+                if table.cell(column, option.id) not in questions:
+                    yield "table", table.id, tr("packs.check.no_cell", item=item, column=column.id,
+                                                  question=table.cell(column, option.id), option=option.id)
 
 
 def _conditions(pack: Pack) -> Iterator[Found]:

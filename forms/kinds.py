@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel
 
-from forms.schema import Checklist, DateEntry, Gap, Measure, Obligation, Rule, Section, Verdict
+from forms.schema import AnswerTable, Checklist, DateEntry, Gap, Measure, Obligation, Rule, Section, Verdict
 
 
 class ItemKind(NamedTuple):
@@ -25,12 +25,14 @@ ITEM_KINDS = (
     ItemKind("checklists", "checklist", Checklist),
     ItemKind("measures", "measure", Measure),
     ItemKind("gaps", "gap", Gap),
+    ItemKind("tables", "table", AnswerTable),
 )
 LISTS = tuple(kind.key for kind in ITEM_KINDS)
 
 # Names of the nested lists too, so a validation error names the item it sits in.
 NAMES = {kind.key: kind.name for kind in ITEM_KINDS} | {
-    "questions": "question", "options": "option", "tracks": "track", "outcomes": "outcome", "items": "item"}
+    "questions": "question", "options": "option", "tracks": "track", "outcomes": "outcome", "items": "item",
+    "columns": "column"}
 
 # The fields an overlay may replace through `texts`: words, never the law's logic (conditions,
 # tiers, citations, dates and roles stay as the base pack has them).

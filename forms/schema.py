@@ -74,11 +74,14 @@ class MultiChoiceQuestion(QuestionBase):
 class ShortTextQuestion(QuestionBase):
     kind: Literal["short_text"]
     max_length: int = Field(500, ge=1, le=10_000)
+    # An answer someone in a made-up case might give: shown on request beside the field, never saved.
+    example: Text = ""
 
 
 class LongTextQuestion(QuestionBase):
     kind: Literal["long_text"]
     max_length: int = Field(20_000, ge=1, le=200_000)
+    example: Text = ""
 
 
 class NumberQuestion(QuestionBase):
@@ -109,10 +112,11 @@ Question = Annotated[
 YES_NO_VALUES = ("yes", "no", "unsure")
 
 
-# Where the answers of a section, or a derived result, stand in an application dossier: the
-# project and the system, data protection, transparency, the sandbox plan; "" for the rest (the
-# classification's questions), which the dossier's annex lists.
-Part = Literal["", "project", "data_protection", "transparency", "plan"]
+# Where the answers of a section, a derived result or a table stand in an application dossier: the
+# project and the system, the risks to people, the requirements and how they are met, data
+# protection, transparency, the sandbox plan; "" for the rest (the classification's questions),
+# which the dossier's annex lists.
+Part = Literal["", "project", "risks", "requirements", "data_protection", "transparency", "plan"]
 
 
 class Section(Authored):
@@ -238,8 +242,20 @@ class Checklist(Authored):
     part: Part = "data_protection"
 
 
+# How far a measure is, as the options of a measure's status question name it (an option with
+# another id must be an unsure one, which leaves the status unknown).
+MEASURE_STATUSES = ("in_place", "planned", "not_started", "not_applicable")
+
+
 class Measure(Authored):
-    """A duty found by a rule, and the question where the applicant says how it is met."""
+    """A duty found by a rule, and the question where the applicant says how it is met.
+
+    `obligation` names the obligation of the pack the measure meets, so an output shows the two as
+    one requirement. `status_question` is a single-choice question whose option ids are statuses
+    (MEASURE_STATUSES) or unsure; `planned_question` a date question: by when a planned measure is
+    in place. `tested_question` is a multiple-choice question with an option of the measure's id:
+    chosen, the sandbox tests the measure.
+    """
 
     id: Id
     rule: Id
@@ -247,6 +263,39 @@ class Measure(Authored):
     text: Text
     refs: Refs = Field(min_length=1)
     group: Id = "transparency"
+    obligation: Id | None = None
+    status_question: Id | None = None
+    planned_question: Id | None = None
+    tested_question: Id | None = None
+
+
+class TableColumn(Authored):
+    """A column of an answer table: `question` names the question of each row, with {row} standing
+    for the row's option id ("risks.{row}.mitigation")."""
+
+    id: Id
+    label: Text
+    question: Annotated[str, Field(pattern=r"^[a-z0-9_.]*\{row\}[a-z0-9_.]*$", max_length=120)]
+
+
+class AnswerTable(Authored):
+    """Answers shown as a table: a row for each chosen option of the multiple-choice question
+    `rows`, a column for each question asked per option (the risks of a test and their mitigation,
+    for example)."""
+
+    id: Id
+    title: Text
+    part: Part = ""
+    rows: Id
+    # Options of `rows` that make no row (such as "none of these").
+    not_rows: tuple[Id, ...] = ()
+    # The heading of the column of the rows' options.
+    label: Text
+    columns: tuple[TableColumn, ...] = Field(min_length=1)
+
+    def cell(self, column: TableColumn, option_id: str) -> str:
+        """The id of the question in `column` for the row of `option_id`."""
+        return column.question.replace("{row}", option_id)
 
 
 class HeadlineText(Authored):
@@ -349,3 +398,5 @@ class Pack(Authored):
     checklists: tuple[Checklist, ...] = ()
     measures: tuple[Measure, ...] = ()
     gaps: tuple[Gap, ...] = ()
+    # Answers an application shows as tables.
+    tables: tuple[AnswerTable, ...] = ()

@@ -1,5 +1,6 @@
 """What follows from the application sections: verdicts (DPIA need, prior consultation),
-checklists (Art 59 re-use of personal data), duties with their stated measures, and gaps.
+checklists (Art 59 re-use of personal data), duties with their stated measures and how far each is,
+and gaps.
 
 The tests themselves are pack data (`verdicts`, `checklists`, `measures`, `gaps`); this module
 only reads them with the same three-valued evaluation as the rules. An undecided test never
@@ -8,6 +9,7 @@ counts as met or as not met: it is reported as unknown, with the questions still
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Mapping
 
 from forms.conditions import AnswerTest, RuleTest, Truth, walk
@@ -114,11 +116,31 @@ def duties(pack: Pack, evaluation: Evaluation, notes: Mapping[str, str]) -> tupl
 
 def _duty(measure: Measure, evaluation: Evaluation, notes: Mapping[str, str]) -> DutyResult:
     stated = evaluation.known(measure.question)
+    status = _status(measure, evaluation)
     return DutyResult(
         id=measure.id, rule=measure.rule, group=measure.group, text=measure.text, refs=measure.refs,
         question=measure.question, stated=bool(stated and str(stated).strip()),
-        measure=str(stated or ""), note=notes.get(measure.question, ""),
+        measure=str(stated or ""), note=notes.get(measure.question, ""), obligation=measure.obligation or "",
+        status=status, planned_by=_planned_by(measure, evaluation) if status == "planned" else None,
+        tested=_tested(measure, evaluation),
     )
+
+
+def _status(measure: Measure, evaluation: Evaluation) -> str:
+    """The status the applicant gives, `unknown` while it is unanswered or unsure."""
+    if not measure.status_question:
+        return ""
+    return evaluation.known(measure.status_question) or UNKNOWN
+
+
+def _planned_by(measure: Measure, evaluation: Evaluation) -> dt.date | None:
+    given = evaluation.known(measure.planned_question) if measure.planned_question else None
+    return dt.date.fromisoformat(given) if given else None
+
+
+def _tested(measure: Measure, evaluation: Evaluation) -> bool | None:
+    chosen = evaluation.known(measure.tested_question) if measure.tested_question else None
+    return None if chosen is None else measure.id in chosen
 
 
 def gaps(pack: Pack, evaluation: Evaluation, notes: Mapping[str, str]) -> tuple[GapResult, ...]:

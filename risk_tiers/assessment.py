@@ -101,7 +101,11 @@ class ChecklistResult(Result):
 
 
 class DutyResult(Result):
-    """A duty the classification found, and whether the applicant has said how it is met."""
+    """A duty the classification found, whether the applicant has said how it is met, and how far
+    that is: `status` is a status of forms.schema.MEASURE_STATUSES, `unknown` while the status
+    question is unanswered or answered unsure (never read as in place), or "" where the pack asks
+    none. `planned_by`: the date a planned measure is to be in place. `tested`: whether the sandbox
+    tests it, None where that is not asked or not answered."""
 
     id: str
     rule: str
@@ -112,6 +116,10 @@ class DutyResult(Result):
     stated: bool
     measure: str = ""
     note: str = ""
+    obligation: str = ""
+    status: str = ""
+    planned_by: dt.date | None = None
+    tested: bool | None = None
 
 
 class GapResult(Result):

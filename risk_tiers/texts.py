@@ -26,3 +26,8 @@ CHECKLIST_STATUS = table("engine.checklist_status")
 # questions that settle it; the short form where the questions are a link away (the result panel).
 GAP_UNDECIDED = lazy("engine.gap_undecided")
 GAP_UNDECIDED_SHORT = lazy("engine.gap_undecided_short")
+
+# A measure's status the applicant has not given, or answered unsure (never read as in place), and
+# a planned one with its date: {status} in the pack's words, {date}.
+STATUS_UNKNOWN = lazy("engine.status_unknown")
+PLANNED_BY = lazy("engine.planned_by")

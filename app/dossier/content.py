@@ -1,8 +1,9 @@
 """The dossier's pages, read from the result document, in the order an authority reads an application:
-the cover, a one-page summary, the project and the system, the classification with the answers that
-decided it, the requirements and obligations, data protection and transparency, the sandbox plan on
-pages of its own, the open points and gaps, the declaration, every other answer in an annex, and with
-a kit or documents added, the annex of the documents attached.
+the cover, a one-page summary, the risks to people as a table, the project and the system, the
+classification with the answers that decided it, the requirements and obligations with how far each
+is, data protection and transparency, the sandbox plan on pages of its own, the open points and
+gaps, the declaration, every other answer in an annex, and with a kit or documents added, the annex
+of the documents attached.
 
 Which part shows what, and in which order, is the outline's (outline.py), which the HTML page lays
 out too: no answer, reason or duty is printed twice. Nothing here decides anything about the law or
@@ -19,15 +20,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Image, PageBreak, Spacer, Table, TableStyle
 
-from app.dossier.flowables import (BADGE, BADGE_TEXT, BOLD, DUTY, FINDING, GAP_REFS, H2, ITEM, LABEL, MAIN,
-                                   NOTE, QUESTION, SMALL, TITLE, H1, Heading, long_text, plain)
+from app.dossier.flowables import (BADGE, BADGE_TEXT, BOLD, CELL, DUTY, FINDING, GAP_REFS, H2, HEAD, ITEM, LABEL,
+                                   MAIN, NOTE, QUESTION, SMALL, TITLE, H1, Heading, long_text, plain)
 from app.dossier.authority import Branding, Extras
 from app.dossier.layout import Block, Contents
 from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, completeness_text,
                                  cover_rows, cover_title, date_source, declaration_text, duty_group_title,
-                                 has_documents, open_count, outline, signer_name)
+                                 has_documents, open_count, outline, signer_name, status_counts_text)
 from app.dossier.texts import TEXT
-from app.results.document import Answer, Cited, DerivedPart, ObligationPart, ResultDocument
+from app.results.document import Answer, Cited, DerivedPart, DutyPart, ObligationPart, ResultDocument, TablePart
 from catalogue import ntr
 from catalogue.formats import format_number
 
@@ -101,9 +102,40 @@ def summary(document: ResultDocument, found: Outline) -> list:
     for answer in found.summary:
         story += [plain(answer.text, LABEL), *long_text(answer.value, ITEM)]
         story += long_text(TEXT["your_note"].format(note=answer.note), NOTE) if answer.note else []
+    counts = status_counts_text(document)
+    story += [plain(TEXT["requirements_status"], LABEL), plain(counts, ITEM)] if counts else []
     story += [plain(TEXT["completeness"], LABEL), plain(completeness_text(document), ITEM)]
     story += [plain(TEXT["still_open"], LABEL), plain(open_count(document), ITEM)]
     return story + [PageBreak()]
+
+
+def risks(document: ResultDocument, found: Outline) -> list:
+    """The risks to people and how they are limited, as the pack's tables of the part put them: a
+    row for each kind of risk chosen. On the first pages, where a reviewer looks for them."""
+    story: list = [Heading(TEXT[PARTS["risks"]], 0)]
+    tables = [piece for piece in found.risks if isinstance(piece, TablePart)]
+    for table in tables:
+        if len(tables) > 1:
+            story.append(Heading(table.title, 1))
+        story += [_answer_table(table)] if table.rows else [plain(TEXT["none"])]
+        story += _notes(tuple(cell for row in table.rows for cell in row.cells if cell))
+    return story + _pieces(tuple(piece for piece in found.risks if isinstance(piece, Group)))
+
+
+def _answer_table(table: TablePart) -> Table:
+    head = [plain(table.label, HEAD)] + [plain(column, HEAD) for column in table.columns]
+    rows = [[plain(row.label, HEAD)] + [plain(_answer_value(cell) if cell else "", CELL) for cell in row.cells]
+            for row in table.rows]
+    # The wider columns for the longer answers (a name is shorter than a plan), none too narrow for a word.
+    lengths = [sum(len(row.cells[i].value) if row.cells[i] else 0 for row in table.rows) / len(table.rows)
+               for i in range(len(table.columns))]
+    weights = [max(length, 60) ** 0.5 for length in lengths]
+    rest = 165 * mm - 32 * mm
+    widths = [32 * mm] + [rest * weight / sum(weights) for weight in weights]
+    grid = Table([head] + rows, colWidths=widths, repeatRows=1)
+    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.grey),
+                              ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.lightgrey)]))
+    return grid
 
 
 # --- the project, the classification, the requirements -------------------------------------
@@ -169,27 +201,64 @@ def _because(grounds: Grounds) -> list:
 
 def requirements(document: ResultDocument, found: Outline) -> list:
     """What applies, once each: the obligations grouped by the applicant's roles they fall on, with
-    their dates; then each duty with the measure the applicant states for it."""
+    their dates, each with how far the applicant's measure for it is, whether the sandbox tests it
+    and the measure stated; then the duties no obligation shows, the same way."""
     roles = [role.name for role in document.roles]
-    story: list = [Heading(TEXT[PARTS["requirements"]], 0),
+    # The heading, the roles and the first requirement together, not the heading alone at a page's foot.
+    story: list = [CondPageBreak(70 * mm), Heading(TEXT[PARTS["requirements"]], 0),
                    plain(TEXT["roles"].format(roles=", ".join(roles)) if roles else TEXT["no_roles"])]
     if not document.obligations:
         story.append(plain(TEXT["no_obligations"]))
     sources: dict[str, int] = {}
-    for held, duties in found.obligations:
+    for held, obligations in found.obligations:
         if held:
             story.append(Heading(", ".join(document.role_name(role) for role in held), 1))
-        rows = [[plain("\u2610"), [plain(o.text), plain(_refs(o), SMALL)], plain(_when(o, sources), SMALL)]
-                for o in duties]
-        story.append(_table(rows, [7 * mm, 110 * mm, 48 * mm]))
+        story.append(_obligations(obligations, sources, found))
     notes = [plain(TEXT["date_source"].format(number=n, source=source), SMALL) for source, n in sources.items()]
     story += [Spacer(1, 2 * mm), Block(notes)] if notes else []
     for group, duties in document.duty_groups().items():
         story.append(Heading(duty_group_title(group), 1))
         for duty in duties:
-            state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
-            story.append(Block([plain(duty.text, DUTY), plain(_refs(duty), SMALL), *long_text(state, ITEM)]))
-    return story
+            block = [plain(duty.text, DUTY), plain(_refs(duty), SMALL)]
+            block += [plain(TEXT["status_line"].format(status=duty.status_text), ITEM)] if duty.status else []
+            story.append(Block(block + _measure(duty, found)))
+    return story + _notes(found.tested) + _pieces(found.requirements)
+
+
+def _obligations(obligations: tuple[ObligationPart, ...], sources: dict[str, int], found: Outline) -> Table:
+    """The obligations as a table: the requirement and its provisions, from when it applies, and,
+    where the applicant gives it, how far the measure is and whether the sandbox tests it, with the
+    measure stated on a line of its own below."""
+    if not any(o.duty for o in obligations):
+        return _table([[[plain(o.text, CELL), plain(_refs(o), SMALL)], plain(_when(o, sources), SMALL)]
+                       for o in obligations], [125 * mm, 40 * mm])
+    rows = [[plain(TEXT[key], HEAD) for key in ("col_requirement", "col_from", "col_status", "col_sandbox")]]
+    spans = []
+    for obligation in obligations:
+        duty = obligation.duty
+        rows.append([[plain(obligation.text, CELL), plain(_refs(obligation), SMALL)],
+                     plain(_when(obligation, sources), SMALL), plain(duty.status_text if duty else "\u2014", CELL),
+                     plain(duty.tested_text if duty and duty.tested_text else "\u2014", CELL)])
+        if duty:
+            spans.append(len(rows))
+            rows.append([_measure(duty, found, CELL), "", "", ""])
+    table = Table(rows, colWidths=[86 * mm, 26 * mm, 28 * mm, 25 * mm], repeatRows=1)
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.grey)]
+    style += [("SPAN", (0, row), (-1, row)) for row in spans]
+    ruled = {row - 1 for row in spans}  # a requirement and its measure read as one: the rule goes under both
+    style += [("LINEBELOW", (0, row), (-1, row), 0.3, colors.lightgrey)
+              for row in range(1, len(rows)) if row not in ruled]
+    style += [("TOPPADDING", (0, row), (-1, row), 0) for row in spans]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _measure(duty: DutyPart, found: Outline, style: ParagraphStyle = ITEM) -> list:
+    """The measure the applicant states for a duty, and the notes on its answers (its status, its
+    date, the measure), which are quoted here and nowhere else."""
+    state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
+    notes = [TEXT["your_note"].format(note=a.note) for a in found.measures[duty.id] if a.note]
+    return [p for text in (state, *notes) for p in long_text(text, style)]
 
 
 def _when(obligation: ObligationPart, sources: dict[str, int]) -> str:
@@ -292,7 +361,7 @@ def documents(extras: Extras) -> list:
 
 def story(document: ResultDocument, fingerprint: str, extras: Extras = Extras()) -> list:
     found = outline(document)
-    parts = {"summary": summary(document, found), "project": project(document, found),
+    parts = {"summary": summary(document, found), "risks": risks(document, found), "project": project(document, found),
              "classification": classification(document, found), "requirements": requirements(document, found),
              "data_protection": data_protection(document, found), "plan": plan(document, found),
              "open": open_points(document, found), "declaration": declaration(document, fingerprint),

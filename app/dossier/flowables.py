@@ -25,6 +25,8 @@ FINDING = ParagraphStyle("f", parent=BODY, fontName=BOLD, spaceAfter=1)
 DUTY = ParagraphStyle("d", parent=BODY, fontName=BOLD, spaceBefore=3)
 GAP_REFS = ParagraphStyle("g", parent=SMALL, leftIndent=20)
 LABEL = ParagraphStyle("l", parent=SMALL, spaceBefore=4)
+CELL = ParagraphStyle("cell", parent=SMALL, fontSize=8.5, leading=10.5, textColor=colors.black)  # a table's
+HEAD = ParagraphStyle("head", parent=CELL, fontName=BOLD)
 BADGE = ParagraphStyle("badge", fontName=BOLD, fontSize=14, leading=18, textColor=colors.white)
 BADGE_TEXT = ParagraphStyle("bs", parent=BODY, textColor=colors.white)
 

@@ -15,11 +15,12 @@ from typing import Iterable
 
 from app.dossier.authority import Branding, Extras
 from app.dossier.texts import TEXT
-from app.results.document import Answer, DerivedPart, FindingPart, ObligationPart, ResultDocument
+from app.results.document import Answer, DerivedPart, DutyPart, FindingPart, ObligationPart, ResultDocument, TablePart
+from risk_tiers.texts import LIST_SEPARATOR
 
 # The parts after the cover and the contents, in order, each with the key of its title in the
 # dossier's texts. The documents come only with a kit or documents added (`has_documents`).
-PARTS = {"summary": "summary", "project": "project", "classification": "classification",
+PARTS = {"summary": "summary", "risks": "risks", "project": "project", "classification": "classification",
          "requirements": "obligations", "data_protection": "results", "plan": "plan", "open": "open",
          "declaration": "declaration", "annex": "annex", "documents": "documents"}
 # The question whose answer is the name above the signature line.
@@ -76,11 +77,20 @@ class Outline:
     """What each part shows, each answer once (see PARTS for the parts' order)."""
 
     summary: tuple[Answer, ...]
+    # The risks to people: the pack's tables of the part (their answers are the cells), then the
+    # sections that stand there.
+    risks: tuple[TablePart | Group, ...]
     project: tuple[Piece, ...]
     decision_path: tuple[Answer, ...]
     findings: tuple[Grounded, ...]
     excluded: tuple[Grounded, ...]
     obligations: tuple[tuple[tuple[str, ...], tuple[ObligationPart, ...]], ...]
+    # By duty id: the answers quoted with the measure stated for it (its status, date, measure),
+    # those not quoted before; their notes go with the measure.
+    measures: dict[str, tuple[Answer, ...]]
+    # The answers saying which duties the sandbox tests (the tables' column), not quoted before.
+    tested: tuple[Answer, ...]
+    requirements: tuple[Group, ...]
     data_protection: tuple[Piece, ...]
     plan: tuple[Piece, ...]
     annex: tuple[Group, ...]
@@ -91,16 +101,38 @@ def outline(document: ResultDocument) -> Outline:
     quotes only what the parts before it have not."""
     printed = Printed()
     summary = printed.new(document.summary)
+    tables = tuple(t for t in document.tables if t.part == "risks")
+    printed.update(question for table in tables for question in table.questions)
+    risks = tables + _sections(document, ("risks",), printed)
     project = _sections(document, ("project",), printed) + _derived(document, ("project",), printed)
     path = printed.new(document.decision_path)
     findings = tuple(_grounded(f, printed) for f in document.findings)
     excluded = tuple(_grounded(f, printed) for f in document.excluded)
-    printed.update(duty.question for duty in document.duties)  # the requirements quote each measure stated
+    by_roles = _by_roles(document)
+    measures = {duty.id: _measure(duty, document, printed) for duty in _duties_shown(by_roles, document)}
+    tested = dict.fromkeys(d.tested_question for d in document.duties if d.tested_question)
+    tested_answers = printed.new(a for a in (document.answer(q) for q in tested) if a)
+    requirements = _sections(document, ("requirements",), printed)
     data_protection = (tuple(_grounded(p, printed) for p in document.derived if p.part not in ("project", "plan"))
                        + _sections(document, ("data_protection", "transparency"), printed))
     plan = _sections(document, ("plan",), printed) + _derived(document, ("plan",), printed)
     annex = tuple(Group(s.id, s.title, fresh) for s in document.sections if (fresh := printed.new(s.answers)))
-    return Outline(summary, project, path, findings, excluded, _by_roles(document), data_protection, plan, annex)
+    return Outline(summary, risks, project, path, findings, excluded, by_roles, measures, tested_answers, requirements,
+                   data_protection, plan, annex)
+
+
+def _duties_shown(by_roles, document: ResultDocument) -> list[DutyPart]:
+    """The duties in the order the requirements show them: with their obligations, then the rest by group."""
+    duties = [o.duty for _, obligations in by_roles for o in obligations if o.duty]
+    return duties + [duty for group in document.duty_groups().values() for duty in group]
+
+
+def _measure(duty: DutyPart, document: ResultDocument, printed: Printed) -> tuple[Answer, ...]:
+    """The answers quoted with a duty's measure (its status, date, the measure) not quoted before;
+    the measure's question is quoted from now on."""
+    answers = printed.new(a for a in (document.answer(q) for q in duty.questions) if a)
+    printed.add(duty.question)
+    return answers
 
 
 def _sections(document: ResultDocument, parts: tuple[str, ...], printed: Printed) -> tuple[Group, ...]:
@@ -179,6 +211,12 @@ def applies_for(document: ResultDocument) -> str:
 
 def open_count(document: ResultDocument) -> str:
     return TEXT["open_count"].format(open=len(document.open_points), gaps=len(document.gaps))
+
+
+def status_counts_text(document: ResultDocument) -> str:
+    """How many requirements stand at each status, in words ("" when none is asked)."""
+    return LIST_SEPARATOR.join(TEXT["status_count"].format(count=n, status=status)
+                               for n, status in document.status_counts().values())
 
 
 def date_source(obligation: ObligationPart) -> str | None:

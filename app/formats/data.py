@@ -21,7 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.dossier.authority import Extras
 from app.dossier.outline import declaration_text
 from app.results.document import (Answer, Completeness, DerivedPart, DutyPart, FindingPart, GapPart, Headline,
-                                  ObligationPart, OpenPointPart, ResultDocument, Role, SectionAnswers, TrackLine)
+                                  ObligationPart, OpenPointPart, ResultDocument, Role, SectionAnswers, TablePart,
+                                  TrackLine)
 from app.storage.drafts import Draft
 
 FORMAT = "sandbox-kit-dossier"
@@ -76,6 +77,8 @@ class ResultData(_Data):
     gaps: tuple[GapPart, ...]
     completeness: Completeness
     sections: tuple[SectionAnswers, ...]
+    tables: tuple[TablePart, ...] = Field(description="The answers the pack shows as tables (the risks to people), "
+                                                      "a row for each option chosen.")
     declaration: DeclarationData
 
 
@@ -131,7 +134,7 @@ def result_data(document: ResultDocument) -> ResultData:
                       roles=document.roles, findings=document.findings, excluded=document.excluded,
                       obligations=document.obligations, derived=document.derived, duties=document.duties,
                       open_points=document.open_points, gaps=document.gaps, completeness=document.completeness,
-                      sections=document.sections, summary=document.summary, decision_path=document.decision_path,
+                      sections=document.sections, tables=document.tables, summary=document.summary, decision_path=document.decision_path,
                       declaration=DeclarationData(text=declaration_text(document), refs=document.declaration.refs,
                                                   citations=document.declaration.citations))
 

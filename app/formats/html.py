@@ -2,7 +2,8 @@
 
 The PDF's parts in the PDF's order, each showing what it shows there: both lay out the dossier's
 outline (app/dossier/outline.py), so the cover's facts and the result, the contents, the summary,
-the project, the classification with its decision path, the requirements, data protection, the
+the risks to people, the project, the classification with its decision path, the requirements with
+how far each is, data protection, the
 sandbox plan with its checklist, the open points, the pack's declaration and the annex hold the same
 things, each answer once; with an authority's kit, its names on the cover and the documents' part
 (listed with their SHA-256: a page cannot carry them inside as the PDF does). Made for screen
@@ -23,12 +24,13 @@ from dataclasses import dataclass, field
 from app.dossier.authority import Branding, Extras
 from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, completeness_text,
                                  cover_rows, cover_title, date_source, declaration_text, duty_group_title,
-                                 has_documents, open_count, outline, signer_name)
+                                 has_documents, open_count, outline, signer_name, status_counts_text)
 from app.dossier.texts import TEXT
 from app.formats.embedded import FINGERPRINT_CLASS, FINGERPRINT_META, data_block
 from app.formats.markup import Markup, element, joined, language_tag
 from app.formats.style import CSS
-from app.results.document import Answer, Cited, DerivedPart, Headline, ObligationPart, ResultDocument
+from app.results.document import (Answer, Cited, DerivedPart, DutyPart, Headline, ObligationPart, ResultDocument,
+                                  TablePart)
 from catalogue import ntr, table
 from catalogue.formats import format_number
 
@@ -63,7 +65,8 @@ def page(document: ResultDocument, data: str, fingerprint: str, extras: Extras =
     """The whole page for `document`, with the draft's JSON text `data` inside, whose SHA-256 is
     `fingerprint`; `extras`: the kit's names and the documents added, if any."""
     found = outline(document)
-    built = {"summary": summary(document, found), "project": Part("project", _pieces(found.project)),
+    built = {"summary": summary(document, found), "risks": risks(found),
+             "project": Part("project", _pieces(found.project)),
              "classification": classification(document, found), "requirements": requirements(document, found),
              "data_protection": Part("data_protection", _pieces(found.data_protection)),
              "plan": Part("plan", _pieces(found.plan)), "open": open_points(document),
@@ -161,10 +164,37 @@ def summary(document: ResultDocument, found: Outline) -> Part:
     items: list[Markup] = []
     for answer in found.summary:
         items += _answer(answer)
+    counts = status_counts_text(document)
+    items += [element("dt", TEXT["requirements_status"]), element("dd", counts)] if counts else []
     items += [element("dt", TEXT["completeness"]), element("dd", completeness_text(document)),
               element("dt", TEXT["still_open"]), element("dd", open_count(document))]
     return Part("summary", [element("p", element("strong", applies_for(document))), outcome(document.headline),
                             *_track_lines(document), element("dl", *items)])
+
+
+def risks(found: Outline) -> Part:
+    """The risks to people as the pack's tables put them, a row for each kind chosen; then the
+    sections of the part."""
+    tables = [piece for piece in found.risks if isinstance(piece, TablePart)]
+    body: list[Markup | Sub] = []
+    for answers in tables:
+        shown = [_answer_table(answers) if answers.rows else element("p", TEXT["none"]),
+                 *_notes(tuple(cell for row in answers.rows for cell in row.cells if cell))]
+        body += [Sub(answers.title, shown)] if len(tables) > 1 else shown
+    return Part("risks", body + _pieces(tuple(piece for piece in found.risks if isinstance(piece, Group))))
+
+
+def _answer_table(table: TablePart) -> Markup:
+    head = element("tr", *[element("th", text, scope="col") for text in (table.label, *table.columns)])
+    rows = [element("tr", element("th", row.label, scope="row"),
+                    *[element("td", _value(cell) if cell else "") for cell in row.cells]) for row in table.rows]
+    return element("table", element("caption", table.title), element("thead", head), element("tbody", *rows))
+
+
+def _notes(answers: tuple[Answer, ...]) -> list[Markup]:
+    """The applicant's notes on answers shown without them (in a table, a path), each naming its question."""
+    return [element("p", TEXT["note_on"].format(question=a.text, note=a.note), class_="note")
+            for a in answers if a.note]
 
 
 # --- answers, results and the answers behind them ------------------------------------------
@@ -178,9 +208,13 @@ def _group(group: Group) -> Sub:
     return Sub(group.title, [element("dl", *[item for answer in group.answers for item in _answer(answer)])])
 
 
+def _value(answer: Answer) -> str:
+    return answer.value if answer.given else TEXT["unanswered"]
+
+
 def _answer(answer: Answer) -> list[Markup]:
     """The question, the answer (or that none is given) and the applicant's note on it."""
-    value = answer.value if answer.given else TEXT["unanswered"]
+    value = _value(answer)
     note = element("dd", TEXT["your_note"].format(note=answer.note), class_="note") if answer.note else None
     return [element("dt", answer.text), element("dd", value)] + ([note] if note else [])
 
@@ -223,8 +257,7 @@ def classification(document: ResultDocument, found: Outline) -> Part:
     """The result in one line (the summary shows it in full), the answers that decided it, the findings."""
     steps = [element("li", TEXT["path_step"].format(number=n, question=a.text, answer=a.value))
              for n, a in enumerate(found.decision_path, 1)]
-    notes = [element("p", TEXT["note_on"].format(question=a.text, note=a.note), class_="note")
-             for a in found.decision_path if a.note]
+    notes = _notes(found.decision_path)
     path = [element("ol", *steps, class_="path")] if steps else [element("p", TEXT["no_path"])]
     findings = element("ul", *[_finding(f) for f in found.findings]) if found.findings else None
     body: list[Markup | Sub] = [element("p", element("strong", document.headline.label)),
@@ -243,8 +276,9 @@ def _finding(grounded: Grounded) -> Markup:
 
 
 def requirements(document: ResultDocument, found: Outline) -> Part:
-    """The obligations once each, in a table for the roles they fall on; the date of each, with where it
-    comes from once below, not on every row; then each duty with the measure stated for it."""
+    """The obligations once each, in a table for the roles they fall on: the date of each (with where
+    it comes from once below, not on every row), how far the applicant's measure is, whether the
+    sandbox tests it and the measure stated; then the duties no obligation shows, the same way."""
     roles = [role.name for role in document.roles]
     body: list[Markup | Sub] = [element("p", TEXT["roles"].format(roles=", ".join(roles)) if roles
                                         else TEXT["no_roles"])]
@@ -254,27 +288,47 @@ def requirements(document: ResultDocument, found: Outline) -> Part:
     for held, duties in found.obligations:
         if held:
             names = ", ".join(document.role_name(role) for role in held)
-            body.append(Sub(names, [_duty_table(HTML["role_caption"].format(role=names), duties, sources)]))
+            body.append(Sub(names, [_duty_table(HTML["role_caption"].format(role=names), duties, sources, found)]))
         else:
-            body.append(_duty_table(HTML["all_caption"], duties, sources))
+            body.append(_duty_table(HTML["all_caption"], duties, sources, found))
     notes = [element("li", TEXT["date_source"].format(number=n, source=source), id=f"date-{n}")
              for source, n in sources.items()]
     body += [element("ul", *notes, class_="notes")] if notes else []
     for group, duties in document.duty_groups().items():
         items = [element("li", element("p", element("strong", duty.text)), _refs(duty),
-                         element("p", TEXT["duty_stated"].format(measure=duty.measure) if duty.stated
-                                 else TEXT["duty_missing"]))
+                         element("p", TEXT["status_line"].format(status=duty.status_text)) if duty.status else None,
+                         *_measure(duty, found))
                  for duty in duties]
         body.append(Sub(duty_group_title(group), [element("ul", *items)]))
-    return Part("requirements", body)
+    return Part("requirements", body + _notes(found.tested) + _pieces(found.requirements))
 
 
-def _duty_table(caption: str, duties: tuple[ObligationPart, ...], sources: dict[str, int]) -> Markup:
-    header = element("tr", *[element("th", label, scope="col")
-                             for label in (HTML["obligation"], HTML["provisions"], HTML["applies"])])
-    rows = [element("tr", element("th", o.text, scope="row"), element("td", o.citations), element("td", _when(o, sources)))
-            for o in duties]
+def _duty_table(caption: str, obligations: tuple[ObligationPart, ...], sources: dict[str, int],
+                found: Outline) -> Markup:
+    """The obligations, and where the applicant gives it for one, how far its measure is, whether the
+    sandbox tests it and the measure stated (as the PDF's table, the measure in a column of its own)."""
+    if not any(o.duty for o in obligations):
+        labels = (HTML["obligation"], HTML["provisions"], HTML["applies"])
+        rows = [element("tr", element("th", o.text, scope="row"), element("td", o.citations),
+                        element("td", _when(o, sources))) for o in obligations]
+    else:
+        labels = (TEXT["col_requirement"], HTML["provisions"], TEXT["col_from"], TEXT["col_status"],
+                  TEXT["col_sandbox"], HTML["measure"])
+        rows = [element("tr", element("th", o.text, scope="row"), element("td", o.citations),
+                        element("td", _when(o, sources)), element("td", o.duty.status_text if o.duty else "\u2014"),
+                        element("td", o.duty.tested_text if o.duty and o.duty.tested_text else "\u2014"),
+                        element("td", *_measure(o.duty, found)) if o.duty else element("td", "\u2014"))
+                for o in obligations]
+    header = element("tr", *[element("th", label, scope="col") for label in labels])
     return element("table", element("caption", caption), element("thead", header), element("tbody", *rows))
+
+
+def _measure(duty: DutyPart, found: Outline) -> list[Markup]:
+    """The measure stated for a duty, and the notes on its answers (its status, date, the measure)."""
+    state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
+    notes = [element("p", TEXT["your_note"].format(note=a.note), class_="note") for a in found.measures[duty.id]
+             if a.note]
+    return [element("p", state), *notes]
 
 
 def _when(obligation: ObligationPart, sources: dict[str, int]) -> Markup:

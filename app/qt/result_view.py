@@ -121,7 +121,7 @@ class ResultView(ScrollPage):
                     title=html.escape(part.title), status=html.escape(part.value_text))]
                     + [html.escape(entry.text) for entry in part.unmet])
             layout.addWidget(link_label(rich + question_link(part.question), self._on_link))
-        unstated = [d for d in document.duties if not d.stated]
+        unstated = [d for d in document.duties if d.measure_asked]
         if unstated or document.gaps:
             layout.addWidget(self._title(TEXT["to_do"]))
         for duty in unstated:

@@ -6,8 +6,11 @@ document and decide nothing themselves: which findings apply and which were excl
 answer, a citation, an open point or a gap reads, what the headline says and how certain it is.
 Plain data, no Qt and no reportlab, so a reviewer's table or another format can read it too.
 
-The parts every answer changes are built at once (the result panel shows them on every change);
-the answers by section and the completeness are worked out the first time they are read.
+Each duty is shown with the obligation it meets, with how far it is (its status, in words) and
+whether the sandbox tests it; answers a pack shows as a table (the risks to people) are rows of
+answers. The parts every answer changes are built at once (the result panel shows them on every
+change); the answers by section, the tables and the completeness are worked out the first time
+they are read.
 """
 
 from __future__ import annotations
@@ -18,12 +21,15 @@ from functools import cached_property
 from typing import Literal
 
 from app.results import names
-from app.results.wording import answer_text, gap_texts, open_point_text, question_text, refs_text, value_text
+from app.results.wording import (answer_text, gap_texts, open_point_text, question_text, refs_text, status_text,
+                                 value_text)
 from app.storage.drafts import Draft
 from forms.completeness import completeness
 from forms.evaluation import Evaluation, index_of
-from forms.schema import Pack, Part
+from forms.schema import MEASURE_STATUSES, AnswerTable, Pack, Part
+from forms.texts import YES_NO
 from risk_tiers import texts
+from risk_tiers.application import UNKNOWN
 from risk_tiers.assessment import (Assessment, Because, ChecklistEntry, ChecklistResult, DutyResult, Finding,
                                    GapResult, ObligationResult, VerdictResult)
 from risk_tiers.headline import headline, outcome_colour, role_name, track_status
@@ -113,6 +119,8 @@ class ObligationPart(Cited):
     set_by: str
     verified: bool
     source: str
+    # The duty whose measure meets it (Measure.obligation), shown with it as one requirement.
+    duty: DutyPart | None = None
 
 
 @dataclass(frozen=True)
@@ -166,7 +174,7 @@ class DerivedPart(Cited):
 
 @dataclass(frozen=True)
 class DutyPart(Cited):
-    """A duty the classification found, and whether the applicant says how it is met."""
+    """A duty the classification found, whether the applicant says how it is met, and how far."""
 
     id: str
     group: str
@@ -174,6 +182,54 @@ class DutyPart(Cited):
     question: str
     stated: bool
     measure: str
+    obligation: str = ""
+    # A status of forms.schema.MEASURE_STATUSES, `unknown`, or "" where none is asked; in words,
+    # with the date of a planned measure.
+    status: str = ""
+    status_text: str = ""
+    planned_by: dt.date | None = None
+    # Whether the sandbox tests it (None: not asked or not answered), in words ("" for None), and
+    # the question that says so.
+    tested: bool | None = None
+    tested_text: str = ""
+    tested_question: str = ""
+    # The questions whose answers it quotes: its status, the date, the measure.
+    questions: tuple[str, ...] = ()
+
+    @property
+    def measure_asked(self) -> bool:
+        """The applicant is still asked how it is met: no measure stated, and not a requirement
+        said to be not started (its gap says what to do, and the question is not asked)."""
+        return not self.stated and self.status != "not_started"
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of an answer table: the chosen option, and the answer in each column."""
+
+    option: str
+    label: str
+    cells: tuple[Answer | None, ...]
+
+
+@dataclass(frozen=True)
+class TablePart:
+    """Answers shown as a table (forms.schema.AnswerTable): a row per chosen option."""
+
+    id: str
+    title: str
+    # Where it stands in an application (forms.schema.Part).
+    part: Part
+    label: str
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    # The question whose chosen options are the rows.
+    question: str
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """Every question the table quotes: the rows' question and each cell's."""
+        return (self.question,) + tuple(cell.question for row in self.rows for cell in row.cells if cell)
 
 
 @dataclass(frozen=True)
@@ -245,10 +301,11 @@ class ResultDocument:
         self.roles = tuple(Role(role, role_name(pack, role)) for role in assessment.roles)
         self.findings = tuple(_finding(pack, f) for f in assessment.findings if f.tier != "excluded")
         self.excluded = tuple(_finding(pack, f) for f in assessment.findings if f.tier == "excluded")
-        self.obligations = tuple(_obligation(o) for o in assessment.obligations)
+        self.duties = tuple(_duty(pack, d) for d in assessment.duties)
+        meeting = {duty.obligation: duty for duty in self.duties if duty.obligation}
+        self.obligations = tuple(_obligation(o, meeting.get(o.id)) for o in assessment.obligations)
         self.derived = tuple([_verdict(pack, v) for v in assessment.verdicts]
                              + [_checklist(pack, c) for c in assessment.checklists])
-        self.duties = tuple(_duty(d) for d in assessment.duties)
         self.open_points = tuple(OpenPointPart(p.kind, open_point_text(pack, p), p.question)
                                  for p in assessment.open_points)
         self.gaps = tuple(_gap(pack, g) for g in assessment.gaps)
@@ -262,11 +319,28 @@ class ResultDocument:
         return any(point.kind == "question" for point in self.open_points)
 
     def duty_groups(self) -> dict[str, tuple[DutyPart, ...]]:
-        """The duties by group, groups in the order they first appear."""
+        """The duties no obligation shows (see ObligationPart.duty) by group, groups in the order
+        they first appear."""
+        shown = {o.duty.id for o in self.obligations if o.duty}
         groups: dict[str, list[DutyPart]] = {}
         for duty in self.duties:
-            groups.setdefault(duty.group, []).append(duty)
+            if duty.id not in shown:
+                groups.setdefault(duty.group, []).append(duty)
         return {group: tuple(duties) for group, duties in groups.items()}
+
+    def status_counts(self) -> dict[str, tuple[int, str]]:
+        """How many duties stand at each status, and the status in words, from in place to unknown."""
+        counts: dict[str, tuple[int, str]] = {}
+        for status in (*MEASURE_STATUSES, UNKNOWN):
+            count = sum(duty.status == status for duty in self.duties)
+            if count:
+                counts[status] = (count, status_text(self._pack, status, None))
+        return counts
+
+    @cached_property
+    def tables(self) -> tuple[TablePart, ...]:
+        """The answers the pack shows as tables, a row for each chosen option."""
+        return tuple(self._table(table) for table in self._pack.tables)
 
     @cached_property
     def applicant(self) -> str:
@@ -311,6 +385,14 @@ class ResultDocument:
 
     def role_name(self, role_id: str) -> str:
         return role_name(self._pack, role_id)
+
+    def _table(self, table: AnswerTable) -> TablePart:
+        chosen = self.evaluation.known(table.rows) or []
+        options = index_of(self._pack).questions[table.rows].options
+        rows = tuple(TableRow(o.id, o.label, tuple(self.answer(table.cell(c, o.id)) for c in table.columns))
+                     for o in options if o.id in chosen and o.id not in table.not_rows)
+        return TablePart(table.id, table.title, table.part, table.label, tuple(c.label for c in table.columns),
+                         rows, table.rows)
 
     def _answer(self, question_id: str) -> Answer | None:
         given = self._draft.answers.get(question_id)
@@ -367,10 +449,10 @@ def _finding(pack: Pack, finding: Finding) -> FindingPart:
                        _because(pack, finding.because), finding.caveat)
 
 
-def _obligation(obligation: ObligationResult) -> ObligationPart:
+def _obligation(obligation: ObligationResult, duty: DutyPart | None) -> ObligationPart:
     return ObligationPart(obligation.refs, refs_text(obligation.refs), obligation.id, obligation.text,
                           obligation.roles, obligation.group, obligation.applies_from, obligation.set_by,
-                          obligation.verified, obligation.source)
+                          obligation.verified, obligation.source, duty)
 
 
 def _verdict(pack: Pack, verdict: VerdictResult) -> DerivedPart:
@@ -394,9 +476,13 @@ def _entry(pack: Pack, entry: ChecklistEntry) -> Entry:
     return Entry(entry.refs, refs_text(entry.refs), entry.id, entry.text, _questions(pack, entry.questions))
 
 
-def _duty(duty: DutyResult) -> DutyPart:
+def _duty(pack: Pack, duty: DutyResult) -> DutyPart:
+    measure = next(m for m in pack.measures if m.id == duty.id)
+    asked = (measure.status_question, measure.planned_question, measure.question)
     return DutyPart(duty.refs, refs_text(duty.refs), duty.id, duty.group, duty.text, duty.question, duty.stated,
-                    duty.measure)
+                    duty.measure, duty.obligation, duty.status, status_text(pack, duty.status, duty.planned_by),
+                    duty.planned_by, duty.tested, "" if duty.tested is None else YES_NO["yes" if duty.tested else "no"],
+                    measure.tested_question or "", tuple(q for q in asked if q))
 
 
 def _gap(pack: Pack, gap: GapResult) -> GapPart:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.results.document import Answer, DerivedPart, FindingPart, ObligationPart, ResultDocument
+from app.results.document import Answer, DerivedPart, DutyPart, FindingPart, ObligationPart, ResultDocument
 from catalogue import table
 from forms.citations import label
 from risk_tiers import texts
@@ -28,9 +28,7 @@ def document_text(document: ResultDocument) -> str:
     lines += _section(TEXT["obligations"], [obligation_lines(o) for o in document.obligations])
     lines += _section(TEXT["open_points"], [[f"- {point.text}"] for point in document.open_points])
     lines += _section(TEXT["results"], [_derived_lines(d) for d in document.derived])
-    lines += _section(TEXT["duties"], [[
-        TEXT["duty_stated" if d.stated else "duty_missing"].format(text=d.text, refs=d.citations)
-    ] for d in document.duties])
+    lines += _section(TEXT["duties"], [_duty_lines(d) for d in document.duties])
     lines += _section(TEXT["gaps"], [[f"- {g.text} ({g.citations})"] + _because_lines(g.because)
                                      for g in document.gaps])
     return "\n".join(lines)
@@ -50,6 +48,16 @@ def _because_lines(because: tuple[Answer, ...]) -> list[str]:
         lines.append("  " + texts.BECAUSE.format(answer=answer.value, question=answer.text))
         if answer.note:
             lines.append("  " + TEXT["note"].format(note=answer.note))
+    return lines
+
+
+def _duty_lines(duty: DutyPart) -> list[str]:
+    """A duty, whether its measure is stated, how far it is and whether the sandbox tests it."""
+    lines = [TEXT["duty_stated" if duty.stated else "duty_missing"].format(text=duty.text, refs=duty.citations)]
+    if duty.status_text:
+        lines.append(TEXT["duty_status"].format(status=duty.status_text))
+    if duty.tested:
+        lines.append(TEXT["duty_tested"])
     return lines
 
 

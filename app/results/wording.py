@@ -8,6 +8,7 @@ from the pack and the catalogue.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from forms.citations import label
@@ -45,6 +46,15 @@ def question_text(pack: Pack, question_id: str) -> str:
 def value_text(pack: Pack, value: str) -> str:
     """A derived result's value in words: the pack's, or the engine's own (unknown, not applicable)."""
     return pack.value_labels.get(value) or texts.VERDICT_VALUES.get(value, value)
+
+
+def status_text(pack: Pack, status: str, planned_by: dt.date | None) -> str:
+    """How far a measure is, in words: the pack's word for the status, with the date a planned one
+    is due; "" where the pack asks no status."""
+    if not status:
+        return ""
+    words = texts.STATUS_UNKNOWN if status == "unknown" else value_text(pack, status)
+    return texts.PLANNED_BY.format(status=words, date=planned_by.isoformat()) if planned_by else str(words)
 
 
 def open_point_text(pack: Pack, point: OpenPoint) -> str:

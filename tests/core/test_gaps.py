@@ -15,7 +15,10 @@ PLAN_DONE = {
     "plan.objectives": "Show that the triage model meets the accuracy requirement.",
     "plan.methodology": "Three stages, each ending in a review with the authority.",
     "plan.success_measures": "Sensitivity above 95% on the held-out clinic data.",
-    "plan.risks": "Missed urgent cases; every output is checked by a nurse.",
+    "risks.kinds": ["health_safety"],
+    "risks.health_safety.harm": "A missed urgent case delays treatment.",
+    "risks.health_safety.affected": "Patients of the pilot clinics",
+    "risks.health_safety.mitigation": "Every output is checked by a nurse.",
     "plan.suspension_triggers": "Any missed urgent case found in review.",
     "plan.exit_strategy": "Pilot ends, data deleted, clinics return to the old process.",
 }
@@ -29,7 +32,8 @@ def _gaps(pack, answers):
     ("plan.exit_strategy", "plan.no_exit_strategy"),
     ("plan.objectives", "plan.no_objectives"),
     ("plan.suspension_triggers", "plan.no_suspension_triggers"),
-    ("plan.risks", "plan.no_risks"),
+    ("risks.kinds", "plan.no_risks"),
+    ("risks.health_safety.mitigation", "risks.health_safety.no_mitigation"),
 ])
 def test_a_plan_gap_appears_while_its_answer_is_missing_and_goes_once_given(pack, question, gap):
     assert gap not in _gaps(pack, PLAN_DONE)
@@ -161,7 +165,7 @@ def test_a_pack_whose_results_name_unknown_things_does_not_load(tmp_path, change
 
 STAND_INS = {"transparency.art50_1": "art50_1", "transparency.art50_2": "art50_2",
              "transparency.art50_3": "art50_3", "transparency.art50_4": "art50_4",
-             "high_risk.any": "high_risk", "derogation.applies": "derogated",
+             "high_risk.requirements_apply": "high_risk", "derogation.applies": "derogated",
              "obligations.fria_owed": "fria_owed"}
 # Each duty belongs to the provider or to the deployer; answered as both, every measure is asked.
 BOTH = ["provider", "deployer"]
@@ -213,12 +217,22 @@ def test_no_duty_and_no_measure_gap_when_the_classification_finds_none(measures_
     assert not {g.id for g in result.gaps if g.id.startswith("measures.") and g.id != "measures.art6_4_missing"}
 
 
-def test_high_risk_asks_for_instructions_oversight_and_logging(measures_pack):
-    result = classify(measures_pack, {"stand_in.found": ["high_risk"], "role.roles": ["provider"]})
-    assert {d.id for d in result.duties_of("high_risk")} == {"instructions", "oversight", "logging"}
-    assert {"measures.no_instructions", "measures.no_oversight", "measures.no_logging"} <= {g.id for g in result.gaps}
-    done = classify(measures_pack, {"stand_in.found": ["high_risk"], "role.roles": ["provider"],
-                                    "measures.oversight": "A nurse reviews each case."})
+HIGH_RISK = {"risk_management", "data_governance", "technical_documentation", "logging", "instructions", "oversight",
+             "accuracy", "quality_management"}
+
+
+def test_high_risk_asks_how_far_each_requirement_is_and_how_it_is_met(measures_pack):
+    provider = {"stand_in.found": ["high_risk"], "role.roles": ["provider"]}
+    result = classify(measures_pack, provider)
+    assert {d.id for d in result.duties_of("high_risk")} == HIGH_RISK
+    # Nothing answered: whether a requirement is started is not known, never read as in place.
+    assert {d.status for d in result.duties_of("high_risk")} == {"unknown"}
+    undecided = {g.id for g in result.gaps if g.status == "undecided"}
+    assert {f"measures.{m}_not_started" for m in HIGH_RISK} <= undecided
+    answered = {**provider, **{f"measures.{m}_status": "in_place" for m in HIGH_RISK},
+                **{f"measures.{m}": "Described." for m in HIGH_RISK}}
+    assert not [g for g in classify(measures_pack, answered).gaps if g.id.startswith("measures.")]
+    done = classify(measures_pack, {**provider, "measures.oversight": "A nurse reviews each case."})
     assert "measures.no_oversight" not in {g.id for g in done.gaps}
 
 
@@ -228,7 +242,7 @@ DEPLOYER_GAPS = {"measures.art50_3_missing", "measures.art50_4_missing"}
 
 
 @pytest.mark.parametrize("roles, duties, gaps, not_gaps", [
-    (["provider"], {"art50_1", "art50_2", "instructions", "oversight", "logging"}, PROVIDER_GAPS, DEPLOYER_GAPS),
+    (["provider"], {"art50_1", "art50_2"} | HIGH_RISK, PROVIDER_GAPS, DEPLOYER_GAPS),
     (["deployer"], {"art50_3", "art50_4"}, DEPLOYER_GAPS, PROVIDER_GAPS),
 ])
 def test_each_role_is_asked_only_how_it_meets_its_own_duties(measures_pack, roles, duties, gaps, not_gaps):

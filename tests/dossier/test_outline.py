@@ -23,9 +23,12 @@ def _document(pack, draft):
 
 
 def _quoted(found) -> list[str]:
-    """Every question whose answer the outline quotes, in order, as often as it does."""
-    pieces = found.project + found.findings + found.excluded + found.data_protection + found.plan + found.annex
-    quoted = [a.question for a in found.summary + found.decision_path]
+    """Every question whose answer the outline quotes, in order, as often as it does (the risks'
+    tables aside: they quote their questions as a whole, see TablePart.questions)."""
+    pieces = (found.project + found.findings + found.excluded + found.requirements + found.data_protection
+              + found.plan + found.annex + tuple(p for p in found.risks if isinstance(p, Group)))
+    quoted = [a.question for a in found.summary + found.decision_path + found.tested]
+    quoted += [a.question for answers in found.measures.values() for a in answers]
     for piece in pieces:
         answers = piece.answers if isinstance(piece, Group) else piece.grounds.answers
         quoted += [a.question for a in answers]
@@ -36,12 +39,16 @@ def _quoted(found) -> list[str]:
 def test_each_answer_is_quoted_once_and_none_is_lost(pack, draft):
     draft = full_draft(pack) if draft == "full" else load_draft(ROOT / "resources" / "examples" / f"{draft}.json")
     document = _document(pack, draft)
-    quoted = _quoted(outline(document))
-    measures = {duty.question for duty in document.duties}  # the requirements quote them as the measures stated
+    found = outline(document)
+    quoted = _quoted(found)
+    # The tables' cells (their rows are the options chosen of a question the summary may name too).
+    tables = {q for t in found.risks if not isinstance(t, Group) for q in t.questions if q != t.question}
+    measures = {duty.question for duty in document.duties}  # quoted as the measures stated, at least
     assert len(quoted) == len(set(quoted))
-    assert not set(quoted) & measures
+    assert not set(quoted) & tables
     shown = {a.question for s in document.sections for a in s.answers}
-    assert set(quoted) | measures >= shown
+    assert set(quoted) | tables | measures >= shown
+    assert set(found.measures) == {duty.id for duty in document.duties}  # each duty shown once, with its measure
 
 
 def test_sections_and_derived_results_stand_in_their_parts(pack):

@@ -277,3 +277,20 @@ def test_anything_else_is_not_a_dossier(tmp_path):
             read_draft_data(tmp_path / name)
     with pytest.raises(DossierError, match="no such file"):
         read_draft_data(tmp_path / "missing.html")
+
+
+def test_the_risks_table_and_the_requirements_with_their_status(pack, tmp_path):
+    """As the PDF: the risks to people as a table with a row per kind chosen, right after the
+    summary; each requirement with how far its measure is and the measure stated."""
+    draft = load_draft(ROOT / "resources" / "examples" / "cv_screening.json")
+    document = result_document(pack, draft, classify(pack, draft.values(), draft.notes()))
+    page = _page(pack, draft, tmp_path)
+    risks = [t for t in document.tables if t.part == "risks"]
+    assert risks and risks[0].rows
+    found = next(t for t in page.tables if t.caption == risks[0].title)
+    assert found.rows == len(risks[0].rows) + 1 and found.rows_with_a_header == len(risks[0].rows)
+    shown = [o.duty for o in document.obligations if o.duty]
+    assert shown and all(" ".join(duty.measure.split()) in page.text for duty in shown if duty.stated)
+    part = page.text.split(DOSSIER_TEXT[PARTS["requirements"]])[-1]
+    for duty in shown:
+        assert " ".join(duty.status_text.split()) in part
