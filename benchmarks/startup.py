@@ -12,13 +12,14 @@ The target (at most 1.5 times the bare window) is for the first page the applica
   draft window    `python main.py DRAFT.json`: the window, saying "Opening DRAFT.json...", which
                   comes up before the draft is read.
 
-One more figure is printed after those, with its ratio, but it is not a first page and the target
-cannot hold for it on this machine: pydantic with the pack's schema classes costs about 0.85 of a
-bare window on its own.
+One more figure is printed after those, with its ratio (issue 16 asks 1.5 for it too; it is not
+reached, see the README): the draft's questions on screen.
 
   question page   the same run as the draft window, until the draft's first question page is
-                  painted: pydantic, the pack (YAML, validated and checked), the core, the session
-                  and that page are all needed first. Other pages are built when first shown.
+                  painted: pydantic with the pack's classes, the pack as kept validated in the
+                  cache folder (forms/cache.py; built by the first run, which is not counted), the
+                  draft read and checked, the core, the session, the result panel and that page
+                  are all needed first. Other pages, the review too, are built when first shown.
 
 Run: .venv/bin/python benchmarks/startup.py [--runs N]    (headless: QT_QPA_PLATFORM=offscreen)
 """
@@ -89,6 +90,7 @@ def main() -> int:
                                                                 "question page"]}
         waits: list[float] = []  # per run: the draft's question page after its window
         sample(kinds["bare window"], env)  # warm the file cache; not counted
+        sample(kinds["question page"], env)  # keeps the validated pack, as any first start does; not counted
         for _ in range(options.runs):
             for kind, command in kinds.items():
                 painted = sample(command, env)
@@ -106,9 +108,10 @@ def main() -> int:
         ratio = medians[kind] / bare
         verdict = "within" if ratio <= TARGET_RATIO else "OVER"
         print(f"first page shown, {kind} / bare window: {ratio:.2f} ({verdict} the target of {TARGET_RATIO})")
-    wait = statistics.median(waits)
+    wait, ratio = statistics.median(waits), medians["question page"] / bare
+    verdict = "within" if ratio <= TARGET_RATIO else "OVER"
     print(f"then the draft's questions: {wait:.0f} ms after its window "
-          f"({medians['question page'] / bare:.2f} x the bare window; not a first page, no target)")
+          f"({ratio:.2f} x the bare window; {verdict} the target of {TARGET_RATIO} that issue 16 asks)")
     print(json.dumps({k: round(v, 1) for k, v in medians.items()}))
     return 0
 

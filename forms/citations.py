@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from catalogue import language, table
+from forms import cache
 from forms.safe_yaml import read_yaml
 from forms.translations import localised
 
@@ -26,7 +27,7 @@ _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
 class Provision(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     id: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
     title: str
     # What the provision says, in a sentence or two of our own words (never the Act's).
@@ -98,5 +99,11 @@ def summary(ref: str) -> str:
 
 @lru_cache(maxsize=4)
 def _titles(in_language: str) -> dict[str, Provision]:
+    # Kept between runs as the pack is (forms/cache.py): the first question page shows them.
+    return cache.cached("titles", (str(PROVISIONS_FILE), in_language), lambda: _titles_built(in_language), dict,
+                        watched=(PROVISIONS_FILE, PROVISIONS_FILE.parent / "locale"))
+
+
+def _titles_built(in_language: str) -> dict[str, Provision]:
     listed = localised(ProvisionList(provisions=tuple(provisions().values())), PROVISIONS_FILE.parent, in_language)
     return {p.id: p for p in listed.provisions}

@@ -38,7 +38,8 @@ class Truth(Enum):
 
 
 class _Node(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # defer_build, as the pack's models (forms/schema.py): built when first validated.
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 COMPARISONS = ("gt", "ge", "lt", "le")
@@ -159,8 +160,8 @@ Condition = Annotated[
     ),
 ]
 
-for _model in (AllOf, AnyOf, NotOf, AtLeast, Unless):
-    _model.model_rebuild()
+# The nodes that hold conditions name the `Condition` above before it exists: pydantic resolves
+# the name when they are first validated (defer_build), not here at import.
 
 
 # --- walking and evaluating -------------------------------------------------------------------

@@ -21,6 +21,14 @@ PREFIX = "sha256:"
 _HASHES: dict[int, str] = {}
 
 
+def remember(pack: BaseModel, digest: str) -> None:
+    """`digest` is the content hash of `pack`, worked out when it was built (forms/cache.py keeps both)."""
+    key = id(pack)
+    if key not in _HASHES:
+        _HASHES[key] = digest
+        weakref.finalize(pack, _HASHES.pop, key, None)
+
+
 def content_hash(pack: BaseModel) -> str:
     """"sha256:" and the hex digest of the pack's validated content."""
     key = id(pack)

@@ -16,9 +16,12 @@ from typing import Any, Callable
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from catalogue import language, ntr, table, tr
+from forms import cache
 from forms.checks import check_pack
+from forms.citations import PROVISIONS_FILE
 from forms.compose import overlay
 from forms.conditions import CONDITION_KEYS
+from forms.fingerprint import content_hash, remember
 from forms.kinds import ITEM_KINDS, LISTS, NAMES
 from forms.layer import Layer, PackError
 from forms.registry import PackInfo, discover, find, is_range
@@ -29,7 +32,7 @@ from forms.translations import localised
 PACKS_DIR = Path(__file__).parent / "packs"
 DEFAULT_PACK = PACKS_DIR / "eu_ai_act"
 PackPart = create_model(  # one included file of a pack: any of the item lists
-    "PackPart", __config__=ConfigDict(frozen=True, extra="forbid"),
+    "PackPart", __config__=ConfigDict(frozen=True, extra="forbid", defer_build=True),
     **{kind.key: (tuple[kind.model, ...], ()) for kind in ITEM_KINDS},
 )
 
@@ -39,7 +42,7 @@ KINDS = table("packs.kind")  # the names of a pack's items, as errors name them
 
 
 class Extends(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     id: str
     version: str = ""
 
@@ -47,7 +50,7 @@ class Extends(BaseModel):
 class QuestionsAdded(BaseModel):
     """Questions an extending pack adds at the end of one of the base pack's sections."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     section: str
     questions: tuple[Question, ...] = Field(min_length=1)
 
@@ -59,7 +62,16 @@ def default_pack() -> Pack:
 
 @lru_cache(maxsize=4)
 def _default_pack(in_language: str) -> Pack:
-    return load_pack(DEFAULT_PACK, in_language)
+    # Validated and checked when its files or the code changed, else as kept then (forms/cache.py).
+    pack, digest = cache.cached("pack", (str(DEFAULT_PACK), in_language), lambda: _built(in_language), Pack,
+                                watched=(DEFAULT_PACK, PROVISIONS_FILE))
+    remember(pack, digest)  # a draft records it: worked out with the pack, not at every start
+    return pack
+
+
+def _built(in_language: str) -> tuple[Pack, str]:
+    pack = load_pack(DEFAULT_PACK, in_language)
+    return pack, content_hash(pack)
 
 
 def load_pack(folder: Path, in_language: str | None = None, packs: list[PackInfo] | None = None) -> Pack:

@@ -8,16 +8,20 @@ allow a small file to expand into an enormous structure), nesting depth and size
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from catalogue import table, tr
+from forms import cache
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
+# The loader to parse with; None: libyaml's when installed, else PyYAML's (chosen when first parsing,
+# so YAML is imported only then; a test sets one to check both).
+_Loader: type | None = None
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Only the plain-data tags; `!!python/object/apply:...` also starts with "tag:yaml.org,2002:".
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
@@ -51,15 +55,19 @@ def read_yaml(path: Path) -> Any:
         raise DataFileError(TEXT["not_utf8"].format(path=path, byte=error.start), "yaml.not_utf8") from None
     except OSError as error:
         raise DataFileError(TEXT["unreadable"].format(path=path, reason=error.strerror or error), "yaml.unreadable") from None
+    cache.note_read(path)  # a source of whatever is being built from it
     return parse_yaml(text, str(path))
 
 
 def parse_yaml(text: str, name: str) -> Any:
+    import yaml  # here, not at import: a pack kept validated (forms/cache.py) is read without it
+
     if len(text) > MAX_BYTES:
         raise DataFileError(TEXT["too_much_text"].format(path=name, most=MAX_BYTES // 1024), "yaml.too_much_text")
+    loader = _Loader or getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        _check_events(text, name, _Loader)
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, after the checks above
+        _check_events(text, name, loader)
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, after the checks above
     except yaml.YAMLError as error:
         # libyaml may refuse first, in words of its own (deep nesting, in some releases): the pure
         # Python parser reads the same events without such limits, so our own rules name the fault.
@@ -71,6 +79,8 @@ def parse_yaml(text: str, name: str) -> Any:
 
 
 def _check_events(text: str, name: str, loader: type) -> None:
+    import yaml
+
     depth = 0
     for event in yaml.parse(text, Loader=loader):
         line = event.start_mark.line + 1 if event.start_mark else "?"
@@ -90,6 +100,8 @@ def _check_events(text: str, name: str, loader: type) -> None:
 def _one_line(error: yaml.YAMLError, text: str) -> str:
     """What is wrong and on which line, in our words; the parser's own (PyYAML's, in English) only
     for a problem not foreseen here."""
+    import yaml
+
     mark = getattr(error, "problem_mark", None)
     line = mark.line + 1 if mark else None
     if isinstance(error, yaml.reader.ReaderError):  # a character no YAML file may hold, by its position

@@ -30,7 +30,10 @@ FACT, EXCLUDED, CONTEXT = "fact", "excluded", "context"
 
 
 class Authored(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: the validators are built when a pack is first validated, not when this module is
+    # imported; a pack loaded as kept (forms/cache.py) is never validated again, so the wizard's
+    # start never builds them.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 # --- questions ------------------------------------------------------------------------------

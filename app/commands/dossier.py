@@ -1,12 +1,14 @@
-"""`python main.py export DRAFT.json -o dossier.pdf [--certificate FILE.p12]` and
-`python main.py import DOSSIER.pdf [-o draft.json]`.
+"""`python main.py export DRAFT.json [--format pdf|html|json] -o OUT [--certificate FILE.p12]` and
+`python main.py import DOSSIER [-o draft.json]`.
 
-With `--certificate` the dossier is written signed in one step (app/dossier/signing.py); the
-certificate's passphrase is asked (or read from `--certificate-passphrase-file`) before the dossier
-is built, since `--passphrase-file` is the draft's.
+With `--certificate` the dossier is written as a PDF signed in one step (app/dossier/signing.py; only
+a PDF holds a signature, so another format with a certificate is refused); the certificate's
+passphrase is asked (or read from `--certificate-passphrase-file`) before the dossier is built, since
+`--passphrase-file` is the draft's.
 
-Errors are one line (exit 2). reportlab loads only when exporting: the dossier's modules are imported
-when a command runs, not when the parser is built.
+The format of an export is the one chosen, else the one OUT's extension names, else the PDF. Import
+reads a dossier of any of them. Errors are one line (exit 2). reportlab loads only when exporting a
+PDF: the dossier's modules are imported when a command runs, not when the parser is built.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from app.commands.arguments import (add_certificate_options, add_passphrase_option, load_checked, signing_certificate,
                                     warn)
 from app.commands.errors import EXIT_OK, CommandError
+from app.formats.choice import DEFAULT, FORMATS, PDF, named_format
 from app.storage.drafts import parse_draft, write_atomically
 from catalogue import table, tr
 
@@ -28,7 +31,9 @@ CERTIFICATE_PASSPHRASE_OPTION = "--certificate-passphrase-file"
 def add_commands(subparsers) -> None:
     export = subparsers.add_parser("export", help=TEXT["export_help"], description=TEXT["export_help"])
     export.add_argument("draft", type=Path, metavar="DRAFT", help=tr("cli.draft_help"))
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="PDF", help=TEXT["output_help"])
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help=TEXT["output_help"])
+    export.add_argument("--format", choices=FORMATS, dest="format",
+                        help=TEXT["format_help"].format(formats=", ".join(FORMATS), default=DEFAULT))
     add_passphrase_option(export)
     add_certificate_options(export, CERTIFICATE_PASSPHRASE_OPTION, required=False)
     export.set_defaults(run=_export)
@@ -39,8 +44,11 @@ def add_commands(subparsers) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from app.dossier.export import DossierError, export_dossier
+    from app.formats.files import DossierError, exporter
 
+    chosen = args.format or output_format(args.output)
+    if args.certificate is not None and chosen != PDF:
+        raise CommandError(TEXT["certificate_pdf_only"].format(format=chosen, option="--certificate", pdf=PDF))
     draft, pack, warnings, kit = load_checked(args)
     certificate = None
     if args.certificate is not None:
@@ -49,7 +57,7 @@ def _export(args: argparse.Namespace) -> int:
     warn(warnings)
     try:
         if certificate is None:
-            export_dossier(draft, pack, args.output, kit=kit)
+            exporter(chosen)(draft, pack, args.output, kit=kit)
         else:
             from app.dossier.signing import export_signed
 
@@ -63,11 +71,21 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def output_format(path: Path) -> str:
+    """The format OUT's extension names; the PDF for a name without one; an error for another."""
+    if not path.suffix:
+        return DEFAULT
+    named = named_format(path)
+    if named is None:
+        raise CommandError(TEXT["unknown_extension"].format(path=path, option="--format", formats="|".join(FORMATS)))
+    return named
+
+
 def _import(args: argparse.Namespace) -> int:
-    from app.dossier.export import DossierError, read_dossier
+    from app.formats.files import DossierError, read_draft_data
 
     try:
-        data = read_dossier(args.dossier)
+        data = read_draft_data(args.dossier)
     except DossierError as error:
         raise CommandError(str(error)) from None
     try:

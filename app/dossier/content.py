@@ -2,11 +2,13 @@
 the cover, a one-page summary, the risks to people as a table, the project and the system, the
 classification with the answers that decided it, the requirements and obligations with how far each
 is, data protection and transparency, the sandbox plan on pages of its own, the open points and
-gaps, the declaration, and every other answer in an annex.
+gaps, the declaration, every other answer in an annex, and with a kit or documents added, the annex
+of the documents attached.
 
-No answer, reason or duty is printed twice: each part notes the answers it quotes (`Printed`), and
-later parts and the annex leave them out. Nothing here decides anything about the law or words a
-result: the document (app/results/document.py) holds every result, answer and citation in words.
+Which part shows what, and in which order, is the outline's (outline.py), which the HTML page lays
+out too: no answer, reason or duty is printed twice. Nothing here decides anything about the law or
+words a result: the document (app/results/document.py) holds every result, answer and citation in
+words; this lays them out on pages.
 """
 
 from __future__ import annotations
@@ -22,26 +24,15 @@ from app.dossier.flowables import (BADGE, BADGE_TEXT, BOLD, CELL, DUTY, FINDING,
                                    MAIN, NOTE, QUESTION, SMALL, TITLE, H1, Heading, long_text, plain)
 from app.dossier.authority import Branding, Extras
 from app.dossier.layout import Block, Contents
+from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, completeness_text,
+                                 cover_rows, cover_title, date_source, declaration_text, duty_group_title,
+                                 has_documents, open_count, outline, signer_name, status_counts_text)
 from app.dossier.texts import TEXT
+from app.results.document import Answer, Cited, DerivedPart, DutyPart, ObligationPart, ResultDocument, TablePart
 from catalogue import ntr
 from catalogue.formats import format_number
-from risk_tiers.texts import LIST_SEPARATOR
-from app.results.document import (Answer, Cited, DerivedPart, DutyPart, FindingPart, ObligationPart, ResultDocument,
-                                  SectionAnswers, TablePart)
 
-# The question whose answer is the name above the signature line.
-CONTACT_QUESTION = "applicant.contact_name"
 NO_COLOUR = "#5f6368"  # grey: an outcome the pack gives no colour, nothing assessed, a track set aside
-
-
-class Printed(set):
-    """The questions whose answers the pages have quoted so far."""
-
-    def new(self, answers) -> list[Answer]:
-        """Those of `answers` not quoted yet; from now on they are."""
-        fresh = [a for a in answers if a.question not in self]
-        self.update(a.question for a in fresh)
-        return fresh
 
 
 def _refs(part: Cited) -> str:
@@ -52,11 +43,6 @@ def _answer_value(answer: Answer) -> str:
     return answer.value if answer.given else TEXT["unanswered"]
 
 
-def _titled(title: str, body: list, level: int = 1) -> list:
-    """A heading with its body, or nothing when there is nothing under it."""
-    return [Heading(title, level)] + body if body else []
-
-
 def _table(rows: list[list], widths: list[float]) -> Table:
     table = Table(rows, colWidths=widths)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -65,34 +51,6 @@ def _table(rows: list[list], widths: list[float]) -> Table:
 
 
 # --- the cover and the summary ---------------------------------------------------------------
-
-def cover_rows(document: ResultDocument, branding: Branding | None = None) -> list[tuple[str, str]]:
-    """(label, value) of the cover's table: who applies, for which system, from which answers (and,
-    with a kit, to which sandbox and authority, by which deadline)."""
-    rows = [(TEXT["applicant"], document.applicant or TEXT["not_given"]),
-            (TEXT["system"], document.system or TEXT["not_given"])]
-    if branding is not None:
-        sandbox = TEXT["sandbox_value"].format(sandbox=branding.sandbox, call=branding.call) if branding.call else branding.sandbox
-        rows += [(TEXT["sandbox"], sandbox), (TEXT["authority"], branding.authority)]
-        if branding.deadline is not None:
-            deadline = branding.deadline.isoformat()
-            rows.append((TEXT["deadline"], TEXT["deadline_passed"].format(date=deadline) if branding.closed else deadline))
-    rows += [(TEXT["date"], document.answered_on.isoformat()),
-             (TEXT["completeness"], _completeness(document)),
-             (TEXT["pack"], TEXT["pack_value"].format(pack=document.pack_id, version=document.pack_version,
-                                                      date=document.law_current_to.isoformat()))]
-    if branding is not None:
-        rows.append((TEXT["kit"], branding.kit))
-    return rows
-
-
-def _completeness(document: ResultDocument) -> str:
-    found = document.completeness
-    if found.complete:
-        return TEXT["complete"].format(required=found.required)
-    return TEXT["incomplete"].format(given=found.given, required=found.required, missing=len(found.missing),
-                                     section=TEXT["missing"])
-
 
 def _masthead(branding: Branding) -> list:
     """The authority's logo and name, and the sandbox's, at the top of the cover."""
@@ -108,8 +66,7 @@ def _masthead(branding: Branding) -> list:
 def cover(document: ResultDocument, fingerprint: str, branding: Branding | None = None) -> list:
     table = _table([[plain(k, SMALL), plain(v)] for k, v in cover_rows(document, branding)], [45 * mm, 120 * mm])
     top = [Spacer(1, 25 * mm)] if branding is None else [Spacer(1, 6 * mm), *_masthead(branding)]
-    title = TEXT["title"] if branding is None else TEXT["kit_title"].format(sandbox=branding.sandbox)
-    return [*top, plain(title, TITLE), table, Spacer(1, 12 * mm),
+    return [*top, plain(cover_title(branding), TITLE), table, Spacer(1, 12 * mm),
             plain(TEXT["primary_tier"], H2), badge(document), Spacer(1, 4 * mm), *_track_lines(document),
             Spacer(1, 10 * mm), plain(TEXT["fingerprint"], SMALL), plain(fingerprint, SMALL),
             Spacer(1, 6 * mm), plain(TEXT["disclaimer"], SMALL), PageBreak()]
@@ -137,42 +94,32 @@ def contents() -> list:
     return [plain(TEXT["contents"], H1), Contents(styles), PageBreak()]
 
 
-def summary(document: ResultDocument, printed: Printed) -> list:
+def summary(document: ResultDocument, found: Outline) -> list:
     """One page: the result with its certainty, what the system and the sandbox are for, how
     complete the application is and what is still open."""
-    who = TEXT["applies_for"].format(applicant=document.applicant or TEXT["not_given"],
-                                     system=document.system or TEXT["not_given"])
-    story: list = [Heading(TEXT["summary"], 0), plain(who, H2), badge(document), Spacer(1, 2 * mm),
-                   *_track_lines(document)]
-    for answer in printed.new(document.summary):
+    story: list = [Heading(TEXT[PARTS["summary"]], 0), plain(applies_for(document), H2), badge(document),
+                   Spacer(1, 2 * mm), *_track_lines(document)]
+    for answer in found.summary:
         story += [plain(answer.text, LABEL), *long_text(answer.value, ITEM)]
         story += long_text(TEXT["your_note"].format(note=answer.note), NOTE) if answer.note else []
-    counts = document.status_counts()
-    if counts:
-        words = LIST_SEPARATOR.join(TEXT["status_count"].format(count=n, status=status)
-                                           for n, status in counts.values())
-        story += [plain(TEXT["requirements_status"], LABEL), plain(words, ITEM)]
-    story += [plain(TEXT["completeness"], LABEL), plain(_completeness(document), ITEM)]
-    story += [plain(TEXT["still_open"], LABEL),
-              plain(TEXT["open_count"].format(open=len(document.open_points), gaps=len(document.gaps)), ITEM)]
+    counts = status_counts_text(document)
+    story += [plain(TEXT["requirements_status"], LABEL), plain(counts, ITEM)] if counts else []
+    story += [plain(TEXT["completeness"], LABEL), plain(completeness_text(document), ITEM)]
+    story += [plain(TEXT["still_open"], LABEL), plain(open_count(document), ITEM)]
     return story + [PageBreak()]
 
 
-def risks(document: ResultDocument, printed: Printed) -> list:
+def risks(document: ResultDocument, found: Outline) -> list:
     """The risks to people and how they are limited, as the pack's tables of the part put them: a
     row for each kind of risk chosen. On the first pages, where a reviewer looks for them."""
-    story: list = [Heading(TEXT["risks"], 0)]
-    tables = [t for t in document.tables if t.part == "risks"]
+    story: list = [Heading(TEXT[PARTS["risks"]], 0)]
+    tables = [piece for piece in found.risks if isinstance(piece, TablePart)]
     for table in tables:
-        printed.update(table.questions)
         if len(tables) > 1:
             story.append(Heading(table.title, 1))
         story += [_answer_table(table)] if table.rows else [plain(TEXT["none"])]
-        story += _notes([cell for row in table.rows for cell in row.cells if cell])
-    for section in document.sections:
-        if section.part == "risks":
-            story += _titled(section.title, _answers(section, printed))
-    return story
+        story += _notes(tuple(cell for row in table.rows for cell in row.cells if cell))
+    return story + _pieces(tuple(piece for piece in found.risks if isinstance(piece, Group)))
 
 
 def _answer_table(table: TablePart) -> Table:
@@ -193,22 +140,18 @@ def _answer_table(table: TablePart) -> Table:
 
 # --- the project, the classification, the requirements -------------------------------------
 
-def project(document: ResultDocument, printed: Printed) -> list:
-    story: list = [Heading(TEXT["project"], 0)]
-    for section in document.sections:
-        if section.part == "project":
-            story += _titled(section.title, _answers(section, printed))
-    for part in document.derived:
-        if part.part == "project":
-            story += _derived(part, printed)
+def _pieces(pieces: tuple[Piece, ...]) -> list:
+    """Sections' answers under their titles and derived results, in the outline's order."""
+    story: list = []
+    for piece in pieces:
+        story += _group(piece) if isinstance(piece, Group) else _derived(piece)
     return story
 
 
-def _answers(section: SectionAnswers, printed: Printed, with_unanswered: bool = False) -> list:
-    """The section's answers (and notes) not quoted before; with_unanswered: the questions asked and
-    not answered too."""
-    story = []
-    for answer in printed.new(a for a in section.answers if a.given or a.note or with_unanswered):
+def _group(group: Group) -> list:
+    """A section's title and its answers (and notes)."""
+    story: list = [Heading(group.title, 1)]
+    for answer in group.answers:
         block = [plain(answer.text, QUESTION), *long_text(_answer_value(answer), ITEM)]
         if answer.note:
             block += long_text(TEXT["your_note"].format(note=answer.note), NOTE)
@@ -216,75 +159,73 @@ def _answers(section: SectionAnswers, printed: Printed, with_unanswered: bool = 
     return story
 
 
-def classification(document: ResultDocument, printed: Printed) -> list:
+def project(document: ResultDocument, found: Outline) -> list:
+    return [Heading(TEXT[PARTS["project"]], 0), *_pieces(found.project)]
+
+
+def classification(document: ResultDocument, found: Outline) -> list:
     # The badge is on the summary: here the result in one line, then how it was reached.
-    story: list = [Heading(TEXT["classification"], 0), plain(document.headline.label, FINDING),
+    story: list = [Heading(TEXT[PARTS["classification"]], 0), plain(document.headline.label, FINDING),
                    Heading(TEXT["decision_path"], 1)]
-    path = printed.new(document.decision_path)
     story += [plain(TEXT["path_step"].format(number=n, question=a.text, answer=a.value), ITEM)
-              for n, a in enumerate(path, 1)] or [plain(TEXT["no_path"])]
-    story += _notes(path)
+              for n, a in enumerate(found.decision_path, 1)] or [plain(TEXT["no_path"])]
+    story += _notes(found.decision_path)
     story.append(Heading(TEXT["findings"], 1))
-    story += [_finding(f, printed) for f in document.findings] or [plain(TEXT["no_findings"])]
-    if document.excluded:
-        story += [Heading(TEXT["excluded"], 1)] + [_finding(f, printed) for f in document.excluded]
+    story += [_finding(f) for f in found.findings] or [plain(TEXT["no_findings"])]
+    if found.excluded:
+        story += [Heading(TEXT["excluded"], 1)] + [_finding(f) for f in found.excluded]
     return story
 
 
-def _notes(answers: list[Answer]) -> list:
+def _notes(answers: tuple[Answer, ...]) -> list:
     return [p for a in answers if a.note for p in long_text(TEXT["note_on"].format(question=a.text, note=a.note), SMALL)]
 
 
-def _finding(finding: FindingPart, printed: Printed) -> Block:
+def _finding(grounded: Grounded) -> Block:
+    finding = grounded.item
     block = [plain(finding.reason or finding.rule, FINDING), plain(_refs(finding), ITEM)]
-    block += _because(finding.because, printed)
+    block += _because(grounded.grounds)
     if finding.caveat:
         block.append(plain(TEXT["caveat"].format(text=finding.caveat), ITEM))
     return Block(block + [Spacer(1, 2 * mm)])
 
 
-def _because(because: tuple[Answer, ...], printed: Printed) -> list:
+def _because(grounds: Grounds) -> list:
     """The answers behind a result not quoted before; a line saying so when some were."""
-    fresh = printed.new(because)
-    lines = [plain(TEXT["because"].format(answer=a.value, question=a.text), SMALL) for a in fresh]
-    lines += _notes(fresh)
-    if len(fresh) < len(because):
-        lines.append(plain(TEXT["also_quoted" if fresh else "quoted_above"], SMALL))
+    lines = [plain(TEXT["because"].format(answer=a.value, question=a.text), SMALL) for a in grounds.answers]
+    lines += _notes(grounds.answers)
+    if grounds.quoted_key:
+        lines.append(plain(TEXT[grounds.quoted_key], SMALL))
     return lines
 
 
-def requirements(document: ResultDocument, printed: Printed) -> list:
+def requirements(document: ResultDocument, found: Outline) -> list:
     """What applies, once each: the obligations grouped by the applicant's roles they fall on, with
     their dates, each with how far the applicant's measure for it is, whether the sandbox tests it
     and the measure stated; then the duties no obligation shows, the same way."""
     roles = [role.name for role in document.roles]
     # The heading, the roles and the first requirement together, not the heading alone at a page's foot.
-    story: list = [CondPageBreak(70 * mm), Heading(TEXT["obligations"], 0),
+    story: list = [CondPageBreak(70 * mm), Heading(TEXT[PARTS["requirements"]], 0),
                    plain(TEXT["roles"].format(roles=", ".join(roles)) if roles else TEXT["no_roles"])]
     if not document.obligations:
         story.append(plain(TEXT["no_obligations"]))
     sources: dict[str, int] = {}
-    for held, obligations in _by_roles(document).items():
+    for held, obligations in found.obligations:
         if held:
             story.append(Heading(", ".join(document.role_name(role) for role in held), 1))
-        story.append(_obligations(obligations, sources, printed, document))
+        story.append(_obligations(obligations, sources, found))
     notes = [plain(TEXT["date_source"].format(number=n, source=source), SMALL) for source, n in sources.items()]
     story += [Spacer(1, 2 * mm), Block(notes)] if notes else []
     for group, duties in document.duty_groups().items():
-        story.append(Heading(TEXT["duty_groups"].get(group, group.replace("_", " ").capitalize()), 1))
+        story.append(Heading(duty_group_title(group), 1))
         for duty in duties:
             block = [plain(duty.text, DUTY), plain(_refs(duty), SMALL)]
             block += [plain(TEXT["status_line"].format(status=duty.status_text), ITEM)] if duty.status else []
-            story.append(Block(block + _measure(duty, printed, document)))
-    story += _tested(document, printed)
-    for section in document.sections:
-        if section.part == "requirements":
-            story += _titled(section.title, _answers(section, printed))
-    return story
+            story.append(Block(block + _measure(duty, found)))
+    return story + _notes(found.tested) + _pieces(found.requirements)
 
 
-def _obligations(obligations: list[ObligationPart], sources: dict[str, int], printed: Printed,
-                 document: ResultDocument) -> Table:
+def _obligations(obligations: tuple[ObligationPart, ...], sources: dict[str, int], found: Outline) -> Table:
     """The obligations as a table: the requirement and its provisions, from when it applies, and,
     where the applicant gives it, how far the measure is and whether the sandbox tests it, with the
     measure stated on a line of its own below."""
@@ -300,7 +241,7 @@ def _obligations(obligations: list[ObligationPart], sources: dict[str, int], pri
                      plain(duty.tested_text if duty and duty.tested_text else "\u2014", CELL)])
         if duty:
             spans.append(len(rows))
-            rows.append([_measure(duty, printed, document, CELL), "", "", ""])
+            rows.append([_measure(duty, found, CELL), "", "", ""])
     table = Table(rows, colWidths=[86 * mm, 26 * mm, 28 * mm, 25 * mm], repeatRows=1)
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.grey)]
     style += [("SPAN", (0, row), (-1, row)) for row in spans]
@@ -312,69 +253,35 @@ def _obligations(obligations: list[ObligationPart], sources: dict[str, int], pri
     return table
 
 
-def _measure(duty: DutyPart, printed: Printed, document: ResultDocument, style: ParagraphStyle = ITEM) -> list:
+def _measure(duty: DutyPart, found: Outline, style: ParagraphStyle = ITEM) -> list:
     """The measure the applicant states for a duty, and the notes on its answers (its status, its
     date, the measure), which are quoted here and nowhere else."""
-    answers = printed.new(a for a in (document.answer(q) for q in duty.questions) if a)
-    printed.add(duty.question)
     state = TEXT["duty_stated"].format(measure=duty.measure) if duty.stated else TEXT["duty_missing"]
-    notes = [TEXT["your_note"].format(note=a.note) for a in answers if a.note]
+    notes = [TEXT["your_note"].format(note=a.note) for a in found.measures[duty.id] if a.note]
     return [p for text in (state, *notes) for p in long_text(text, style)]
-
-
-def _tested(document: ResultDocument, printed: Printed) -> list:
-    """The notes on the answers that say which duties the sandbox tests (their answers are the
-    column of the table above)."""
-    questions = dict.fromkeys(d.tested_question for d in document.duties if d.tested_question)
-    answers = printed.new(a for a in (document.answer(q) for q in questions) if a)
-    return _notes(answers)
-
-
-def _by_roles(document: ResultDocument) -> dict[tuple[str, ...], list[ObligationPart]]:
-    """The obligations by the applicant's roles each falls on (each obligation once)."""
-    held = [role.id for role in document.roles]
-    groups: dict[tuple[str, ...], list[ObligationPart]] = {}
-    for obligation in document.obligations:
-        groups.setdefault(tuple(r for r in held if r in obligation.roles), []).append(obligation)
-    return groups
 
 
 def _when(obligation: ObligationPart, sources: dict[str, int]) -> str:
     """"from DATE [n]", where note n says what sets the date and whether it is verified."""
-    if obligation.applies_from is None:
+    source = date_source(obligation)
+    if source is None:
         return TEXT["applies_now"]
-    date = obligation.applies_from.isoformat()
-    source = TEXT["applies_from"].format(date=date, set_by=obligation.set_by)
-    source = source if obligation.verified else f"{source}; {TEXT['unverified'].format(source=obligation.source)}"
     number = sources.setdefault(source, len(sources) + 1)
-    return TEXT["from_date"].format(date=date, number=number)
+    return TEXT["from_date"].format(date=obligation.applies_from.isoformat(), number=number)
 
 
 # --- data protection, transparency, the plan -------------------------------------------------
 
-def data_protection(document: ResultDocument, printed: Printed) -> list:
-    story: list = [Heading(TEXT["results"], 0)]
-    for part in document.derived:
-        if part.part not in ("project", "plan"):
-            story += _derived(part, printed)
-    for section in document.sections:
-        if section.part in ("data_protection", "transparency"):
-            story += _titled(section.title, _answers(section, printed))
-    return story
+def data_protection(document: ResultDocument, found: Outline) -> list:
+    return [Heading(TEXT[PARTS["data_protection"]], 0), *_pieces(found.data_protection)]
 
 
-def plan(document: ResultDocument, printed: Printed) -> list:
-    story: list = [PageBreak(), Heading(TEXT["plan"], 0)]
-    for section in document.sections:
-        if section.part == "plan":
-            story += _titled(section.title, _answers(section, printed))
-    for part in document.derived:
-        if part.part == "plan":
-            story += _derived(part, printed)
-    return story
+def plan(document: ResultDocument, found: Outline) -> list:
+    return [PageBreak(), Heading(TEXT[PARTS["plan"]], 0), *_pieces(found.plan)]
 
 
-def _derived(part: DerivedPart, printed: Printed) -> list:
+def _derived(grounded: Grounded) -> list:
+    part: DerivedPart = grounded.item
     if part.kind == "checklist":
         story: list = [Heading(TEXT["checklist"].format(title=part.title, status=part.value_text), 1)]
         if part.refs:
@@ -388,14 +295,14 @@ def _derived(part: DerivedPart, printed: Printed) -> list:
         story += [plain("\u2022 " + counted, ITEM) for counted in part.counted]
         if part.refs:
             story.append(plain(_refs(part), SMALL))
-        story += _because(part.because, printed)
+        story += _because(grounded.grounds)
     return story + [plain(TEXT["open_item"].format(text=q.text), ITEM) for q in part.open_questions]
 
 
 # --- what is open, the declaration, the annex ------------------------------------------------
 
-def open_points(document: ResultDocument) -> list:
-    story: list = [Heading(TEXT["open"], 0), Heading(TEXT["missing"], 1)]
+def open_points(document: ResultDocument, found: Outline) -> list:
+    story: list = [Heading(TEXT[PARTS["open"]], 0), Heading(TEXT["missing"], 1)]
     story += [plain("\u2610 " + TEXT["missing_item"].format(text=m.text, section=m.section_title), ITEM)
               for m in document.completeness.missing] or [plain(TEXT["none"])]
     story.append(Heading(TEXT["open_points"], 1))
@@ -408,33 +315,31 @@ def open_points(document: ResultDocument) -> list:
 
 def declaration(document: ResultDocument, fingerprint: str) -> list:
     line = "_" * 48
-    contact = document.answer(CONTACT_QUESTION)
-    rows = [(TEXT["name"], contact.value if contact and contact.given else TEXT["not_given"]), (TEXT["role"], line),
+    rows = [(TEXT["name"], signer_name(document)), (TEXT["role"], line),
             (TEXT["date"], document.answered_on.isoformat()), (TEXT["signature"], "")]
     table = Table([[plain(k, SMALL), plain(v)] for k, v in rows], colWidths=[35 * mm, 130 * mm],
                   rowHeights=[None, None, None, 18 * mm])
     table.setStyle(TableStyle([("LINEBELOW", (1, 3), (1, 3), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-    text = document.declaration_text or TEXT["declaration_text"]
     refs = [plain(_refs(document.declaration), SMALL)] if document.declaration.refs else []
-    return [CondPageBreak(90 * mm), Heading(TEXT["declaration"], 0), *long_text(text), *refs, Spacer(1, 4 * mm),
-            table, Spacer(1, 6 * mm), plain(TEXT["fingerprint"], SMALL), plain(fingerprint, SMALL)]
+    return [CondPageBreak(90 * mm), Heading(TEXT[PARTS["declaration"]], 0), *long_text(declaration_text(document)),
+            *refs, Spacer(1, 4 * mm), table, Spacer(1, 6 * mm), plain(TEXT["fingerprint"], SMALL),
+            plain(fingerprint, SMALL)]
 
 
-def annex(document: ResultDocument, printed: Printed) -> list:
+def annex(document: ResultDocument, found: Outline) -> list:
     """Every answer not quoted in the pages before, and the questions asked and not answered."""
-    story: list = [PageBreak(), Heading(TEXT["annex"], 0), plain(TEXT["annex_scope"], SMALL)]
-    for section in document.sections:
-        answers = _answers(section, printed, with_unanswered=True)
-        story += [CondPageBreak(30 * mm)] + _titled(section.title, answers) if answers else []
+    story: list = [PageBreak(), Heading(TEXT[PARTS["annex"]], 0), plain(TEXT["annex_scope"], SMALL)]
+    for group in found.annex:
+        story += [CondPageBreak(30 * mm), *_group(group)]
     return story
 
 
 def documents(extras: Extras) -> list:
     """The annex of the documents attached inside the PDF: each with its name, size and SHA-256, and
     the documents the kit requires that are missing."""
-    if not extras.enclosures and not extras.missing and extras.branding is None:
+    if not has_documents(extras):
         return []
-    story: list = [CondPageBreak(60 * mm), Heading(TEXT["documents"], 0)]
+    story: list = [CondPageBreak(60 * mm), Heading(TEXT[PARTS["documents"]], 0)]
     if extras.enclosures:
         story.append(plain(TEXT["documents_intro"], SMALL))
         rows = [[plain(TEXT["document_columns"][key], SMALL) for key in ("document", "file", "size")]]
@@ -455,9 +360,11 @@ def documents(extras: Extras) -> list:
 
 
 def story(document: ResultDocument, fingerprint: str, extras: Extras = Extras()) -> list:
-    printed = Printed()
-    return (cover(document, fingerprint, extras.branding) + contents() + summary(document, printed)
-            + risks(document, printed) + project(document, printed)
-            + classification(document, printed) + requirements(document, printed)
-            + data_protection(document, printed) + plan(document, printed) + open_points(document)
-            + declaration(document, fingerprint) + annex(document, printed) + documents(extras))
+    found = outline(document)
+    parts = {"summary": summary(document, found), "risks": risks(document, found), "project": project(document, found),
+             "classification": classification(document, found), "requirements": requirements(document, found),
+             "data_protection": data_protection(document, found), "plan": plan(document, found),
+             "open": open_points(document, found), "declaration": declaration(document, fingerprint),
+             "annex": annex(document, found), "documents": documents(extras)}
+    return (cover(document, fingerprint, extras.branding) + contents()
+            + [flowable for part in PARTS for flowable in parts[part]])

@@ -149,4 +149,6 @@ def chunks(text: str, size: int = 1500) -> list[str]:
             pieces.append(block[:cut])
             block = block[cut:].lstrip(" ")
         pieces.append(block)
-    return [p for p in pieces if p.strip()] or [""]
+    # Only blanks and line ends make an empty paragraph: not str.strip()'s whitespace, which takes in
+    # characters the dossier prints as U+FFFD (a lone NEL, U+0085, was an answer that vanished).
+    return [p for p in pieces if p.strip(" \t\n")] or [""]

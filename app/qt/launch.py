@@ -41,7 +41,9 @@ def run_wizard(args: list[str], kit: str | None = None) -> int:
     from PySide6.QtGui import QIcon
 
     from app.storage import paths
+    from forms import cache
 
+    cache.use_folder(paths.cache_dir())  # the pack as validated once, not at every start
     app.setWindowIcon(QIcon(str(paths.resource("icons", "app.svg"))))  # read only when drawn
     from app.qt.main_window import MainWindow
 
@@ -77,7 +79,6 @@ def _follow_language(app) -> None:
 
 
 def _open_named(app, window, path: Path) -> None:
-    window.preload()
     window.open_path(path)  # a draft that cannot be read gets its dialog; the start page stays
     window.start.show_opening(None)
     _probe(app, window, "shown")

@@ -162,12 +162,25 @@ class MainWindow(QMainWindow):
             self.open_workspace(Path(str(remembered)))
 
     def ensure_session(self):
-        """The session over the pack, built once; None (after saying why) if the pack is broken."""
+        """The session over the pack and the wizard's view of it, built once; None (after saying
+        why) if the pack is broken."""
+        session = self._ensure_session()
+        if session is not None and self.wizard is None:
+            from app.qt.fonts import load_bundled_fonts
+
+            load_bundled_fonts()
+            self._build_wizard()
+        return session
+
+    def _ensure_session(self):
+        """The session over the pack, without the view: a draft opened before the view is built is
+        the first the view shows (no page is built, and nothing classified, for an empty one first)."""
         if self.session is None:
             from app.qt.dialog_prompts import DialogPrompts
             from app.kits.shelf import kit_finder
             from app.qt.session import Session
-            from forms.loader import PackError, default_pack
+            from forms.layer import PackError
+            from forms.loader import default_pack
 
             try:
                 pack = default_pack()
@@ -183,7 +196,6 @@ class MainWindow(QMainWindow):
             self.session.drafts.saved.connect(self._on_saved)
             self.session.kit_changed.connect(self._on_kit_changed)
             self.autosaver.follow(self.session)
-            self._build_wizard()
             self._wear_branding()
             self._show_estimate()
         return self.session
@@ -231,7 +243,7 @@ class MainWindow(QMainWindow):
 
     def wear_kit_file(self, path: Path) -> bool:
         """Open the kit at `path` and wear it (its welcome on the start page, a new draft with it)."""
-        if not self.may_discard() or self.ensure_session() is None:
+        if not self.may_discard() or self._ensure_session() is None:
             return False
         kit = self._load_kit(Path(path))
         if kit is None:
@@ -242,7 +254,7 @@ class MainWindow(QMainWindow):
     def wear_kit(self, kit, asked: bool = False) -> None:
         """Wear `kit` (None: set it aside): the draft open is replaced by a new one made with it,
         after asking about unsaved work, and the start page shows the kit's welcome."""
-        if (not asked and not self.may_discard()) or self.ensure_session() is None:
+        if (not asked and not self.may_discard()) or self._ensure_session() is None:
             return
         self.session.drafts.wear(kit)
         self.session.drafts.new()
@@ -251,7 +263,8 @@ class MainWindow(QMainWindow):
         self._refresh_kits()
 
     def _on_kit_changed(self, _kit) -> None:
-        self._build_wizard()
+        if self.wizard is not None:  # else built from the new pack when first needed
+            self._build_wizard()
         self._wear_branding()
         self._show_estimate()
 
@@ -446,7 +459,7 @@ class MainWindow(QMainWindow):
         path = Path(path).absolute()  # `python main.py draft.json` names it relative to the start folder
         if not asked and not self.may_discard():
             return False
-        session = self.ensure_session()
+        session = self._ensure_session()
         return session is not None and self._show_opened(session.drafts.open(path))
 
     def _show_opened(self, result) -> bool:
@@ -455,6 +468,7 @@ class MainWindow(QMainWindow):
         from app.storage.drafts import KitChange, PackChange
 
         draft_files.remember_recent(result.path)
+        self.ensure_session()  # the view, built now for the draft opened
         warnings = list(result.warnings)
         if result.pack_change is PackChange.CONTENT:
             made = self.session.draft.lock.pack
@@ -477,7 +491,8 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, path: Path) -> None:
         draft_files.remember_recent(path)
-        self._remember_step(self.wizard.current_step)
+        if self.wizard is not None:
+            self._remember_step(self.wizard.current_step)
 
     def change_passphrase(self) -> None:
         """Set, change or remove the passphrase: the saved file (and its backups) follow at once."""

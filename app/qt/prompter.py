@@ -131,6 +131,30 @@ class Prompter:
         name, _ = QFileDialog.getOpenFileName(parent, TEXT["open_title"], str(folder), drafts)
         return Path(name) if name else None
 
+    def export_path(self, parent, suggested: Path, filters: list[tuple[str, str]]) -> tuple[Path, int] | None:
+        """Where to export, and which of `filters` ((text, extension) each) was chosen; None: cancelled.
+        Choosing a file type gives the name its extension, so the name shows what will be written."""
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(parent, TEXT["export_title"])
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([text for text, _ in filters])
+        dialog.setDirectory(str(suggested.parent))
+        dialog.selectFile(suggested.name)
+
+        def on_filter_selected(chosen: str) -> None:
+            extension = next((ext for text, ext in filters if text == chosen), "")
+            typed = dialog.selectedFiles()
+            stem = Path(typed[0]).stem if typed and Path(typed[0]).stem else suggested.stem
+            dialog.selectFile(stem + extension)
+
+        dialog.filterSelected.connect(on_filter_selected)
+        if not dialog.exec() or not dialog.selectedFiles():
+            return None
+        texts = [text for text, _ in filters]
+        chosen = dialog.selectedNameFilter()
+        return Path(dialog.selectedFiles()[0]), texts.index(chosen) if chosen in texts else 0
+
     def open_kit_path(self, parent, folder: Path) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 

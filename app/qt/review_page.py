@@ -1,6 +1,7 @@
 """The last page: every answer by section with a link back to it, the result, the open points,
-and the dossier export (run off the UI thread; the PDF code is imported only when it is used),
-signed with the applicant's certificate when they choose (app/qt/certificate_choice.py)."""
+and the dossier export as a PDF, an HTML page or JSON (run off the UI thread; the code of the
+formats is imported only when it is used), a PDF signed with the applicant's certificate when they
+choose (app/qt/certificate_choice.py)."""
 
 from __future__ import annotations
 
@@ -23,10 +24,11 @@ from app.qt.scroll_page import ScrollPage
 from app.qt.result_view import link_label
 from app.qt.style import muted
 from app.qt.texts import TEXT
+from app.formats.choice import DEFAULT, FORMATS, HTML, JSON, PDF, SUFFIXES, target
 from app.results.document import Answer, ResultDocument, result_document
 from forms.completeness import completeness
 
-EXPORT_MODULE = "app.dossier.export"
+EXPORT_MODULE = "app.formats.files"
 
 
 class _ExportSignals(QObject):
@@ -53,15 +55,24 @@ class ExportJob(QRunnable):
             self.signals.succeeded.emit(self.out_path)
 
 
-def find_exporter():
-    """The dossier export function, or None when this build has no dossier module."""
+def find_exporter(chosen: str = DEFAULT):
+    """The function writing a dossier in the format `chosen`, or None when this build has no dossier module."""
     try:
         module = importlib.import_module(EXPORT_MODULE)
     except ModuleNotFoundError as error:
-        if error.name and EXPORT_MODULE.startswith(error.name):
+        if error.name and (EXPORT_MODULE.startswith(error.name) or error.name.startswith("app.dossier")):
             return None
         raise
-    return getattr(module, "export_dossier", None)
+    return module.exporter(chosen)
+
+
+def export_filters(offered: tuple[str, ...] = FORMATS) -> list[tuple[str, str]]:
+    """The save dialog's file types, one for each format `offered` in its order: (text, extension) each."""
+    patterns = {PDF: "*.pdf", HTML: "*.html *.htm", JSON: "*.json"}
+    texts = {PDF: TEXT["export_filter"].format(pattern=patterns[PDF]),
+             HTML: TEXT["export_filter_html"].format(pattern=patterns[HTML]),
+             JSON: TEXT["export_filter_json"].format(pattern=patterns[JSON])}
+    return [(texts[chosen], SUFFIXES[chosen]) for chosen in offered]
 
 
 def _signed_export(certificate):
@@ -212,8 +223,7 @@ class ReviewPage(ScrollPage):
 
     # --- export ---
     def export(self) -> None:
-        export = find_exporter()
-        if export is None:
+        if find_exporter() is None:
             self.prompter.info(self, TEXT["export_unavailable_title"], TEXT["export_unavailable"])
             return
         found = completeness(self.session.evaluation)
@@ -226,12 +236,17 @@ class ReviewPage(ScrollPage):
             certificate = self._certificate()
             if certificate is None:
                 return
-        out_path = self.prompter.save_path(self, self.suggested_path(), TEXT["export_filter"].format(pattern="*.pdf"),
-                                           title=TEXT["export_title"])
-        if out_path is None:
+        # Only a PDF holds a signature: signing, the dialog offers no other type.
+        offered = (PDF,) if certificate is not None else FORMATS
+        answer = self.prompter.export_path(self, self.suggested_path(), export_filters(offered))
+        if answer is None:
             return
+        out_path, chosen = target(answer[0], offered[answer[1]])
         if certificate is None:
-            self.start_export(export, out_path)
+            self.start_export(find_exporter(chosen), out_path)
+        elif chosen != PDF:  # a name typed with another format's extension
+            refused = TEXT["sign_pdf_only"].format(path=out_path, option=TEXT["sign_option"])
+            self.prompter.info(self, TEXT["sign_pdf_only_title"], refused)
         else:
             signer = certificate.common_name or certificate.path.name
             self.start_export(_signed_export(certificate), out_path, signer=signer)

@@ -23,6 +23,7 @@ from app.session.prompts import Prompts
 from forms.evaluation import Evaluation
 from forms.progress import PathProgress, path_progress
 from forms.schema import Pack
+from risk_tiers.assessment import Assessment
 from risk_tiers.classify import classify
 
 
@@ -50,7 +51,9 @@ class Session(QObject):
                  find_kit: Callable[[Made], Kit | None] | None = None):
         super().__init__(parent)
         self.drafts = DraftSession(pack, prompts, draft, path, kit=kit, find_kit=find_kit)
-        self._recompute()
+        # What the core says of the answers, worked out when first asked: a session opened on a
+        # named draft replaces its empty one before anyone asks.
+        self._results: tuple[Evaluation, set[str], Assessment] | None = None
         self.drafts.answers_changed.connect(self._on_answers_changed)
         self.drafts.dirty_changed.connect(self.dirty_changed.emit)
         self.drafts.path_changed.connect(self.path_changed.emit)
@@ -100,6 +103,19 @@ class Session(QObject):
         self.drafts.set_note(question_id, note)  # results quote the notes on their answers
 
     # --- what the core says of it ---
+    @property
+    def evaluation(self) -> Evaluation:
+        return self._worked_out()[0]
+
+    @property
+    def missing(self) -> set[str]:
+        """The required questions asked and not answered."""
+        return self._worked_out()[1]
+
+    @property
+    def assessment(self) -> Assessment:
+        return self._worked_out()[2]
+
     def section_status(self, section_id: str) -> SectionStatus:
         section = self.evaluation.index.sections[section_id]
         visible = [q.id for q in section.questions if self.evaluation.is_visible(q.id)]
@@ -120,7 +136,7 @@ class Session(QObject):
         return path_progress(self.evaluation, reached)
 
     def _on_answers_changed(self, question_id: str) -> None:
-        before = self.assessment
+        before = self._results[2] if self._results else None
         self._recompute()
         self.answers_changed.emit(question_id)
         # Most keystrokes in a text answer leave the result as it was: then the result panel need not
@@ -128,12 +144,16 @@ class Session(QObject):
         if not question_id or self.assessment != before:
             self.assessment_changed.emit(self.assessment)
 
+    def _worked_out(self) -> tuple[Evaluation, set[str], Assessment]:
+        if self._results is None:
+            self._recompute()
+        return self._results  # type: ignore[return-value]
+
     def _on_kit_changed(self, kit) -> None:
         self._recompute()
         self.kit_changed.emit(kit)
 
     def _recompute(self) -> None:
         values = self.draft.values()
-        self.evaluation = Evaluation(self.pack, values)
-        self.missing = set(self.evaluation.missing_required())
-        self.assessment = classify(self.pack, values, self.draft.notes())
+        evaluation = Evaluation(self.pack, values)
+        self._results = (evaluation, set(evaluation.missing_required()), classify(self.pack, values, self.draft.notes()))

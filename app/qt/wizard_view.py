@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 
 from app.qt.pages import SectionPage
 from app.qt.result_view import ResultView
-from app.qt.review_page import ReviewPage
 from app.qt.session import SectionStatus
 from app.qt.steps import REVIEW, StepListModel
 from app.qt.texts import TEXT
@@ -29,14 +28,11 @@ class WizardView(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = StepListModel(session, self)
-        # Section pages are built when first shown: only the page on screen costs start-up time.
+        # Pages, the review too, are built when first shown: only the page on screen costs start-up time.
         self.pages: dict[str, QWidget] = {}
         self.reached: set[str] = set()  # the sections shown so far (progress splits what is left by it)
+        self.prompter = prompter
         self.stack = QStackedWidget()
-        self.review = ReviewPage(session, prompter)
-        self.review.edit_requested.connect(self.go_to_question)
-        self.pages[REVIEW] = self.review
-        self.stack.addWidget(self.review)
         self.result = ResultView(session)
         self.result.question_chosen.connect(self.go_to_question)
 
@@ -115,7 +111,21 @@ class WizardView(QWidget):
     def current_step(self) -> str:
         return self.model.step_id(self.steps.currentIndex().row())
 
+    @property
+    def review(self):
+        """The review page (with the export), built when first needed."""
+        if REVIEW not in self.pages:
+            from app.qt.review_page import ReviewPage
+
+            review = ReviewPage(self.session, self.prompter)
+            review.edit_requested.connect(self.go_to_question)
+            self.pages[REVIEW] = review
+            self.stack.addWidget(review)
+        return self.pages[REVIEW]
+
     def page(self, step_id: str) -> QWidget:
+        if step_id == REVIEW:
+            return self.review
         if step_id not in self.pages:
             page = SectionPage(self.session, self.session.evaluation.index.sections[step_id])
             self.pages[step_id] = page

@@ -26,7 +26,7 @@ from app.results.wording import (answer_text, gap_texts, open_point_text, questi
 from app.storage.drafts import Draft
 from forms.completeness import completeness
 from forms.evaluation import Evaluation, index_of
-from forms.schema import MEASURE_STATUSES, AnswerTable, Pack
+from forms.schema import MEASURE_STATUSES, AnswerTable, Pack, Part
 from forms.texts import YES_NO
 from risk_tiers import texts
 from risk_tiers.application import UNKNOWN
@@ -139,7 +139,7 @@ class DerivedPart(Cited):
     id: str
     kind: Literal["verdict", "checklist"]
     # Where it stands in an application (forms.schema.Part).
-    part: str
+    part: Part
     title: str
     # The core's value: an outcome of the pack, `unknown`, `not_applicable`; a checklist's status.
     value: str
@@ -219,7 +219,7 @@ class TablePart:
     id: str
     title: str
     # Where it stands in an application (forms.schema.Part).
-    part: str
+    part: Part
     label: str
     columns: tuple[str, ...]
     rows: tuple[TableRow, ...]
@@ -282,7 +282,7 @@ class SectionAnswers:
     id: str
     title: str
     # Where it stands in an application (forms.schema.Part): "" for the classification's questions.
-    part: str
+    part: Part
     # Every question answered or asked, in the pack's order.
     answers: tuple[Answer, ...]
 

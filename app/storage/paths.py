@@ -1,7 +1,7 @@
 """Where the application keeps its files, and where its bundled resources are.
 
 One accessor for each, so tests (and a frozen build) can move them: the data directory follows
-the `SANDBOX_KIT_DATA_DIR` environment variable when it is set.
+the `SANDBOX_KIT_DATA_DIR` environment variable when it is set (and the cache folder with it).
 """
 
 from __future__ import annotations
@@ -22,6 +22,17 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir(override: str | os.PathLike | None = None) -> Path:
+    """What can be built again and is kept to start faster (a validated pack, forms/cache.py): the
+    user's cache folder, or `cache/` in the data directory when that is moved (tests, --data-dir)."""
+    chosen = override or os.environ.get(DATA_DIR_VARIABLE)
+    if chosen:
+        return Path(chosen) / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def drafts_dir(override: str | os.PathLike | None = None) -> Path:

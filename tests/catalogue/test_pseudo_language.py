@@ -147,6 +147,19 @@ def test_the_dossier_is_all_in_the_language(pseudo_language, allowed, tmp_path):
     assert json.loads(reader.attachments["draft.json"][0])["answers"]  # the data inside is not translated
 
 
+def test_the_html_dossier_is_all_in_the_language(pseudo_language, allowed, tmp_path):
+    """What a reader sees or hears of the page (its text, its title, the words of its attributes)."""
+    from app.formats.files import export_html
+    from app.storage.drafts import load_draft
+    from tests.formats.page import read
+
+    out = tmp_path / "dossier.html"
+    export_html(load_draft(EXAMPLE), pseudo_language, out)
+    page = read(out.read_text(encoding="utf-8"))
+    assert page.lang == "en-XA" and len(page.headings) > 20
+    assert plain_english(page.text, allowed) == set()
+
+
 def test_the_check_would_see_english(capsys):
     """The same check in English finds plenty: the tests above can fail."""
     from forms.loader import default_pack

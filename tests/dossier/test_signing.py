@@ -309,6 +309,19 @@ def test_export_signs_in_one_step(certs, tmp_path, capsys):
     assert read_dossier(out)
 
 
+@pytest.mark.parametrize("args, chosen", [(["-o", "o.html"], "html"), (["--format", "json", "-o", "o.pdf"], "json")])
+def test_a_certificate_with_another_format_than_pdf_is_one_line_before_anything_is_read(args, chosen, certs, tmp_path,
+                                                                                      capsys):
+    """Only a PDF holds a signature: HTML or JSON with --certificate is refused before the draft or
+    the certificate is opened (its passphrase is not asked for), and nothing is written."""
+    args = [str(tmp_path / a) if a.startswith("o.") else a for a in args]
+    assert main(["export", str(EXAMPLE), *args, "--certificate", str(certs.signer)]) == 2
+    captured = capsys.readouterr()
+    refusal = tr("dossier.cli.certificate_pdf_only", format=chosen, pdf="pdf", option="--certificate")
+    assert captured.err == f"error: {refusal}\n" and captured.out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("case", ["wrong", "needed", "junk", "expired", "not_dossier", "export_needed"])
 def test_every_failure_on_the_command_line_is_one_line_and_exit_2(case, dossier, certs, tmp_path, capsys):
     wrong = _passphrase_file(tmp_path, "not it")

@@ -22,7 +22,8 @@ CASES = {
     "bomb": (lambda good, out: dossiers.bomb(good, out), "more than 20 MB"),
     "damaged": (lambda good, out: dossiers.truncated(good, out), "damaged"),
     "other_tool": (lambda good, out: dossiers.other_tool_pdf(out), "no draft data inside"),
-    "not_pdf": (lambda good, out: out.write_text("not a pdf") and out, "not a PDF"),
+    # import reads HTML and JSON dossiers too: a file that is none of them is "not a dossier"
+    "not_pdf": (lambda good, out: out.write_text("not a pdf") and out, "not a dossier"),
     "not_text": (lambda good, out: dossiers.crafted(out, "{}".encode("utf-16")), "not text"),
     "not_a_draft": (lambda good, out: dossiers.crafted(out, json.dumps([1, 2]).encode()), "not a draft"),
 }

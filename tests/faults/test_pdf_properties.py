@@ -11,7 +11,7 @@ import io
 
 import pypdf._text_extraction
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
@@ -58,6 +58,7 @@ def test_what_the_dossier_does_with_awkward_characters():
 # 40 examples: an export of such a draft takes about 0.1 s, a few seconds in all even on a loaded machine.
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(short=TEXT.map(lambda t: t[: SHORT.max_length]), long=TEXT, note=TEXT)
+@example(short="", long="\x85", note=" \n\n\x0c\n\n ")  # only what str.strip() calls whitespace: once dropped
 def test_any_text_exports_to_a_readable_pdf_holding_it(short, long, note):
     answers = {SHORT.id: Answer(value=short), LONG.id: Answer(value=long, note=note)}
     draft = Draft.new(PACK, WHEN).model_copy(update={"applicant": short[:500], "answers": answers})

@@ -36,6 +36,8 @@ class ScriptedPrompter:
         self.client_answer: str | None = None  # a client chosen or typed (move to client)
         self.clients_offered: list[str] = []
         self.folder_answer: Path | None = None  # a folder chosen (the workspace)
+        self.export_filter = 0  # the file type chosen in the export dialog, by its place in the list offered
+        self.export_filters: list[tuple[str, str]] = []  # those the last export dialog offered
         self.kit_answer: Path | None = None
         self.attachment_answer: Path | None = None
         self.certificate_answer: Path | None = None  # the certificate file "chosen" to sign with
@@ -76,6 +78,10 @@ class ScriptedPrompter:
     def choose_recovery(self, parent, rows):
         self.recoveries_offered = rows
         return self.recovery_choice
+
+    def export_path(self, parent, suggested, filters):
+        self.suggested, self.export_filters = suggested, filters
+        return (self.save_answer, self.export_filter) if self.save_answer else None
 
     def open_certificate(self, parent, folder):
         self.certificate_folders.append(folder)

@@ -162,19 +162,19 @@ def test_the_help_menu_has_the_guide_from_the_readme_and_about_with_version_and_
     assert format_date(pack.law_current_to) in about and pack.version in about
 
 
-def test_export_from_the_file_menu_is_titled_for_it_and_offers_to_open_the_pdf(qtbot, window, prompter, tmp_path,
-                                                                              monkeypatch):
+def test_export_from_the_file_menu_uses_the_export_dialog_and_offers_to_open_the_dossier(qtbot, window, prompter,
+                                                                                        tmp_path, monkeypatch):
     def export_dossier(draft, pack, out_path, **_options):
         out_path.write_bytes(b"%PDF-1.4 test")
 
-    monkeypatch.setattr(review_page, "find_exporter", lambda: export_dossier)
+    monkeypatch.setattr(review_page, "find_exporter", lambda *chosen: export_dossier)
     prompter.save_answer = tmp_path / "dossier.pdf"
     page = window.wizard.review
     assert window.export_action in window.menuBar().actions()[0].menu().actions()
     with qtbot.waitSignal(page.export_finished, timeout=10000):
         window.export_action.trigger()
     assert window.wizard.current_step == REVIEW
-    assert prompter.save_titles[-1] == TEXT["export_title"] != TEXT["save_title"]
+    assert prompter.export_filters and prompter.save_titles == []  # the export's dialog, not the draft's
     assert page.open_button.isVisible() and prompter.opened_files == []
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert prompter.opened_files == [tmp_path / "dossier.pdf"] and prompter.errors == []

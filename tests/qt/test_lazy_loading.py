@@ -39,3 +39,28 @@ def test_the_start_page_needs_no_pack_and_answering_needs_no_pdf_code(tmp_path):
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
     assert lines["before_pack"] == "[]"
     assert lines["heavy"] == "[]"
+
+
+OPEN_NAMED = """
+import sys
+from app.qt.launch import run_wizard
+run_wizard([sys.argv[1]])
+print("read_yaml", "yaml" in sys.modules)
+"""
+
+
+def test_a_second_start_takes_the_pack_as_kept_and_reads_no_yaml(tmp_path):
+    """The first start validates the pack and keeps it in the cache folder; the next opens a named
+    draft from what was kept: no YAML is parsed at all (forms/cache.py)."""
+    draft = ROOT / "resources" / "examples" / "cv_screening.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SANDBOX_KIT_DATA_DIR=str(tmp_path),
+               SANDBOX_KIT_STARTUP_PROBE="1")
+    seen = []
+    for _ in range(2):
+        result = subprocess.run([sys.executable, "-c", OPEN_NAMED, str(draft)], cwd=ROOT, env=env,
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert "shown" in result.stdout  # the draft's question page was painted
+        seen.append(result.stdout.splitlines()[-1])
+        assert list((tmp_path / "cache").glob("pack-*.pickle"))
+    assert seen == ["read_yaml True", "read_yaml False"]

@@ -20,7 +20,7 @@ def test_export_runs_off_the_ui_thread_and_reports_success(qtbot, window, prompt
         seen["offering"] = draft.answers["system.offering"].value
         out_path.write_bytes(b"%PDF-1.4 test")
 
-    monkeypatch.setattr(review_page, "find_exporter", lambda: export_dossier)
+    monkeypatch.setattr(review_page, "find_exporter", lambda *chosen: export_dossier)
     answer(qtbot, window, "system.offering", "model")
     window.wizard.go_to(REVIEW)
     prompter.save_answer = tmp_path / "dossier.pdf"
@@ -38,7 +38,7 @@ def test_a_failed_export_says_why(qtbot, window, prompter, tmp_path, monkeypatch
     def export_dossier(draft, pack, out_path, **_options):
         raise OSError("the disk is full")
 
-    monkeypatch.setattr(review_page, "find_exporter", lambda: export_dossier)
+    monkeypatch.setattr(review_page, "find_exporter", lambda *chosen: export_dossier)
     window.wizard.go_to(REVIEW)
     prompter.save_answer = tmp_path / "dossier.pdf"
     with qtbot.waitSignal(window.wizard.review.export_finished, timeout=10000):
@@ -47,7 +47,7 @@ def test_a_failed_export_says_why(qtbot, window, prompter, tmp_path, monkeypatch
 
 
 def test_without_the_dossier_module_the_button_says_export_is_unavailable(qtbot, window, prompter, monkeypatch):
-    monkeypatch.setattr(review_page, "find_exporter", lambda: None)
+    monkeypatch.setattr(review_page, "find_exporter", lambda *chosen: None)
     window.wizard.go_to(REVIEW)
     qtbot.mouseClick(window.wizard.review.export_button, Qt.MouseButton.LeftButton)
     assert prompter.infos and "not available" in prompter.infos[-1][0]
@@ -94,7 +94,7 @@ def test_the_review_page_states_completeness_and_links_each_missing_answer(qtbot
 
 def test_exporting_an_incomplete_draft_asks_first_and_a_no_writes_nothing(qtbot, window, prompter, tmp_path, monkeypatch):
     written = []
-    monkeypatch.setattr(review_page, "find_exporter", lambda: lambda d, p, out, **_options: written.append(out))
+    monkeypatch.setattr(review_page, "find_exporter", lambda *chosen: lambda d, p, out, **_options: written.append(out))
     window.wizard.go_to(REVIEW)
     prompter.save_answer = tmp_path / "dossier.pdf"
     prompter.confirm_answer = False
@@ -104,7 +104,8 @@ def test_exporting_an_incomplete_draft_asks_first_and_a_no_writes_nothing(qtbot,
 
 
 def test_a_complete_draft_exports_without_asking(qtbot, window, prompter, tmp_path, monkeypatch):
-    monkeypatch.setattr(review_page, "find_exporter", lambda: lambda d, p, out, **_options: out.write_bytes(b"%PDF"))
+    monkeypatch.setattr(review_page, "find_exporter",
+                        lambda *chosen: lambda d, p, out, **_options: out.write_bytes(b"%PDF"))
     example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "customer_chatbot.json"
     assert window.open_path(example)
     window.wizard.go_to(REVIEW)
@@ -150,7 +151,7 @@ def test_garbage_is_collected_on_the_gui_thread_before_an_export_and_not_during_
         seen.append(gc.isenabled())
         out_path.write_bytes(b"%PDF-1.4 test")
 
-    monkeypatch.setattr(review_page, "find_exporter", lambda: export_dossier)
+    monkeypatch.setattr(review_page, "find_exporter", lambda *chosen: export_dossier)
     prompter.save_answer = tmp_path / "dossier.pdf"
     window.wizard.go_to(REVIEW)
     full_collections = gc.get_stats()[2]["collections"]
@@ -159,3 +160,25 @@ def test_garbage_is_collected_on_the_gui_thread_before_an_export_and_not_during_
         qtbot.mouseClick(window.wizard.review.export_button, Qt.MouseButton.LeftButton)
     assert seen == [False] and gc.isenabled()
     assert gc.get_stats()[2]["collections"] > full_collections  # a full collection, on this thread
+def test_the_file_type_chosen_or_the_names_extension_decides_the_format(qtbot, window, prompter, tmp_path):
+    """HTML chosen for a name without an extension: an HTML page, the name given .html; a name
+    ending .json with the PDF type still chosen: JSON, as its name says. Both off the UI thread."""
+    import json
+
+    from app.formats.files import read_draft_data
+    from app.storage.drafts import load_draft
+
+    example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "customer_chatbot.json"
+    assert window.open_path(example)
+    window.wizard.go_to(REVIEW)
+    page = window.wizard.review
+    for name, chosen, written in (("web", 1, "web.html"), ("data.json", 0, "data.json")):
+        prompter.save_answer, prompter.export_filter = tmp_path / name, chosen
+        with qtbot.waitSignal(page.export_finished, timeout=120_000) as finished:
+            qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+        assert finished.args == [True, str(tmp_path / written)], prompter.errors
+        assert read_draft_data(tmp_path / written) == load_draft(example).to_json().encode("utf-8")  # as opened
+    assert [extension for _, extension in prompter.export_filters] == [".pdf", ".html", ".json"]
+    assert (tmp_path / "web.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert json.loads((tmp_path / "data.json").read_text(encoding="utf-8"))["format"] == "sandbox-kit-dossier"
+    assert not (tmp_path / "web").exists() and not (tmp_path / "data.json.pdf").exists()

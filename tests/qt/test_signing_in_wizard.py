@@ -87,9 +87,24 @@ def test_without_the_option_no_certificate_is_asked(qtbot, review, prompter, mon
     from app.qt import review_page
 
     written = []
-    monkeypatch.setattr(review_page, "find_exporter", lambda: lambda draft, pack, out, **_options: written.append(out))
+    monkeypatch.setattr(review_page, "find_exporter",
+                        lambda *chosen: lambda draft, pack, out, **_options: written.append(out))
     prompter.save_answer = tmp_path / "plain.pdf"
     assert not review.sign_box.isChecked()
     with qtbot.waitSignal(review.export_finished, timeout=10_000):
         review.export()
     assert written == [tmp_path / "plain.pdf"] and prompter.certificate_folders == []
+
+
+def test_signing_offers_only_the_pdf_and_refuses_a_name_of_another_format(review, prompter, certs, tmp_path):
+    """Only a PDF holds a signature: the dialog offers the PDF type alone, and a name typed with
+    another format's extension is said in a dialog, with nothing written."""
+    prompter.certificate_answer = certs.signer
+    prompter.certificate_passphrases = [PASSPHRASE]
+    prompter.save_answer = tmp_path / "signed.html"
+    review.sign_box.setChecked(True)
+    review.export()
+    assert [extension for _, extension in prompter.export_filters] == [".pdf"]
+    assert review.job is None and not list(tmp_path.glob("signed*"))
+    assert prompter.infos == [(tr("qt.sign_pdf_only_title"),
+                               tr("qt.sign_pdf_only", path=tmp_path / "signed.html", option=tr("qt.sign_option")))]
