@@ -24,7 +24,7 @@ from app.qt.scroll_page import ScrollPage
 from app.qt.result_view import link_label
 from app.qt.style import muted
 from app.qt.texts import TEXT
-from app.formats.choice import DEFAULT, FORMATS, HTML, JSON, PDF, SUFFIXES, target
+from app.formats.choice import DEFAULT, FORMATS, HTML, JSON, PDF, SUFFIXES, named_format, target
 from app.results.document import Answer, ResultDocument, result_document
 from forms.completeness import completeness
 
@@ -122,7 +122,7 @@ class ReviewPage(ScrollPage):
         self.export_status = QLabel()
         self.export_status.setWordWrap(True)
         # After an export: open the PDF in the system's viewer (through the prompter, which tests replace).
-        self.open_button = QPushButton(TEXT["export_open"])
+        self.open_button = QPushButton(TEXT["export_open"][DEFAULT])
         self.open_button.clicked.connect(self._open_exported)
         self.open_button.hide()
         self.exported: Path | None = None
@@ -308,6 +308,8 @@ class ReviewPage(ScrollPage):
         else:
             self.export_status.setText(TEXT["export_done"].format(path=path))
         self.exported = Path(path)
+        # Says what opens: the PDF, the web page or the data.
+        self.open_button.setText(TEXT["export_open"][named_format(self.exported) or DEFAULT])
         self.open_button.setAccessibleDescription(str(path))
         self.open_button.show()
         self.export_finished.emit(True, str(path))

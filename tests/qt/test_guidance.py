@@ -176,6 +176,7 @@ def test_export_from_the_file_menu_uses_the_export_dialog_and_offers_to_open_the
     assert window.wizard.current_step == REVIEW
     assert prompter.export_filters and prompter.save_titles == []  # the export's dialog, not the draft's
     assert page.open_button.isVisible() and prompter.opened_files == []
+    assert page.open_button.text() == TEXT["export_open"]["pdf"]
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert prompter.opened_files == [tmp_path / "dossier.pdf"] and prompter.errors == []
     prompter.open_file_works = False

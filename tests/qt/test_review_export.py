@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.qt import review_page
 from app.qt.steps import REVIEW
+from app.qt.texts import TEXT
 from tests.qt.conftest import answer
 
 
@@ -178,6 +179,7 @@ def test_the_file_type_chosen_or_the_names_extension_decides_the_format(qtbot, w
             qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
         assert finished.args == [True, str(tmp_path / written)], prompter.errors
         assert read_draft_data(tmp_path / written) == load_draft(example).to_json().encode("utf-8")  # as opened
+        assert page.open_button.text() == TEXT["export_open"][{"web.html": "html", "data.json": "json"}[written]]
     assert [extension for _, extension in prompter.export_filters] == [".pdf", ".html", ".json"]
     assert (tmp_path / "web.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert json.loads((tmp_path / "data.json").read_text(encoding="utf-8"))["format"] == "sandbox-kit-dossier"
