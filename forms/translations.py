@@ -39,7 +39,7 @@ from forms.safe_yaml import DataFileError, read_yaml
 TEXT_FIELDS = frozenset({
     "title", "intro", "text", "help", "label", "summary", "possibly", "reason", "caveat", "law_note",
     "set_by", "original_set_by", "more", "no_points", "no_condition", "unit", "unverified_date_text",
-    "example", "term", "definition",
+    "example", "term", "definition", "declaration", "source",
 })
 # Fields that list words rather than say something: a glossary term's mentions, matched inside the
 # translated texts, so each language lists its own (the pseudo-language accents them as its texts).

@@ -75,10 +75,16 @@ def test_the_kit_gives_its_texts_in_the_language_in_use():
     assert german.language == "de" and english.language == "en"
     assert german.manifest.authority.name != english.manifest.authority.name
     assert german.texts["intro"] != english.texts["intro"]
-    assert german.texts["submission"] == english.texts["submission"]  # written in one language only
+    assert german.texts["submission"] != english.texts["submission"]
     sector = {q.id: q for s in german.pack.sections for q in s.questions}["nordland.sector"]
     assert sector.text != {q.id: q for s in english.pack.sections for q in s.questions}["nordland.sector"].text
     assert german.manifest.attachments[0].title != english.manifest.attachments[0].title
+
+
+def test_a_text_written_in_one_language_only_is_shown_in_every_language(tmp_path):
+    manifest = MANIFEST.replace("languages: [en]", "languages: [en, de]") + "submission: submission.txt\n"
+    kit = write_kit(tmp_path, entries(kit__yaml=manifest, submission__txt="Send it by email."))
+    assert load_kit(kit, in_language="de").texts["submission"] == "Send it by email."
 
 
 def test_in_the_pseudo_language_no_kit_text_reads_as_written():
