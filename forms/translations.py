@@ -35,7 +35,9 @@ from catalogue.languages import PSEUDO, message_chain
 from catalogue.pseudo import accented, pseudo
 from forms.safe_yaml import DataFileError, read_yaml
 
-# The fields of pack items a reader sees. `group` (an obligation's) and ids are not among them.
+# The fields of pack items a reader sees. `group` (an obligation's) and ids are not among them. The
+# declaration is what the applicant signs, and a date's `source` is printed under the duties: both
+# are read in the dossier's language.
 TEXT_FIELDS = frozenset({
     "title", "intro", "text", "help", "label", "summary", "possibly", "reason", "caveat", "law_note",
     "set_by", "original_set_by", "more", "no_points", "no_condition", "unit", "unverified_date_text",

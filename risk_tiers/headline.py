@@ -86,7 +86,8 @@ def _relief_summary(text: ReliefText, findings) -> str:
 
 def role_name(pack: Pack, role: str) -> str:
     """A role's name as the pack words it: the roles question's option label up to its colon
-    ("Provider: we develop it ..." gives "Provider"), so it is translated with the pack."""
+    ("Provider: we develop it ..." gives "Provider"), so it is translated with the pack. Stripped: French
+    puts a (no-break) space before its colon ("Fournisseur : nous ...")."""
     question = next((q for s in pack.sections for q in s.questions if q.id == pack.roles_question), None)
     option = next((o for o in getattr(question, "options", ()) if o.id == role), None)
-    return option.label.split(":")[0] if option else role
+    return option.label.split(":")[0].strip() if option else role

@@ -99,6 +99,8 @@ def test_role_names_are_the_packs_words_wherever_roles_are_shown(pack, tmp_path,
 
     assert role_name(pack, "product_manufacturer") == "Product manufacturer"
     assert role_name(pack, "authorised_representative") == "Authorised representative"
+    from forms.loader import DEFAULT_PACK, load_pack
+    assert role_name(load_pack(DEFAULT_PACK, "fr"), "provider") == "Fournisseur"  # no space left before ":"
     draft = Draft.new(pack)
     draft.answers = {qid: Answer(value=value) for qid, value in
                      {**AI_SYSTEM, "role.roles": ["provider", "authorised_representative"]}.items()}
