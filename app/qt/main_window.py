@@ -416,8 +416,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setText(TEXT["workspace_undo"][last.action.value].format(name=last.name) if last
                                  else TEXT["workspace_undo_nothing"])
     # --- the reviewer's side ---
-    def open_reviewer(self) -> None:
-        """Show the reviewer's view in place of the page on screen, which its Back button brings back."""
+    def open_reviewer(self, path: Path | None = None) -> None:
+        """Show the reviewer's view in place of the page on screen, which its Back button brings back;
+        reviewing the dossier or folder at `path`, else the one reviewed last."""
         from app.qt.reviewer_view import ReviewerView
 
         if self.reviewer is None:
@@ -428,7 +429,10 @@ class MainWindow(QMainWindow):
             self._before_reviewer = self.stack.currentWidget()
         self.stack.setCurrentWidget(self.reviewer)
         self._enable_draft_actions(False)
-        self.reviewer.resume()
+        if path is not None:
+            self.reviewer.review(path)
+        else:
+            self.reviewer.resume()
 
     def _close_reviewer(self) -> None:
         self.stack.setCurrentWidget(self._before_reviewer)
@@ -452,6 +456,19 @@ class MainWindow(QMainWindow):
         path = self.prompter.open_path(self, folder)
         if path is not None:
             self.open_path(path, asked=True)
+
+    def open_file(self, path: Path) -> bool:
+        """Open what the file at `path` is, as a double-click asks (app/formats/opening.py tells): a
+        draft, an authority kit to wear, or a dossier to review. True when it was opened."""
+        from app.formats.opening import Opened, kind_of
+
+        kind = kind_of(Path(path))
+        if kind is Opened.KIT:
+            return self.wear_kit_file(Path(path).absolute())
+        if kind is Opened.DOSSIER:
+            self.open_reviewer(Path(path))
+            return True
+        return self.open_path(path)
 
     def open_path(self, path: Path, asked: bool = False) -> bool:
         """Open a draft file. A file that cannot be read gets a dialog and is left as it is; True when
