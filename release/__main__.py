@@ -16,6 +16,11 @@ def build() -> int:
     from release.icons import render_icons
 
     icons = render_icons(BUILD / "icons")
+    if sys.platform == "win32":  # what the Inno Setup script includes (packaging/windows/)
+        from release.windows import write_icon, write_texts
+
+        write_icon(icons)
+        write_texts()
     print(f"Building Sandbox Applicant Kit {version()} with PyInstaller ...", flush=True)
     status = subprocess.call([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                               "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"), str(SPEC)])

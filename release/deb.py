@@ -10,6 +10,7 @@ their backups, autosaves and settings live in the users' own folders and stay.
 
 from __future__ import annotations
 
+import platform
 import shutil
 import subprocess
 from pathlib import Path
@@ -21,13 +22,22 @@ from release.trim import folder_size
 # What release/trim.py leaves to the system, and what Qt's X11 and Wayland platforms load besides
 # (the list `.ci/run` installs for the tests).
 DEPENDS = (
-    "libc6 (>= 2.36)", "libstdc++6", "zlib1g", "libexpat1", "libffi8", "libbz2-1.0", "liblzma5", "libuuid1",
+    "libstdc++6", "zlib1g", "libexpat1", "libffi8", "libbz2-1.0", "liblzma5", "libuuid1",
     "libssl3", "libsqlite3-0", "libglib2.0-0", "libdbus-1-3", "libfontconfig1", "libfreetype6", "libpng16-16",
     "libx11-6", "libx11-xcb1", "libxext6", "libxrender1", "libxcb1", "libxcb-cursor0", "libxcb-glx0",
     "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0", "libxcb-render0", "libxcb-render-util0",
     "libxcb-shape0", "libxcb-shm0", "libxcb-sync1", "libxcb-util1", "libxcb-xfixes0", "libxcb-xkb1",
     "libxkbcommon0", "libxkbcommon-x11-0", "libwayland-client0", "libwayland-cursor0", "libgl1", "libegl1",
 )
+
+
+def depends() -> list[str]:
+    """DEPENDS, after the C library the build was linked against (Python and PyInstaller's loader
+    need at least that version)."""
+    libc = platform.libc_ver()[1]
+    return [f"libc6 (>= {libc})" if libc else "libc6", *DEPENDS]
+
+
 MAINTAINER = "Sandbox Applicant Kit maintainers <maintainers@sandbox-applicant-kit.invalid>"
 
 
@@ -47,7 +57,7 @@ def control(installed_kib: int) -> str:
         f"Architecture: {debian_arch()}",
         f"Maintainer: {MAINTAINER}",
         f"Installed-Size: {installed_kib}",
-        "Depends: " + ", ".join(DEPENDS),
+        "Depends: " + ", ".join(depends()),
         "Section: misc",
         "Priority: optional",
         f"Description: {description}",

@@ -41,7 +41,7 @@ MAGIC_RANGE = "0:100"  # the format is the first field written
 OPENS_ALSO = ("application/pdf",)  # offered under "Open with", never claimed
 
 
-def _in_each_language(msg_id: str) -> dict[str, str]:
+def in_each_language(msg_id: str) -> dict[str, str]:
     """{language: text} for every language shipped, English first ("" is the untranslated key)."""
     before = catalogue.language()
     try:
@@ -55,7 +55,7 @@ def _in_each_language(msg_id: str) -> dict[str, str]:
 
 
 def _localised(key: str, msg_id: str) -> list[str]:
-    texts = _in_each_language(msg_id)
+    texts = in_each_language(msg_id)
     lines = [f"{key}={texts['en']}"]
     lines += [f"{key}[{language}]={text}" for language, text in texts.items() if language != "en"]
     return lines
@@ -64,7 +64,7 @@ def _localised(key: str, msg_id: str) -> list[str]:
 def desktop_entry() -> str:
     """The text of `<APP_ID>.desktop`: the program, its icon, its words, the types it opens."""
     mime_types = [t.mime for t in FILE_TYPES] + list(OPENS_ALSO)
-    lines = ["[Desktop Entry]", "Type=Application", "Version=1.5"]
+    lines = ["[Desktop Entry]", "Type=Application", "Version=1.4"]  # the newest desktop-file-validate of Debian 12 knows
     lines += _localised("Name", "qt.app_title")
     lines += _localised("GenericName", "desktop.generic_name")
     lines += _localised("Comment", "desktop.comment")
@@ -86,7 +86,7 @@ def mime_xml() -> str:
     root = ET.Element(f"{{{MIME_NAMESPACE}}}mime-info")
     for file_type in FILE_TYPES:
         element = ET.SubElement(root, f"{{{MIME_NAMESPACE}}}mime-type", type=file_type.mime)
-        for language, text in _in_each_language(file_type.comment_id).items():
+        for language, text in in_each_language(file_type.comment_id).items():
             comment = ET.SubElement(element, f"{{{MIME_NAMESPACE}}}comment")
             comment.text = text
             if language != "en":

@@ -13,10 +13,12 @@ def render_icons(out: Path, svg: Path = ICON_SVG, sizes: tuple[int, ...] = ICON_
     """`out`/app-<size>.png for each size; {size: path}."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - painting needs one
+    # Painting needs an application; a QApplication, so that tests run after this can share it.
+    _app = QApplication.instance() or QApplication([])  # noqa: F841
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
         raise SystemExit(f"error: {svg} is not an SVG Qt can draw")
