@@ -3,9 +3,9 @@
 Installs the .deb into a scratch root with `dpkg -x` (no root needed), or unpacks the portable
 archive when there is no .deb; checks the desktop entry; runs `classify` and `export` on every
 example draft with the installed program; opens the wizard under Xvfb until its first page is
-painted, bare and with a draft named as a double-click names it; then times the build's start-up
-against the source tree's (benchmarks/startup.py). Ends with "All checks passed", or with the step
-that failed and why (exit 1).
+painted, bare, then with a draft and with a kit named as a double-click names them; then times the
+build's start-up against the source tree's (benchmarks/startup.py). Ends with "All checks passed",
+or with the step that failed and why (exit 1).
 """
 
 from __future__ import annotations
@@ -56,6 +56,10 @@ def run_checks() -> int:
             step = "a draft opened by its path (a double-click)"
             _first_paint([str(program), str(EXAMPLES / "cv_screening.json")], env, ["window", "shown"])
             print(f"ok   {step}: its questions were painted", flush=True)
+            step = "an authority kit opened by its path"
+            _first_paint([str(program), str(ROOT / "resources" / "kits" / "nordland.sandboxkit")], env,
+                         ["window", "shown"])
+            print(f"ok   {step}: the start page wearing it was painted", flush=True)
             step = "start-up against the source tree"
             _startup(program)
         except CheckFailed as failure:
