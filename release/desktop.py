@@ -64,7 +64,8 @@ def _localised(key: str, msg_id: str) -> list[str]:
 def desktop_entry() -> str:
     """The text of `<APP_ID>.desktop`: the program, its icon, its words, the types it opens."""
     mime_types = [t.mime for t in FILE_TYPES] + list(OPENS_ALSO)
-    lines = ["[Desktop Entry]", "Type=Application", "Version=1.4"]  # the newest desktop-file-validate of Debian 12 knows
+    # 1.4: the newest version the desktop-file-validate of Debian 12 knows; nothing newer is used.
+    lines = ["[Desktop Entry]", "Type=Application", "Version=1.4"]
     lines += _localised("Name", "qt.app_title")
     lines += _localised("GenericName", "desktop.generic_name")
     lines += _localised("Comment", "desktop.comment")
