@@ -416,9 +416,18 @@ class MainWindow(QMainWindow):
         self.undo_action.setText(TEXT["workspace_undo"][last.action.value].format(name=last.name) if last
                                  else TEXT["workspace_undo_nothing"])
     # --- the reviewer's side ---
-    def open_reviewer(self, path: Path | None = None) -> None:
-        """Show the reviewer's view in place of the page on screen, which its Back button brings back;
-        reviewing the dossier or folder at `path`, else the one reviewed last."""
+    def open_reviewer(self) -> None:
+        """Show the reviewer's view in place of the page on screen, which its Back button brings
+        back, with the dossiers reviewed last."""
+        self._show_reviewer()
+        self.reviewer.resume()
+
+    def review_dossier(self, path: Path) -> None:
+        """Show the reviewer's view reviewing the dossier (or folder of them) at `path`."""
+        self._show_reviewer()
+        self.reviewer.review(Path(path))
+
+    def _show_reviewer(self) -> None:
         from app.qt.reviewer_view import ReviewerView
 
         if self.reviewer is None:
@@ -429,10 +438,6 @@ class MainWindow(QMainWindow):
             self._before_reviewer = self.stack.currentWidget()
         self.stack.setCurrentWidget(self.reviewer)
         self._enable_draft_actions(False)
-        if path is not None:
-            self.reviewer.review(path)
-        else:
-            self.reviewer.resume()
 
     def _close_reviewer(self) -> None:
         self.stack.setCurrentWidget(self._before_reviewer)
@@ -466,7 +471,7 @@ class MainWindow(QMainWindow):
         if kind is Opened.KIT:
             return self.wear_kit_file(Path(path).absolute())
         if kind is Opened.DOSSIER:
-            self.open_reviewer(Path(path))
+            self.review_dossier(Path(path))
             return True
         return self.open_path(path)
 
