@@ -4,7 +4,10 @@ states the result the law gives. One parametrised test reads them all.
 Besides the tier, findings, citations and duties, a case may state which questions the applicant
 is asked (`asked`, `not_asked`: a pure deployer is not asked a provider's questions, a gating
 result stops the classification questions), derived results (`verdicts`: id to value) and the
-gaps left to close (`gaps`, `no_gaps`)."""
+gaps left to close (`gaps`, `no_gaps`).
+
+The packs beside the EU pack keep theirs in `cases/<pack id>/`, checked the same way against that
+pack (test_world_packs.py)."""
 
 from pathlib import Path
 
@@ -26,6 +29,11 @@ def _cases():
 
 @pytest.mark.parametrize("case", list(_cases()))
 def test_case(pack, case):
+    check_case(pack, case)
+
+
+def check_case(pack, case):
+    """The result `pack` gives for the case's answers is the one the case states."""
     expect = case["expect"]
     result = classify(pack, case["answers"])
     applying, excluded = result.applying_refs(), result.excluded_refs()
