@@ -16,7 +16,7 @@ from risk_tiers.classify import classify
 from tests.core.test_cases import CASES_DIR, check_case
 
 WORLD = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
-SHIPPED = {"eu_ai_act", "china_ai", "colorado_admt", "utah_ai_lab", "texas_traiga"}
+SHIPPED = {"eu_ai_act", "china_ai", "colorado_admt", "utah_ai_lab", "texas_traiga", "nist_ai_rmf"}
 
 
 def _pack(pack_id):
