@@ -62,7 +62,9 @@ def run_wizard(args: list[str], kit: str | None = None) -> int:
         window.first_shown.connect(window.preload)
         _probe(app, window, "shown")
     window.show()
-    return app.exec()
+    status = app.exec()
+    window.stop_work()  # quit with a folder under review: its thread must not outlive what it reports to
+    return status
 
 
 def _follow_language(app) -> None:

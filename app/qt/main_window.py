@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, Qt, Signal
+from PySide6.QtCore import QSettings, QThreadPool, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
@@ -563,6 +563,14 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(TEXT["window_title_kit"].format(name=name, dirty="[*]", sandbox=kit.manifest.sandbox.name,
                                                                 authority=kit.manifest.authority.name))
         self.setWindowModified(bool(self.session and self.session.dirty))
+
+    def stop_work(self) -> None:
+        """Ask the work under way in the pool to stop (a folder under review stops at its next
+        batch; an export finishes writing) and wait for it: called when the event loop has ended,
+        before Python tears down the objects that work reports to."""
+        if self.reviewer is not None:
+            self.reviewer.cancel()
+        QThreadPool.globalInstance().waitForDone()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.may_discard():
