@@ -4,27 +4,28 @@ result the core gives for its answers.
 Widgets set answers here and listen to the signals; they never talk to each other. The draft itself,
 its file, passphrase, autosave and every flow around them belong to the Qt-free draft session
 (`self.drafts`); this class adds what only the wizard needs. Every change re-evaluates the whole
-pack (visibility, missing answers) and re-classifies it: the core is pure and fast enough for that
-(see benchmarks/classify.py), so nothing is cached between changes.
+pack (visibility, missing answers) and re-classifies it when its result is next asked: the core is
+pure and fast enough for that (see benchmarks/classify.py), so nothing is cached between changes.
 """
 
 from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from app.kits.kit import Kit
 from app.session.draft_session import DraftSession
 from app.storage.drafts import Draft, Made
 from app.session.prompts import Prompts
 from forms.evaluation import Evaluation
 from forms.progress import PathProgress, path_progress
 from forms.schema import Pack
-from risk_tiers.assessment import Assessment
-from risk_tiers.classify import classify
+
+if TYPE_CHECKING:  # the kits' code loads only for a draft made with a kit (start-up time)
+    from app.kits.kit import Kit
+    from risk_tiers.assessment import Assessment
 
 
 class SectionStatus(str, Enum):
@@ -52,8 +53,11 @@ class Session(QObject):
         super().__init__(parent)
         self.drafts = DraftSession(pack, prompts, draft, path, kit=kit, find_kit=find_kit)
         # What the core says of the answers, worked out when first asked: a session opened on a
-        # named draft replaces its empty one before anyone asks.
-        self._results: tuple[Evaluation, set[str], Assessment] | None = None
+        # named draft replaces its empty one before anyone asks. The assessment is worked out apart,
+        # when first asked: a question page needs none (at start-up the result panel fills after it).
+        self._results: tuple[Evaluation, set[str]] | None = None
+        self._assessment: Assessment | None = None
+        self._last_assessment: Assessment | None = None  # the last one worked out, for any draft or pack
         self.drafts.answers_changed.connect(self._on_answers_changed)
         self.drafts.dirty_changed.connect(self.dirty_changed.emit)
         self.drafts.path_changed.connect(self.path_changed.emit)
@@ -114,7 +118,12 @@ class Session(QObject):
 
     @property
     def assessment(self) -> Assessment:
-        return self._worked_out()[2]
+        if self._assessment is None:
+            from risk_tiers.classify import classify  # imported here: see _assessment above
+
+            self._assessment = classify(self.pack, self.draft.values(), self.draft.notes())
+            self._last_assessment = self._assessment
+        return self._assessment
 
     def section_status(self, section_id: str) -> SectionStatus:
         section = self.evaluation.index.sections[section_id]
@@ -136,15 +145,16 @@ class Session(QObject):
         return path_progress(self.evaluation, reached)
 
     def _on_answers_changed(self, question_id: str) -> None:
-        before = self._results[2] if self._results else None
+        before = self._last_assessment
         self._recompute()
         self.answers_changed.emit(question_id)
         # Most keystrokes in a text answer leave the result as it was: then the result panel need not
-        # be rebuilt (that rebuild costs more than the classification itself).
-        if not question_id or self.assessment != before:
+        # be rebuilt (that rebuild costs more than the classification itself). Before any result was
+        # worked out nobody shows one: whoever asks first gets the new one.
+        if before is not None and (not question_id or self.assessment != before):
             self.assessment_changed.emit(self.assessment)
 
-    def _worked_out(self) -> tuple[Evaluation, set[str], Assessment]:
+    def _worked_out(self) -> tuple[Evaluation, set[str]]:
         if self._results is None:
             self._recompute()
         return self._results  # type: ignore[return-value]
@@ -154,6 +164,6 @@ class Session(QObject):
         self.kit_changed.emit(kit)
 
     def _recompute(self) -> None:
-        values = self.draft.values()
-        evaluation = Evaluation(self.pack, values)
-        self._results = (evaluation, set(evaluation.missing_required()), classify(self.pack, values, self.draft.notes()))
+        evaluation = Evaluation(self.pack, self.draft.values())
+        self._results = (evaluation, set(evaluation.missing_required()))
+        self._assessment = None
