@@ -330,6 +330,7 @@ class MainWindow(QMainWindow):
         """Export the dossier of the draft open from the review page, where its progress and result
         show (from the start page too, the draft staying open behind it)."""
         if self.wizard is not None and self.export_action.isEnabled():
+            self.session.flush_typing()
             self._go_review()
             self.wizard.review.export()
 
@@ -497,10 +498,18 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
-        return self.session is not None and self.session.drafts.save()
+        return self._flushed() and self.session.drafts.save()
 
     def save_as(self) -> bool:
-        return self.session is not None and self.session.drafts.save_as()
+        return self._flushed() and self.session.drafts.save_as()
+
+    def _flushed(self) -> bool:
+        """True when a session is open; what was just typed is told to the views first (the draft
+        holds every keystroke already)."""
+        if self.session is None:
+            return False
+        self.session.flush_typing()
+        return True
 
     def _on_saved(self, path: Path) -> None:
         draft_files.remember_recent(path)
@@ -556,6 +565,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(bool(self.session and self.session.dirty))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._flushed()
         if not self.may_discard():
             event.ignore()
             return

@@ -14,7 +14,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.session.draft_session import DraftSession
 from app.storage.drafts import Draft, Made
@@ -26,6 +26,10 @@ from forms.schema import Pack
 if TYPE_CHECKING:  # the kits' code loads only for a draft made with a kit (start-up time)
     from app.kits.kit import Kit
     from risk_tiers.assessment import Assessment
+
+
+# A text answer or a note is worked out again once typing pauses this long, not at every keystroke.
+TYPING_PAUSE_MS = 250
 
 
 class SectionStatus(str, Enum):
@@ -57,7 +61,15 @@ class Session(QObject):
         # when first asked: a question page needs none (at start-up the result panel fills after it).
         self._results: tuple[Evaluation, set[str]] | None = None
         self._assessment: Assessment | None = None
-        self._last_assessment: Assessment | None = None  # the last one worked out, for any draft or pack
+        self._last_assessment: Assessment | None = None  # the last one the views know of (any draft or pack)
+        # Typing: the draft takes each keystroke at once (saving, exporting or closing loses nothing),
+        # the views hear of it, and the pack is evaluated again, once typing pauses (flush_typing).
+        self._typing_into: str | None = None
+        self._typed: list[str] = []  # questions typed in that the views have not heard of yet
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.flush_typing)
         self.drafts.answers_changed.connect(self._on_answers_changed)
         self.drafts.dirty_changed.connect(self.dirty_changed.emit)
         self.drafts.path_changed.connect(self.path_changed.emit)
@@ -106,6 +118,33 @@ class Session(QObject):
     def set_note(self, question_id: str, note: str) -> None:
         self.drafts.set_note(question_id, note)  # results quote the notes on their answers
 
+    def type_answer(self, question_id: str, value: Any) -> None:
+        """A keystroke in a text answer: kept in the draft now, told to the views once typing pauses."""
+        self._while_typing(question_id, lambda: self.drafts.set_answer(question_id, value))
+
+    def type_note(self, question_id: str, note: str) -> None:
+        """A keystroke in a note: kept in the draft now, told to the views once typing pauses."""
+        self._while_typing(question_id, lambda: self.drafts.set_note(question_id, note))
+
+    @property
+    def typing(self) -> bool:
+        """True while what was typed last has not been told to the views yet."""
+        return bool(self._typed)
+
+    def flush_typing(self) -> None:
+        """Tell the views now what was typed and not told yet (the draft holds it already)."""
+        self._typing.stop()
+        typed, self._typed = self._typed, []
+        for question_id in typed:
+            self._tell(question_id)
+
+    def _while_typing(self, question_id: str, change: Callable[[], None]) -> None:
+        self._typing_into = question_id
+        try:
+            change()
+        finally:
+            self._typing_into = None
+
     # --- what the core says of it ---
     @property
     def evaluation(self) -> Evaluation:
@@ -118,11 +157,13 @@ class Session(QObject):
 
     @property
     def assessment(self) -> Assessment:
+        self._worked_out()  # afresh, after typing the views have not heard of yet
         if self._assessment is None:
             from risk_tiers.classify import classify  # imported here: see _assessment above
 
             self._assessment = classify(self.pack, self.draft.values(), self.draft.notes())
-            self._last_assessment = self._assessment
+            if not self._typed:  # else the views still show the one before the typing
+                self._last_assessment = self._assessment
         return self._assessment
 
     def section_status(self, section_id: str) -> SectionStatus:
@@ -145,6 +186,20 @@ class Session(QObject):
         return path_progress(self.evaluation, reached)
 
     def _on_answers_changed(self, question_id: str) -> None:
+        if question_id and question_id == self._typing_into:
+            self._results = None  # whoever asks before the views hear of it gets it worked out afresh
+            if question_id not in self._typed:
+                self._typed.append(question_id)
+            self._typing.start()
+            return
+        if question_id:
+            self.flush_typing()  # in the order typed and changed
+        else:  # a whole draft put in place: every view hears of it, the typing before is past
+            self._typing.stop()
+            self._typed.clear()
+        self._tell(question_id)
+
+    def _tell(self, question_id: str) -> None:
         before = self._last_assessment
         self._recompute()
         self.answers_changed.emit(question_id)

@@ -166,6 +166,7 @@ class WizardView(QWidget):
             row += direction
 
     def _on_step_chosen(self, current, previous) -> None:
+        self.session.flush_typing()  # leaving a page ends its typing: every view hears of it now
         if previous.isValid():
             left = self.pages.get(self.model.step_id(previous.row()))
             if isinstance(left, SectionPage):
