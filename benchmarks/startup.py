@@ -18,8 +18,10 @@ reached, see the README): the draft's questions on screen.
   question page   the same run as the draft window, until the draft's first question page is
                   painted: pydantic with the pack's classes, the pack as kept validated in the
                   cache folder (forms/cache.py; built by the first run, which is not counted), the
-                  draft read and checked, the core, the session, the result panel and that page
-                  are all needed first. Other pages, the review too, are built when first shown.
+                  draft read and checked, the evaluation, the session and that page are needed
+                  first. The result panel beside it fills once it is painted (classifying, and
+                  laying out its hundred labels, cost more than the page); other pages, the review
+                  too, are built when first shown; the kits' code loads only for a kit's draft.
 
 Each figure is given in processor time too (the child's own, up to the same moment), which the
 load of a shared machine disturbs less than the time on the clock.
