@@ -24,6 +24,8 @@ SHORT_LABEL = 60
 
 class AnswerWidget(QWidget):
     value_changed = Signal(object)
+    # Free text, whose value changes at each keystroke: the session works it out once typing pauses.
+    typed = False
 
     def __init__(self, question, parent=None):
         super().__init__(parent)
@@ -149,6 +151,8 @@ class MultiChoiceWidget(_OptionsWidget):
 
 
 class ShortTextWidget(AnswerWidget):
+    typed = True
+
     def __init__(self, question, parent=None):
         super().__init__(question, parent)
         self.edit = QLineEdit()
@@ -170,6 +174,8 @@ class ShortTextWidget(AnswerWidget):
 
 
 class LongTextWidget(AnswerWidget):
+    typed = True
+
     def __init__(self, question, parent=None):
         super().__init__(question, parent)
         self.edit = QPlainTextEdit()

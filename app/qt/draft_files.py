@@ -7,7 +7,9 @@ draft is written a moment after the last change and never on every keystroke.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -34,11 +36,24 @@ def recent_drafts() -> list[Path]:
 
 
 def remember_recent(path: Path) -> None:
-    from app.storage.drafts import write_atomically
+    from app.storage.drafts import temporary_beside
 
     names = [str(path.resolve())] + [str(p) for p in recent_drafts() if p.resolve() != path.resolve()]
+    target = _recent_file()
+    # Replaced whole (a crash leaves the old list or the new one), but without waiting for the disk
+    # as a draft's save does: a draft named at start is remembered before its page is shown, and
+    # the list holds nothing a person typed.
     try:
-        write_atomically(_recent_file(), json.dumps(names[:MAX_RECENT], indent=1).encode("utf-8"))
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = temporary_beside(target)  # owner-only, as mkstemp makes it
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(json.dumps(names[:MAX_RECENT], indent=1).encode("utf-8"))
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
     except Exception:  # noqa: BLE001 - a recent list that cannot be written is not worth a dialog
         pass
 

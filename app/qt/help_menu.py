@@ -9,9 +9,7 @@ copy of it.
 
 from __future__ import annotations
 
-import importlib.metadata
 import re
-import tomllib
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -35,6 +33,10 @@ def project_root() -> Path:
 
 def application_version() -> str:
     """The version installed (its metadata), else the one pyproject.toml declares; "" if neither."""
+    # Imported here, for About only: importlib.metadata alone costs the start a few hundredths of a second.
+    import importlib.metadata
+    import tomllib
+
     try:
         return importlib.metadata.version(DISTRIBUTION)
     except importlib.metadata.PackageNotFoundError:

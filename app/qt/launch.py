@@ -84,7 +84,7 @@ def _follow_language(app) -> None:
 
 
 def _open_named(app, window, path: Path) -> None:
-    window.open_file(path)  # a file that cannot be read gets its dialog; the start page stays
+    window.open_at_start(path)  # a file that cannot be read gets its dialog; the start page stays
     window.start.show_opening(None)
     _probe(app, window, "shown")
 

@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.settings = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
         self.session = None
         self.wizard = None
+        self._result_after_paint = False  # see open_at_start
         # Before this session autosaves anything: what is there was left by one that did not end cleanly.
         autosave_files.set_aside_crashed_autosaves()
         self.autosaver = draft_files.Autosaver(self)
@@ -177,7 +178,6 @@ class MainWindow(QMainWindow):
         the first the view shows (no page is built, and nothing classified, for an empty one first)."""
         if self.session is None:
             from app.qt.dialog_prompts import DialogPrompts
-            from app.kits.shelf import kit_finder
             from app.qt.session import Session
             from forms.layer import PackError
             from forms.loader import default_pack
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
             kit = self._load_kit(self.kit_path) if self.kit_path is not None else None
             self.kit_path = None
             self.session = Session(pack, parent=self, prompts=DialogPrompts(self, self.prompter), kit=kit,
-                                   find_kit=kit_finder())
+                                   find_kit=_kit_kept)
             self.session.dirty_changed.connect(self._update_title)
             self.session.path_changed.connect(self._update_title)
             self.session.drafts.saved.connect(self._on_saved)
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         from app.qt.wizard_view import WizardView
 
         old = self.wizard
-        self.wizard = WizardView(self.session, self.prompter)
+        self.wizard = WizardView(self.session, self.prompter, result_after_paint=self._result_after_paint)
         self.wizard.step_changed.connect(self._remember_step)
         self.stack.addWidget(self.wizard)
         if old is not None:
@@ -280,11 +280,15 @@ class MainWindow(QMainWindow):
 
         from PySide6.QtGui import QIcon
 
-        from app.qt.kit_views import KitWelcome, window_icon
-
         kit = self.session.kit if self.session is not None else None
-        self.start.show_kit(KitWelcome(kit, dt.date.today()) if kit is not None else None)
-        icon = window_icon(kit) if kit is not None else None
+        icon = None
+        if kit is not None:  # the kits' views (and their code) load only when a kit is worn
+            from app.qt.kit_views import KitWelcome, window_icon
+
+            self.start.show_kit(KitWelcome(kit, dt.date.today()))
+            icon = window_icon(kit)
+        else:
+            self.start.show_kit(None)
         self.setWindowIcon(icon or QIcon(str(paths.resource("icons", "app.svg"))))
         self.kit_aside_action.setEnabled(kit is not None)
         self._update_title()
@@ -326,6 +330,7 @@ class MainWindow(QMainWindow):
         """Export the dossier of the draft open from the review page, where its progress and result
         show (from the start page too, the draft staying open behind it)."""
         if self.wizard is not None and self.export_action.isEnabled():
+            self.session.flush_typing()
             self._go_review()
             self.wizard.review.export()
 
@@ -484,6 +489,15 @@ class MainWindow(QMainWindow):
         session = self._ensure_session()
         return session is not None and self._show_opened(session.drafts.open(path))
 
+    def open_at_start(self, path: Path) -> bool:
+        """Open the file named on the command line (as `open_file`). A draft's question page is painted
+        first and the result panel filled right after: the panel costs more to lay out than the page."""
+        self._result_after_paint = True
+        try:
+            return self.open_file(path)
+        finally:
+            self._result_after_paint = False
+
     def _show_opened(self, result) -> bool:
         if not result.opened:
             return False
@@ -506,10 +520,18 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
-        return self.session is not None and self.session.drafts.save()
+        return self._flushed() and self.session.drafts.save()
 
     def save_as(self) -> bool:
-        return self.session is not None and self.session.drafts.save_as()
+        return self._flushed() and self.session.drafts.save_as()
+
+    def _flushed(self) -> bool:
+        """True when a session is open; what was just typed is told to the views first (the draft
+        holds every keystroke already)."""
+        if self.session is None:
+            return False
+        self.session.flush_typing()
+        return True
 
     def _on_saved(self, path: Path) -> None:
         draft_files.remember_recent(path)
@@ -573,6 +595,7 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().waitForDone()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._flushed()
         if not self.may_discard():
             event.ignore()
             return
@@ -603,3 +626,11 @@ class MainWindow(QMainWindow):
             self._was_shown = True
             QTimer.singleShot(0, self.first_shown.emit)
         return False
+
+
+def _kit_kept(made):
+    """The kit kept for what a draft records (app/kits/shelf.py), loaded; None if there is none.
+    Imported here: the kits' code loads only for a draft made with a kit (start-up time)."""
+    from app.kits.shelf import kit_finder
+
+    return kit_finder()(made)

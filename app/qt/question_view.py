@@ -125,7 +125,10 @@ class QuestionView(QFrame):
         self.missing.setVisible(shown and self.question.id in self.session.missing)
 
     def _on_answer_changed(self, value) -> None:
-        self.session.set_answer(self.question.id, value)
+        if self.answer.typed:
+            self.session.type_answer(self.question.id, value)
+        else:
+            self.session.set_answer(self.question.id, value)
 
     def _on_note_toggled(self, open_: bool) -> None:
         self.note.setVisible(open_)
@@ -133,7 +136,7 @@ class QuestionView(QFrame):
         self.note_button.setText(TEXT["show_note"] if open_ or self.note.toPlainText() else TEXT["add_note"])
 
     def _on_note_changed(self) -> None:
-        self.session.set_note(self.question.id, self.note.toPlainText())
+        self.session.type_note(self.question.id, self.note.toPlainText())
 
 
 def _toggle(text: str, name: str) -> QToolButton:

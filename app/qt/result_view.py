@@ -5,16 +5,19 @@ the window to go to the question behind it."""
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QTimer, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.qt.scroll_page import ScrollPage
 from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
 from catalogue import ntr
-from app.results.document import Answer, FindingPart, ResultDocument, result_document
 from risk_tiers.texts import BECAUSE
+
+if TYPE_CHECKING:
+    from app.results.document import Answer, FindingPart, ResultDocument
 
 
 def link_label(rich_text: str, on_link) -> QLabel:
@@ -67,9 +70,10 @@ class ResultView(ScrollPage):
     question_chosen = Signal(str)
     rebuilt = Signal()
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, after_paint: bool = False):
         super().__init__(parent)
         self.session = session
+        self.filled = False
         self.body.setContentsMargins(12, 12, 12, 12)
         self.setAccessibleName(TEXT["result_title"])
         muted(self.heading(TEXT["result_title"], "heading"))
@@ -83,9 +87,33 @@ class ResultView(ScrollPage):
         self.body.addWidget(self.content)
         self.body.addStretch(1)
         session.assessment_changed.connect(self.show_assessment)
-        self.show_assessment(session.assessment)
+        if after_paint:
+            # At start-up the question page beside it comes first: laying out the panel's hundred or
+            # so wrapping labels takes longer than the page itself. It fills once the window is painted.
+            self.provisional.hide()
+            for watched in (self.viewport(), self.widget()):
+                watched.installEventFilter(self)
+        else:
+            self.show_assessment(session.assessment)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and not self.filled:
+            for painted in (self.viewport(), self.widget()):
+                painted.removeEventFilter(self)
+            # Two turns of the event loop: the window is on screen, and what its paint queued runs first.
+            QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self.fill))
+        return False
+
+    def fill(self) -> None:
+        """Show the session's assessment now, if the panel is still waiting for its first."""
+        if not self.filled:
+            self.show_assessment(self.session.assessment)
 
     def show_assessment(self, assessment) -> None:
+        self.filled = True
+        # Imported here: at start-up the panel fills after the first paint, and so may this module.
+        from app.results.document import result_document
+
         document = result_document(self.session.pack, self.session.draft, assessment, self.session.evaluation)
         self.tier.setText(document.headline.title)
         self.summary.setText(document.headline.summary)

@@ -4,27 +4,32 @@ result the core gives for its answers.
 Widgets set answers here and listen to the signals; they never talk to each other. The draft itself,
 its file, passphrase, autosave and every flow around them belong to the Qt-free draft session
 (`self.drafts`); this class adds what only the wizard needs. Every change re-evaluates the whole
-pack (visibility, missing answers) and re-classifies it: the core is pure and fast enough for that
-(see benchmarks/classify.py), so nothing is cached between changes.
+pack (visibility, missing answers) and re-classifies it when its result is next asked: the core is
+pure and fast enough for that (see benchmarks/classify.py), so nothing is cached between changes.
 """
 
 from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.kits.kit import Kit
 from app.session.draft_session import DraftSession
 from app.storage.drafts import Draft, Made
 from app.session.prompts import Prompts
 from forms.evaluation import Evaluation
 from forms.progress import PathProgress, path_progress
 from forms.schema import Pack
-from risk_tiers.assessment import Assessment
-from risk_tiers.classify import classify
+
+if TYPE_CHECKING:  # the kits' code loads only for a draft made with a kit (start-up time)
+    from app.kits.kit import Kit
+    from risk_tiers.assessment import Assessment
+
+
+# A text answer or a note is worked out again once typing pauses this long, not at every keystroke.
+TYPING_PAUSE_MS = 250
 
 
 class SectionStatus(str, Enum):
@@ -52,8 +57,19 @@ class Session(QObject):
         super().__init__(parent)
         self.drafts = DraftSession(pack, prompts, draft, path, kit=kit, find_kit=find_kit)
         # What the core says of the answers, worked out when first asked: a session opened on a
-        # named draft replaces its empty one before anyone asks.
-        self._results: tuple[Evaluation, set[str], Assessment] | None = None
+        # named draft replaces its empty one before anyone asks. The assessment is worked out apart,
+        # when first asked: a question page needs none (at start-up the result panel fills after it).
+        self._results: tuple[Evaluation, set[str]] | None = None
+        self._assessment: Assessment | None = None
+        self._last_assessment: Assessment | None = None  # the last one the views know of (any draft or pack)
+        # Typing: the draft takes each keystroke at once (saving, exporting or closing loses nothing),
+        # the views hear of it, and the pack is evaluated again, once typing pauses (flush_typing).
+        self._typing_into: str | None = None
+        self._typed: list[str] = []  # questions typed in that the views have not heard of yet
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.flush_typing)
         self.drafts.answers_changed.connect(self._on_answers_changed)
         self.drafts.dirty_changed.connect(self.dirty_changed.emit)
         self.drafts.path_changed.connect(self.path_changed.emit)
@@ -102,6 +118,33 @@ class Session(QObject):
     def set_note(self, question_id: str, note: str) -> None:
         self.drafts.set_note(question_id, note)  # results quote the notes on their answers
 
+    def type_answer(self, question_id: str, value: Any) -> None:
+        """A keystroke in a text answer: kept in the draft now, told to the views once typing pauses."""
+        self._while_typing(question_id, lambda: self.drafts.set_answer(question_id, value))
+
+    def type_note(self, question_id: str, note: str) -> None:
+        """A keystroke in a note: kept in the draft now, told to the views once typing pauses."""
+        self._while_typing(question_id, lambda: self.drafts.set_note(question_id, note))
+
+    @property
+    def typing(self) -> bool:
+        """True while what was typed last has not been told to the views yet."""
+        return bool(self._typed)
+
+    def flush_typing(self) -> None:
+        """Tell the views now what was typed and not told yet (the draft holds it already)."""
+        self._typing.stop()
+        typed, self._typed = self._typed, []
+        for question_id in typed:
+            self._tell(question_id)
+
+    def _while_typing(self, question_id: str, change: Callable[[], None]) -> None:
+        self._typing_into = question_id
+        try:
+            change()
+        finally:
+            self._typing_into = None
+
     # --- what the core says of it ---
     @property
     def evaluation(self) -> Evaluation:
@@ -114,7 +157,14 @@ class Session(QObject):
 
     @property
     def assessment(self) -> Assessment:
-        return self._worked_out()[2]
+        self._worked_out()  # afresh, after typing the views have not heard of yet
+        if self._assessment is None:
+            from risk_tiers.classify import classify  # imported here: see _assessment above
+
+            self._assessment = classify(self.pack, self.draft.values(), self.draft.notes())
+            if not self._typed:  # else the views still show the one before the typing
+                self._last_assessment = self._assessment
+        return self._assessment
 
     def section_status(self, section_id: str) -> SectionStatus:
         section = self.evaluation.index.sections[section_id]
@@ -136,15 +186,30 @@ class Session(QObject):
         return path_progress(self.evaluation, reached)
 
     def _on_answers_changed(self, question_id: str) -> None:
-        before = self._results[2] if self._results else None
+        if question_id and question_id == self._typing_into:
+            self._results = None  # whoever asks before the views hear of it gets it worked out afresh
+            if question_id not in self._typed:
+                self._typed.append(question_id)
+            self._typing.start()
+            return
+        if question_id:
+            self.flush_typing()  # in the order typed and changed
+        else:  # a whole draft put in place: every view hears of it, the typing before is past
+            self._typing.stop()
+            self._typed.clear()
+        self._tell(question_id)
+
+    def _tell(self, question_id: str) -> None:
+        before = self._last_assessment
         self._recompute()
         self.answers_changed.emit(question_id)
         # Most keystrokes in a text answer leave the result as it was: then the result panel need not
-        # be rebuilt (that rebuild costs more than the classification itself).
-        if not question_id or self.assessment != before:
+        # be rebuilt (that rebuild costs more than the classification itself). Before any result was
+        # worked out nobody shows one: whoever asks first gets the new one.
+        if before is not None and (not question_id or self.assessment != before):
             self.assessment_changed.emit(self.assessment)
 
-    def _worked_out(self) -> tuple[Evaluation, set[str], Assessment]:
+    def _worked_out(self) -> tuple[Evaluation, set[str]]:
         if self._results is None:
             self._recompute()
         return self._results  # type: ignore[return-value]
@@ -154,6 +219,6 @@ class Session(QObject):
         self.kit_changed.emit(kit)
 
     def _recompute(self) -> None:
-        values = self.draft.values()
-        evaluation = Evaluation(self.pack, values)
-        self._results = (evaluation, set(evaluation.missing_required()), classify(self.pack, values, self.draft.notes()))
+        evaluation = Evaluation(self.pack, self.draft.values())
+        self._results = (evaluation, set(evaluation.missing_required()))
+        self._assessment = None

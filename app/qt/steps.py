@@ -24,6 +24,8 @@ class StepListModel(QAbstractListModel):
         # Sections the person has left (or seen on the review): their missing answers are marked.
         self.left: set[str] = set()
         self._icons: dict[SectionStatus, QIcon] = {}
+        # Each row's status, worked out once per change: the view asks data() many times per row.
+        self._statuses: dict[int, SectionStatus | None] = {}
         session.answers_changed.connect(self._on_answers_changed)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
@@ -36,11 +38,13 @@ class StepListModel(QAbstractListModel):
         return len(self.section_ids) if step_id == REVIEW else self.section_ids.index(step_id)
 
     def status(self, row: int) -> SectionStatus | None:
-        step = self.step_id(row)
-        if step == REVIEW:
-            return None
-        status = self.session.section_status(step)
-        return SectionStatus.MISSING if status is SectionStatus.INCOMPLETE and step in self.left else status
+        if row not in self._statuses:
+            step = self.step_id(row)
+            status = None if step == REVIEW else self.session.section_status(step)
+            if status is SectionStatus.INCOMPLETE and step in self.left:
+                status = SectionStatus.MISSING
+            self._statuses[row] = status
+        return self._statuses[row]
 
     def mark_left(self, step_ids) -> None:
         """Sections the person has left: from now on their missing answers show."""
@@ -78,6 +82,7 @@ class StepListModel(QAbstractListModel):
         return None
 
     def _on_answers_changed(self, _question_id: str) -> None:
+        self._statuses.clear()
         self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
 
     def palette_changed(self) -> None:

@@ -24,7 +24,7 @@ from forms.progress import next_missing
 class WizardView(QWidget):
     step_changed = Signal(str)
 
-    def __init__(self, session, prompter, parent=None):
+    def __init__(self, session, prompter, parent=None, result_after_paint: bool = False):
         super().__init__(parent)
         self.session = session
         self.model = StepListModel(session, self)
@@ -33,7 +33,7 @@ class WizardView(QWidget):
         self.reached: set[str] = set()  # the sections shown so far (progress splits what is left by it)
         self.prompter = prompter
         self.stack = QStackedWidget()
-        self.result = ResultView(session)
+        self.result = ResultView(session, after_paint=result_after_paint)
         self.result.question_chosen.connect(self.go_to_question)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -166,6 +166,7 @@ class WizardView(QWidget):
             row += direction
 
     def _on_step_chosen(self, current, previous) -> None:
+        self.session.flush_typing()  # leaving a page ends its typing: every view hears of it now
         if previous.isValid():
             left = self.pages.get(self.model.step_id(previous.row()))
             if isinstance(left, SectionPage):

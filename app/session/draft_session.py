@@ -15,18 +15,20 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from app.storage.autosave_files import Recovery, discard_autosave, discard_recovery, recoveries, write_autosave
 from app.storage.backups import Backup, list_backups, restore_backup
 from app.storage.draft_store import change_protection, save_draft
-from app.kits.kit import Kit
 from app.storage.attachments import AttachmentError, check_room, keep_file
 from app.storage.drafts import (Answer, Attached, Draft, DraftError, KitChange, Made, PackChange, PassphraseRequired, WrongPassphrase,
                                 draft_problems, kit_change, load_draft, pack_change)
 from app.session.prompts import Choice, Notice, Prompts
 from forms.evaluation import is_empty
 from forms.schema import Pack
+
+if TYPE_CHECKING:  # the kits' code loads only for a draft made with a kit (start-up time)
+    from app.kits.kit import Kit
 
 
 class Listeners:

@@ -45,6 +45,7 @@ OPEN_NAMED = """
 import sys
 from app.qt.launch import run_wizard
 run_wizard([sys.argv[1]])
+print("kits", "app.kits.kit" in sys.modules)
 print("read_yaml", "yaml" in sys.modules)
 """
 
@@ -62,5 +63,19 @@ def test_a_second_start_takes_the_pack_as_kept_and_reads_no_yaml(tmp_path):
         assert result.returncode == 0, result.stderr
         assert "shown" in result.stdout  # the draft's question page was painted
         seen.append(result.stdout.splitlines()[-1])
+        assert "kits False" in result.stdout  # a draft made without a kit needs none of the kits' code
         assert list((tmp_path / "cache").glob("pack-*.pickle"))
     assert seen == ["read_yaml True", "read_yaml False"]
+
+
+def test_a_draft_named_at_start_shows_its_questions_first_and_its_result_right_after(qtbot, make_window, pack):
+    """The result panel costs more to lay out than the question page beside it: at start-up it
+    fills once the window has been painted, with the same result as ever."""
+    window = make_window()
+    assert window.open_at_start(ROOT / "resources" / "examples" / "cv_screening.json")
+    result = window.wizard.result
+    assert window.current_page() is window.wizard.page(pack.sections[0].id)
+    assert not result.filled and result.tier.text() == ""
+    qtbot.waitUntil(lambda: result.filled)
+    assert result.tier.text() == pack.tracks[0].outcome("high_risk").label
+    assert "aiact.annex3.4.a" in window.session.assessment.applying_refs()

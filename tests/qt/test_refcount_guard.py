@@ -25,7 +25,10 @@ window.new_draft()
 section, question = next((s.id, q.id) for s in window.session.pack.sections for q in s.questions
                          if q.kind == "long_text" and window.session.evaluation.is_visible(q.id))
 window.wizard.go_to(section)
-QTest.keyClicks(window.wizard.page(section).views[question].answer.edit, "x" * 600)
+edit = window.wizard.page(section).views[question].answer.edit
+for _ in range(600):  # each keystroke worked out at once, as if typing paused after every one
+    QTest.keyClicks(edit, "x")
+    window.session.flush_typing()
 print(len(window.session.value(question)))
 window.session.drafts.dirty = False
 window.close()
