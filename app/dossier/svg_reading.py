@@ -1,0 +1,219 @@
+"""An SVG logo read into a figure the dossier can draw: groups with their transforms, and shapes
+as outlines with their paint. No reportlab here, so the command line can ask whether a kit's logo
+will be drawn (`kit check`) without loading it.
+
+What is drawn: `svg`, `g`, `rect`, `circle`, `ellipse`, `line`, `polyline`, `polygon` and `path`,
+with transforms, colours, opacity, strokes and fill rules (svg_geometry.py, svg_style.py).
+`title`, `desc`, `metadata`, `defs` and an editor's own elements (another namespace) show nothing
+and are passed over, as is an element with `display="none"`. Anything else that would show
+(text, images, `use`, gradients, clipping, masks, filters, markers, style sheets) raises
+SvgProblem: a logo is drawn as its authority made it or left out, never drawn wrong.
+
+The XML is read by expat with our own handlers into ElementTree elements: a document type or an
+entity (the "billion laughs") is refused before anything is expanded, and the number of elements
+and their depth are bounded while reading, so neither memory nor the walk below can run away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Union
+from xml.etree.ElementTree import Element, TreeBuilder
+from xml.parsers import expat
+
+from app.dossier.svg_geometry import (IDENTITY, MAX_SEGMENTS, Matrix, Outline, SvgProblem, bad_value, length,
+                                      numbers, path_outline, transform, view_box)
+from app.dossier.svg_style import Paint, painted
+
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+MAX_ELEMENTS = 5_000
+MAX_DEPTH = 40
+_SHOWS_NOTHING = {"title", "desc", "metadata", "defs"}
+_SHAPES = {"rect", "circle", "ellipse", "line", "polyline", "polygon", "path"}
+# Attributes that make an element look otherwise through another part of the document.
+_REFERENCES = ("clip-path", "mask", "filter", "marker-start", "marker-mid", "marker-end", "marker")
+_KAPPA = 0.5522847498307936  # a quarter circle's control points, as a fraction of the radius
+
+
+@dataclass(frozen=True)
+class Shape:
+    outline: Outline
+    paint: Paint
+
+
+@dataclass(frozen=True)
+class Group:
+    matrix: Matrix  # from its contents' coordinates to its parent's
+    items: tuple[Union["Group", Shape], ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The logo: its viewBox (x, y, width, height, y downwards as in SVG) and what is drawn in it."""
+
+    box: tuple[float, float, float, float]
+    root: Group
+
+
+def read_figure(data: bytes) -> Figure:
+    """The figure of an SVG logo; SvgProblem (one line, an id) for one the dossier does not draw."""
+    root = _parse(data)
+    if _local(root.tag) != "svg" or _namespace(root.tag) not in ("", SVG_NAMESPACE):
+        raise SvgProblem.tr("svg.problem.not_svg")
+    box = view_box(_attributes(root))
+    return Figure(box, _Walk().group(root, Paint(), IDENTITY))
+
+
+def _namespace(tag: str) -> str:
+    return tag[1:].partition("}")[0] if tag.startswith("{") else ""
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _parse(data: bytes) -> Element:
+    builder = TreeBuilder()
+    depth, count = 0, 0
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        nonlocal depth, count
+        depth, count = depth + 1, count + 1
+        if depth > MAX_DEPTH:
+            raise SvgProblem.tr("svg.problem.too_deep", most=MAX_DEPTH)
+        if count > MAX_ELEMENTS:
+            raise SvgProblem.tr("svg.problem.too_many", most=MAX_ELEMENTS)
+        builder.start(_tag(name), {_tag(key): value for key, value in attributes.items()})
+
+    def end(name: str) -> None:
+        nonlocal depth
+        depth -= 1
+        builder.end(_tag(name))
+
+    def refuse(*args) -> None:
+        raise SvgProblem.tr("svg.problem.entity")
+
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = parser.ExternalEntityRefHandler = refuse
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as error:
+        raise SvgProblem.tr("svg.problem.not_xml", problem=expat.ErrorString(error.code), line=error.lineno) from None
+    return builder.close()
+
+
+def _tag(name: str) -> str:
+    """expat's "namespace}local" as ElementTree's "{namespace}local"."""
+    return "{" + name if "}" in name else name
+
+
+def _attributes(element: Element) -> dict[str, str]:
+    """The element's attributes without a namespace (those of SVG); an editor's own are dropped."""
+    return {key: value for key, value in element.attrib.items() if not key.startswith("{")}
+
+
+def _hidden(attributes: dict[str, str]) -> bool:
+    style = attributes.get("style", "").replace(" ", "").lower()
+    return attributes.get("display", "").strip() == "none" or "display:none" in style
+
+
+def _check_references(attributes: dict[str, str]) -> None:
+    style = attributes.get("style", "").replace(" ", "").lower()
+    for name in _REFERENCES:
+        value = attributes.get(name, "").strip()
+        if (value and value != "none") or (name + ":" in style and f"{name}:none" not in style):
+            raise SvgProblem.tr("svg.problem.reference", attribute=name, value=(value or style)[:60])
+
+
+class _Walk:
+    """One walk down the tree, counting the segments drawn: each path is bounded, and so are all."""
+
+    def __init__(self) -> None:
+        self.segments = 0
+
+    def group(self, element: Element, parent: Paint, matrix: Matrix) -> Group:
+        attributes = _attributes(element)
+        _check_references(attributes)
+        paint = painted(parent, attributes)
+        items: list[Group | Shape] = []
+        for child in element:
+            if _namespace(child.tag) not in ("", SVG_NAMESPACE):
+                continue  # an editor's own element (Inkscape's, say): shows nothing
+            name, child_attributes = _local(child.tag), _attributes(child)
+            if name in _SHOWS_NOTHING or _hidden(child_attributes):
+                continue
+            if name == "g":
+                items.append(self.group(child, paint, transform(child_attributes.get("transform"))))
+            elif name in _SHAPES:
+                items.extend(self.shape(name, child_attributes, paint))
+            else:
+                raise SvgProblem.tr("svg.problem.element", element=name[:40])
+        return Group(matrix, tuple(items))
+
+    def shape(self, name: str, attributes: dict[str, str], parent: Paint) -> list[Group | Shape]:
+        _check_references(attributes)
+        outline = _outline(name, attributes)
+        self.segments += len(outline)
+        if self.segments > MAX_SEGMENTS:
+            raise SvgProblem.tr("svg.problem.too_long", most=MAX_SEGMENTS)
+        if not outline.segments:
+            return []
+        paint = painted(parent, attributes)
+        shape = Shape(outline, replace(paint, fill=None) if name == "line" else paint)  # a line has no inside
+        matrix = transform(attributes.get("transform"))
+        return [shape] if matrix == IDENTITY else [Group(matrix, (shape,))]
+
+
+def _outline(name: str, a: dict[str, str]) -> Outline:
+    def get(key: str) -> float:
+        return length(a.get(key), key)
+
+    if name == "path":
+        return path_outline(a.get("d", ""))
+    if name == "rect":
+        return _rect(get("x"), get("y"), get("width"), get("height"), a)
+    if name == "circle":
+        return _ellipse(get("cx"), get("cy"), get("r"), get("r"))
+    if name == "ellipse":
+        return _ellipse(get("cx"), get("cy"), get("rx"), get("ry"))
+    if name == "line":
+        return Outline([("M", get("x1"), get("y1")), ("L", get("x2"), get("y2"))])
+    points = numbers(a.get("points", ""), "points")
+    if len(points) % 2:
+        raise bad_value("points", a.get("points", ""))
+    pairs = list(zip(points[::2], points[1::2]))
+    if not pairs:
+        return Outline()
+    segments: list[tuple] = [("M", *pairs[0])] + [("L", *pair) for pair in pairs[1:]]
+    return Outline(segments + ([("Z",)] if name == "polygon" else []))
+
+
+def _rect(x: float, y: float, width: float, height: float, a: dict[str, str]) -> Outline:
+    if width < 0 or height < 0:
+        raise bad_value("width" if width < 0 else "height", a.get("width" if width < 0 else "height", ""))
+    if width == 0 or height == 0:
+        return Outline()
+    rx, ry = (length(a.get(key), key, -1.0) for key in ("rx", "ry"))
+    rx, ry = (rx if rx >= 0 else ry), (ry if ry >= 0 else rx)  # one given stands for both
+    rx, ry = min(max(rx, 0.0), width / 2), min(max(ry, 0.0), height / 2)
+    if rx == 0 or ry == 0:
+        return Outline([("M", x, y), ("L", x + width, y), ("L", x + width, y + height), ("L", x, y + height), ("Z",)])
+    kx, ky = rx * _KAPPA, ry * _KAPPA
+    right, bottom = x + width, y + height
+    return Outline([
+        ("M", x + rx, y), ("L", right - rx, y), ("C", right - rx + kx, y, right, y + ry - ky, right, y + ry),
+        ("L", right, bottom - ry), ("C", right, bottom - ry + ky, right - rx + kx, bottom, right - rx, bottom),
+        ("L", x + rx, bottom), ("C", x + rx - kx, bottom, x, bottom - ry + ky, x, bottom - ry),
+        ("L", x, y + ry), ("C", x, y + ry - ky, x + rx - kx, y, x + rx, y), ("Z",)])
+
+
+def _ellipse(cx: float, cy: float, rx: float, ry: float) -> Outline:
+    if rx <= 0 or ry <= 0:
+        return Outline()
+    kx, ky = rx * _KAPPA, ry * _KAPPA
+    return Outline([
+        ("M", cx + rx, cy), ("C", cx + rx, cy + ky, cx + kx, cy + ry, cx, cy + ry),
+        ("C", cx - kx, cy + ry, cx - rx, cy + ky, cx - rx, cy), ("C", cx - rx, cy - ky, cx - kx, cy - ry, cx, cy - ry),
+        ("C", cx + kx, cy - ry, cx + rx, cy - ky, cx + rx, cy), ("Z",)])
