@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.commands.arguments import packs_found
+from app.commands.arguments import logo_warning, packs_found
 from app.commands.errors import EXIT_BAD_INPUT, EXIT_OK, CommandError
 from app.kits.build import build_kit
 from app.kits.kit import Checked, Kit, check_kit
@@ -53,6 +53,9 @@ def _check(args: argparse.Namespace) -> int:
     for path, checked in results:
         for problem in checked.problems:
             print(tr("cli.error_line", message=problem), file=sys.stderr)
+        logo = logo_warning(checked.kit)
+        if logo is not None:
+            print(tr("cli.warning_line", message=logo.message), file=sys.stderr)
         if checked.kit is not None and not args.json:
             print(_summary(path, checked.kit))
     return EXIT_BAD_INPUT if any(checked.problems for _, checked in results) else EXIT_OK
@@ -86,6 +89,9 @@ def check_json(path: Path, checked: Checked) -> dict[str, Any]:
         base_gaps = {g.id for g in checked.kit.base.gaps}
         out["gaps"] = [g.id for g in checked.kit.pack.gaps if g.id not in base_gaps]
     out["problems"] = [{"id": p.msg_id, "message": str(p)} for p in checked.problems]
+    logo = logo_warning(checked.kit)
+    out["warnings"] = [] if logo is None else [{"id": "kit.warning.logo_not_drawn", "problem": logo.problem,
+                                                "message": logo.message}]
     return out
 
 

@@ -1,0 +1,115 @@
+"""Reading an SVG logo into what the dossier draws: the geometry (arcs, curves, transforms), the
+paint, and each kind of logo it refuses (hostile or beyond what it draws), by the problem's id."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from app.dossier.svg_geometry import SvgProblem, arc_curves, path_outline, transform
+from app.dossier.svg_reading import Group, Shape, read_figure
+from app.dossier.svg_style import Paint, painted
+
+
+def _svg(body: str, root: str = 'viewBox="0 0 100 100"') -> bytes:
+    return f'<svg xmlns="http://www.w3.org/2000/svg" {root}>{body}</svg>'.encode()
+
+
+def _shapes(group: Group) -> list[Shape]:
+    found = []
+    for item in group.items:
+        found += _shapes(item) if isinstance(item, Group) else [item]
+    return found
+
+
+def test_relative_and_absolute_path_commands_end_where_svg_says():
+    segments = path_outline("M10 10 h5 v5 H0 V0 l1 1 L2 2 c1 0 1 1 0 1 s-1 1 0 1 q1 0 1 1 t1 1 z m3 3 2 2").segments
+    ends = [s[-2:] for s in segments if s[0] != "Z"]
+    assert ends == [(10, 10), (15, 10), (15, 15), (0, 15), (0, 0), (1, 1), (2, 2), (2, 3), (2, 4), (3, 5), (4, 6),
+                    (13, 13), (15, 15)]
+    # `s` mirrors the last control point of `c` about the current point
+    assert segments[8][1:3] == (1, 3)
+    assert [s[0] for s in segments].count("Z") == 1
+
+
+def test_an_arc_is_cubic_curves_on_its_ellipse_ending_exactly_at_its_end():
+    curves = arc_curves(0, 0, 10, 10, 0, False, True, 20, 0)  # half a circle of radius 10 around (10, 0)
+    assert len(curves) == 2 and curves[-1][4:] == (20, 0)
+    x, y = curves[0][4:]
+    assert math.hypot(x - 10, y) == pytest.approx(10, abs=1e-9)
+    assert y == pytest.approx(-10)  # sweep 1: angles growing, over the top on a screen (y downwards)
+    assert arc_curves(0, 0, 0, 5, 0, False, True, 4, 0) == [(0, 0, 4, 0, 4, 0)]  # radius 0: a line
+
+
+def test_transforms_compose_right_to_left():
+    a, b, c, d, e, f = transform("translate(10 0) rotate(90) scale(2)")
+    x, y = 1, 0
+    assert (a * x + c * y + e, b * x + d * y + f) == pytest.approx((10, 2))
+    assert transform("matrix(1 0 0 1 3 4)")[4:] == (3, 4)
+
+
+def test_paint_is_inherited_from_groups_and_the_style_attribute_wins():
+    group = painted(Paint(), {"fill": "red", "stroke": "#00f", "opacity": "0.5"})
+    own = painted(group, {"style": "fill: rgb(0, 50%, 0); stroke-width: 2mm", "fill": "blue"})
+    assert own.fill == pytest.approx((0, 0.5, 0)) and own.stroke == (0, 0, 1)
+    assert own.width == pytest.approx(2 * 96 / 25.4) and own.opacity == 0.5
+    assert painted(own, {"fill": "none", "stroke": "currentColor", "color": "#fff"}).stroke == (1, 1, 1)
+
+
+def test_a_logo_reads_as_groups_of_shapes_with_their_paint():
+    figure = read_figure(_svg('<g fill="navy"><rect width="10" height="5" rx="2"/><circle cx="5" cy="5" r="3" '
+                              'transform="scale(2)"/></g><line x1="0" y1="0" x2="9" y2="9" stroke="black"/>'
+                              '<metadata><x/></metadata><title>Logo</title>'))
+    assert figure.box == (0, 0, 100, 100)
+    shapes = _shapes(figure.root)
+    assert len(shapes) == 3 and shapes[0].paint.fill == (0, 0, 128 / 255)
+    assert shapes[2].paint.fill is None  # a line has no inside to fill
+    assert read_figure(_svg("", 'width="3in" height="2in"')).box == (0, 0, 288, 192)
+
+
+def _deep(levels: int) -> bytes:
+    return _svg("<g>" * levels + '<rect width="1" height="1"/>' + "</g>" * levels)
+
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE svg [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
+<svg xmlns="http://www.w3.org/2000/svg"><text>&c;</text></svg>"""
+
+
+@pytest.mark.parametrize("data, problem", [
+    (_svg('<path d="M0 0' + " L1 1" * 60_000 + '"/>'), "svg.problem.too_long"),
+    (_svg('<path d="M0 0 L1 1"/>' * 30_000), "svg.problem.too_many"),
+    (_deep(60), "svg.problem.too_deep"),
+    (_deep(100_000), "svg.problem.too_deep"),
+    (BILLION_LAUGHS, "svg.problem.entity"),
+    (b'<!DOCTYPE svg SYSTEM "http://x.example/a.dtd"><svg xmlns="http://www.w3.org/2000/svg"/>', "svg.problem.entity"),
+    (_svg('<image href="https://tracker.example/p.png" width="9" height="9"/>'), "svg.problem.element"),
+    (_svg('<use href="#a"/>'), "svg.problem.element"),
+    (_svg('<text x="1" y="9">NADT</text>'), "svg.problem.element"),
+    (_svg("<style>.a{fill:red}</style>"), "svg.problem.element"),
+    (_svg('<rect width="9" height="9" fill="url(#gradient)"/>'), "svg.problem.paint"),
+    (_svg('<rect width="9" height="9" clip-path="url(#c)"/>'), "svg.problem.reference"),
+    (_svg('<rect width="9" height="9" style="filter: url(#blur)"/>'), "svg.problem.reference"),
+    (_svg('<path d="M0 0 L 1e999 1"/>'), "svg.problem.value"),
+    (_svg('<path d="L0 0"/>'), "svg.problem.value"),
+    (_svg('<path d="M0 0 X9"/>'), "svg.problem.value"),
+    (_svg('<rect width="50%" height="9"/>'), "svg.problem.value"),
+    (_svg('<rect width="9" height="9" fill="#12345"/>'), "svg.problem.value"),
+    (_svg('<g transform="rotate(1 2)"/>'), "svg.problem.value"),
+    (_svg("", 'width="100%"'), "svg.problem.value"),
+    (_svg("", ""), "svg.problem.no_size"),
+    (b"<html/>", "svg.problem.not_svg"),
+    (b"<svg", "svg.problem.not_xml"),
+])
+def test_a_logo_the_dossier_does_not_draw_is_refused_with_its_problem(data, problem):
+    with pytest.raises(SvgProblem) as refused:
+        read_figure(data)
+    assert refused.value.msg_id == problem and "\n" not in str(refused.value)
+
+
+def test_what_shows_nothing_is_passed_over():
+    figure = read_figure(_svg('<defs><linearGradient id="g"/></defs><rect width="9" height="9" display="none" '
+                              'fill="url(#g)"/><rect width="0" height="9"/><circle r="0"/>'
+                              '<x:guide xmlns:x="urn:editor"><x:text/></x:guide>'))
+    assert _shapes(figure.root) == []
