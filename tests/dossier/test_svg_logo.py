@@ -4,6 +4,7 @@ why, and never stops the dossier."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -14,12 +15,14 @@ from pypdf.generic import ContentStream
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
+from app.commands.main import main
 from app.dossier.authority import Branding
 from app.dossier.export import build_dossier
 from app.dossier.logo import LogoStamp, logo_flowable
 from app.kits.build import build_kit
 from app.kits.kit import kit_of
 from app.storage.drafts import load_draft
+from tests.kits.kitmaker import MANIFEST, entries, write_kit
 
 ROOT = Path(__file__).resolve().parents[2]
 KIT_FOLDER = ROOT / "tests" / "data" / "kits" / "svg_logo"
@@ -118,3 +121,39 @@ def test_a_logo_the_dossier_does_not_draw_leaves_its_box_empty_and_never_stops_i
     assert logo_flowable(branding, 10) is None
     stamp = LogoStamp(branding, 10)
     assert not stamp.present
+
+
+# --- what the command line says --------------------------------------------------------------
+
+GRADIENT_LOGO = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs>'
+                 b'<rect width="10" height="10" fill="url(#g)"/></svg>')
+
+
+def _kit_with_logo(folder: Path, logo: bytes) -> Path:
+    return write_kit(folder, entries(kit__yaml=MANIFEST + "logo: logo.svg\n", logo__svg=logo))
+
+
+def test_kit_check_warns_of_a_logo_the_dossier_leaves_out_and_passes_the_kit(tmp_path, capsys):
+    path = _kit_with_logo(tmp_path, GRADIENT_LOGO)
+    assert main(["kit", "check", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "test.sandboxkit/logo.svg" in err
+    assert main(["kit", "check", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] is True and [(w["id"], w["problem"]) for w in data["warnings"]] == [
+        ("kit.warning.logo_not_drawn", "svg.problem.paint")]
+
+
+def test_kit_check_has_no_warning_for_a_logo_the_dossier_draws(tmp_path, capsys):
+    assert main(["kit", "check", str(_kit_with_logo(tmp_path, (KIT_FOLDER / "logo.svg").read_bytes())), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["warnings"] == []
+
+
+def test_an_export_with_a_logo_left_out_says_so_and_writes_the_dossier(tmp_path, capsys):
+    path = _kit_with_logo(tmp_path, GRADIENT_LOGO)
+    out = tmp_path / "d.pdf"
+    assert main(["--kit", str(path), "export", str(EXAMPLE), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "logo.svg" in err and err.count("\n") == 1
+    reader = PdfReader(out)
+    assert "Test Authority" in reader.pages[0].extract_text()
