@@ -25,6 +25,10 @@ _TRANSFORM = re.compile(r"\s*(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^
 _PATH_TOKEN = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])|([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|([\s,]+)|(.)")
 _ARGUMENTS = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0}
 MAX_SEGMENTS = 50_000  # in one logo, all paths together: a PDF drawn in the blink of an eye
+# Numbers beyond this (or so near 0 as to vanish) have no place in a logo; refused, they cannot
+# overflow the arithmetic below or reach the PDF as numbers it cannot write.
+LARGEST = 1e7
+SMALLEST_BOX = 1e-3
 
 
 class SvgProblem(Exception):
@@ -44,12 +48,12 @@ def bad_value(attribute: str, value: str) -> SvgProblem:
 
 
 def number(text: str, attribute: str) -> float:
-    """A finite number; inf and nan would reach the PDF as garbage."""
+    """A number within ±LARGEST; inf and nan would reach the PDF as garbage."""
     try:
         value = float(text)
     except ValueError:
         raise bad_value(attribute, text) from None
-    if not math.isfinite(value):
+    if not abs(value) <= LARGEST:  # nan too
         raise bad_value(attribute, text)
     return value
 
@@ -76,11 +80,11 @@ def view_box(attributes: dict[str, str]) -> tuple[float, float, float, float]:
     box = attributes.get("viewBox")
     if box is not None:
         values = numbers(box, "viewBox")
-        if len(values) != 4 or values[2] <= 0 or values[3] <= 0:
+        if len(values) != 4 or values[2] < SMALLEST_BOX or values[3] < SMALLEST_BOX:
             raise bad_value("viewBox", box)
         return values[0], values[1], values[2], values[3]
     width, height = (length(attributes.get(name), name) for name in ("width", "height"))
-    if width <= 0 or height <= 0:
+    if width < SMALLEST_BOX or height < SMALLEST_BOX:
         raise SvgProblem.tr("svg.problem.no_size")
     return 0.0, 0.0, width, height
 
@@ -104,6 +108,8 @@ def transform(text: str | None) -> Matrix:
             raise bad_value("transform", text)
         result = multiply(result, _one_transform(found.group(1), numbers(found.group(2), "transform"), text))
         position = found.end()
+    if not all(abs(value) <= LARGEST for value in result):  # a skew of 90°, scales multiplied
+        raise bad_value("transform", text)
     return result
 
 
@@ -254,7 +260,7 @@ def arc_curves(x0: float, y0: float, rx: float, ry: float, rotation: float, larg
     if (x0, y0) == (x, y):
         return []
     rx, ry = abs(rx), abs(ry)
-    if rx == 0 or ry == 0:
+    if rx < 1e-6 or ry < 1e-6:  # 0 as SVG says, or too small to see (and to divide by)
         return [(x0, y0, x, y, x, y)]  # a straight line, as a curve
     phi = math.radians(rotation)
     cos, sin = math.cos(phi), math.sin(phi)
@@ -264,7 +270,10 @@ def arc_curves(x0: float, y0: float, rx: float, ry: float, rotation: float, larg
     if grow > 1:  # radii too small to reach: scaled up, as SVG says
         rx, ry = rx * math.sqrt(grow), ry * math.sqrt(grow)
     top = rx * rx * ry * ry - rx * rx * py * py - ry * ry * px * px
-    factor = math.sqrt(max(0.0, top / (rx * rx * py * py + ry * ry * px * px)))
+    bottom = rx * rx * py * py + ry * ry * px * px
+    if bottom == 0 or not math.isfinite(top):  # ends too near to tell a centre apart: a line
+        return [(x0, y0, x, y, x, y)]
+    factor = math.sqrt(max(0.0, top / bottom))
     factor = -factor if large == sweep else factor
     cxp, cyp = factor * rx * py / ry, -factor * ry * px / rx
     cx, cy = cos * cxp - sin * cyp + (x0 + x) / 2, sin * cxp + cos * cyp + (y0 + y) / 2

@@ -101,6 +101,8 @@ def _parse(data: bytes) -> Element:
         parser.Parse(data, True)
     except expat.ExpatError as error:
         raise SvgProblem.tr("svg.problem.not_xml", problem=expat.ErrorString(error.code), line=error.lineno) from None
+    except (LookupError, UnicodeError) as error:  # an encoding declared that Python does not know, or wrongly
+        raise SvgProblem.tr("svg.problem.not_xml", problem=str(error)[:80], line=parser.CurrentLineNumber) from None
     return builder.close()
 
 

@@ -4,6 +4,7 @@ paint, and each kind of logo it refuses (hostile or beyond what it draws), by th
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -40,6 +41,7 @@ def test_an_arc_is_cubic_curves_on_its_ellipse_ending_exactly_at_its_end():
     assert math.hypot(x - 10, y) == pytest.approx(10, abs=1e-9)
     assert y == pytest.approx(-10)  # sweep 1: angles growing, over the top on a screen (y downwards)
     assert arc_curves(0, 0, 0, 5, 0, False, True, 4, 0) == [(0, 0, 4, 0, 4, 0)]  # radius 0: a line
+    assert arc_curves(0, 0, 1e-300, 1e-300, 0, False, True, 4, 0) == [(0, 0, 4, 0, 4, 0)]  # as good as 0
 
 
 def test_transforms_compose_right_to_left():
@@ -101,6 +103,10 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
     (_svg("", ""), "svg.problem.no_size"),
     (b"<html/>", "svg.problem.not_svg"),
     (b"<svg", "svg.problem.not_xml"),
+    (b'<?xml version="1.0" encoding="UTF0"?><svg xmlns="http://www.w3.org/2000/svg"/>', "svg.problem.not_xml"),
+    (_svg('<path d="M0 0 A1e308 1 0 0 1 5 5"/>'), "svg.problem.value"),
+    (_svg('<g transform="skewX(90)"/>'), "svg.problem.value"),
+    (_svg("", 'viewBox="0 0 1e-300 1"'), "svg.problem.value"),
 ])
 def test_a_logo_the_dossier_does_not_draw_is_refused_with_its_problem(data, problem):
     with pytest.raises(SvgProblem) as refused:
@@ -113,3 +119,37 @@ def test_what_shows_nothing_is_passed_over():
                               'fill="url(#g)"/><rect width="0" height="9"/><circle r="0"/>'
                               '<x:guide xmlns:x="urn:editor"><x:text/></x:guide>'))
     assert _shapes(figure.root) == []
+
+
+def test_a_damaged_logo_is_drawn_or_refused_never_a_crash():
+    """The test kit's logo with numbers, bytes and markup changed at random (the seed fixed): each
+    either reads and renders onto a PDF canvas or raises SvgProblem."""
+    import io
+    import random
+    import re
+
+    from reportlab.graphics import renderPDF
+    from reportlab.pdfgen import canvas
+
+    from app.dossier.svg_drawing import logo_drawing
+
+    base = (Path(__file__).resolve().parents[1] / "data" / "kits" / "svg_logo" / "logo.svg").read_bytes()
+    odd = [b"1e7", b"-1e7", b"1e-300", b"0", b"-0", b"1e-7", b"nan", b"1e308", b"90", b"z", b"A", b"%", b",", b"<g>",
+           b"</g>", b"url(#x)", b"rotate(", b"&", b'"']
+    chance = random.Random(13)
+    outcomes = set()
+    for _ in range(200):
+        data = bytearray(base)
+        for _ in range(chance.randint(1, 8)):
+            found = list(re.finditer(rb"-?\d+(\.\d+)?", bytes(data)))
+            where = chance.choice(found) if found and chance.random() < 0.6 else None
+            start = where.start() if where else chance.randrange(len(data))
+            data[start:where.end() if where else start + chance.randint(0, 3)] = chance.choice(odd)
+        try:
+            target = canvas.Canvas(io.BytesIO())
+            renderPDF.draw(logo_drawing(bytes(data), 50, 50), target, 0, 0)
+            target.save()
+            outcomes.add("drawn")
+        except SvgProblem as problem:
+            outcomes.add(problem.msg_id)
+    assert "drawn" in outcomes and "svg.problem.value" in outcomes
