@@ -3,11 +3,12 @@ as outlines with their paint. No reportlab here, so the command line can ask whe
 will be drawn (`kit check`) without loading it.
 
 What is drawn: `svg`, `g`, `rect`, `circle`, `ellipse`, `line`, `polyline`, `polygon` and `path`,
-with transforms, colours, opacity, strokes and fill rules (svg_geometry.py, svg_style.py).
-`title`, `desc`, `metadata`, `defs` and an editor's own elements (another namespace) show nothing
-and are passed over, as is an element with `display="none"`. Anything else that would show
-(text, images, `use`, gradients, clipping, masks, filters, markers, style sheets) raises
-SvgProblem: a logo is drawn as its authority made it or left out, never drawn wrong.
+with transforms, colours, opacity, strokes and fill rules (svg_geometry.py, svg_style.py), given
+as attributes, in `style` or by a `<style>` sheet of simple selectors (svg_sheet.py). `title`,
+`desc`, `metadata`, `defs` and an editor's own elements (another namespace) show nothing and are
+passed over, as is an element with `display: none`. Anything else that would show (text, images,
+`use`, gradients, clipping, masks, filters, markers) raises SvgProblem: a logo is drawn as its
+authority made it or left out, never drawn wrong.
 
 The XML is read by expat with our own handlers into ElementTree elements: a document type or an
 entity (the "billion laughs") is refused before anything is expanded, and the number of elements
@@ -23,15 +24,14 @@ from xml.parsers import expat
 
 from app.dossier.svg_geometry import (IDENTITY, MAX_SEGMENTS, Matrix, Outline, SvgProblem, bad_value, length,
                                       numbers, path_outline, transform, view_box)
-from app.dossier.svg_style import Paint, painted
+from app.dossier.svg_sheet import StyleSheet
+from app.dossier.svg_style import REFERENCES, Paint, declared, painted
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 MAX_ELEMENTS = 5_000
 MAX_DEPTH = 40
-_SHOWS_NOTHING = {"title", "desc", "metadata", "defs"}
+_SHOWS_NOTHING = {"title", "desc", "metadata", "defs", "style"}
 _SHAPES = {"rect", "circle", "ellipse", "line", "polyline", "polygon", "path"}
-# Attributes that make an element look otherwise through another part of the document.
-_REFERENCES = ("clip-path", "mask", "filter", "marker-start", "marker-mid", "marker-end", "marker")
 _KAPPA = 0.5522847498307936  # a quarter circle's control points, as a fraction of the radius
 
 
@@ -60,8 +60,12 @@ def read_figure(data: bytes) -> Figure:
     root = _parse(data)
     if _local(root.tag) != "svg" or _namespace(root.tag) not in ("", SVG_NAMESPACE):
         raise SvgProblem.tr("svg.problem.not_svg")
-    box = view_box(_attributes(root))
-    return Figure(box, _Walk().group(root, Paint(), IDENTITY))
+    attributes = _attributes(root)
+    box = view_box(attributes)
+    sheets = ["".join(e.itertext()) for e in root.iter(f"{{{SVG_NAMESPACE}}}style")] + [
+        "".join(e.itertext()) for e in root.iter("style")]
+    walk = _Walk(StyleSheet(sheets))
+    return Figure(box, walk.group(root, painted(Paint(), walk.properties("svg", attributes)), IDENTITY))
 
 
 def _namespace(tag: str) -> str:
@@ -97,6 +101,7 @@ def _parse(data: bytes) -> Element:
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = parser.ExternalEntityRefHandler = refuse
     parser.StartElementHandler, parser.EndElementHandler = start, end
+    parser.CharacterDataHandler = builder.data  # a <style>'s text
     try:
         parser.Parse(data, True)
     except expat.ExpatError as error:
@@ -116,53 +121,48 @@ def _attributes(element: Element) -> dict[str, str]:
     return {key: value for key, value in element.attrib.items() if not key.startswith("{")}
 
 
-def _hidden(attributes: dict[str, str]) -> bool:
-    style = attributes.get("style", "").replace(" ", "").lower()
-    return attributes.get("display", "").strip() == "none" or "display:none" in style
-
-
-def _check_references(attributes: dict[str, str]) -> None:
-    style = attributes.get("style", "").replace(" ", "").lower()
-    for name in _REFERENCES:
-        value = attributes.get(name, "").strip()
-        if (value and value != "none") or (name + ":" in style and f"{name}:none" not in style):
-            raise SvgProblem.tr("svg.problem.reference", attribute=name, value=(value or style)[:60])
-
-
 class _Walk:
-    """One walk down the tree, counting the segments drawn: each path is bounded, and so are all."""
+    """One walk down the tree with the logo's style sheet, counting the segments drawn: each path
+    is bounded, and so are all of them together."""
 
-    def __init__(self) -> None:
+    def __init__(self, sheet: StyleSheet) -> None:
+        self.sheet = sheet
         self.segments = 0
 
-    def group(self, element: Element, parent: Paint, matrix: Matrix) -> Group:
-        attributes = _attributes(element)
-        _check_references(attributes)
-        paint = painted(parent, attributes)
+    def properties(self, name: str, attributes: dict[str, str]) -> dict[str, str]:
+        found = declared(attributes, self.sheet.declarations(name, attributes))
+        for reference in REFERENCES:
+            value = found.get(reference, "none")
+            if value != "none":
+                raise SvgProblem.tr("svg.problem.reference", attribute=reference, value=value[:60])
+        return found
+
+    def group(self, element: Element, paint: Paint, matrix: Matrix) -> Group:
         items: list[Group | Shape] = []
         for child in element:
             if _namespace(child.tag) not in ("", SVG_NAMESPACE):
                 continue  # an editor's own element (Inkscape's, say): shows nothing
-            name, child_attributes = _local(child.tag), _attributes(child)
-            if name in _SHOWS_NOTHING or _hidden(child_attributes):
+            name, attributes = _local(child.tag), _attributes(child)
+            if name in _SHOWS_NOTHING:
+                continue
+            properties = self.properties(name, attributes)
+            if properties.get("display") == "none":
                 continue
             if name == "g":
-                items.append(self.group(child, paint, transform(child_attributes.get("transform"))))
+                items.append(self.group(child, painted(paint, properties), transform(attributes.get("transform"))))
             elif name in _SHAPES:
-                items.extend(self.shape(name, child_attributes, paint))
+                items.extend(self.shape(name, attributes, painted(paint, properties)))
             else:
                 raise SvgProblem.tr("svg.problem.element", element=name[:40])
         return Group(matrix, tuple(items))
 
-    def shape(self, name: str, attributes: dict[str, str], parent: Paint) -> list[Group | Shape]:
-        _check_references(attributes)
+    def shape(self, name: str, attributes: dict[str, str], paint: Paint) -> list[Group | Shape]:
         outline = _outline(name, attributes)
         self.segments += len(outline)
         if self.segments > MAX_SEGMENTS:
             raise SvgProblem.tr("svg.problem.too_long", most=MAX_SEGMENTS)
         if not outline.segments:
             return []
-        paint = painted(parent, attributes)
         shape = Shape(outline, replace(paint, fill=None) if name == "line" else paint)  # a line has no inside
         matrix = transform(attributes.get("transform"))
         return [shape] if matrix == IDENTITY else [Group(matrix, (shape,))]

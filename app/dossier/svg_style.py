@@ -49,6 +49,9 @@ _RGB = re.compile(r"rgb\(\s*([^,\s]+)\s*,\s*([^,\s]+)\s*,\s*([^,\s)]+)\s*\)$", r
 # What a group hands down to what it holds (SVG's inherited properties that we draw).
 PROPERTIES = ("fill", "stroke", "stroke-width", "fill-opacity", "stroke-opacity", "fill-rule",
               "stroke-linecap", "stroke-linejoin", "stroke-miterlimit", "stroke-dasharray", "color")
+# Properties that make an element look otherwise through another part of the document.
+REFERENCES = ("clip-path", "mask", "filter", "marker-start", "marker-mid", "marker-end", "marker")
+_READ = (*PROPERTIES, "opacity", "display", *REFERENCES)
 _CAPS = {"butt": 0, "round": 1, "square": 2}
 _JOINS = {"miter": 0, "round": 1, "bevel": 2}
 
@@ -71,20 +74,22 @@ class Paint:
     colour: Colour = (0.0, 0.0, 0.0)  # `currentColor`
 
 
-def declared(attributes: dict[str, str]) -> dict[str, str]:
-    """The element's properties: its presentation attributes, then its `style` over them."""
-    found = {name: attributes[name].strip() for name in (*PROPERTIES, "opacity") if name in attributes}
-    for declaration in attributes.get("style", "").split(";"):
-        name, colon, value = declaration.partition(":")
-        name = name.strip().lower()
-        if colon and (name in PROPERTIES or name == "opacity"):
-            found[name] = value.replace("!important", "").strip()
+def declared(attributes: dict[str, str], sheet: str = "") -> dict[str, str]:
+    """The element's properties: its presentation attributes, then the style sheet's declarations
+    for it (svg_sheet.py), then its `style` attribute, each over the one before."""
+    found = {name: attributes[name].strip() for name in _READ if name in attributes}
+    for text in (sheet, attributes.get("style", "")):
+        for declaration in text.split(";"):
+            name, colon, value = declaration.partition(":")
+            name = name.strip().lower()
+            if colon and name in _READ:
+                found[name] = value.replace("!important", "").strip()
     return found
 
 
-def painted(parent: Paint, attributes: dict[str, str]) -> Paint:
-    """The paint of an element inside `parent`'s group."""
-    properties = declared(attributes)
+def painted(parent: Paint, properties: dict[str, str]) -> Paint:
+    """The paint of an element inside `parent`'s group, from its properties (`declared`)."""
+    properties = {name: value for name, value in properties.items() if name in PROPERTIES or name == "opacity"}
     paint = parent
     if "color" in properties and properties["color"] != "inherit":
         paint = replace(paint, colour=colour(properties["color"], "color", paint.colour) or paint.colour)

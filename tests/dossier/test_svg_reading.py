@@ -10,7 +10,7 @@ import pytest
 
 from app.dossier.svg_geometry import SvgProblem, arc_curves, path_outline, transform
 from app.dossier.svg_reading import Group, Shape, read_figure
-from app.dossier.svg_style import Paint, painted
+from app.dossier.svg_style import Paint, declared, painted
 
 
 def _svg(body: str, root: str = 'viewBox="0 0 100 100"') -> bytes:
@@ -52,11 +52,24 @@ def test_transforms_compose_right_to_left():
 
 
 def test_paint_is_inherited_from_groups_and_the_style_attribute_wins():
-    group = painted(Paint(), {"fill": "red", "stroke": "#00f", "opacity": "0.5"})
-    own = painted(group, {"style": "fill: rgb(0, 50%, 0); stroke-width: 2mm", "fill": "blue"})
+    group = painted(Paint(), declared({"fill": "red", "stroke": "#00f", "opacity": "0.5"}))
+    own = painted(group, declared({"style": "fill: rgb(0, 50%, 0); stroke-width: 2mm", "fill": "blue"}))
     assert own.fill == pytest.approx((0, 0.5, 0)) and own.stroke == (0, 0, 1)
     assert own.width == pytest.approx(2 * 96 / 25.4) and own.opacity == 0.5
-    assert painted(own, {"fill": "none", "stroke": "currentColor", "color": "#fff"}).stroke == (1, 1, 1)
+    assert painted(own, declared({"fill": "none", "stroke": "currentColor", "color": "#fff"})).stroke == (1, 1, 1)
+
+
+def test_a_style_sheet_paints_by_name_class_and_id_the_most_specific_rule_winning():
+    figure = read_figure(_svg('<style><![CDATA[ /* as Illustrator writes it */ .cls-1, .cls-2 { fill: #17406d }'
+                              ' rect.cls-2 { fill: red } #mark { fill: lime } path { stroke: blue } ]]></style>'
+                              '<rect class="cls-1" width="1" height="1"/><rect class="cls-2 other" width="1" height="1"/>'
+                              '<rect id="mark" class="cls-2" width="1" height="1"/>'
+                              '<rect class="cls-1" fill="red" style="fill:#fff" width="1" height="1"/>'
+                              '<path class="cls-1" d="M0 0h1"/>'))
+    paints = [shape.paint for shape in _shapes(figure.root)]
+    assert [p.fill for p in paints] == [(23 / 255, 64 / 255, 109 / 255), (1, 0, 0), (0, 1, 0), (1, 1, 1),
+                                        (23 / 255, 64 / 255, 109 / 255)]
+    assert paints[4].stroke == (0, 0, 1) and paints[0].stroke is None
 
 
 def test_a_logo_reads_as_groups_of_shapes_with_their_paint():
@@ -89,7 +102,12 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
     (_svg('<image href="https://tracker.example/p.png" width="9" height="9"/>'), "svg.problem.element"),
     (_svg('<use href="#a"/>'), "svg.problem.element"),
     (_svg('<text x="1" y="9">NADT</text>'), "svg.problem.element"),
-    (_svg("<style>.a{fill:red}</style>"), "svg.problem.element"),
+    (_svg("<style>@media print { .a { fill: red } }</style>"), "svg.problem.style_rule"),
+    (_svg("<style>g > .a { fill: red }</style>"), "svg.problem.style_rule"),
+    (_svg("<style>" + ".a { fill: red }" * 600 + "</style>"), "svg.problem.sheet_too_long"),
+    (_svg("<style>" + "/*" * 100_000 + "</style>"), "svg.problem.style_rule"),
+    (_svg("<style>.a:hover { fill: red }</style>"), "svg.problem.style_rule"),
+    (_svg('<style>.c { clip-path: url(#c) }</style><rect class="c" width="1" height="1"/>'), "svg.problem.reference"),
     (_svg('<rect width="9" height="9" fill="url(#gradient)"/>'), "svg.problem.paint"),
     (_svg('<rect width="9" height="9" clip-path="url(#c)"/>'), "svg.problem.reference"),
     (_svg('<rect width="9" height="9" style="filter: url(#blur)"/>'), "svg.problem.reference"),
@@ -119,6 +137,8 @@ def test_what_shows_nothing_is_passed_over():
                               'fill="url(#g)"/><rect width="0" height="9"/><circle r="0"/>'
                               '<x:guide xmlns:x="urn:editor"><x:text/></x:guide>'))
     assert _shapes(figure.root) == []
+    hidden = read_figure(_svg('<style>.h { display: none }</style><text class="h">hidden</text>'))
+    assert _shapes(hidden.root) == []
 
 
 def test_a_damaged_logo_is_drawn_or_refused_never_a_crash():
