@@ -12,6 +12,7 @@ from reportlab.graphics import shapes
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO
 
+from app.dossier.svg_geometry import Outline
 from app.dossier.svg_reading import Figure, Group, Shape, read_figure
 
 
@@ -34,6 +35,13 @@ def fitted(figure: Figure, width: float, height: float) -> shapes.Drawing:
 
 def _group(group: Group) -> shapes.Group:
     out = shapes.Group(transform=group.matrix)
+    if group.clip is not None:
+        # reportlab draws a clipping path without saving the state first: it clips what follows
+        # in this group, until the group's state is restored.
+        clip = _path(group.clip.outline, fillColor=None, strokeColor=None)
+        clip.isClipPath = 1
+        clip.fillMode = FILL_EVEN_ODD if group.clip.even_odd else FILL_NON_ZERO
+        out.add(clip)
     for item in group.items:
         if isinstance(item, Group):
             out.add(_group(item))
@@ -47,21 +55,21 @@ def _paths(shape: Shape) -> list[shapes.Path]:
     paint = shape.paint
     found = []
     if paint.fill is not None:
-        fill = _path(shape, fillColor=Color(*paint.fill), fillOpacity=paint.fill_opacity * paint.opacity,
+        fill = _path(shape.outline, fillColor=Color(*paint.fill), fillOpacity=paint.fill_opacity * paint.opacity,
                      strokeColor=None, autoclose="pdf")
         fill.fillMode = FILL_EVEN_ODD if paint.even_odd else FILL_NON_ZERO
         found.append(fill)
     if paint.stroke is not None and paint.width > 0:
-        found.append(_path(shape, fillColor=None, strokeColor=Color(*paint.stroke), strokeWidth=paint.width,
+        found.append(_path(shape.outline, fillColor=None, strokeColor=Color(*paint.stroke), strokeWidth=paint.width,
                            strokeOpacity=paint.stroke_opacity * paint.opacity, strokeLineCap=paint.cap,
                            strokeLineJoin=paint.join, strokeMiterLimit=paint.miter,
                            strokeDashArray=list(paint.dashes) or None))
     return found
 
 
-def _path(shape: Shape, **style) -> shapes.Path:
+def _path(outline: Outline, **style) -> shapes.Path:
     path = shapes.Path(**style)
-    for segment in shape.outline.segments:
+    for segment in outline.segments:
         kind = segment[0]
         if kind == "M":
             path.moveTo(*segment[1:])

@@ -147,6 +147,17 @@ class Outline:
         return len(self.segments)
 
 
+def moved(outline: Outline, matrix: Matrix) -> Outline:
+    """The outline with each point moved by `matrix` (exact for curves too: they are affine)."""
+    a, b, c, d, e, f = matrix
+    segments = []
+    for segment in outline.segments:
+        values = segment[1:]
+        points = [(a * x + c * y + e, b * x + d * y + f) for x, y in zip(values[::2], values[1::2])]
+        segments.append((segment[0], *[value for point in points for value in point]))
+    return Outline(segments)
+
+
 def path_outline(data: str) -> Outline:
     """The outline of a path's `d`. Per SVG, drawing stops at the first error; we refuse instead,
     so that a damaged logo is named by `kit check` rather than printed half."""

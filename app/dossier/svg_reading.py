@@ -6,9 +6,10 @@ What is drawn: `svg`, `g`, `rect`, `circle`, `ellipse`, `line`, `polyline`, `pol
 with transforms, colours, opacity, strokes and fill rules (svg_geometry.py, svg_style.py), given
 as attributes, in `style` or by a `<style>` sheet of simple selectors (svg_sheet.py). `title`,
 `desc`, `metadata`, `defs` and an editor's own elements (another namespace) show nothing and are
-passed over, as is an element with `display: none`. Anything else that would show (text, images,
-`use`, gradients, clipping, masks, filters, markers) raises SvgProblem: a logo is drawn as its
-authority made it or left out, never drawn wrong.
+passed over, as is an element with `display: none`. A `clip-path` to a `clipPath` of shapes (as
+Figma exports) clips. Anything else that would show (text, images, `use`, gradients, masks,
+filters, markers) raises SvgProblem: a logo is drawn as its authority made it or left out, never
+drawn wrong.
 
 The XML is read by expat with our own handlers into ElementTree elements: a document type or an
 entity (the "billion laughs") is refused before anything is expanded, and the number of elements
@@ -17,21 +18,25 @@ and their depth are bounded while reading, so neither memory nor the walk below 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Union
 from xml.etree.ElementTree import Element, TreeBuilder
 from xml.parsers import expat
 
-from app.dossier.svg_geometry import (IDENTITY, MAX_SEGMENTS, Matrix, Outline, SvgProblem, bad_value, length,
-                                      numbers, path_outline, transform, view_box)
+from app.dossier.svg_geometry import (IDENTITY, MAX_SEGMENTS, Matrix, Outline, SvgProblem, bad_value, length, moved,
+                                      multiply, numbers, path_outline, transform, view_box)
 from app.dossier.svg_sheet import StyleSheet
 from app.dossier.svg_style import REFERENCES, Paint, declared, painted
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 MAX_ELEMENTS = 5_000
 MAX_DEPTH = 40
-_SHOWS_NOTHING = {"title", "desc", "metadata", "defs", "style"}
+# Shown only through a reference (which we draw, as a clip, or refuse), or never.
+_SHOWS_NOTHING = {"title", "desc", "metadata", "defs", "style", "clipPath", "linearGradient", "radialGradient",
+                  "pattern", "mask", "marker", "symbol", "filter"}
 _SHAPES = {"rect", "circle", "ellipse", "line", "polyline", "polygon", "path"}
+_LOCAL_URL = re.compile(r"url\(\s*['\"]?#([^'\")\s]+)['\"]?\s*\)")
 _KAPPA = 0.5522847498307936  # a quarter circle's control points, as a fraction of the radius
 
 
@@ -42,9 +47,18 @@ class Shape:
 
 
 @dataclass(frozen=True)
+class Clip:
+    """A clipPath's outline in the coordinates of what it clips."""
+
+    outline: Outline
+    even_odd: bool
+
+
+@dataclass(frozen=True)
 class Group:
     matrix: Matrix  # from its contents' coordinates to its parent's
     items: tuple[Union["Group", Shape], ...]
+    clip: Clip | None = None  # what is drawn outside it is not
 
 
 @dataclass(frozen=True)
@@ -64,7 +78,7 @@ def read_figure(data: bytes) -> Figure:
     box = view_box(attributes)
     sheets = ["".join(e.itertext()) for e in root.iter(f"{{{SVG_NAMESPACE}}}style")] + [
         "".join(e.itertext()) for e in root.iter("style")]
-    walk = _Walk(StyleSheet(sheets))
+    walk = _Walk(StyleSheet(sheets), {e.get("id", ""): e for e in root.iter() if e.get("id")})
     return Figure(box, walk.group(root, painted(Paint(), walk.properties("svg", attributes)), IDENTITY))
 
 
@@ -125,19 +139,52 @@ class _Walk:
     """One walk down the tree with the logo's style sheet, counting the segments drawn: each path
     is bounded, and so are all of them together."""
 
-    def __init__(self, sheet: StyleSheet) -> None:
-        self.sheet = sheet
+    def __init__(self, sheet: StyleSheet, ids: dict[str, Element]) -> None:
+        self.sheet, self.ids = sheet, ids
         self.segments = 0
 
-    def properties(self, name: str, attributes: dict[str, str]) -> dict[str, str]:
+    def properties(self, name: str, attributes: dict[str, str], clipped: bool = True) -> dict[str, str]:
+        """The element's properties; SvgProblem for a reference we do not draw (a clip is drawn
+        where `clipped`, on a group or a shape)."""
         found = declared(attributes, self.sheet.declarations(name, attributes))
         for reference in REFERENCES:
             value = found.get(reference, "none")
-            if value != "none":
+            if value != "none" and not (reference == "clip-path" and clipped):
                 raise SvgProblem.tr("svg.problem.reference", attribute=reference, value=value[:60])
         return found
 
-    def group(self, element: Element, paint: Paint, matrix: Matrix) -> Group:
+    def count(self, outline: Outline) -> Outline:
+        self.segments += len(outline)
+        if self.segments > MAX_SEGMENTS:
+            raise SvgProblem.tr("svg.problem.too_long", most=MAX_SEGMENTS)
+        return outline
+
+    def clip(self, value: str) -> Clip | None:
+        """The clip of `clip-path: url(#id)`: a clipPath of shapes in the user space of what it clips."""
+        if value == "none":
+            return None
+        found = _LOCAL_URL.fullmatch(value)
+        element = self.ids.get(found.group(1)) if found else None
+        if (element is None or _local(element.tag) != "clipPath"
+                or element.get("clipPathUnits", "userSpaceOnUse").strip() != "userSpaceOnUse"):
+            raise SvgProblem.tr("svg.problem.reference", attribute="clip-path", value=value[:60])
+        matrix = transform(element.get("transform"))
+        segments, rules = [], set()
+        for child in element:
+            name, attributes = _local(child.tag), _attributes(child)
+            if _namespace(child.tag) not in ("", SVG_NAMESPACE) or name in _SHOWS_NOTHING:
+                continue
+            if name not in _SHAPES:
+                raise SvgProblem.tr("svg.problem.element", element=name[:40])
+            properties = self.properties(name, attributes, clipped=False)
+            if properties.get("display") != "none":
+                child_matrix = multiply(matrix, transform(attributes.get("transform")))
+                segments += moved(self.count(_outline(name, attributes)), child_matrix).segments
+                rules.add(properties.get("clip-rule", "nonzero"))
+        # Shapes of one rule are joined into one outline (their union, unless they wind against each other).
+        return Clip(Outline(segments), rules == {"evenodd"})
+
+    def group(self, element: Element, paint: Paint, matrix: Matrix, clip: Clip | None = None) -> Group:
         items: list[Group | Shape] = []
         for child in element:
             if _namespace(child.tag) not in ("", SVG_NAMESPACE):
@@ -148,24 +195,25 @@ class _Walk:
             properties = self.properties(name, attributes)
             if properties.get("display") == "none":
                 continue
-            if name == "g":
-                items.append(self.group(child, painted(paint, properties), transform(attributes.get("transform"))))
-            elif name in _SHAPES:
-                items.extend(self.shape(name, attributes, painted(paint, properties)))
-            else:
+            if name not in _SHAPES and name != "g":
                 raise SvgProblem.tr("svg.problem.element", element=name[:40])
-        return Group(matrix, tuple(items))
+            child_clip = self.clip(properties.get("clip-path", "none").strip())
+            if child_clip is not None and not child_clip.outline.segments:
+                continue  # an empty clip: nothing of it shows
+            child_matrix = transform(attributes.get("transform"))
+            if name == "g":
+                items.append(self.group(child, painted(paint, properties), child_matrix, child_clip))
+            else:
+                items.extend(self.shape(name, attributes, painted(paint, properties), child_matrix, child_clip))
+        return Group(matrix, tuple(items), clip)
 
-    def shape(self, name: str, attributes: dict[str, str], paint: Paint) -> list[Group | Shape]:
-        outline = _outline(name, attributes)
-        self.segments += len(outline)
-        if self.segments > MAX_SEGMENTS:
-            raise SvgProblem.tr("svg.problem.too_long", most=MAX_SEGMENTS)
+    def shape(self, name: str, attributes: dict[str, str], paint: Paint, matrix: Matrix,
+              clip: Clip | None) -> list[Group | Shape]:
+        outline = self.count(_outline(name, attributes))
         if not outline.segments:
             return []
         shape = Shape(outline, replace(paint, fill=None) if name == "line" else paint)  # a line has no inside
-        matrix = transform(attributes.get("transform"))
-        return [shape] if matrix == IDENTITY else [Group(matrix, (shape,))]
+        return [shape] if matrix == IDENTITY and clip is None else [Group(matrix, (shape,), clip)]
 
 
 def _outline(name: str, a: dict[str, str]) -> Outline:

@@ -51,7 +51,7 @@ PROPERTIES = ("fill", "stroke", "stroke-width", "fill-opacity", "stroke-opacity"
               "stroke-linecap", "stroke-linejoin", "stroke-miterlimit", "stroke-dasharray", "color")
 # Properties that make an element look otherwise through another part of the document.
 REFERENCES = ("clip-path", "mask", "filter", "marker-start", "marker-mid", "marker-end", "marker")
-_READ = (*PROPERTIES, "opacity", "display", *REFERENCES)
+_READ = (*PROPERTIES, "opacity", "display", "clip-rule", *REFERENCES)
 _CAPS = {"butt": 0, "round": 1, "square": 2}
 _JOINS = {"miter": 0, "round": 1, "bevel": 2}
 

@@ -114,6 +114,26 @@ def test_the_cover_rendered_shows_the_logo_where_the_shapes_are(dossier, tmp_pat
     assert min(ys) == pytest.approx((A4[1] - top) * scale, abs=3) and max(ys) == pytest.approx((A4[1] - bottom) * scale, abs=3)
 
 
+def test_a_clipped_logo_shows_only_what_its_clip_lets_through(tmp_path):
+    """A Figma-style logo: a square clipped to a circle. Rendered, the square's corner stays white."""
+    from reportlab.graphics import renderPDF
+    from reportlab.pdfgen import canvas
+
+    from app.dossier.svg_drawing import logo_drawing
+
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none">'
+           b'<g clip-path="url(#clip0)"><rect width="24" height="24" fill="#17406d"/></g>'
+           b'<defs><clipPath id="clip0"><circle cx="12" cy="12" r="12" fill="white"/></clipPath></defs></svg>')
+    target = canvas.Canvas(str(tmp_path / "clip.pdf"), pagesize=(100, 100))
+    renderPDF.draw(logo_drawing(svg, 100, 100), target, 0, 0)
+    target.save()
+    subprocess.run(["pdftoppm", "-png", "-r", "72", str(tmp_path / "clip.pdf"), str(tmp_path / "clip")], check=True)
+    image = Image.open(next(tmp_path.glob("clip*.png"))).convert("RGB")
+    blue = tuple(round(v * 255) for v in BLUE)
+    assert all(abs(a - b) <= 12 for a, b in zip(image.getpixel((50, 50)), blue))
+    assert image.getpixel((3, 3)) == image.getpixel((96, 96)) == (255, 255, 255)
+
+
 def test_a_logo_the_dossier_does_not_draw_leaves_its_box_empty_and_never_stops_it():
     gradient = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs>'
                 b'<rect width="10" height="10" fill="url(#g)"/></svg>')

@@ -110,6 +110,14 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
     (_svg('<style>.c { clip-path: url(#c) }</style><rect class="c" width="1" height="1"/>'), "svg.problem.reference"),
     (_svg('<rect width="9" height="9" fill="url(#gradient)"/>'), "svg.problem.paint"),
     (_svg('<rect width="9" height="9" clip-path="url(#c)"/>'), "svg.problem.reference"),
+    (_svg('<clipPath id="c" clipPathUnits="objectBoundingBox"><rect width="1" height="1"/></clipPath>'
+          '<rect width="9" height="9" clip-path="url(#c)"/>'), "svg.problem.reference"),
+    (_svg('<clipPath id="c"><text>A</text></clipPath><rect width="9" height="9" clip-path="url(#c)"/>'),
+     "svg.problem.element"),
+    (_svg('<clipPath id="c"><rect width="1" height="1" clip-path="url(#c)"/></clipPath>'
+          '<rect width="9" height="9" clip-path="url(#c)"/>'), "svg.problem.reference"),
+    (_svg('<rect id="r" width="1" height="1"/><rect width="9" height="9" clip-path="url(#r)"/>'), "svg.problem.reference"),
+    (_svg('<rect width="9" height="9" mask="url(#m)"/>'), "svg.problem.reference"),
     (_svg('<rect width="9" height="9" style="filter: url(#blur)"/>'), "svg.problem.reference"),
     (_svg('<path d="M0 0 L 1e999 1"/>'), "svg.problem.value"),
     (_svg('<path d="L0 0"/>'), "svg.problem.value"),
@@ -173,3 +181,14 @@ def test_a_damaged_logo_is_drawn_or_refused_never_a_crash():
         except SvgProblem as problem:
             outcomes.add(problem.msg_id)
     assert "drawn" in outcomes and "svg.problem.value" in outcomes
+
+
+def test_a_clip_path_clips_its_group_in_the_groups_own_coordinates():
+    figure = read_figure(_svg('<g clip-path="url(#c)" transform="translate(5 0)"><rect width="9" height="9"/></g>'
+                              '<defs><clipPath id="c" transform="scale(2)"><rect x="1" y="1" width="2" height="2" '
+                              'transform="translate(1 0)"/></clipPath></defs>'))
+    group = figure.root.items[0]
+    assert group.matrix[4:] == (5, 0) and group.clip is not None and not group.clip.even_odd
+    assert group.clip.outline.segments[0] == ("M", 4, 2)  # (1, 1) moved by its own transform, then the clipPath's
+    empty = read_figure(_svg('<clipPath id="c"/><rect width="9" height="9" clip-path="url(#c)"/>'))
+    assert empty.root.items == ()  # an empty clip shows nothing
