@@ -7,13 +7,14 @@ with transforms, colours, opacity, strokes and fill rules (svg_geometry.py, svg_
 as attributes, in `style` or by a `<style>` sheet of simple selectors (svg_sheet.py). `title`,
 `desc`, `metadata`, `defs` and an editor's own elements (another namespace) show nothing and are
 passed over, as is an element with `display: none`. A `clip-path` to a `clipPath` of shapes (as
-Figma exports) clips. Anything else that would show (text, images, `use`, gradients, masks,
-filters, markers) raises SvgProblem: a logo is drawn as its authority made it or left out, never
-drawn wrong.
+Figma exports) clips; a `use` of a shape, group or symbol of the document draws it again.
+Anything else that would show (text, images, gradients, masks, filters, markers) raises
+SvgProblem: a logo is drawn as its authority made it or left out, never drawn wrong.
 
 The XML is read by expat with our own handlers into ElementTree elements: a document type or an
 entity (the "billion laughs") is refused before anything is expanded, and the number of elements
-and their depth are bounded while reading, so neither memory nor the walk below can run away.
+and their depth are bounded while reading, and again while drawing (a `use` repeats elements and
+may name its own ancestor), so neither memory nor the walk below can run away.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from app.dossier.svg_sheet import StyleSheet
 from app.dossier.svg_style import REFERENCES, Paint, declared, painted
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+_XLINK = "http://www.w3.org/1999/xlink"
 MAX_ELEMENTS = 5_000
 MAX_DEPTH = 40
 # Shown only through a reference (which we draw, as a clip, or refuse), or never.
@@ -141,7 +143,7 @@ class _Walk:
 
     def __init__(self, sheet: StyleSheet, ids: dict[str, Element]) -> None:
         self.sheet, self.ids = sheet, ids
-        self.segments = 0
+        self.segments = self.elements = self.depth = 0
 
     def properties(self, name: str, attributes: dict[str, str], clipped: bool = True) -> dict[str, str]:
         """The element's properties; SvgProblem for a reference we do not draw (a clip is drawn
@@ -185,6 +187,9 @@ class _Walk:
         return Clip(Outline(segments), rules == {"evenodd"})
 
     def group(self, element: Element, paint: Paint, matrix: Matrix, clip: Clip | None = None) -> Group:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:  # the XML's depth is bounded, but `use` nests too
+            raise SvgProblem.tr("svg.problem.too_deep", most=MAX_DEPTH)
         items: list[Group | Shape] = []
         for child in element:
             if _namespace(child.tag) not in ("", SVG_NAMESPACE):
@@ -192,10 +197,13 @@ class _Walk:
             name, attributes = _local(child.tag), _attributes(child)
             if name in _SHOWS_NOTHING:
                 continue
+            self.elements += 1
+            if self.elements > MAX_ELEMENTS:  # the XML's count is bounded, but `use` repeats elements
+                raise SvgProblem.tr("svg.problem.too_many", most=MAX_ELEMENTS)
             properties = self.properties(name, attributes)
             if properties.get("display") == "none":
                 continue
-            if name not in _SHAPES and name != "g":
+            if name not in _SHAPES and name not in ("g", "use"):
                 raise SvgProblem.tr("svg.problem.element", element=name[:40])
             child_clip = self.clip(properties.get("clip-path", "none").strip())
             if child_clip is not None and not child_clip.outline.segments:
@@ -203,9 +211,29 @@ class _Walk:
             child_matrix = transform(attributes.get("transform"))
             if name == "g":
                 items.append(self.group(child, painted(paint, properties), child_matrix, child_clip))
+            elif name == "use":
+                items.append(self.group(self.used(child), painted(paint, properties), multiply(child_matrix, (
+                    1.0, 0.0, 0.0, 1.0, length(attributes.get("x"), "x"), length(attributes.get("y"), "y"))), child_clip))
             else:
                 items.extend(self.shape(name, attributes, painted(paint, properties), child_matrix, child_clip))
+        self.depth -= 1
         return Group(matrix, tuple(items), clip)
+
+    def used(self, element: Element) -> Element:
+        """What a `use` shows, as the one child of a group: the element it names in this document,
+        a `symbol` as a group of what it holds (one with its own viewBox is refused)."""
+        reference = (element.get("href") or element.get(f"{{{_XLINK}}}href") or "").strip()
+        target = self.ids.get(reference[1:]) if reference.startswith("#") else None
+        name = _local(target.tag) if target is not None else ""
+        if target is None or name not in _SHAPES | {"g", "symbol"} or (name == "symbol" and "viewBox" in target.attrib):
+            raise SvgProblem.tr("svg.problem.reference", attribute="href", value=reference[:60])
+        if name == "symbol":
+            shown = Element(f"{{{SVG_NAMESPACE}}}g", target.attrib)
+            shown.extend(list(target))
+            target = shown
+        holder = Element("g")
+        holder.append(target)
+        return holder
 
     def shape(self, name: str, attributes: dict[str, str], paint: Paint, matrix: Matrix,
               clip: Clip | None) -> list[Group | Shape]:

@@ -100,7 +100,13 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
     (BILLION_LAUGHS, "svg.problem.entity"),
     (b'<!DOCTYPE svg SYSTEM "http://x.example/a.dtd"><svg xmlns="http://www.w3.org/2000/svg"/>', "svg.problem.entity"),
     (_svg('<image href="https://tracker.example/p.png" width="9" height="9"/>'), "svg.problem.element"),
-    (_svg('<use href="#a"/>'), "svg.problem.element"),
+    (_svg('<use href="#a"/>'), "svg.problem.reference"),
+    (_svg('<use href="logo.svg#a"/>'), "svg.problem.reference"),
+    (_svg('<symbol id="s" viewBox="0 0 1 1"><rect width="1" height="1"/></symbol><use href="#s"/>'),
+     "svg.problem.reference"),
+    (_svg('<g id="a"><use href="#a"/></g>'), "svg.problem.too_deep"),  # a use inside what it uses
+    (_svg('<rect id="a0" width="1" height="1"/>' + "".join(  # ten uses of ten uses of ...: 10^6 rectangles
+        f'<g id="a{n + 1}">' + f'<use href="#a{n}"/>' * 10 + "</g>" for n in range(6))), "svg.problem.too_many"),
     (_svg('<text x="1" y="9">NADT</text>'), "svg.problem.element"),
     (_svg("<style>@media print { .a { fill: red } }</style>"), "svg.problem.style_rule"),
     (_svg("<style>g > .a { fill: red }</style>"), "svg.problem.style_rule"),
@@ -192,3 +198,12 @@ def test_a_clip_path_clips_its_group_in_the_groups_own_coordinates():
     assert group.clip.outline.segments[0] == ("M", 4, 2)  # (1, 1) moved by its own transform, then the clipPath's
     empty = read_figure(_svg('<clipPath id="c"/><rect width="9" height="9" clip-path="url(#c)"/>'))
     assert empty.root.items == ()  # an empty clip shows nothing
+
+
+def test_a_use_draws_what_it_names_again_moved_and_painted_by_the_use():
+    figure = read_figure(_svg('<defs><rect id="r" width="2" height="2"/><symbol id="s"><circle r="1"/></symbol></defs>'
+                              '<use href="#r" x="3" y="4" fill="red"/>'
+                              '<use xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="#s" fill="blue"/>'))
+    first, second = figure.root.items
+    assert first.matrix[4:] == (3, 4) and _shapes(first)[0].paint.fill == (1, 0, 0)
+    assert _shapes(second)[0].paint.fill == (0, 0, 1)
