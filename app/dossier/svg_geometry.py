@@ -22,7 +22,10 @@ _UNITS = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "in": 96.0, "cm": 96 / 
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _LENGTH = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-z%]*)\s*$", re.IGNORECASE)
 _TRANSFORM = re.compile(r"\s*(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)\s*,?")
-_PATH_TOKEN = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])|([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|([\s,]+)|(.)")
+_COMMAND = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])([^MmLlHhVvCcSsQqTtAaZz]*)")
+_SEPARATOR = re.compile(r"[\s,]*")
+_NEXT_NUMBER = re.compile(r"[\s,]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
+_NEXT_FLAG = re.compile(r"[\s,]*([01])")  # an arc's flags are one digit each: "a2 2 0 012 2" (as svgo writes)
 _ARGUMENTS = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0}
 MAX_SEGMENTS = 50_000  # in one logo, all paths together: a PDF drawn in the blink of an eye
 # Numbers beyond this (or so near 0 as to vanish) have no place in a logo; refused, they cannot
@@ -169,20 +172,27 @@ def path_outline(data: str) -> Outline:
 
 def _commands(data: str):
     """(command letter, its numbers) for each command, a repeated one given once per set."""
-    command, values = None, []
-    for letter, value, space, other in _PATH_TOKEN.findall(data):
-        if other:
+    position = 0
+    for found in _COMMAND.finditer(data):
+        if _SEPARATOR.match(data, position).end() < found.start():
+            raise bad_value("d", data)  # something before the first command
+        position = found.end()
+        yield from _sets(found.group(1), _arguments(found.group(1), found.group(2), data), data)
+    if _SEPARATOR.match(data, position).end() < len(data):
+        raise bad_value("d", data)
+
+
+def _arguments(command: str, text: str, data: str) -> list[float]:
+    flags = (3, 4) if command in "Aa" else ()
+    values: list[float] = []
+    position = 0
+    while _SEPARATOR.match(text, position).end() < len(text):
+        found = (_NEXT_FLAG if len(values) % 7 in flags else _NEXT_NUMBER).match(text, position)
+        if not found:
             raise bad_value("d", data)
-        if value:
-            if command is None:
-                raise bad_value("d", data)
-            values.append(number(value, "d"))
-        elif letter:
-            if command is not None:
-                yield from _sets(command, values, data)
-            command, values = letter, []
-    if command is not None:
-        yield from _sets(command, values, data)
+        values.append(number(found.group(1), "d"))
+        position = found.end()
+    return values
 
 
 def _sets(command: str, values: list[float], data: str):

@@ -190,34 +190,34 @@ class _Walk:
         self.depth += 1
         if self.depth > MAX_DEPTH:  # the XML's depth is bounded, but `use` nests too
             raise SvgProblem.tr("svg.problem.too_deep", most=MAX_DEPTH)
-        items: list[Group | Shape] = []
-        for child in element:
-            if _namespace(child.tag) not in ("", SVG_NAMESPACE):
-                continue  # an editor's own element (Inkscape's, say): shows nothing
-            name, attributes = _local(child.tag), _attributes(child)
-            if name in _SHOWS_NOTHING:
-                continue
-            self.elements += 1
-            if self.elements > MAX_ELEMENTS:  # the XML's count is bounded, but `use` repeats elements
-                raise SvgProblem.tr("svg.problem.too_many", most=MAX_ELEMENTS)
-            properties = self.properties(name, attributes)
-            if properties.get("display") == "none":
-                continue
-            if name not in _SHAPES and name not in ("g", "use"):
-                raise SvgProblem.tr("svg.problem.element", element=name[:40])
-            child_clip = self.clip(properties.get("clip-path", "none").strip())
-            if child_clip is not None and not child_clip.outline.segments:
-                continue  # an empty clip: nothing of it shows
-            child_matrix = transform(attributes.get("transform"))
-            if name == "g":
-                items.append(self.group(child, painted(paint, properties), child_matrix, child_clip))
-            elif name == "use":
-                items.append(self.group(self.used(child), painted(paint, properties), multiply(child_matrix, (
-                    1.0, 0.0, 0.0, 1.0, length(attributes.get("x"), "x"), length(attributes.get("y"), "y"))), child_clip))
-            else:
-                items.extend(self.shape(name, attributes, painted(paint, properties), child_matrix, child_clip))
+        items = [item for child in element for item in self.drawn(child, paint)]
         self.depth -= 1
         return Group(matrix, tuple(items), clip)
+
+    def drawn(self, child: Element, paint: Paint) -> list[Group | Shape]:
+        """What one element in a group draws: nothing, a group, or a shape (in a group of its own
+        when it has a transform or a clip)."""
+        name, attributes = _local(child.tag), _attributes(child)
+        if _namespace(child.tag) not in ("", SVG_NAMESPACE) or name in _SHOWS_NOTHING:
+            return []  # an editor's own element (Inkscape's, say), or one shown only by reference
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:  # the XML's count is bounded, but `use` repeats elements
+            raise SvgProblem.tr("svg.problem.too_many", most=MAX_ELEMENTS)
+        properties = self.properties(name, attributes)
+        if properties.get("display") == "none":
+            return []
+        if name not in _SHAPES and name not in ("g", "use"):
+            raise SvgProblem.tr("svg.problem.element", element=name[:40])
+        clip = self.clip(properties.get("clip-path", "none").strip())
+        if clip is not None and not clip.outline.segments:
+            return []  # an empty clip: nothing of it shows
+        matrix, paint = transform(attributes.get("transform")), painted(paint, properties)
+        if name == "g":
+            return [self.group(child, paint, matrix, clip)]
+        if name == "use":
+            offset = (1.0, 0.0, 0.0, 1.0, length(attributes.get("x"), "x"), length(attributes.get("y"), "y"))
+            return [self.group(self.used(child), paint, multiply(matrix, offset), clip)]
+        return self.shape(name, attributes, paint, matrix, clip)
 
     def used(self, element: Element) -> Element:
         """What a `use` shows, as the one child of a group: the element it names in this document,

@@ -41,6 +41,8 @@ def test_an_arc_is_cubic_curves_on_its_ellipse_ending_exactly_at_its_end():
     assert math.hypot(x - 10, y) == pytest.approx(10, abs=1e-9)
     assert y == pytest.approx(-10)  # sweep 1: angles growing, over the top on a screen (y downwards)
     assert arc_curves(0, 0, 0, 5, 0, False, True, 4, 0) == [(0, 0, 4, 0, 4, 0)]  # radius 0: a line
+    compact = path_outline("M0 0a10 10 0 0120 0")  # flags run together with the next number, as svgo writes them
+    assert compact.segments[1:] == path_outline("M0 0 a10 10 0 0 1 20 0").segments[1:] and compact.segments[-1][-2:] == (20, 0)
     assert arc_curves(0, 0, 1e-300, 1e-300, 0, False, True, 4, 0) == [(0, 0, 4, 0, 4, 0)]  # as good as 0
 
 
