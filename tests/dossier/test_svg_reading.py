@@ -209,3 +209,13 @@ def test_a_use_draws_what_it_names_again_moved_and_painted_by_the_use():
     first, second = figure.root.items
     assert first.matrix[4:] == (3, 4) and _shapes(first)[0].paint.fill == (1, 0, 0)
     assert _shapes(second)[0].paint.fill == (0, 0, 1)
+
+
+@pytest.mark.parametrize("name", ["illustrator", "inkscape", "figma"])
+def test_logos_as_drawing_programs_export_them_are_drawn(name):
+    """Written as Adobe Illustrator (a style sheet of classes), Inkscape (its own elements and
+    attributes, `style` attributes) and Figma (a clip round everything, arcs with flags run
+    together) export a logo."""
+    figure = read_figure((Path(__file__).resolve().parents[1] / "data" / "svg_logos" / f"{name}.svg").read_bytes())
+    fills = {shape.paint.fill for shape in _shapes(figure.root)}
+    assert (23 / 255, 64 / 255, 109 / 255) in fills
