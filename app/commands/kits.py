@@ -2,6 +2,7 @@
 copy of the application would read them, `kit list [--json]` lists those the application has seen,
 `kit build FOLDER -o FILE` makes one from a folder, and `kit schema` prints the JSON Schema of the
 manifest. The global option `--kit FILE` wears a kit for the other commands (app/commands/arguments.py).
+A kit whose SVG logo the dossier would leave out passes `kit check` with a warning saying why.
 """
 
 from __future__ import annotations
