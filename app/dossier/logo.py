@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 from reportlab.graphics import renderPDF
+from reportlab.pdfbase import pdfdoc
 from reportlab.platypus import Flowable, Image
 
 from app.dossier.authority import Branding
@@ -30,8 +31,12 @@ def logo_flowable(branding: Branding, size: float) -> Flowable | None:
         return None
 
 
+FORM = "AuthorityLogo"
+
+
 class LogoStamp:
-    """The logo read once and drawn on each page's header."""
+    """The logo read once and drawn on each page's header: an SVG as one form in the PDF that every
+    page shows (as reportlab keeps a PNG once), so a detailed logo is not written out per page."""
 
     def __init__(self, branding: Branding, size: float) -> None:
         self.size = size
@@ -55,4 +60,20 @@ class LogoStamp:
             canvas.drawImage(ImageReader(io.BytesIO(self.data)), x, y, width=self.size, height=self.size,
                              preserveAspectRatio=True, mask="auto")
         elif self.drawing is not None:
-            renderPDF.draw(self.drawing, canvas, x, y)
+            if not canvas.hasForm(FORM):
+                self._make_form(canvas)
+            canvas.saveState()
+            canvas.translate(x, y)
+            canvas.doForm(FORM)
+            canvas.restoreState()
+
+    def _make_form(self, canvas) -> None:
+        canvas.beginForm(FORM, 0, 0, self.size, self.size)
+        renderPDF.draw(self.drawing, canvas, 0, 0)
+        # reportlab writes a form's resources without the graphics states its opacities name (a
+        # page's has them): give the form its own, or viewers draw a translucent part opaque.
+        resources = pdfdoc.PDFResourceDictionary()
+        resources.basicFonts()
+        resources.allProcs()
+        resources.ExtGState = canvas._extgstate.getState()
+        canvas.endForm(Resources=resources)

@@ -50,9 +50,20 @@ def _compose(first: tuple, then: tuple) -> tuple:
 
 def painted_box(page, reader, colour: tuple[float, float, float]) -> tuple[float, float, float, float] | None:
     """The box (left, bottom, right, top, in points on the page) of every path point drawn while
-    `colour` is the fill colour: the page's content stream read operator by operator."""
-    ctm, fill, stack, points = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), None, [], []
-    for operands, operator in ContentStream(page.get_contents(), reader).operations:
+    `colour` is the fill colour: the page's content stream read operator by operator, and the
+    forms it shows (`Do`) with their matrices."""
+    points: list[tuple[float, float]] = []
+    _paint_points(page.get_contents(), page["/Resources"], reader, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0),
+                  tuple(round(v, 3) for v in colour), points)
+    if not points:
+        return None
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _paint_points(content, resources, reader, ctm: tuple, wanted: tuple, points: list) -> None:
+    fill, stack = None, []
+    for operands, operator in ContentStream(content, reader).operations:
         if operator == b"q":
             stack.append((ctm, fill))
         elif operator == b"Q":
@@ -61,14 +72,15 @@ def painted_box(page, reader, colour: tuple[float, float, float]) -> tuple[float
             ctm = _compose(tuple(float(v) for v in operands), ctm)
         elif operator == b"rg":
             fill = tuple(round(float(v), 3) for v in operands)
-        elif operator in (b"m", b"l", b"c") and fill == tuple(round(v, 3) for v in colour):
+        elif operator == b"Do":
+            form = resources["/XObject"][operands[0]].get_object()
+            if form["/Subtype"] == "/Form":
+                matrix = tuple(float(v) for v in form.get("/Matrix", (1, 0, 0, 1, 0, 0)))
+                _paint_points(form, form.get("/Resources", resources), reader, _compose(matrix, ctm), wanted, points)
+        elif operator in (b"m", b"l", b"c") and fill == wanted:
             values = [float(v) for v in operands]
             a, b, c, d, e, f = ctm
             points += [(a * x + c * y + e, b * x + d * y + f) for x, y in zip(values[::2], values[1::2])]
-    if not points:
-        return None
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    return min(xs), min(ys), max(xs), max(ys)
 
 
 def test_the_cover_draws_the_svg_logo_as_vector_shapes_in_its_box(dossier):
@@ -95,6 +107,12 @@ def test_every_page_after_the_cover_has_the_logo_in_its_header(dossier):
         assert box[0] - 0.5 <= left and right <= box[2] + 0.5, number
         assert box[1] - 0.5 <= bottom and top <= box[3] + 0.5, number
         assert right - left == pytest.approx(6 * mm * 116 / 120, abs=0.3), number
+    # One form that every page shows: a detailed logo is written once, not once per page.
+    forms = {page["/Resources"]["/XObject"].raw_get(name).idnum for page in reader.pages[1:]
+             for name in page["/Resources"]["/XObject"]}
+    assert len(forms) == 1
+    form = reader.pages[1]["/Resources"]["/XObject"]["/FormXob.AuthorityLogo"].get_object()
+    assert form["/Resources"]["/ExtGState"]  # the translucent part's opacity, which the form's own resources name
 
 
 def test_the_cover_rendered_shows_the_logo_where_the_shapes_are(dossier, tmp_path):
