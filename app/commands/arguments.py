@@ -20,7 +20,7 @@ from app.kits.shelf import kit_finder, remember
 from app.session.draft_session import DraftSession
 from app.storage.drafts import Draft, KitChange, PackChange
 from app.storage.paths import packs_dir
-from catalogue import table, tr
+from catalogue import table
 from forms.loader import DEFAULT_PACK, load_pack
 from forms.registry import PackInfo, discover
 from forms.schema import Pack
@@ -97,26 +97,6 @@ def _kit_warnings(change: KitChange | None, recorded, kit: Kit | None) -> list[s
     if change is KitChange.OTHER and kit is not None:
         return [TEXT["kit_other"].format(kit=recorded.id, version=recorded.version, now=kit.manifest.id)]
     return []
-
-
-class LogoWarning(NamedTuple):
-    problem: str  # the id of what stops the dossier drawing it (svg.problem.*)
-    message: str
-
-
-def logo_warning(kit: Kit | None) -> LogoWarning | None:
-    """Why the dossier leaves the kit's SVG logo out, as a warning; None when it draws the logo."""
-    if kit is None or kit.logo is None or kit.logo[0] != "svg" or kit.manifest.logo is None:
-        return None
-    from app.dossier.svg_geometry import SvgProblem  # the dossier's reader, without reportlab
-    from app.dossier.svg_reading import read_figure
-
-    try:
-        read_figure(kit.logo[1])
-    except SvgProblem as problem:
-        return LogoWarning(problem.msg_id, tr("kit.warning.logo_not_drawn", where=kit.archive.where(kit.manifest.logo),
-                                              problem=str(problem)))
-    return None
 
 
 def warn(warnings: list[str]) -> None:

@@ -17,8 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.commands.arguments import (add_certificate_options, add_passphrase_option, load_checked, logo_warning,
-                                    signing_certificate, warn)
+from app.commands.arguments import (add_certificate_options, add_passphrase_option, load_checked, signing_certificate,
+                                    warn)
 from app.commands.errors import EXIT_OK, CommandError
 from app.formats.choice import DEFAULT, FORMATS, PDF, named_format
 from app.storage.drafts import parse_draft, write_atomically
@@ -54,6 +54,8 @@ def _export(args: argparse.Namespace) -> int:
     if args.certificate is not None:
         certificate = signing_certificate(args.certificate, args.certificate_passphrase_file,
                                           CERTIFICATE_PASSPHRASE_OPTION)
+    from app.dossier.logo_note import logo_warning  # the SVG reader, not reportlab
+
     logo = logo_warning(kit) if chosen == PDF else None
     warn(warnings + ([logo.message] if logo is not None else []))
     try:

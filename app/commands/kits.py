@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.commands.arguments import logo_warning, packs_found
+from app.commands.arguments import packs_found
 from app.commands.errors import EXIT_BAD_INPUT, EXIT_OK, CommandError
 from app.kits.build import build_kit
 from app.kits.kit import Checked, Kit, check_kit
@@ -46,6 +46,8 @@ def add_commands(subparsers) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from app.dossier.logo_note import logo_warning  # the dossier's SVG reader (no reportlab), when a command runs
+
     packs = packs_found(args.pack)
     results = [(path, check_kit(path, packs)) for path in args.files]
     if args.json:
@@ -89,9 +91,11 @@ def check_json(path: Path, checked: Checked) -> dict[str, Any]:
         out["questions"] = added_questions(checked.kit)
         base_gaps = {g.id for g in checked.kit.base.gaps}
         out["gaps"] = [g.id for g in checked.kit.pack.gaps if g.id not in base_gaps]
+    from app.dossier.logo_note import WARNING_ID, logo_warning
+
     out["problems"] = [{"id": p.msg_id, "message": str(p)} for p in checked.problems]
     logo = logo_warning(checked.kit)
-    out["warnings"] = [] if logo is None else [{"id": "kit.warning.logo_not_drawn", "problem": logo.problem,
+    out["warnings"] = [] if logo is None else [{"id": WARNING_ID, "problem": logo.problem,
                                                 "message": logo.message}]
     return out
 

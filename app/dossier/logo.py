@@ -1,8 +1,8 @@
 """The authority's logo in a box, for the cover and the page headers: a PNG as an image, an SVG
 drawn as vector shapes by our own reader (svg_reading.py, svg_drawing.py).
 
-An SVG the dossier does not draw leaves the box empty (the command line says why: `logo_warning`
-in app/commands/arguments.py): the dossier is built all the same, with the authority's name beside it.
+An SVG the dossier does not draw leaves the box empty (logo_note.py says why, to `kit check` and
+the exports): the dossier is built all the same, with the authority's name beside it.
 """
 
 from __future__ import annotations
