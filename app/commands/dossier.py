@@ -54,7 +54,10 @@ def _export(args: argparse.Namespace) -> int:
     if args.certificate is not None:
         certificate = signing_certificate(args.certificate, args.certificate_passphrase_file,
                                           CERTIFICATE_PASSPHRASE_OPTION)
-    warn(warnings)
+    from app.dossier.logo_note import logo_warning  # the SVG reader, not reportlab
+
+    logo = logo_warning(kit) if chosen == PDF else None
+    warn(warnings + ([logo.message] if logo is not None else []))
     try:
         if certificate is None:
             exporter(chosen)(draft, pack, args.output, kit=kit)

@@ -2,6 +2,7 @@
 copy of the application would read them, `kit list [--json]` lists those the application has seen,
 `kit build FOLDER -o FILE` makes one from a folder, and `kit schema` prints the JSON Schema of the
 manifest. The global option `--kit FILE` wears a kit for the other commands (app/commands/arguments.py).
+A kit whose SVG logo the dossier would leave out passes `kit check` with a warning saying why.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def add_commands(subparsers) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from app.dossier.logo_note import logo_warning  # the dossier's SVG reader (no reportlab), when a command runs
+
     packs = packs_found(args.pack)
     results = [(path, check_kit(path, packs)) for path in args.files]
     if args.json:
@@ -53,6 +56,9 @@ def _check(args: argparse.Namespace) -> int:
     for path, checked in results:
         for problem in checked.problems:
             print(tr("cli.error_line", message=problem), file=sys.stderr)
+        logo = logo_warning(checked.kit)
+        if logo is not None:
+            print(tr("cli.warning_line", message=logo.message), file=sys.stderr)
         if checked.kit is not None and not args.json:
             print(_summary(path, checked.kit))
     return EXIT_BAD_INPUT if any(checked.problems for _, checked in results) else EXIT_OK
@@ -85,7 +91,12 @@ def check_json(path: Path, checked: Checked) -> dict[str, Any]:
         out["questions"] = added_questions(checked.kit)
         base_gaps = {g.id for g in checked.kit.base.gaps}
         out["gaps"] = [g.id for g in checked.kit.pack.gaps if g.id not in base_gaps]
+    from app.dossier.logo_note import WARNING_ID, logo_warning
+
     out["problems"] = [{"id": p.msg_id, "message": str(p)} for p in checked.problems]
+    logo = logo_warning(checked.kit)
+    out["warnings"] = [] if logo is None else [{"id": WARNING_ID, "problem": logo.problem,
+                                                "message": logo.message}]
     return out
 
 

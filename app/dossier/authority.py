@@ -19,7 +19,7 @@ class Branding:
     kit: str  # the kit's id and version
     deadline: dt.date | None
     closed: bool  # the deadline has passed
-    logo_png: bytes | None  # a PNG logo; an SVG one is shown by the wizard only
+    logo: tuple[str, bytes] | None  # ("png" or "svg", its bytes), as the kit holds it
 
 
 @dataclass(frozen=True)

@@ -13,17 +13,16 @@ words; this lays them out on pages.
 
 from __future__ import annotations
 
-import io
-
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Image, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
 
 from app.dossier.flowables import (BADGE, BADGE_TEXT, BOLD, CELL, DUTY, FINDING, GAP_REFS, H2, HEAD, ITEM, LABEL,
                                    MAIN, NOTE, QUESTION, SMALL, TITLE, H1, Heading, long_text, plain)
 from app.dossier.authority import Branding, Extras
 from app.dossier.layout import Block, Contents
+from app.dossier.logo import logo_flowable
 from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, completeness_text,
                                  cover_rows, cover_title, date_source, declaration_text, duty_group_title,
                                  has_documents, open_count, outline, signer_name, status_counts_text)
@@ -55,9 +54,9 @@ def _table(rows: list[list], widths: list[float]) -> Table:
 def _masthead(branding: Branding) -> list:
     """The authority's logo and name, and the sandbox's, at the top of the cover."""
     names = [plain(branding.authority, H2), plain(branding.sandbox)]
-    if branding.logo_png is None:
+    logo = logo_flowable(branding, 18 * mm)
+    if logo is None:
         return names + [Spacer(1, 8 * mm)]
-    logo = Image(io.BytesIO(branding.logo_png), width=18 * mm, height=18 * mm, kind="proportional")
     table = Table([[logo, names]], colWidths=[24 * mm, 141 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)]))
     return [table, Spacer(1, 8 * mm)]

@@ -82,11 +82,11 @@ def extras_for(draft: Draft, kit: Kit | None, today: dt.date) -> Extras:
         enclosures.append(Enclosure(title, _unique(attached.name, names), attached.size, attached.sha256, content))
     if kit is None:
         return Extras(enclosures=tuple(enclosures))
-    manifest, logo = kit.manifest, kit.logo
+    manifest = kit.manifest
     days = manifest.days_left(today)
     branding = Branding(manifest.authority.name, manifest.sandbox.name, manifest.sandbox.call,
                         f"{manifest.id} {manifest.version}", manifest.sandbox.deadline, days is not None and days < 0,
-                        logo[1] if logo is not None and logo[0] == "png" else None)
+                        kit.logo)
     missing = tuple(a.title for a in kit.missing_attachments({a.kind for a in draft.attachments}))
     return Extras(branding, tuple(enclosures), missing)
 

@@ -24,12 +24,14 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.dossier.attachment import ATTACHMENT, FINGERPRINT_KEY as INFO_FINGERPRINT_KEY
 from app.dossier.authority import Branding, Extras
+from app.dossier.logo import LogoStamp
 from app.dossier.result_record import RESULT_KEY as INFO_RESULT_KEY
 from app.dossier.texts import TEXT
 from app.dossier.typeset import MAIN, markup, printable, register_fonts
 
 
 HEADING_ROOM = 32 * mm
+HEADER_LOGO = 6 * mm  # the logo's square in a page's header
 MARGINS = {"leftMargin": 22 * mm, "rightMargin": 22 * mm, "topMargin": 20 * mm, "bottomMargin": 22 * mm}
 FRAME_HEIGHT = A4[1] - MARGINS["topMargin"] - MARGINS["bottomMargin"]
 PAGE_ROOM = FRAME_HEIGHT - 2 * 6 - 1  # what a flowable gets on an empty page (the frame pads 6 pt)
@@ -185,15 +187,12 @@ def _embed(document: pdfdoc.PDFDocument, files: list[tuple[str, bytes]], digest:
     document.signature.update(files[0][1])  # the file's ID: the same for the same draft, another for another
 
 
-def _header(canvas, branding: Branding) -> None:
+def _header(canvas, branding: Branding, logo: LogoStamp) -> None:
     """The authority's logo and name and the sandbox's at the top of a page after the cover."""
     left, top = MARGINS["leftMargin"], A4[1] - 9 * mm
     x = left
-    if branding.logo_png is not None:
-        from reportlab.lib.utils import ImageReader
-
-        canvas.drawImage(ImageReader(io.BytesIO(branding.logo_png)), left, top - 5 * mm, width=6 * mm, height=6 * mm,
-                         preserveAspectRatio=True, mask="auto")
+    if logo.present:
+        logo.draw(canvas, left, top - 5 * mm)
         x += 8 * mm
     canvas.setFont(MAIN, 7.5)
     canvas.setFillGray(0.35)
@@ -205,6 +204,8 @@ def _header(canvas, branding: Branding) -> None:
 
 
 def _canvas_class(digest: str, when: dt.datetime, data: bytes, extras: Extras, result: str):
+    logo = LogoStamp(extras.branding, HEADER_LOGO) if extras.branding is not None else None
+
     class FooterCanvas(pdf_canvas.Canvas):
         """Keeps each page until the end, to print "Page x of y" and the contents' page numbers
         once they are known."""
@@ -233,8 +234,8 @@ def _canvas_class(digest: str, when: dt.datetime, data: bytes, extras: Extras, r
                     if page == number:
                         self.bookmarkPage(key, fit="XYZ", top=top)
                         self.addOutlineEntry(title, key, level=level, closed=level > 0)
-                if extras.branding is not None and number > 1:
-                    _header(self, extras.branding)
+                if logo is not None and number > 1:
+                    _header(self, extras.branding, logo)
                 self.setFont(MAIN, 7.5)
                 self.setFillGray(0.35)
                 self.drawCentredString(A4[0] / 2, 11 * mm, TEXT["footer"].format(page=number, pages=len(self._pages), fingerprint=digest))

@@ -273,15 +273,25 @@ class ReviewPage(ScrollPage):
         self._export_over()
         # A signed dossier holds this computer's clock as its signing time: a claim, and it says so.
         if signer:
-            self.export_status.setText(TEXT["export_signed_done"].format(path=path, signer=signer))
+            done = TEXT["export_signed_done"].format(path=path, signer=signer)
         else:
-            self.export_status.setText(TEXT["export_done"].format(path=path))
+            done = TEXT["export_done"].format(path=path)
         self.exported = Path(path)
+        self.export_status.setText("\n".join([done, *self._logo_note(self.exported)]))
         # Says what opens: the PDF, the web page or the data.
         self.open_button.setText(TEXT["export_open"][named_format(self.exported) or DEFAULT])
         self.open_button.setAccessibleDescription(str(path))
         self.open_button.show()
         self.export_finished.emit(True, str(path))
+
+    def _logo_note(self, path: Path) -> list[str]:
+        """Why the PDF has the kit's SVG logo left out, if it has (as `export` says on the command line)."""
+        if named_format(path) not in (None, PDF):
+            return []
+        from app.dossier.logo_note import logo_warning  # the SVG reader only: no reportlab
+
+        left_out = logo_warning(self.session.kit)
+        return [left_out.message] if left_out is not None else []
 
     def _open_exported(self) -> None:
         if self.exported is not None and not self.prompter.open_file(self.exported):

@@ -178,3 +178,23 @@ def test_the_dossier_exported_with_a_kit_carries_its_name_and_the_documents(qtbo
     assert _manifest().authority.name in reader.pages[1].extract_text()  # the header
     assert reader.attachments["documentation.pdf"] == [b"%PDF-1.4 documentation"]
     assert json.loads(reader.attachments["draft.json"][0])["attachments"][0]["kind"] == "technical_documentation"
+
+
+def test_an_export_whose_svg_logo_is_left_out_says_why_under_the_button(qtbot, kit_window, prompter, tmp_path):
+    from app.dossier.logo_note import logo_warning
+
+    gradient = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs>'
+                b'<rect width="10" height="10" fill="url(#g)"/></svg>')
+    path = tmp_path / "gradient.sandboxkit"
+    path.write_bytes(kit_bytes(entries(kit__yaml=MANIFEST + "logo: logo.svg\n", logo__svg=gradient)))
+    window = kit_window(path)
+    assert window.open_path(EXAMPLE)
+    window.wizard.go_to(REVIEW)
+    prompter.save_answer = tmp_path / "dossier.pdf"
+    page = window.wizard.review
+    with qtbot.waitSignal(page.export_finished, timeout=120_000) as finished:
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert finished.args[0] is True, prompter.errors
+    left_out = logo_warning(window.session.kit)
+    assert left_out is not None and left_out.problem == "svg.problem.paint"
+    assert page.export_status.text().splitlines()[1:] == [left_out.message]
