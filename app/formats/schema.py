@@ -1,6 +1,7 @@
-"""The JSON Schema of a JSON dossier, kept in the repository for the programs that read one:
-`python -m app.formats.schema` writes it from the model (app/formats/data.py), `--check` says
-whether the file kept is that one (a test runs the check).
+"""The JSON Schemas of the draft and of the JSON dossier, kept in the repository under versioned
+names (`resources/schemas/draft-3.schema.json`, `dossier-1.schema.json`) for the programs that
+read them: `python -m app.formats.schema` writes them from the models that write the files,
+`--check` says whether the files kept are the models' (a test runs the check).
 """
 
 from __future__ import annotations
@@ -8,32 +9,59 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any, Callable, NamedTuple
 
-from app.formats.data import VERSION, schema
+from app.formats import data
+from app.storage.drafts import FORMAT_VERSION, Draft
 from app.storage.paths import resource
 
-SCHEMA_FILE = f"dossier-{VERSION}.schema.json"
+DRAFT_SCHEMA_FILE = f"draft-{FORMAT_VERSION}.schema.json"
+SCHEMA_FILE = f"dossier-{data.VERSION}.schema.json"
+DRAFT_SCHEMA_ID = f"https://sandbox-kit.invalid/schemas/{DRAFT_SCHEMA_FILE}"
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+class KeptSchema(NamedTuple):
+    name: str                 # as `python main.py schema NAME` takes it
+    path: Path                # where the repository keeps it
+    text: Callable[[], str]   # as that file holds it, made from its model
+
+
+def as_text(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def draft_schema() -> dict[str, Any]:
+    """The JSON Schema of a draft file of the current format (older formats are migrated when opened)."""
+    return {"$schema": DIALECT, "$id": DRAFT_SCHEMA_ID, **Draft.model_json_schema()}
+
+
+def kept() -> list[KeptSchema]:
+    return [KeptSchema("draft", resource("schemas", DRAFT_SCHEMA_FILE), lambda: as_text(draft_schema())),
+            KeptSchema("dossier", resource("schemas", SCHEMA_FILE), lambda: as_text(data.schema()))]
 
 
 def schema_path() -> Path:
+    """The JSON dossier's schema file."""
     return resource("schemas", SCHEMA_FILE)
 
 
 def schema_text() -> str:
-    return json.dumps(schema(), ensure_ascii=False, indent=2) + "\n"
+    """The JSON dossier's schema as the file keeps it."""
+    return kept()[1].text()
 
 
 def main(argv: list[str]) -> int:
-    path = schema_path()
+    stale = [schema for schema in kept()
+             if not schema.path.exists() or schema.path.read_text(encoding="utf-8") != schema.text()]
     if "--check" in argv:
-        current = path.read_text(encoding="utf-8") if path.exists() else ""
-        if current != schema_text():
-            print(f"{path} is not the schema of the model: run python -m app.formats.schema", file=sys.stderr)
-            return 1
-        return 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(schema_text(), encoding="utf-8")
-    print(f"{path} written")
+        for schema in stale:
+            print(f"{schema.path} is not the schema of the model: run python -m app.formats.schema", file=sys.stderr)
+        return 1 if stale else 0
+    for schema in stale:
+        schema.path.parent.mkdir(parents=True, exist_ok=True)
+        schema.path.write_text(schema.text(), encoding="utf-8")
+        print(f"{schema.path} written")
     return 0
 
 

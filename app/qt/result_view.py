@@ -28,6 +28,29 @@ def link_label(rich_text: str, on_link) -> QLabel:
     return label
 
 
+def result_html(document: ResultDocument, obligations_title: str, edit_links: bool = False) -> str:
+    """The result as the review page and the reviewer's view lay it out: the headline, each finding
+    (applying and excluded) with its citations and reason, the obligations under `obligations_title`
+    (the applicant's "What you must do", the reviewer's "What the applicant must do") and the open
+    points; `edit_links`: each open point links to its question, as on the applicant's review page."""
+    result = [f"<h3>{html.escape(TEXT['review_result'])}</h3>",
+              f"<p><b>{html.escape(document.headline.label)}</b></p>"]
+    for finding in document.findings + document.excluded:
+        result.append(f"<p>{html.escape(finding.citations)}: {html.escape(finding.reason)}</p>")
+    if document.obligations:
+        result.append(f"<h3>{html.escape(obligations_title)}</h3><ul>")
+        result += [f"<li>{html.escape(o.text)} ({html.escape(o.citations)})</li>" for o in document.obligations]
+        result.append("</ul>")
+    result.append(f"<h3>{html.escape(TEXT['open_points'])}</h3>")
+    if not document.open_points:
+        result.append(f"<p>{html.escape(TEXT['no_open_points'])}</p>")
+    for point in document.open_points:
+        link = (f' <a href="q:{point.question}">{html.escape(TEXT["edit"])}</a>'
+                if edit_links and point.question else "")
+        result.append(f"<p>{html.escape(point.text)}{link}</p>")
+    return "".join(result)
+
+
 def question_link(question_id: str | None) -> str:
     if not question_id:
         return ""

@@ -18,7 +18,6 @@ from app.qt.reviewer_table import SORT_ROLE
 from app.review.register import Register
 from app.review.rows import COLUMNS
 from catalogue import table
-from tests.dossier.certificates import PASSPHRASE, make_certificates
 from tests.review import dossiers
 from tests.review.conftest import postgres  # noqa: F401 - the PostgreSQL server, for the register test
 
@@ -32,16 +31,7 @@ EXPECTED = {"good.pdf": "ok", "copy.pdf": "ok", "changed.pdf": "changed", "forge
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
-    from app.dossier.signing import sign_dossier
-
-    folder = tmp_path_factory.mktemp("made")
-    cv = dossiers.export_example("cv_screening", folder / "cv.pdf")
-    certificates = make_certificates(folder / "certificates")
-    sign_dossier(cv, certificates.signer, PASSPHRASE, folder / "signed.pdf")
-    sign_dossier(cv, certificates.self_signed, PASSPHRASE, folder / "self signed.pdf")
-    return {"cv": cv, "chatbot": dossiers.export_example("customer_chatbot", folder / "chatbot.pdf"),
-            "robot": dossiers.export_robot(folder / "robot.pdf")[0], "signed": folder / "signed.pdf",
-            "self signed": folder / "self signed.pdf", "ca": certificates.ca_pem}
+    return dossiers.sample_dossiers(tmp_path_factory.mktemp("made"))
 
 
 @pytest.fixture
