@@ -17,6 +17,7 @@ from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf
 from forms.estimate import estimate_problems
 from forms.glossary import glossary_problems
 from forms.schema import CONTEXT, EXCLUDED, FACT, MEASURE_STATUSES, YES_NO_VALUES, Measure, Pack
+from forms.shared_core import link_problems
 
 # What kind of item is at fault, its id, and the message: (kind, id, message).
 Found = tuple[str, str, str]
@@ -44,7 +45,7 @@ def _item(kind: str, item_id: str) -> str:
 
 def check_pack(pack: Pack) -> Found | None:
     for check in (_unique_ids, _references, _results, _conditions, _unless_only_in_show_if, _cycles,
-                  glossary_problems, estimate_problems):
+                  glossary_problems, estimate_problems, link_problems):
         for kind, item_id, message in check(pack):
             return (*_locatable(pack, kind, item_id), message)
     return None
