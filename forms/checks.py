@@ -319,6 +319,20 @@ def _conditions(pack: Pack) -> Iterator[Found]:
                 yield kind, item_id, problem
 
 
+def condition_problem(pack: Pack, condition: Condition, item: str) -> str | None:
+    """What is wrong with a condition written elsewhere (a crosswalk's) over `pack`'s questions and
+    rules, naming `item` as the message's subject; None when it fits."""
+    questions = {q.id: q for q in _all_questions(pack)}
+    rule_ids = {r.id for r in pack.rules}
+    for leaf in walk(condition):
+        problem = _leaf_problem(leaf, questions, rule_ids, item)
+        if problem:
+            return problem
+    if _has_unless(condition):
+        return tr("packs.check.unless", item=item, key="unless", show_if="show_if")
+    return None
+
+
 def _unless_only_in_show_if(pack: Pack) -> Iterator[Found]:
     """`unless` reads an undecided condition as not holding: right for deciding what to ask, never
     for a legal result, where "unsure" must stay undecided."""
