@@ -11,7 +11,7 @@ from forms.loader import PACKS_DIR, PackError, load_pack
 from forms.shared_core import links, shared_questions, shared_section
 from tests.messages import in_pack_file as at_file, is_message, pack_item as item
 
-WORLD = ("china_ai", "colorado_admt", "utah_ai_lab", "texas_traiga")
+WORLD = ("china_ai", "colorado_admt", "utah_ai_lab", "texas_traiga", "nist_ai_rmf")
 # The EU pack's questions that ask a shared fact in its own words.
 EU_LINKS = {
     "applicant.organisation": "core.organisation", "applicant.system_name": "core.system_name",
