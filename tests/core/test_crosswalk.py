@@ -31,7 +31,8 @@ def _packs(*ids):
 
 
 def test_each_shipped_crosswalk_loads_fits_its_packs_and_names_every_evidence():
-    assert [path.name for path in crosswalk_files()] == ["eu_ai_act__texas_traiga.yaml", "eu_ai_act__utah_ai_lab.yaml"]
+    assert [path.name for path in crosswalk_files()] == [
+        "eu_ai_act__china_ai.yaml", "eu_ai_act__texas_traiga.yaml", "eu_ai_act__utah_ai_lab.yaml"]
     for crosswalk in shipped_crosswalks():
         packs = {pack.id: pack for pack in _packs(*crosswalk.packs)}
         check_against(crosswalk_path(crosswalk), crosswalk, packs)
@@ -65,6 +66,16 @@ def test_a_complete_eu_file_shows_which_utah_and_texas_showings_it_covers():
     assert utah_risk.refs == ["ut_13_72.s402.1.c"] and utah_risk.citation
     assert _cell(report, "sandbox_plan", "texas_traiga").status == "missing"
     assert _cell(report, "exit_report", "texas_traiga").status == "open"  # Texas's yes/no not answered yet
+
+
+def test_a_draft_for_the_eu_utah_and_china_sees_content_marking_only_where_china_asks_it():
+    values = load_draft(COMPLETE_EU_FILE).values()
+    asked = compose(_packs("eu_ai_act", "utah_ai_lab", "china_ai"))
+    report = crosswalk_report(asked, shipped_crosswalks(), {**values, "cn.explicit_labels": "yes"})
+    marking = _cell(report, "transparency", "china_ai")
+    assert marking.relation == "partly" and marking.status == "open" and marking.refs == ["cn_label.art4", "cn_label.art5"]
+    assert _cell(report, "transparency", "utah_ai_lab").status == "none"
+    assert _cell(report, "sandbox_plan", "china_ai").status == "none"
 
 
 def test_the_answers_that_make_a_utah_showing_cover_it():
@@ -140,7 +151,7 @@ def test_crosswalk_command_prints_evidence_reuse_and_its_json_fits_the_published
     schema = json.loads((ROOT / "resources" / "schemas" / "crosswalk-1.schema.json").read_text(encoding="utf-8"))
     assert problems(data, schema) == []
     assert data["kind"] == "evidence_reuse"
-    assert [j["id"] for j in data["jurisdictions"]] == ["eu_ai_act", "texas_traiga", "utah_ai_lab"]
+    assert [j["id"] for j in data["jurisdictions"]] == ["eu_ai_act", "china_ai", "texas_traiga", "utah_ai_lab"]
     assert main(["crosswalk", str(COMPLETE_EU_FILE), "--jurisdiction", "eu_ai_act", "--jurisdiction",
                  "utah_ai_lab"]) == 0
     lines = capsys.readouterr().out.splitlines()
