@@ -11,6 +11,10 @@ recognises the other's decisions, and nothing here says so.
 
 `load_crosswalk` validates a file's shape, its evidence ids and its citations; `check_against`
 checks each side's condition against its pack, as a pack's own conditions are checked.
+
+The words of the rows in other languages are in `crosswalk/locale/<language>.yaml`, under `texts`,
+each English text mapped to its translation: the same requirement written in several files is
+translated once, and a text whose English changes shows in English until it is translated again.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from catalogue import tr
+from catalogue import language, tr
+from catalogue.languages import PSEUDO
+from catalogue.pseudo import pseudo
 from forms.checks import condition_problem
 from forms.citations import provisions
 from forms.conditions import Condition
@@ -29,6 +35,7 @@ from forms.layer import PackError
 from forms.loader import describe_error
 from forms.safe_yaml import DataFileError, read_yaml
 from forms.schema import Authored, Id, Pack, Refs, Text
+from forms.translations import overlays
 
 CROSSWALK_DIR = Path(__file__).parent / "crosswalk"
 SEPARATOR = "__"
@@ -124,9 +131,58 @@ def check_against(path: Path, crosswalk: Crosswalk, packs: dict[str, Pack]) -> N
                 raise PackError(tr("packs.at_file", path=path, message=problem))
 
 
-@lru_cache(maxsize=1)
-def shipped_crosswalks() -> tuple[Crosswalk, ...]:
-    return tuple(load_crosswalk(path) for path in crosswalk_files())
+def shipped_crosswalks(in_language: str | None = None) -> tuple[Crosswalk, ...]:
+    """The crosswalks shipped, their words in `in_language` (default: the language in use)."""
+    return _shipped(in_language or language())
+
+
+@lru_cache(maxsize=4)
+def _shipped(in_language: str) -> tuple[Crosswalk, ...]:
+    words = _words(in_language)
+    return tuple(localised(load_crosswalk(path), words) for path in crosswalk_files())
+
+
+def _words(in_language: str) -> dict[str, str]:
+    """English text -> its words in `in_language`, from the overlays (least specific first)."""
+    if in_language == PSEUDO:
+        return _Pseudo()
+    found: dict[str, str] = {}
+    for _, overlay in overlays(CROSSWALK_DIR, in_language):
+        texts = overlay.get("texts")
+        if isinstance(texts, dict):
+            found.update({k: v for k, v in texts.items() if isinstance(k, str) and isinstance(v, str) and v})
+    return found
+
+
+class _Pseudo(dict):
+    def get(self, text, default=None):
+        return pseudo(text) if text else default
+
+
+def localised(crosswalk: Crosswalk, words: dict[str, str]) -> Crosswalk:
+    """`crosswalk` with each text that `words` translates in its translation."""
+    def say(text: str) -> str:
+        return words.get(text, text) if text else text
+
+    rows = tuple(row.model_copy(update={"note": say(row.note), "sides": {
+        pack_id: side.model_copy(update={"requirement": say(side.requirement), "missing": say(side.missing)})
+        for pack_id, side in row.sides.items()}}) for row in crosswalk.rows)
+    return crosswalk.model_copy(update={"rows": rows})
+
+
+def texts(crosswalk: Crosswalk) -> list[str]:
+    """Every text of a crosswalk a reader sees, in the order of its rows."""
+    found = []
+    for row in crosswalk.rows:
+        found += [row.note] + [text for side in row.sides.values() for text in (side.requirement, side.missing)]
+    return [text for text in found if text]
+
+
+def untranslated_texts(in_language: str) -> list[str]:
+    """The texts of the shipped crosswalks that no overlay of `in_language` translates."""
+    words = _words(in_language)
+    english = dict.fromkeys(text for path in crosswalk_files() for text in texts(load_crosswalk(path)))
+    return [text for text in english if text not in words]
 
 
 def crosswalk_path(crosswalk: Crosswalk, folder: Path = CROSSWALK_DIR) -> Path:

@@ -165,3 +165,15 @@ def test_crosswalk_of_a_pack_no_crosswalk_maps_is_one_error_line(capsys):
     assert main(["crosswalk", str(COMPLETE_EU_FILE), "--jurisdiction", "eu_ai_act"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "eu_ai_act" in err[0]
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_every_crosswalk_text_is_translated_and_the_translation_is_what_a_reader_sees(language):
+    from forms.crosswalks import texts, untranslated_texts
+
+    assert untranslated_texts(language) == []
+    english, translated = shipped_crosswalks("en"), shipped_crosswalks(language)
+    for before, after in zip(english, translated):
+        assert [row.evidence for row in before.rows] == [row.evidence for row in after.rows]
+        assert [row.relation for row in before.rows] == [row.relation for row in after.rows]
+        assert not set(texts(before)) & set(texts(after))
