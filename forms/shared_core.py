@@ -72,9 +72,14 @@ def link_problems(pack: Pack) -> Iterator[tuple[str, str, str]]:
     taken: dict[str, str] = {}
     for section in pack.sections:
         for question in section.questions:
-            if not question.same_as:
-                continue
             item = tr("packs.item", kind=KINDS["question"], id=question.id)
+            if not question.same_as:
+                # A question with a shared fact's id stands for it: it must take the fact's answers.
+                problem = _fit_problem(question, core[question.id]) if question.id in core else None
+                if problem:
+                    yield "question", question.id, tr(problem[0], pack=pack.id, item=item, core=question.id,
+                                                      **problem[1])
+                continue
             shared = core.get(question.same_as)
             if shared is None:
                 yield "question", question.id, tr("packs.check.same_as_unknown", pack=pack.id, item=item,

@@ -105,3 +105,12 @@ def test_shared_core_in_a_manifest_must_be_true_or_false(tmp_path):
     with pytest.raises(PackError) as caught:
         _small(tmp_path, shared_core="yes")
     assert "shared_core" in str(caught.value)
+
+
+def test_a_question_with_a_shared_facts_id_must_take_its_answers(tmp_path):
+    with pytest.raises(PackError) as caught:
+        _small(tmp_path, {"id": "core.duration_months", "kind": "short_text", "text": "How long?"})
+    assert is_message(str(caught.value).removeprefix(at_file(tmp_path / "pack.yaml", "")), "packs.check.same_as_kind",
+                      pack="small", item=item("question", "core.duration_months"), core="core.duration_months")
+    pack = _small(tmp_path, {"id": "core.duration_months", "kind": "number", "text": "How long?"})
+    assert links(pack) == {"core.duration_months": "core.duration_months"}
