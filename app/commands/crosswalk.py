@@ -48,7 +48,8 @@ def _crosswalk(args: argparse.Namespace) -> int:
     attached: dict[str, list[str]] = {}
     for document in opened.draft.attachments:
         attached.setdefault(document.kind, []).append(document.name)
-    report = crosswalk_report(asked, crosswalks, opened.draft.values(), attached)
+    report = crosswalk_report(asked, crosswalks, opened.draft.values(), attached,
+                              list(dict.fromkeys(args.jurisdiction)))
     if args.json:
         print(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:

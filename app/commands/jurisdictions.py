@@ -43,8 +43,13 @@ def chosen_packs(args: argparse.Namespace, opened: Opened) -> list[Pack]:
 
 
 def questionnaire(args: argparse.Namespace, opened: Opened) -> Questionnaire:
+    """The questionnaire of the packs chosen; the draft's own pack joins it last when not chosen, so
+    its answers still stand for the facts it shares (its result is not shown)."""
+    packs = chosen_packs(args, opened)
+    if opened.pack.id not in {pack.id for pack in packs}:
+        packs.append(opened.pack)
     try:
-        return compose(chosen_packs(args, opened))
+        return compose(packs)
     except CompositionError as error:
         raise CommandError(str(error)) from None
 
@@ -56,7 +61,8 @@ def draft_for(questionnaire: Questionnaire, pack_id: str, draft: Draft) -> Draft
 
 def run_classify(args: argparse.Namespace, opened: Opened) -> int:
     asked = questionnaire(args, opened)
-    results = assess(asked, opened.draft.values(), opened.draft.notes())
+    chosen = set(args.jurisdiction)
+    results = [r for r in assess(asked, opened.draft.values(), opened.draft.notes()) if r.pack.id in chosen]
     documents = [result_document(r.pack, draft_for(asked, r.pack.id, opened.draft), r.assessment) for r in results]
     if args.json:
         data = {"jurisdictions": [_json(result, document) for result, document in zip(results, documents)],

@@ -75,10 +75,12 @@ class CrosswalkReport(_Model):
 
 
 def crosswalk_report(questionnaire: Questionnaire, crosswalks: tuple[Crosswalk, ...], answers: Mapping,
-                     attached: Mapping[str, list[str]] | None = None) -> CrosswalkReport:
-    """The evidence reuse among `questionnaire`'s packs, the first pack's requirement leading each
-    row. `attached`: document kind -> the names of the documents of that kind added to the draft."""
-    packs = questionnaire.packs
+                     attached: Mapping[str, list[str]] | None = None,
+                     shown: list[str] | None = None) -> CrosswalkReport:
+    """The evidence reuse among `questionnaire`'s packs (those of `shown` when given, in its order),
+    the first pack's requirement leading each row. `attached`: document kind -> the names of the
+    documents of that kind added to the draft."""
+    packs = tuple(questionnaire.pack(pack_id) for pack_id in shown) if shown else questionnaire.packs
     chosen = crosswalks_for([pack.id for pack in packs], crosswalks)
     evaluations = {pack.id: Evaluation(pack, answers_for(questionnaire, pack.id, answers)) for pack in packs}
     rows = []

@@ -177,3 +177,12 @@ def test_every_crosswalk_text_is_translated_and_the_translation_is_what_a_reader
         assert [row.evidence for row in before.rows] == [row.evidence for row in after.rows]
         assert [row.relation for row in before.rows] == [row.relation for row in after.rows]
         assert not set(texts(before)) & set(texts(after))
+
+
+def test_crosswalk_between_two_packs_neither_of_them_the_drafts(capsys):
+    argv = ["crosswalk", str(COMPLETE_EU_FILE), "--jurisdiction", "utah_ai_lab", "--jurisdiction", "texas_traiga",
+            "--json"]
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [j["id"] for j in data["jurisdictions"]] == ["utah_ai_lab", "texas_traiga"]
+    assert data["rows"] == []  # no crosswalk maps Utah to Texas

@@ -117,3 +117,14 @@ def test_an_unknown_jurisdiction_is_one_error_line(capsys):
     assert main(["classify", str(EXAMPLE), "--jurisdiction", "atlantis"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "atlantis" in err[0] and "utah_ai_lab" in err[0]
+
+
+def test_a_draft_of_one_pack_gives_its_shared_answers_to_another_chosen_alone(capsys):
+    argv = ["classify", str(EXAMPLE), "--jurisdiction", "utah_ai_lab", "--json"]
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [j["pack"]["id"] for j in data["jurisdictions"]] == ["utah_ai_lab"]
+    showings = data["jurisdictions"][0]["result"]["checklists"][0]
+    # The EU test conditions and duration stand for Utah's scope and length: only its yes/no is open.
+    assert "limits" not in {item["id"] for item in showings["unmet"]}
+    assert next(item for item in showings["open"] if item["id"] == "limits")["questions"] == ["ut.limited"]
