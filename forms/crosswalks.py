@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Callable, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
@@ -138,14 +138,12 @@ def shipped_crosswalks(in_language: str | None = None) -> tuple[Crosswalk, ...]:
 
 @lru_cache(maxsize=4)
 def _shipped(in_language: str) -> tuple[Crosswalk, ...]:
-    words = _words(in_language)
-    return tuple(localised(load_crosswalk(path), words) for path in crosswalk_files())
+    say = _saying(in_language)
+    return tuple(localised(load_crosswalk(path), say) for path in crosswalk_files())
 
 
 def _words(in_language: str) -> dict[str, str]:
     """English text -> its words in `in_language`, from the overlays (least specific first)."""
-    if in_language == PSEUDO:
-        return _Pseudo()
     found: dict[str, str] = {}
     for _, overlay in overlays(CROSSWALK_DIR, in_language):
         texts = overlay.get("texts")
@@ -154,18 +152,21 @@ def _words(in_language: str) -> dict[str, str]:
     return found
 
 
-class _Pseudo(dict):
-    def get(self, text, default=None):
-        return pseudo(text) if text else default
+def _saying(in_language: str) -> Callable[[str], str]:
+    """An English text in `in_language` (itself where no overlay translates it)."""
+    if in_language == PSEUDO:
+        return pseudo
+    words = _words(in_language)
+    return lambda text: words.get(text, text)
 
 
-def localised(crosswalk: Crosswalk, words: dict[str, str]) -> Crosswalk:
-    """`crosswalk` with each text that `words` translates in its translation."""
-    def say(text: str) -> str:
-        return words.get(text, text) if text else text
+def localised(crosswalk: Crosswalk, say: Callable[[str], str]) -> Crosswalk:
+    """`crosswalk` with each of its texts as `say` gives it."""
+    def said(text: str) -> str:
+        return say(text) if text else text
 
-    rows = tuple(row.model_copy(update={"note": say(row.note), "sides": {
-        pack_id: side.model_copy(update={"requirement": say(side.requirement), "missing": say(side.missing)})
+    rows = tuple(row.model_copy(update={"note": said(row.note), "sides": {
+        pack_id: side.model_copy(update={"requirement": said(side.requirement), "missing": said(side.missing)})
         for pack_id, side in row.sides.items()}}) for row in crosswalk.rows)
     return crosswalk.model_copy(update={"rows": rows})
 
