@@ -128,3 +128,10 @@ def test_a_draft_of_one_pack_gives_its_shared_answers_to_another_chosen_alone(ca
     # The EU test conditions and duration stand for Utah's scope and length: only its yes/no is open.
     assert "limits" not in {item["id"] for item in showings["unmet"]}
     assert next(item for item in showings["open"] if item["id"] == "limits")["questions"] == ["ut.limited"]
+
+
+def test_all_six_shipped_packs_compose_into_one_questionnaire():
+    packs = _packs("eu_ai_act", "china_ai", "colorado_admt", "utah_ai_lab", "texas_traiga", "nist_ai_rmf")
+    ids = compose(packs).question_ids()
+    assert len(ids) == len(set(ids))
+    assert sum(qid.startswith("core.") for qid in ids) == len(shared_questions())
