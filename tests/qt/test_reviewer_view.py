@@ -446,3 +446,20 @@ def test_the_documents_a_kit_asks_for_show_added_and_missing(make_view, qtbot, t
     assert table("qt.reviewer")["attachments_title"] in text
     assert f"{titles['test_plan']}: bias test plan.pdf" in text
     assert table("qt.reviewer")["attachment_missing"].format(name=titles["technical_documentation"]) in text
+
+
+def test_the_window_stops_a_folder_review_under_way_when_the_application_quits(make_window, inbox, qtbot,
+                                                                                monkeypatch):
+    """Quitting while a folder is read: the job is told to stop and the pool waited for, so no
+    thread is left reporting to objects Python is tearing down."""
+    monkeypatch.setattr(reviewer_jobs, "BATCH_SECONDS", 0)  # a batch per file: the job looks at `cancelled` often
+    window = make_window()
+    qtbot.mouseClick(window.start.review_button, Qt.MouseButton.LeftButton)
+    view = window.reviewer
+    with qtbot.waitSignal(view.model.rowsInserted, timeout=60_000):
+        view.review(inbox)
+    job = view.job
+    window.stop_work()
+    assert job is not None and job.cancelled
+    assert QThreadPool.globalInstance().activeThreadCount() == 0
+    window.reviewer.close_register()
