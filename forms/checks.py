@@ -17,6 +17,7 @@ from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf
 from forms.estimate import estimate_problems
 from forms.glossary import glossary_problems
 from forms.schema import CONTEXT, EXCLUDED, FACT, MEASURE_STATUSES, YES_NO_VALUES, Measure, Pack
+from forms.shared_core import link_problems
 
 # What kind of item is at fault, its id, and the message: (kind, id, message).
 Found = tuple[str, str, str]
@@ -44,7 +45,7 @@ def _item(kind: str, item_id: str) -> str:
 
 def check_pack(pack: Pack) -> Found | None:
     for check in (_unique_ids, _references, _results, _conditions, _unless_only_in_show_if, _cycles,
-                  glossary_problems, estimate_problems):
+                  glossary_problems, estimate_problems, link_problems):
         for kind, item_id, message in check(pack):
             return (*_locatable(pack, kind, item_id), message)
     return None
@@ -316,6 +317,20 @@ def _conditions(pack: Pack) -> Iterator[Found]:
             problem = _leaf_problem(leaf, questions, rule_ids, _item(kind, item_id))
             if problem:
                 yield kind, item_id, problem
+
+
+def condition_problem(pack: Pack, condition: Condition, item: str) -> str | None:
+    """What is wrong with a condition written elsewhere (a crosswalk's) over `pack`'s questions and
+    rules, naming `item` as the message's subject; None when it fits."""
+    questions = {q.id: q for q in _all_questions(pack)}
+    rule_ids = {r.id for r in pack.rules}
+    for leaf in walk(condition):
+        problem = _leaf_problem(leaf, questions, rule_ids, item)
+        if problem:
+            return problem
+    if _has_unless(condition):
+        return tr("packs.check.unless", item=item, key="unless", show_if="show_if")
+    return None
 
 
 def _unless_only_in_show_if(pack: Pack) -> Iterator[Found]:

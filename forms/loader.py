@@ -27,6 +27,7 @@ from forms.layer import Layer, PackError
 from forms.registry import PackInfo, discover, find, is_range
 from forms.safe_yaml import DataFileError, read_yaml
 from forms.schema import ID_PATTERN, REF_PATTERN, Pack, Question
+from forms.shared_core import MANIFEST_KEY, SHARED_CORE_DIR, SHARED_CORE_FILE, core_data
 from forms.translations import localised
 
 PACKS_DIR = Path(__file__).parent / "packs"
@@ -64,7 +65,7 @@ def default_pack() -> Pack:
 def _default_pack(in_language: str) -> Pack:
     # Validated and checked when its files or the code changed, else as kept then (forms/cache.py).
     pack, digest = cache.cached("pack", (str(DEFAULT_PACK), in_language), lambda: _built(in_language), Pack,
-                                watched=(DEFAULT_PACK, PROVISIONS_FILE))
+                                watched=(DEFAULT_PACK, PROVISIONS_FILE, SHARED_CORE_DIR))
     remember(pack, digest)  # a draft records it: worked out with the pack, not at every start
     return pack
 
@@ -127,6 +128,8 @@ def _layer_from(manifest_path: Path, manifest: dict[str, Any], read_include: Inc
     layer = Layer(manifest_path, manifest, {key: [] for key in LISTS})
     _note_origin(raw, manifest_path, layer.origin)
     parts = [(manifest_path, _validated(PackPart, raw, manifest_path))]
+    if _asks_shared_core(manifest, manifest_path):
+        parts.append((SHARED_CORE_FILE, _validated(PackPart, core_data(), SHARED_CORE_FILE)))
     for name in includes:
         part_path, data = read_include(name, manifest_path)
         parts.append((part_path, _validated(PackPart, data, part_path)))
@@ -143,6 +146,14 @@ def _layer_from(manifest_path: Path, manifest: dict[str, Any], read_include: Inc
         return layer
     base = _base_layer(_validated(Extends, extends, manifest_path), manifest_path, packs, (*seen, manifest_path))
     return overlay(base, layer, _validated_list(QuestionsAdded, added, manifest_path), texts)
+
+
+def _asks_shared_core(manifest: dict[str, Any], manifest_path: Path) -> bool:
+    asks = manifest.pop(MANIFEST_KEY, False)
+    if not isinstance(asks, bool):
+        raise PackError(TEXT["at_file"].format(path=manifest_path, message=TEXT["field_problem"].format(
+            field=MANIFEST_KEY, problem=FIELD["boolean"])))
+    return asks
 
 
 def _base_layer(extends: Extends, manifest_path: Path, packs: list[PackInfo] | None,

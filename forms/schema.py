@@ -20,6 +20,7 @@ REF_PATTERN = r"^[a-z0-9_]+(\.[a-z0-9_]+)+$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=120)]
 Text = Annotated[str, Field(max_length=20_000)]
 Refs = tuple[Annotated[str, Field(pattern=REF_PATTERN)], ...]
+SharedId = Annotated[str, Field(pattern=r"^core\.[a-z0-9_]+$", max_length=120)]
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 # Rule kinds that ground no outcome of a track: an intermediate test other rules name (never
@@ -56,6 +57,9 @@ class QuestionBase(Authored):
     required: bool = True
     show_if: Condition | None = None
     refs: Refs = ()
+    # The shared fact (forms/shared_core.py) this question asks in the pack's own words: asked once
+    # for several packs, its answer is this question's. Checked when the pack is loaded.
+    same_as: SharedId | None = None
 
 
 class YesNoQuestion(QuestionBase):

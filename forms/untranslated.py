@@ -15,6 +15,7 @@ from typing import Any
 
 from catalogue.languages import normalise
 from forms.citations import ProvisionList, provisions
+from forms.crosswalks import untranslated_texts
 from forms.loader import PACKS_DIR, load_pack
 from forms.translations import overlays, texts_of, untranslated
 
@@ -28,7 +29,7 @@ def untranslated_pack_texts(language: str) -> list[str]:
         problems: list[str] = []
         merged = _read_merged(manifest.parent, language, problems)
         lines += problems + [f"pack {pack.id}: {path}" for path in untranslated(texts_of(pack), merged)]
-    return lines
+    return lines + [f"crosswalk: {text}" for text in untranslated_texts(language)]
 
 
 def _read_merged(folder: Path, language: str, problems: list[str]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
+from app.commands import jurisdictions
 from app.commands.arguments import add_draft_argument, add_passphrase_option, load_checked, warn
 from app.commands.errors import EXIT_OK
 from app.results import report
@@ -27,6 +28,7 @@ def add_commands(subparsers) -> None:
     add_draft_argument(classifying)
     classifying.add_argument("--json", action="store_true", help=TEXT["json_help"])
     add_passphrase_option(classifying)
+    jurisdictions.add_option(classifying)
     classifying.set_defaults(run=_classify)
     validate = subparsers.add_parser("validate", help=TEXT["validate_help"], description=TEXT["validate_help"])
     add_draft_argument(validate)
@@ -36,8 +38,11 @@ def add_commands(subparsers) -> None:
 
 
 def _classify(args: argparse.Namespace) -> int:
-    draft, pack, warnings, _ = load_checked(args)
+    opened = load_checked(args)
+    draft, pack, warnings, _ = opened
     warn(warnings)
+    if args.jurisdiction:
+        return jurisdictions.run_classify(args, opened)
     assessment = classify(pack, draft.values(), draft.notes())
     document = result_document(pack, draft, assessment)
     if args.json:

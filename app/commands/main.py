@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
 
-from app.commands import (assessment, backups, dossier, kits, listing, packs, passphrases, review, schemas, signing,
+from app.commands import (assessment, backups, crosswalk, dossier, kits, listing, packs, passphrases, review, schemas, signing,
                           workspace)
 from app.commands.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, CommandError
 from app.commands.terminal_prompts import PromptError
@@ -24,7 +24,7 @@ from forms.loader import DEFAULT_PACK, PackError
 
 TEXT = table("cli")
 # In the order `--help` lists them: the pack's questions, a draft's result, then the rest.
-COMMAND_GROUPS = (listing, assessment, passphrases, backups, packs, kits, dossier, signing, review, workspace, schemas)
+COMMAND_GROUPS = (listing, assessment, crosswalk, passphrases, backups, packs, kits, dossier, signing, review, workspace, schemas)
 
 
 class UsageError(Exception):

@@ -1,5 +1,6 @@
 """The JSON Schemas of the draft and of the JSON dossier, kept in the repository under versioned
-names (`resources/schemas/draft-3.schema.json`, `dossier-1.schema.json`) for the programs that
+names (`resources/schemas/draft-3.schema.json`, `dossier-1.schema.json`, and `crosswalk-1.schema.json`
+for `crosswalk --json`) for the programs that
 read them: `python -m app.formats.schema` writes them from the models that write the files,
 `--check` says whether the files kept are the models' (a test runs the check).
 """
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
 from app.formats import data
+from app.results import crosswalk
 from app.storage.drafts import FORMAT_VERSION, Draft
 from app.storage.paths import resource
 
@@ -19,6 +21,7 @@ DRAFT_SCHEMA_FILE = f"draft-{FORMAT_VERSION}.schema.json"
 SCHEMA_FILE = f"dossier-{data.VERSION}.schema.json"
 DRAFT_SCHEMA_ID = f"https://sandbox-kit.invalid/schemas/{DRAFT_SCHEMA_FILE}"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+CROSSWALK_SCHEMA_FILE = f"crosswalk-{crosswalk.VERSION}.schema.json"
 
 
 class KeptSchema(NamedTuple):
@@ -36,9 +39,16 @@ def draft_schema() -> dict[str, Any]:
     return {"$schema": DIALECT, "$id": DRAFT_SCHEMA_ID, **Draft.model_json_schema()}
 
 
+def crosswalk_schema() -> dict[str, Any]:
+    """The JSON Schema of `crosswalk --json` (app/results/crosswalk.py)."""
+    return {"$schema": DIALECT, "$id": f"https://sandbox-kit.invalid/schemas/{CROSSWALK_SCHEMA_FILE}",
+            **crosswalk.CrosswalkReport.model_json_schema()}
+
+
 def kept() -> list[KeptSchema]:
     return [KeptSchema("draft", resource("schemas", DRAFT_SCHEMA_FILE), lambda: as_text(draft_schema())),
-            KeptSchema("dossier", resource("schemas", SCHEMA_FILE), lambda: as_text(data.schema()))]
+            KeptSchema("dossier", resource("schemas", SCHEMA_FILE), lambda: as_text(data.schema())),
+            KeptSchema("crosswalk", resource("schemas", CROSSWALK_SCHEMA_FILE), lambda: as_text(crosswalk_schema()))]
 
 
 def schema_path() -> Path:

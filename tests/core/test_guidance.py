@@ -184,12 +184,13 @@ def test_a_glossary_term_needs_a_word_that_marks_it(tmp_path):
     assert "mentions" in str(caught.value) and "\n" not in str(caught.value)
 
 
-@pytest.mark.parametrize("version", ["1.2.0", "1.3.0", "1.4.0"])
+@pytest.mark.parametrize("version", ["1.2.0", "1.3.0", "1.4.0", "1.5.0"])
 @pytest.mark.parametrize("name", ["cv_screening.json", "credit_scoring.json"])
 def test_a_draft_of_an_earlier_pack_opens_with_its_answers_and_gives_the_same_result(pack, name, version):
-    """Pack 1.5.0 moved questions between sections and added words: a draft of 1.2.0 (before the
-    dossier's parts), 1.3.0 (the applicant's section first) or 1.4.0 (the requirements' statuses and
-    the risks per kind, in the former order) opens without an error, keeps every answer, and
+    """Pack 1.5.0 moved questions between sections and added words, 1.6.0 linked questions to the
+    shared core: a draft of 1.2.0 (before the dossier's parts), 1.3.0 (the applicant's section
+    first), 1.4.0 (the requirements' statuses and the risks per kind, in the former order) or 1.5.0
+    (before the links) opens without an error, keeps every answer, and
     classifies as the example of the pack in use does. The drafts before 1.4.0 keep their answer to
     the question 1.4.0 retired, with a warning naming it, and never answered the requirements'
     statuses, which stay unknown (tests/core/test_requirements.py)."""
