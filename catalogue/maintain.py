@@ -5,7 +5,7 @@
   ids, each with its English as a comment for translators, and where the code uses it), brings
   every other language's `messages.po` up to date with it (new ids added untranslated, removed ones
   kept as obsolete), checks that every translation keeps its message's placeholders, and compiles
-  each `.po` to the `.mo` the application reads.
+  each `.po` to the `.mo` the application reads (other libraries' catalogues too: `argparse.po`).
 - `... check LANG` lists the messages LANG still lacks (`python3 dev.py catalogue check LANG` then
   lists the shipped packs' texts it lacks, with forms/untranslated.py: the catalogue knows no pack).
 - `... new LANG` starts a language: its `messages.po` from the template.
@@ -42,6 +42,11 @@ def read_catalogue(path: Path, language: str | None = None) -> Catalog:
 def po_files() -> dict[str, Path]:
     """Language -> its messages.po, English included."""
     return {path.parent.parent.name: path for path in sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))}
+
+
+def compiled_sources() -> list[tuple[str, Path]]:
+    """(language, .po) for every catalogue compiled: our messages and other libraries' (argparse.po)."""
+    return [(path.parent.parent.name, path) for path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))]
 
 
 def compiled(catalog: Catalog) -> bytes:
@@ -101,7 +106,7 @@ def translation_problems(english: Catalog, language: str, catalog: Catalog) -> l
 def stale_mo() -> list[str]:
     """The .mo files that are missing or do not match their .po."""
     stale = []
-    for language, po in po_files().items():
+    for language, po in compiled_sources():
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.read_bytes() != compiled(read_catalogue(po, language)):
             stale.append(str(mo.relative_to(ROOT)))
@@ -135,7 +140,7 @@ def update(english: Catalog, pot: Catalog) -> None:
 
 
 def compile_all() -> None:
-    for language, po in po_files().items():
+    for language, po in compiled_sources():
         po.with_suffix(".mo").write_bytes(compiled(read_catalogue(po, language)))
 
 
@@ -187,7 +192,7 @@ def run(argv: list[str]) -> int:
               and not any(m.id.startswith(u + ".") for u in used)]
     if unused:
         print(f"not named literally in the code (used by computed keys, or no longer): {', '.join(unused)}")
-    print("\n".join(problems) or f"catalogues compiled: {', '.join(po_files())}")
+    print("\n".join(problems) or f"catalogues compiled: {', '.join(str(po.relative_to(LOCALE_DIR)) for _, po in compiled_sources())}")
     return 1 if problems else 0
 
 

@@ -16,6 +16,7 @@ from typing import Iterable
 from app.dossier.authority import Branding, Extras
 from app.dossier.texts import TEXT
 from app.results.document import Answer, DerivedPart, DutyPart, FindingPart, ObligationPart, ResultDocument, TablePart
+from catalogue.formats import language_name
 from risk_tiers.texts import LIST_SEPARATOR
 
 # The parts after the cover and the contents, in order, each with the key of its title in the
@@ -187,6 +188,8 @@ def cover_rows(document: ResultDocument, branding: Branding | None = None) -> li
             rows.append((TEXT["deadline"], TEXT["deadline_passed"].format(date=deadline) if branding.closed
                          else deadline))
     rows += [(TEXT["date"], document.answered_on.isoformat()),
+             (TEXT["answers_language"], TEXT["answers_language_value"].format(
+                 language=language_name(document.answers_language))),
              (TEXT["completeness"], completeness_text(document)),
              (TEXT["pack"], TEXT["pack_value"].format(pack=document.pack_id, version=document.pack_version,
                                                       date=document.law_current_to.isoformat()))]
