@@ -89,17 +89,23 @@ def code_problems(english: Catalog, found: list[Use]) -> list[str]:
 
 
 def translation_problems(english: Catalog, language: str, catalog: Catalog) -> list[str]:
-    """Translations whose placeholders differ from the English (they could not be filled in)."""
+    """Translations whose placeholders differ from the English: one it names that the English does
+    not fill in (it could not be filled in), or one of the English's it leaves out (a name, a number
+    or a date the reader would not get). A plural's form may leave out its {count} ("one answer")."""
     problems = []
     for message in catalog:
         key = message.id if isinstance(message.id, str) else message.id[0]
         source = english.get(key)
         if not key or source is None or not any(_forms(message)):
             continue
+        wanted = _fields(source) - ({"count"} if source.pluralizable else set())
         for form in _forms(message):
             if form and placeholders(form) - _fields(source):
                 problems.append(f"{language}: '{key}' names {sorted(placeholders(form) - _fields(source))}, "
                                 f"which the English does not fill in")
+            if form and wanted - placeholders(form):
+                problems.append(f"{language}: '{key}' leaves out {sorted(wanted - placeholders(form))}, "
+                                f"which the English has")
     return problems
 
 
