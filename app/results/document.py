@@ -107,6 +107,7 @@ class FindingPart(Cited):
     reason: str
     because: tuple[Answer, ...]
     caveat: str = ""
+    kind_label: str = ""  # the outcome's words when `kind` is one of a track's ("High-risk"), else ""
 
 
 @dataclass(frozen=True)
@@ -446,8 +447,9 @@ def _questions(pack: Pack, question_ids: tuple[str, ...]) -> tuple[Question, ...
 
 
 def _finding(pack: Pack, finding: Finding) -> FindingPart:
+    label = next((o.label for track in pack.tracks for o in track.outcomes if o.id == finding.tier), "")
     return FindingPart(finding.refs, refs_text(finding.refs), finding.rule, finding.tier, finding.reason,
-                       _because(pack, finding.because), finding.caveat)
+                       _because(pack, finding.because), finding.caveat, label)
 
 
 def _obligation(obligation: ObligationResult, duty: DutyPart | None) -> ObligationPart:

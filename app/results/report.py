@@ -62,7 +62,9 @@ def _duty_lines(duty: DutyPart) -> list[str]:
 
 
 def _finding_lines(finding: FindingPart) -> list[str]:
-    lines = [f"- [{finding.kind}] {finding.citations}", f"  {finding.reason}", *_because_lines(finding.because)]
+    # The outcome a finding grounds, in the pack's words (its id is for programs: --json).
+    head = f"- [{finding.kind_label}] {finding.citations}" if finding.kind_label else f"- {finding.citations}"
+    lines = [head, f"  {finding.reason}", *_because_lines(finding.because)]
     if finding.caveat:
         lines.append(TEXT["caveat"].format(caveat=finding.caveat))
     return lines
