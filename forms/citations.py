@@ -87,6 +87,8 @@ def label(ref: str) -> str:
     if rest and rest[-1] in ("excl", "profiling"):
         suffix = rest.pop()
     text = _article(act, head, rest) if head.startswith("art") else _annex(head, rest)
+    if rest:  # French sets a subdivision off from the act: "article 5, paragraphe 1, point f), du"
+        text = LABEL_TEXT["subdivided"].format(label=text)
     acts = LABEL_TEXT["act"]
     text = (acts[act] if act in acts else LABEL_TEXT["act_other"]).format(provision=text, act=act.upper())
     return LABEL_TEXT[suffix].format(label=text) if suffix else text

@@ -19,6 +19,7 @@ class DossierLanguageWidget(QWidget):
         label = QLabel(TEXT["export_language"])
         label.setBuddy(self.combo)
         self.combo.setAccessibleName(TEXT["export_language"])
+        self.combo.view().setAccessibleName(TEXT["export_language"])  # its list, when open
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(label)

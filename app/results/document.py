@@ -107,7 +107,6 @@ class FindingPart(Cited):
     reason: str
     because: tuple[Answer, ...]
     caveat: str = ""
-    kind_label: str = ""  # the outcome's words when `kind` is one of a track's ("High-risk"), else ""
 
 
 @dataclass(frozen=True)
@@ -315,6 +314,10 @@ class ResultDocument:
         self.declaration = Cited(pack.declaration_refs, refs_text(pack.declaration_refs))
         self.declaration_text = pack.declaration
 
+    def outcome_label(self, outcome: str) -> str:
+        """The pack's words for one of its tracks' outcomes ("high_risk": "High-risk"); "" for another id."""
+        return next((o.label for track in self._pack.tracks for o in track.outcomes if o.id == outcome), "")
+
     @property
     def provisional(self) -> bool:
         """An open question could still change the result."""
@@ -447,9 +450,8 @@ def _questions(pack: Pack, question_ids: tuple[str, ...]) -> tuple[Question, ...
 
 
 def _finding(pack: Pack, finding: Finding) -> FindingPart:
-    label = next((o.label for track in pack.tracks for o in track.outcomes if o.id == finding.tier), "")
     return FindingPart(finding.refs, refs_text(finding.refs), finding.rule, finding.tier, finding.reason,
-                       _because(pack, finding.because), finding.caveat, label)
+                       _because(pack, finding.because), finding.caveat)
 
 
 def _obligation(obligation: ObligationResult, duty: DutyPart | None) -> ObligationPart:

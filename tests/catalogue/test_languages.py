@@ -24,18 +24,18 @@ def language():
 
 @pytest.mark.parametrize("code, expected", [
     ("en", ["Art. 5(1)(f) AI Act", "Annex III, point 4(a) AI Act", "Art. 3(1) AI Act", "Art. 6(1)(f) GDPR",
-            "Art. 5(1)(h)(i) AI Act"]),
+            "Art. 5(1)(h)(i) AI Act", "Art. 9 AI Act"]),
     ("de", ["Art. 5 Abs. 1 Buchst. f KI-VO", "Anhang III Nr. 4 Buchst. a KI-VO", "Art. 3 Nr. 1 KI-VO",
-            "Art. 6 Abs. 1 Buchst. f DSGVO", "Art. 5 Abs. 1 Buchst. h Ziff. i KI-VO"]),
+            "Art. 6 Abs. 1 Buchst. f DSGVO", "Art. 5 Abs. 1 Buchst. h Ziff. i KI-VO", "Art. 9 KI-VO"]),
     ("fr", ["article 5, paragraphe 1, point f), du règlement sur l'IA", "annexe III, point 4 a), du règlement sur l'IA",
             "article 3, point 1), du règlement sur l'IA", "article 6, paragraphe 1, point f), du RGPD",
-            "article 5, paragraphe 1, point h) i), du règlement sur l'IA"]),
+            "article 5, paragraphe 1, point h) i), du règlement sur l'IA", "article 9 du règlement sur l'IA"]),
 ])
 def test_citations_take_the_official_form_of_each_language(language, code, expected):
     from forms.citations import label
 
     language(code)
-    refs = ("aiact.art5.1.f", "aiact.annex3.4.a", "aiact.art3.1", "gdpr.art6.1.f", "aiact.art5.1.h.i")
+    refs = ("aiact.art5.1.f", "aiact.annex3.4.a", "aiact.art3.1", "gdpr.art6.1.f", "aiact.art5.1.h.i", "aiact.art9")
     assert [label(ref) for ref in refs] == expected
 
 

@@ -43,7 +43,8 @@ def _own_texts(draft: dict) -> list[str]:
 
 
 def _plain(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+    # A line broken after a hyphen ("high-|risk", "Konformitäts-|bewertung") reads as unbroken.
+    return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", text.replace("\u00ad", ""))).strip()
 
 
 def _english_left(text: str, own: list[str]) -> list[str]:

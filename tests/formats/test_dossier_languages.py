@@ -16,7 +16,7 @@ from app.formats.languages import LanguageError, checked_language, default_dossi
 from app.kits.kit import load_kit
 from app.storage.drafts import load_draft
 from catalogue import speaking, tr
-from catalogue.formats import language_name
+from catalogue.formats import format_date, language_name
 from tests.kits.kitmaker import write_kit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +55,7 @@ def test_a_json_dossier_in_another_language_keeps_the_answers_as_written(tmp_pat
     assert data["draft"]["answers"] == json.loads(draft.to_json())["answers"]
 
 
-def test_a_pdf_in_french_and_in_german_says_the_answers_are_in_english(tmp_path):
+def test_a_pdf_in_french_and_in_german_says_the_answers_are_in_english_and_writes_dates_its_way(tmp_path):
     from pypdf import PdfReader
 
     for code in ("fr", "de"):
@@ -65,6 +65,8 @@ def test_a_pdf_in_french_and_in_german_says_the_answers_are_in_english(tmp_path)
         with speaking(code):
             assert tr("dossier.answers_language") in cover
             assert language_name("en") in cover
+            # Dates as the language writes them: "19. Oktober 2026", "19 octobre 2026".
+            assert format_date(load_draft(EXAMPLE).modified.date(), "long") in cover
 
 
 def test_a_language_that_cannot_be_had_is_one_error_line(tmp_path, capsys):

@@ -59,3 +59,24 @@ def test_with_a_kit_only_its_languages_are_offered(qtbot, window, tmp_path):
     window.wizard.go_to(REVIEW)
     box = window.wizard.review.language_box
     assert box.codes == ("en",) and "Test Sandbox" in box.combo.toolTip()
+
+
+def test_long_german_step_titles_break_at_their_parts_and_screen_readers_get_them_whole(qtbot, make_window):
+    import catalogue
+    from catalogue.hyphenation import SOFT_HYPHEN
+
+    catalogue.set_language("de")
+    try:
+        window = make_window()
+        qtbot.mouseClick(window.start.new_button, Qt.MouseButton.LeftButton)
+        model = window.wizard.model
+        row = model.row_of("conformity")
+        shown = model.data(model.index(row), Qt.ItemDataRole.DisplayRole)
+        title = window.wizard.session.pack.sections[row].title
+        assert SOFT_HYPHEN in shown and shown.replace(SOFT_HYPHEN, "") == title
+        spoken = model.data(model.index(row), Qt.ItemDataRole.AccessibleTextRole)
+        assert SOFT_HYPHEN not in spoken and title in spoken
+        # The step list never needs a horizontal scroll bar: every title wraps within it.
+        assert not window.wizard.steps.horizontalScrollBar().isVisible()
+    finally:
+        catalogue.set_language("en")
