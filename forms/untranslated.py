@@ -17,32 +17,60 @@ from catalogue.languages import normalise
 from forms.citations import ProvisionList, provisions
 from forms.crosswalks import untranslated_texts
 from forms.loader import PACKS_DIR, load_pack
-from forms.translations import overlays, texts_of, untranslated
+from forms.schema import Pack
+from forms.translations import localised, overlays, texts_of, untranslated
 
 
 def untranslated_pack_texts(language: str) -> list[str]:
     """What the packs shipped with the application still lack in `language`, one line each."""
     listed = ProvisionList(provisions=tuple(provisions().values()))
-    lines = [f"provisions: {path}" for path in untranslated(texts_of(listed), _read_merged(PACKS_DIR, language, []))]
+    lines = [f"provisions: {path}" for path in untranslated(texts_of(listed), read_merged(PACKS_DIR, language, []))]
     for manifest in sorted(PACKS_DIR.glob("*/pack.yaml")):
         pack = load_pack(manifest.parent, "en")
         problems: list[str] = []
-        merged = _read_merged(manifest.parent, language, problems)
-        lines += problems + [f"pack {pack.id}: {path}" for path in untranslated(texts_of(pack), merged)]
+        overlay = read_merged(manifest.parent, language, problems)
+        lines += problems + [f"pack {pack.id}: {path}" for path in untranslated(texts_of(pack), overlay)]
     return lines + [f"crosswalk: {text}" for text in untranslated_texts(language)]
 
 
-def _read_merged(folder: Path, language: str, problems: list[str]) -> dict[str, Any]:
-    merged: dict[str, Any] = {}
+def translated_pairs(language: str) -> list[tuple[str, str, str]]:
+    """(where, English, translation) for every provision and shipped pack text `language` has, as
+    the application shows them: for checking that translations follow the terms (catalogue/legal_terms.py)."""
+    listed = ProvisionList(provisions=tuple(provisions().values()))
+    pairs = [(f"provisions: {w}", e, t) for w, e, t in _pairs("", texts_of(listed),
+                                                               texts_of(localised(listed, PACKS_DIR, language)))]
+    for manifest in sorted(PACKS_DIR.glob("*/pack.yaml")):
+        english, translated = load_pack(manifest.parent, "en"), load_pack(manifest.parent, language)
+        pairs += [(f"pack {english.id}: {w}", e, t) for w, e, t in translated_text_pairs(english, translated)]
+    return pairs
+
+
+def translated_text_pairs(english: Pack, translated: Pack) -> list[tuple[str, str, str]]:
+    """(path, English, translation) for each text of a pack that its translation words otherwise."""
+    return _pairs("", texts_of(english), texts_of(translated))
+
+
+def _pairs(where: str, english: Any, translated: Any) -> list[tuple[str, str, str]]:
+    """The texts at the same place in both, where they differ (a text left in English is not a translation)."""
+    if isinstance(english, dict) and isinstance(translated, dict):
+        return [pair for key, value in english.items() if key in translated
+                for pair in _pairs(f"{where}.{key}" if where else str(key), value, translated[key])]
+    if isinstance(english, str) and isinstance(translated, str) and english != translated:
+        return [(where, english, translated)]
+    return []
+
+
+def read_merged(folder: Path, language: str, problems: list[str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
     for _, overlay in overlays(folder, language, problems):
-        merged = _merged(merged, overlay)
-    return merged
+        found = merged(found, overlay)
+    return found
 
 
-def _merged(base: dict, more: dict) -> dict:
+def merged(base: dict, more: dict) -> dict:
     out = dict(base)
     for key, value in more.items():
-        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+        out[key] = merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
     return out
 
 

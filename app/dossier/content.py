@@ -25,7 +25,7 @@ from app.dossier.layout import Block, Contents
 from app.dossier.logo import logo_flowable
 from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, completeness_text,
                                  cover_rows, cover_title, date_source, declaration_text, duty_group_title,
-                                 has_documents, open_count, outline, signer_name, status_counts_text)
+                                 has_documents, open_count, outline, shown_date, signer_name, status_counts_text)
 from app.dossier.texts import TEXT
 from app.results.document import Answer, Cited, DerivedPart, DutyPart, ObligationPart, ResultDocument, TablePart
 from catalogue import ntr
@@ -266,7 +266,7 @@ def _when(obligation: ObligationPart, sources: dict[str, int]) -> str:
     if source is None:
         return TEXT["applies_now"]
     number = sources.setdefault(source, len(sources) + 1)
-    return TEXT["from_date"].format(date=obligation.applies_from.isoformat(), number=number)
+    return TEXT["from_date"].format(date=shown_date(obligation.applies_from, "medium"), number=number)
 
 
 # --- data protection, transparency, the plan -------------------------------------------------
@@ -315,7 +315,7 @@ def open_points(document: ResultDocument, found: Outline) -> list:
 def declaration(document: ResultDocument, fingerprint: str) -> list:
     line = "_" * 48
     rows = [(TEXT["name"], signer_name(document)), (TEXT["role"], line),
-            (TEXT["date"], document.answered_on.isoformat()), (TEXT["signature"], "")]
+            (TEXT["date"], shown_date(document.answered_on)), (TEXT["signature"], "")]
     table = Table([[plain(k, SMALL), plain(v)] for k, v in rows], colWidths=[35 * mm, 130 * mm],
                   rowHeights=[None, None, None, 18 * mm])
     table.setStyle(TableStyle([("LINEBELOW", (1, 3), (1, 3), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))

@@ -16,6 +16,7 @@ from typing import Iterable
 from app.dossier.authority import Branding, Extras
 from app.dossier.texts import TEXT
 from app.results.document import Answer, DerivedPart, DutyPart, FindingPart, ObligationPart, ResultDocument, TablePart
+from catalogue.formats import format_date, language_name
 from risk_tiers.texts import LIST_SEPARATOR
 
 # The parts after the cover and the contents, in order, each with the key of its title in the
@@ -164,6 +165,12 @@ def _by_roles(document: ResultDocument) -> tuple[tuple[tuple[str, ...], tuple[Ob
 
 # --- words both layouts print the same -------------------------------------------------------
 
+def shown_date(date, width: str = "long") -> str:
+    """A date as the dossier's language writes it ("2. August 2026", "2 août 2026"); a table's
+    narrow column takes the "medium" width ("02.08.2026", "2 août 2026")."""
+    return format_date(date, width)
+
+
 def has_documents(extras: Extras) -> bool:
     """Whether the dossier has the documents' part: with a kit, or with documents added."""
     return bool(extras.enclosures or extras.missing or extras.branding is not None)
@@ -183,13 +190,15 @@ def cover_rows(document: ResultDocument, branding: Branding | None = None) -> li
                    else branding.sandbox)
         rows += [(TEXT["sandbox"], sandbox), (TEXT["authority"], branding.authority)]
         if branding.deadline is not None:
-            deadline = branding.deadline.isoformat()
+            deadline = shown_date(branding.deadline)
             rows.append((TEXT["deadline"], TEXT["deadline_passed"].format(date=deadline) if branding.closed
                          else deadline))
-    rows += [(TEXT["date"], document.answered_on.isoformat()),
+    rows += [(TEXT["date"], shown_date(document.answered_on)),
+             (TEXT["answers_language"], TEXT["answers_language_value"].format(
+                 language=language_name(document.answers_language))),
              (TEXT["completeness"], completeness_text(document)),
              (TEXT["pack"], TEXT["pack_value"].format(pack=document.pack_id, version=document.pack_version,
-                                                      date=document.law_current_to.isoformat()))]
+                                                      date=shown_date(document.law_current_to)))]
     if branding is not None:
         rows.append((TEXT["kit"], branding.kit))
     return rows
@@ -223,7 +232,7 @@ def date_source(obligation: ObligationPart) -> str | None:
     """What sets the date an obligation applies from, and whether it is verified; None without a date."""
     if obligation.applies_from is None:
         return None
-    source = TEXT["applies_from"].format(date=obligation.applies_from.isoformat(), set_by=obligation.set_by)
+    source = TEXT["applies_from"].format(date=shown_date(obligation.applies_from), set_by=obligation.set_by)
     return source if obligation.verified else f"{source}; {TEXT['unverified'].format(source=obligation.source)}"
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from app.dossier.authority import Branding, Extras
 from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, completeness_text,
                                  cover_rows, cover_title, date_source, declaration_text, duty_group_title,
-                                 has_documents, open_count, outline, signer_name, status_counts_text)
+                                 has_documents, open_count, outline, shown_date, signer_name, status_counts_text)
 from app.dossier.texts import TEXT
 from app.formats.embedded import FINGERPRINT_CLASS, FINGERPRINT_META, data_block
 from app.formats.markup import Markup, element, joined, language_tag
@@ -337,7 +337,7 @@ def _when(obligation: ObligationPart, sources: dict[str, int]) -> Markup:
     if source is None:
         return joined(TEXT["applies_now"])
     number = sources.setdefault(source, len(sources) + 1)
-    return element("a", TEXT["from_date"].format(date=obligation.applies_from.isoformat(), number=number),
+    return element("a", TEXT["from_date"].format(date=shown_date(obligation.applies_from, "medium"), number=number),
                    href=f"#date-{number}")
 
 
@@ -357,7 +357,7 @@ def _list(items: list[str]) -> Markup:
 
 def declaration(document: ResultDocument, fingerprint: str) -> Part:
     """The pack's declaration and the provisions it rests on, with the lines to sign on."""
-    rows = [(TEXT["name"], signer_name(document)), (TEXT["role"], ""), (TEXT["date"], document.answered_on.isoformat()),
+    rows = [(TEXT["name"], signer_name(document)), (TEXT["role"], ""), (TEXT["date"], shown_date(document.answered_on)),
             (TEXT["signature"], "")]
     refs = [_refs(document.declaration)] if document.declaration.refs else []
     return Part("declaration", [element("p", declaration_text(document)), *refs,

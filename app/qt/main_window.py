@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.next_missing_action = self._action(TEXT["next_missing"], self.next_missing, "F8")
         self.start_action = self._action(TEXT["go_start"], self.show_start, "Ctrl+Shift+H")
         self.undo_action = self._action(TEXT["workspace_undo_nothing"], self.undo, keys.Undo)
+        self.language_action = self._action(TEXT["language_menu"], self.choose_language)
         file_menu = self.menuBar().addMenu(TEXT["menu_file"])
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu(TEXT["recent"])
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(TEXT["menu_edit"])
         edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.language_action)
         go_menu = self.menuBar().addMenu(TEXT["menu_go"])
         go_menu.addActions([self.back_action, self.next_action, self.next_missing_action, self.review_action,
                             self.start_action])
@@ -333,6 +336,12 @@ class MainWindow(QMainWindow):
             self.session.flush_typing()
             self._go_review()
             self.wizard.review.export()
+
+    def choose_language(self) -> None:
+        """Edit > Language...: kept in the settings, applied at the next start (app/qt/language_choice.py)."""
+        from app.qt.language_choice import choose_language
+
+        choose_language(self, self.prompter, self.settings)
 
     def next_missing(self) -> None:
         if self.wizard is None or not self.next_missing_action.isEnabled():

@@ -111,6 +111,13 @@ class Prompter:
         text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, value)
         return text if ok else None
 
+    def choose_item(self, parent, title: str, label: str, rows: list[str], current: int = 0) -> int | None:
+        """The index of the row chosen from `rows` (`current` selected at first), or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        chosen, ok = QInputDialog.getItem(parent, title, label, rows, current, False)
+        return rows.index(chosen) if ok and chosen in rows else None
+
     def choose_client(self, parent, title: str, label: str, clients: list[str]) -> str | None:
         """One of `clients`, or a name typed in; None when the person cancels."""
         from PySide6.QtWidgets import QInputDialog

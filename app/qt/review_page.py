@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QPus
 from app.kits.manifest import SOON, deadline_text
 from app.qt.attachments_view import AttachmentsView
 from app.qt.collector import PoolJob
+from app.qt.dossier_language import DossierLanguageWidget
 from app.qt.kit_views import plain_label
 from app.results import names
 from catalogue import tr
@@ -125,8 +126,10 @@ class ReviewPage(ScrollPage):
         self.open_button.clicked.connect(self._open_exported)
         self.open_button.hide()
         self.exported: Path | None = None
+        self.language_box = DossierLanguageWidget()
         row = QHBoxLayout()
         row.addWidget(self.export_button)
+        row.addWidget(self.language_box)
         row.addWidget(self.sign_box)
         row.addWidget(self.progress, 1)
         row.addWidget(self.export_status, 1)
@@ -135,6 +138,7 @@ class ReviewPage(ScrollPage):
 
     def refresh(self) -> None:
         """Rebuilt when the page is shown (not on every answer: nobody sees it meanwhile)."""
+        self.language_box.fill(self.session.kit, self.session.draft.lock.language)
         old = self.content
         self.content = self._build()
         self.body.replaceWidget(old, self.content)
@@ -251,7 +255,8 @@ class ReviewPage(ScrollPage):
         return (path.parent if path else Path.home()) / f"{stem}.pdf"
 
     def start_export(self, export, out_path: Path, signer: str | None = None) -> None:
-        """Run `export` in a pool thread; `signer`: whose signature it adds, if any."""
+        """Run `export` in a pool thread, in the dossier language chosen; `signer`: whose signature it adds, if any."""
+        export = self.language_box.wrapped(export, self.session.kit)
         self.job = ExportJob(export, self.session.draft.model_copy(deep=True), self.session.pack, out_path,
                              self.session.kit)
         self.job.signer = signer

@@ -294,6 +294,7 @@ class ResultDocument:
         self._pack, self._draft, self._evaluation = pack, draft, evaluation
         self.pack_id, self.pack_version = pack.id, pack.version
         self.pack_title = pack.title
+        self.answers_language = draft.lock.language  # the applicant's text stays in it, untranslated
         self.law_current_to, self.law_note = assessment.law_current_to, pack.law_note
         self.primary_track = pack.tracks[0].label
         self.headline = _headline(pack, assessment)
@@ -312,6 +313,10 @@ class ResultDocument:
         self.decision_path = _decision_path(pack, assessment, self.findings)
         self.declaration = Cited(pack.declaration_refs, refs_text(pack.declaration_refs))
         self.declaration_text = pack.declaration
+
+    def outcome_label(self, outcome: str) -> str:
+        """The pack's words for one of its tracks' outcomes ("high_risk": "High-risk"); "" for another id."""
+        return next((o.label for track in self._pack.tracks for o in track.outcomes if o.id == outcome), "")
 
     @property
     def provisional(self) -> bool:

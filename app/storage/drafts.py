@@ -29,7 +29,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.storage import draft_migrations, protect
-from catalogue import table
+from catalogue import language, shipped_language, table
 from forms.answers import answer_problem
 from forms.fingerprint import content_hash
 from forms.schema import Pack
@@ -37,7 +37,7 @@ from forms.schema import Pack
 FORMAT = "sandbox-applicant-kit/draft"
 FORMAT_VERSION = draft_migrations.latest_format()
 MAX_DRAFT_BYTES = 20 * 1024 * 1024
-LANGUAGE = "en"  # the only language drafts are written in for now
+LANGUAGE = "en"  # the language of drafts that did not record theirs (formats 1 and 2: all in English)
 
 TEXT = table("drafts")
 ERRORS = table("drafts.error")
@@ -85,6 +85,8 @@ class Lock(BaseModel):
     model_config = ConfigDict(extra="forbid")
     pack: Made
     kit: Made | None = None
+    # The language the answers are written in: the application's when the draft was started ("de"),
+    # kept as it is by later saves. Their text is never translated; the dossier says which it is.
     language: str = Field(LANGUAGE, max_length=35)  # a BCP 47 tag
 
     @classmethod
@@ -126,7 +128,8 @@ class Draft(BaseModel):
     @classmethod
     def new(cls, pack: Pack, now: dt.datetime | None = None, kit: Made | None = None) -> "Draft":
         now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        return cls(id=uuid.uuid4(), lock=Lock.of(pack, kit), created=now, modified=now)
+        lock = Lock.of(pack, kit, language=shipped_language(language()))
+        return cls(id=uuid.uuid4(), lock=lock, created=now, modified=now)
 
     def values(self) -> dict[str, Any]:
         """Question id to answer value, the shape the core reads."""

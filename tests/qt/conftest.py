@@ -17,6 +17,7 @@ class ScriptedPrompter:
         self.save_choice = Choice.CANCEL
         self.open_answer: Path | None = None
         self.save_answer: Path | None = None
+        self.item_answer: int | None = None
         self.asked: list[str] = []
         self.errors: list[tuple[str, str]] = []
         self.error_actions: list[str | None] = []  # the extra button each error offered, if any
@@ -113,6 +114,10 @@ class ScriptedPrompter:
     def choose_client(self, parent, title, label, clients):
         self.clients_offered = list(clients)
         return self.client_answer
+
+    def choose_item(self, parent, title, label, rows, current=0):
+        self.items_offered = (list(rows), current)
+        return self.item_answer
 
     def choose_folder(self, parent, folder):
         return self.folder_answer
