@@ -1,5 +1,7 @@
 """What the packs shipped with the application still lack in a language: the provisions' titles
-and each pack's texts that no overlay translates, one line each.
+and each pack's texts that no overlay translates, one line each. A pack with no overlay in any
+language is offered in English only (the US and Chinese packs today): it is named as such, and its
+texts and the provisions of laws no translated pack cites are not counted as missing.
 
 `python -m forms.untranslated LANG` prints them; `python3 dev.py catalogue check LANG` runs it after
 the catalogue's own check of the messages (catalogue/maintain.py), which knows nothing of packs.
@@ -14,23 +16,40 @@ from pathlib import Path
 from typing import Any
 
 from catalogue.languages import normalise
+from forms.checks import cited
 from forms.citations import ProvisionList, provisions
 from forms.crosswalks import untranslated_texts
 from forms.loader import PACKS_DIR, load_pack
 from forms.schema import Pack
-from forms.translations import localised, overlays, texts_of, untranslated
+from forms.translations import LOCALE_FOLDER, localised, overlays, texts_of, untranslated
 
 
 def untranslated_pack_texts(language: str) -> list[str]:
-    """What the packs shipped with the application still lack in `language`, one line each."""
-    listed = ProvisionList(provisions=tuple(provisions().values()))
-    lines = [f"provisions: {path}" for path in untranslated(texts_of(listed), read_merged(PACKS_DIR, language, []))]
+    """What the packs shipped with the application and translated into `language` still lack in
+    it, one line each."""
+    lines: list[str] = []
+    laws: set[str] = set()  # the acts the translated packs cite ("aiact", "gdpr")
     for manifest in sorted(PACKS_DIR.glob("*/pack.yaml")):
+        if _english_only(manifest.parent):
+            continue
         pack = load_pack(manifest.parent, "en")
+        laws |= {ref.split(".")[0] for _, _, item_refs in cited(pack) for ref in item_refs}
         problems: list[str] = []
         overlay = read_merged(manifest.parent, language, problems)
         lines += problems + [f"pack {pack.id}: {path}" for path in untranslated(texts_of(pack), overlay)]
+    listed = ProvisionList(provisions=tuple(p for ref, p in provisions().items() if ref.split(".")[0] in laws))
+    lines = [f"provisions: {path}" for path in untranslated(texts_of(listed), read_merged(PACKS_DIR, language, []))] + lines
     return lines + [f"crosswalk: {text}" for text in untranslated_texts(language)]
+
+
+def english_only_packs() -> list[str]:
+    """The ids of the shipped packs translated into no language."""
+    return [load_pack(manifest.parent, "en").id for manifest in sorted(PACKS_DIR.glob("*/pack.yaml"))
+            if _english_only(manifest.parent)]
+
+
+def _english_only(folder: Path) -> bool:
+    return not any((folder / LOCALE_FOLDER).glob("*.yaml"))
 
 
 def translated_pairs(language: str) -> list[tuple[str, str, str]]:
@@ -82,6 +101,8 @@ def run(argv: list[str]) -> int:
     # English is the packs' own language; its variants and en-XA read it.
     lacking = [] if code.split("_")[0] == "en" else untranslated_pack_texts(code)
     print("\n".join(lacking) or f"{argv[0]}: every pack text is translated")
+    if code.split("_")[0] != "en" and (english_only := english_only_packs()):
+        print(f"offered in English only, not counted: {', '.join(english_only)}")
     print(f"{len(lacking)} pack texts untranslated", file=sys.stderr)
     return 0
 
