@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
 
-from app.commands import assessment, backups, dossier, kits, listing, packs, passphrases, review, signing, workspace
+from app.commands import (assessment, backups, dossier, feedback, kits, listing, packs, passphrases, review, signing,
+                          workspace)
 from app.commands.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, CommandError
 from app.commands.terminal_prompts import PromptError
 from app.kits.errors import KitError
@@ -23,7 +24,7 @@ from forms.loader import DEFAULT_PACK, PackError
 
 TEXT = table("cli")
 # In the order `--help` lists them: the pack's questions, a draft's result, then the rest.
-COMMAND_GROUPS = (listing, assessment, passphrases, backups, packs, kits, dossier, signing, review, workspace)
+COMMAND_GROUPS = (listing, assessment, passphrases, backups, packs, kits, dossier, signing, review, feedback, workspace)
 
 
 class UsageError(Exception):

@@ -1,0 +1,76 @@
+"""The reviewer's comments on a dossier, and the feedback file made from them for the applicant.
+
+Comments are rows of the register (app/review/register.py), one each, so reviewers commenting at
+once each keep theirs; the feedback file (app/storage/feedback.py) is written from those rows and
+the application's review status, with the answers of the dossier's draft, so the applicant's next
+dossier can say what changed since. A comment names what it is about by id, and only ids the
+dossier has are accepted: a question of its pack, a finding (rule), obligation or gap of its
+result, a document of its kit or draft, or the application.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from app.review.detail import DossierDetail
+from app.review.register import Register
+from app.storage.feedback import (ERRORS, ApplicationStatus, Comment, CommentStatus, Feedback, FeedbackError, Reply,
+                                  Reviewed, Target, TargetKind)
+
+
+def target_ids(detail: DossierDetail) -> dict[TargetKind, set[str]]:
+    """Every id a comment on this dossier may name, by kind (empty when its answers cannot be shown)."""
+    document, draft = detail.document, detail.draft
+    ids: dict[TargetKind, set[str]] = {kind: set() for kind in TargetKind}
+    ids[TargetKind.APPLICATION] = {""}
+    if draft is not None:
+        ids[TargetKind.QUESTION] |= set(draft.answers)
+        ids[TargetKind.ATTACHMENT] |= {a.kind or a.sha256 for a in draft.attachments}
+    ids[TargetKind.ATTACHMENT] |= set(detail.review.missing_attachments)
+    if document is not None:
+        ids[TargetKind.QUESTION] |= {a.question for s in document.sections for a in s.answers}
+        ids[TargetKind.FINDING] |= {f.rule for f in (*document.findings, *document.excluded)}
+        ids[TargetKind.OBLIGATION] |= {o.id for o in document.obligations}
+        ids[TargetKind.GAP] |= {g.id for g in document.gaps}
+    return ids
+
+
+def check_target(target: Target, detail: DossierDetail) -> Target:
+    """`target`, when the dossier has what it names; FeedbackError otherwise."""
+    if target.id not in target_ids(detail)[target.kind]:
+        raise FeedbackError(ERRORS["no_such_target"].format(target=target.key(), file=detail.review.file))
+    return target
+
+
+def add_comment(register: Register, detail: DossierDetail, target: Target, text: str, author: str) -> int:
+    """A new open comment on the dossier shown in `detail`; its register id."""
+    if not text.strip():
+        raise FeedbackError(ERRORS["empty_comment"])
+    check_target(target, detail)
+    return register.add_comment(detail.review.fingerprint, target.kind.value, target.id, author, text.strip())
+
+
+def feedback_for(register: Register, detail: DossierDetail, reviewer: str, now: dt.datetime | None = None) -> Feedback:
+    """The feedback file for the dossier shown in `detail`: its comments and review status as the
+    register keeps them, and its answers as they are in it."""
+    draft, review = detail.draft, detail.review
+    if draft is None:
+        raise FeedbackError(ERRORS["no_draft"].format(file=review.file))
+    row = register.dossier(review.fingerprint) or {}
+    history = register.review_history(review.fingerprint)
+    replies = register.replies(review.fingerprint)
+    comments = [Comment(id=str(c.id), target=Target(kind=TargetKind(c.target_kind), id=c.target_id),
+                        author=c.author, text=c.text, status=CommentStatus(c.status), created=_time(c.created),
+                        replies=[Reply(author=r.author, text=r.text, at=_time(r.at)) for r in replies.get(c.id, [])])
+                for c in register.comments(review.fingerprint)]
+    return Feedback(
+        dossier=Reviewed(fingerprint=review.fingerprint, draft_id=uuid.UUID(str(draft.id)), applicant=review.applicant,
+                         system=review.system, answers=draft.values()),
+        status=ApplicationStatus(row.get("review_status", ApplicationStatus.RECEIVED.value)),
+        status_note=history[-1].note if history else "", reviewer=reviewer,
+        written=now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0), comments=comments)
+
+
+def _time(stamp: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(stamp).replace(microsecond=0)
