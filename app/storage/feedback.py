@@ -150,6 +150,22 @@ class Feedback(BaseModel):
         changed = found.model_copy(update={"replies": [*found.replies, reply], "status": status})
         return self.model_copy(update={"comments": [changed if c.id == comment_id else c for c in self.comments]})
 
+    def keeping_replies(self, kept: "Feedback | None") -> "Feedback":
+        """This feedback (a newer file about the same dossier, say) with the replies the applicant
+        already wrote to its comments in `kept`, and their answered status; the same otherwise."""
+        if kept is None or kept.dossier.fingerprint != self.dossier.fingerprint:
+            return self
+        earlier = {c.id: c for c in kept.comments}
+        comments = []
+        for comment in self.comments:
+            before = earlier.get(comment.id)
+            new = [r for r in before.replies if r not in comment.replies] if before else []
+            if new:
+                status = CommentStatus.ANSWERED if comment.status is CommentStatus.OPEN else comment.status
+                comment = comment.model_copy(update={"replies": [*comment.replies, *new], "status": status})
+            comments.append(comment)
+        return self.model_copy(update={"comments": comments})
+
     def to_json(self) -> str:
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 

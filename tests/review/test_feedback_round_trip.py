@@ -1,0 +1,113 @@
+"""A feedback file's round trip, without a window: the reviewer comments on a received dossier
+(rows of the register) and writes the feedback file; the applicant's draft takes it (refusing one
+for another application), the comments are found at their question, the applicant replies and
+changes answers, and the draft keeps all of it through a save."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.dossier.signature import trusted_certificates
+from app.review.comments import add_comment, feedback_for
+from app.review.detail import read_detail
+from app.review.folder import review_path
+from app.review.location import sqlite_url
+from app.review.register import Register
+from app.review.shelf import PackShelf
+from app.session.draft_session import DraftSession
+from app.storage.draft_store import save_draft
+from app.storage.drafts import load_draft
+from app.storage.feedback import CommentStatus, FeedbackError, Target, TargetKind, load_feedback
+from tests.review import dossiers
+
+WHEN = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.timezone.utc)
+ASKED = "system.autonomy"
+
+
+def reviewer_writes_feedback(dossier: Path, register_file: Path, out: Path) -> Path:
+    """What a reviewer does: review the dossier, comment on a question, a gap and the application,
+    resolve one, set the review status, write the feedback file."""
+    shelf = PackShelf.discover()
+    with Register.open(sqlite_url(register_file)) as register:
+        review = review_path(dossier, shelf, register, trusted_certificates()).reviews[0]
+        detail = read_detail(dossier, review, shelf)
+        add_comment(register, detail, Target(kind=TargetKind.QUESTION, id=ASKED), "Who checks the ranking?", "Ana")
+        add_comment(register, detail, Target(kind=TargetKind.GAP, id="privacy.dpia_missing"), "Attach the DPIA.", "Ana")
+        done = add_comment(register, detail, Target(kind=TargetKind.APPLICATION), "Well laid out.", "Ben")
+        register.set_comment_status(done, "resolved")
+        register.set_review_status(review.fingerprint, "needs_changes", "Ben", "two points")
+        out.write_text(feedback_for(register, detail, "Ben", WHEN).to_json(), encoding="utf-8")
+    return out
+
+
+@pytest.fixture
+def sent(tmp_path) -> dict[str, Path]:
+    """The applicant's draft, the dossier exported from it, and the reviewer's feedback on it."""
+    draft = shutil.copy(dossiers.EXAMPLES / "cv_screening.json", tmp_path / "cv.json")
+    dossier = dossiers.export_example("cv_screening", tmp_path / "cv.pdf")
+    feedback = reviewer_writes_feedback(dossier, tmp_path / "register.sqlite3", tmp_path / "cv.feedback.json")
+    return {"draft": Path(draft), "dossier": dossier, "feedback": feedback, "register": tmp_path / "register.sqlite3"}
+
+
+def opened(pack, path: Path) -> DraftSession:
+    session = DraftSession(pack)
+    assert session.open(path).opened
+    return session
+
+
+def test_the_applicant_takes_the_feedback_and_finds_each_comment_at_its_question(pack, sent):
+    session = opened(pack, sent["draft"])
+    changed = []
+    session.feedback_changed.connect(lambda: changed.append(True))
+    feedback = session.take_feedback(sent["feedback"])
+    assert changed and session.dirty and session.draft.feedback == feedback
+    assert [c.text for c in feedback.at(TargetKind.QUESTION, ASKED)] == ["Who checks the ranking?"]
+    assert [c.target.key() for c in feedback.open_comments()] == [f"question:{ASKED}", "gap:privacy.dpia_missing"]
+    assert feedback.status.value == "needs_changes" and feedback.status_note == "two points"
+
+
+def test_replies_and_changed_answers_are_kept_in_the_draft_through_a_save(pack, sent):
+    session = opened(pack, sent["draft"])
+    feedback = session.take_feedback(sent["feedback"])
+    asked = feedback.at(TargetKind.QUESTION, ASKED)[0]
+    old = session.value(ASKED)
+    session.reply(asked.id, "  The team lead checks every ranking.  ")
+    session.set_answer(ASKED, "no")
+    assert session.save()
+    kept = load_draft(sent["draft"]).feedback
+    assert kept.comment(asked.id).status is CommentStatus.ANSWERED
+    assert [(r.text, r.author) for r in kept.comment(asked.id).replies] == [
+        ("The team lead checks every ranking.", "TalentLens B.V.")]
+    assert kept.dossier.answers[ASKED] == old == "yes"  # the answer as the reviewer saw it stays
+
+
+def test_opening_the_same_feedback_again_keeps_the_replies_written(pack, sent):
+    session = opened(pack, sent["draft"])
+    feedback = session.take_feedback(sent["feedback"])
+    first = feedback.open_comments()[0]
+    session.reply(first.id, "Answered.")
+    again = session.take_feedback(sent["feedback"])
+    assert [r.text for r in again.comment(first.id).replies] == ["Answered."]
+    assert again.comment(first.id).status is CommentStatus.ANSWERED
+
+
+def test_feedback_for_another_application_is_refused_and_the_draft_stays_as_it_was(pack, sent):
+    other = opened(pack, dossiers.EXAMPLES / "customer_chatbot.json")
+    before = other.draft.model_copy(deep=True)
+    with pytest.raises(FeedbackError, match="another application"):
+        other.take_feedback(sent["feedback"])
+    assert other.draft == before and not other.dirty
+
+
+def test_a_damaged_feedback_file_is_refused_in_one_line(pack, sent, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text(sent["feedback"].read_text(encoding="utf-8")[:200], encoding="utf-8")
+    session = opened(pack, sent["draft"])
+    with pytest.raises(FeedbackError) as caught:
+        session.take_feedback(broken)
+    assert "\n" not in str(caught.value) and session.draft.feedback is None
+    assert load_feedback(sent["feedback"]).dossier.draft_id == session.draft.id
