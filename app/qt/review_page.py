@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QPus
 
 from app.kits.manifest import SOON, deadline_text
 from app.qt.attachments_view import AttachmentsView
+from app.qt.comments_view import STATUS, TEXT as COMMENTS, CommentsView
 from app.qt.kit_views import plain_label
 from app.results import names
 from catalogue import tr
@@ -26,6 +27,7 @@ from app.qt.style import muted
 from app.qt.texts import TEXT
 from app.formats.choice import DEFAULT, FORMATS, HTML, JSON, PDF, SUFFIXES, named_format, target
 from app.results.document import Answer, ResultDocument, result_document
+from app.storage.feedback import TargetKind
 from forms.completeness import completeness
 
 EXPORT_MODULE = "app.formats.files"
@@ -104,7 +106,8 @@ class ReviewPage(ScrollPage):
         self.body.addWidget(self.content)
         self.body.addStretch(1)
         self.setAccessibleName(TEXT["review_title"])
-        session.attachments_changed.connect(self._on_attachments_changed)
+        session.attachments_changed.connect(self._on_parts_changed)
+        session.feedback_changed.connect(self._on_parts_changed)  # the comments at findings and obligations
 
     def _export_row(self) -> QHBoxLayout:
         self.export_button = QPushButton(TEXT["export"])
@@ -153,6 +156,9 @@ class ReviewPage(ScrollPage):
         self.completeness = document.completeness
         self.completeness_label = link_label(self._completeness_text(), self._on_link)
         layout.addWidget(self.completeness_label)
+        # The reviewer's comments still open, when the draft keeps feedback (app/qt/comments_view.py).
+        self.open_comments = CommentsView(session, self.prompter)
+        layout.addWidget(self.open_comments)
         self.attachments = AttachmentsView(session, self.prompter)
         layout.addWidget(self.attachments)
         missing = {m.question for m in document.completeness.missing}
@@ -176,7 +182,7 @@ class ReviewPage(ScrollPage):
         layout.addWidget(label)
         return label
 
-    def _on_attachments_changed(self) -> None:
+    def _on_parts_changed(self) -> None:
         if self.isVisible():
             self.refresh()
 
@@ -193,10 +199,12 @@ class ReviewPage(ScrollPage):
         result = [f"<h3>{html.escape(TEXT['review_result'])}</h3>",
                   f"<p><b>{html.escape(document.headline.label)}</b></p>"]
         for finding in document.findings + document.excluded:
-            result.append(f"<p>{html.escape(finding.citations)}: {html.escape(finding.reason)}</p>")
+            result.append(f"<p>{html.escape(finding.citations)}: {html.escape(finding.reason)}"
+                          f"{self._comments_at(TargetKind.FINDING, finding.rule)}</p>")
         if document.obligations:
             result.append(f"<h3>{html.escape(TEXT['obligations'])}</h3><ul>")
-            result += [f"<li>{html.escape(o.text)} ({html.escape(o.citations)})</li>" for o in document.obligations]
+            result += [f"<li>{html.escape(o.text)} ({html.escape(o.citations)})"
+                       f"{self._comments_at(TargetKind.OBLIGATION, o.id)}</li>" for o in document.obligations]
             result.append("</ul>")
         result.append(f"<h3>{html.escape(TEXT['open_points'])}</h3>")
         if not document.open_points:
@@ -205,6 +213,13 @@ class ReviewPage(ScrollPage):
             link = f' <a href="q:{point.question}">{html.escape(TEXT["edit"])}</a>' if point.question else ""
             result.append(f"<p>{html.escape(point.text)}{link}</p>")
         return "".join(result)
+
+    def _comments_at(self, kind: TargetKind, target_id: str) -> str:
+        """The reviewer's comments on a finding or obligation, each on a line under it."""
+        feedback = self.session.draft.feedback
+        found = feedback.at(kind, target_id) if feedback is not None else []
+        return "".join(f"<br><i>{html.escape(COMMENTS['at_line'].format(author=c.author or '-', status=STATUS[c.status.value], text=c.text))}</i>"
+                       for c in found)
 
     def _completeness_text(self) -> str:
         """n of m required answers given, and each missing one with a link to it."""

@@ -5,43 +5,16 @@ changes answers, and the draft keeps all of it through a save."""
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
-from app.dossier.signature import trusted_certificates
-from app.review.comments import add_comment, feedback_for
-from app.review.detail import read_detail
-from app.review.folder import review_path
-from app.review.location import sqlite_url
-from app.review.register import Register
-from app.review.shelf import PackShelf
 from app.session.draft_session import DraftSession
-from app.storage.draft_store import save_draft
 from app.storage.drafts import load_draft
-from app.storage.feedback import CommentStatus, FeedbackError, Target, TargetKind, load_feedback
+from app.storage.feedback import CommentStatus, FeedbackError, TargetKind, load_feedback
 from tests.review import dossiers
-
-WHEN = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.timezone.utc)
-ASKED = "system.autonomy"
-
-
-def reviewer_writes_feedback(dossier: Path, register_file: Path, out: Path) -> Path:
-    """What a reviewer does: review the dossier, comment on a question, a gap and the application,
-    resolve one, set the review status, write the feedback file."""
-    shelf = PackShelf.discover()
-    with Register.open(sqlite_url(register_file)) as register:
-        review = review_path(dossier, shelf, register, trusted_certificates()).reviews[0]
-        detail = read_detail(dossier, review, shelf)
-        add_comment(register, detail, Target(kind=TargetKind.QUESTION, id=ASKED), "Who checks the ranking?", "Ana")
-        add_comment(register, detail, Target(kind=TargetKind.GAP, id="privacy.dpia_missing"), "Attach the DPIA.", "Ana")
-        done = add_comment(register, detail, Target(kind=TargetKind.APPLICATION), "Well laid out.", "Ben")
-        register.set_comment_status(done, "resolved")
-        register.set_review_status(review.fingerprint, "needs_changes", "Ben", "two points")
-        out.write_text(feedback_for(register, detail, "Ben", WHEN).to_json(), encoding="utf-8")
-    return out
+from tests.review.feedback_files import ASKED, reviewer_writes_feedback
 
 
 @pytest.fixture
