@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass, replace
 
 from app.review.detail import DossierDetail
+from app.results.since import ChangedAnswer, ThreadComment
 from app.review.register import Register
 from app.storage.feedback import (ERRORS, ApplicationStatus, Comment, CommentStatus, Feedback, FeedbackError, Reply,
                                   Reviewed, Target, TargetKind)
@@ -70,6 +72,41 @@ def feedback_for(register: Register, detail: DossierDetail, reviewer: str, now: 
         status=ApplicationStatus(row.get("review_status", ApplicationStatus.RECEIVED.value)),
         status_note=history[-1].note if history else "", reviewer=reviewer,
         written=now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0), comments=comments)
+
+
+def take_replies(register: Register, detail: DossierDetail) -> int:
+    """Keep as rows of the register the applicant's replies the dossier in `detail` carries (in the
+    feedback its draft keeps) to comments of this register; returns how many were new."""
+    feedback = detail.draft.feedback if detail.draft is not None else None
+    if feedback is None:
+        return 0
+    replies = [(int(c.id), r.author, r.text, r.at.isoformat()) for c in feedback.comments if c.id.isdigit()
+               for r in c.replies]
+    return register.record_replies(detail.review.fingerprint, replies)
+
+
+@dataclass(frozen=True)
+class Thread:
+    """What a reviewer sees of a new version beside its comments: the version reviewed before, its
+    answers changed since (the values seen then and now) and the comments with the replies, each
+    with its status as the register now keeps it."""
+
+    previous: str  # the fingerprint of the version the feedback was about
+    status: str
+    status_note: str
+    changes: tuple[ChangedAnswer, ...]
+    comments: tuple[ThreadComment, ...]
+
+
+def thread(register: Register | None, detail: DossierDetail) -> Thread | None:
+    """The thread of the dossier in `detail`; None when its draft keeps no feedback, or its answers
+    cannot be shown (no pack to word them)."""
+    since = detail.document.since_review if detail.document is not None else None
+    if since is None:
+        return None
+    statuses = {str(c.id): c.status for c in register.comments(since.fingerprint)} if register is not None else {}
+    comments = tuple(replace(c, status=statuses.get(c.id, c.status)) for c in since.comments)
+    return Thread(since.fingerprint, since.status, since.status_note, since.changes, comments)
 
 
 def _time(stamp: str) -> dt.datetime:

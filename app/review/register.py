@@ -235,7 +235,8 @@ class Register:
 
     def record_replies(self, fingerprint: str, replies: list[tuple[int, str, str, str]]) -> int:
         """Keep the replies the dossier `fingerprint` carries, (comment id, author, text, time) each,
-        to comments this register has; a reply kept before is not kept twice. Returns how many were new."""
+        to comments this register has (an open one is then answered); a reply kept before is not kept
+        twice. Returns how many were new."""
         if not replies:
             return 0
         added = 0
@@ -250,6 +251,9 @@ class Register:
                 if comment_id in known and (comment_id, author, text, at) not in kept:
                     connection.execute(COMMENT_REPLIES.insert().values(comment_id=comment_id, fingerprint=fingerprint,
                                                                        author=author, text=text, at=at))
+                    # A reply answers an open comment; a resolved one stays resolved.
+                    connection.execute(update(COMMENTS).where(COMMENTS.c.id == comment_id, COMMENTS.c.status == "open")
+                                       .values(status="answered", changed=now()))
                     kept.add((comment_id, author, text, at))
                     added += 1
         return added

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.results.wording import question_text
 from app.session.draft_session import DraftSession
 from app.storage.drafts import load_draft
 from app.storage.feedback import CommentStatus, FeedbackError, TargetKind, load_feedback
@@ -84,3 +85,60 @@ def test_a_damaged_feedback_file_is_refused_in_one_line(pack, sent, tmp_path):
         session.take_feedback(broken)
     assert "\n" not in str(caught.value) and session.draft.feedback is None
     assert load_feedback(sent["feedback"]).dossier.draft_id == session.draft.id
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_next_dossier_shows_the_changes_and_the_replies_and_the_reviewer_sees_the_thread(pack, sent, tmp_path):
+    from pypdf import PdfReader
+
+    from app.dossier.export import export_dossier
+    from app.dossier.texts import TEXT
+    from app.formats.files import export_html
+
+    session = opened(pack, sent["draft"])
+    feedback = session.take_feedback(sent["feedback"])
+    asked = feedback.at(TargetKind.QUESTION, ASKED)[0]
+    session.reply(asked.id, "The team lead checks every ranking.")
+    session.set_answer(ASKED, "no")
+    assert session.save()
+    draft = load_draft(sent["draft"])
+    second = tmp_path / "cv second.pdf"
+    export_dossier(draft, pack, second)
+
+    # The applicant's new dossier: the changes since, with the value seen and the value now, and the reply.
+    text = _flat(" ".join(page.extract_text() for page in PdfReader(str(second)).pages[2:4]))
+    assert TEXT["since_review"] in text
+    question = question_text(pack, ASKED)
+    assert _flat(question) in text
+    assert TEXT["since_before"].format(value="Yes") in text and TEXT["since_after"].format(value="No") in text
+    assert "The team lead checks every ranking." in text and "Attach the DPIA." in text
+    export_html(draft, pack, tmp_path / "cv second.html")
+    page = (tmp_path / "cv second.html").read_text(encoding="utf-8")
+    assert 'id="part-since_review"' in page and "The team lead checks every ranking." in page
+
+    # The reviewer opens the new version: the thread (comments, replies) and the changes beside it,
+    # and the replies become rows of the register under the comments they answer.
+    from app.review.comments import take_replies, thread
+    from app.review.detail import read_detail
+    from app.review.folder import review_path
+    from app.review.location import sqlite_url
+    from app.review.register import Register
+    from app.review.shelf import PackShelf
+
+    shelf = PackShelf.discover()
+    with Register.open(sqlite_url(sent["register"])) as register:
+        review = review_path(second, shelf, register).reviews[0]
+        detail = read_detail(second, review, shelf)
+        assert take_replies(register, detail) == 1
+        assert take_replies(register, detail) == 0
+        shown = thread(register, detail)
+        assert shown.previous == feedback.dossier.fingerprint
+        assert [(c.question, c.before, c.after) for c in shown.changes] == [(ASKED, "Yes", "No")]
+        by_id = {c.id: c for c in shown.comments}
+        assert by_id[asked.id].status == "answered"
+        assert [r.text for r in by_id[asked.id].replies] == ["The team lead checks every ranking."]
+        assert [r.text for r in register.replies(feedback.dossier.fingerprint)[int(asked.id)]] == [
+            "The team lead checks every ranking."]
