@@ -38,6 +38,26 @@ def target_ids(detail: DossierDetail) -> dict[TargetKind, set[str]]:
     return ids
 
 
+def target_choices(detail: DossierDetail) -> list[tuple[Target, str]]:
+    """What a comment on this dossier may be on, each with its words (the pack's: a question's text,
+    a finding's reason, an obligation's, a gap's), in the order the application reads: the
+    application, its questions by section, findings, obligations, gaps, documents."""
+    choices: list[tuple[Target, str]] = [(Target(kind=TargetKind.APPLICATION), "")]
+    document = detail.document
+    if document is not None:
+        choices += [(Target(kind=TargetKind.QUESTION, id=a.question), a.text)
+                    for s in document.sections for a in s.answers if a.asked or a.given]
+        choices += [(Target(kind=TargetKind.FINDING, id=f.rule), f.reason) for f in (*document.findings, *document.excluded)]
+        choices += [(Target(kind=TargetKind.OBLIGATION, id=o.id), o.text) for o in document.obligations]
+        choices += [(Target(kind=TargetKind.GAP, id=g.id), g.short_text or g.text) for g in document.gaps]
+    listed = {target for target, _ in choices}
+    for target_id in sorted(target_ids(detail)[TargetKind.ATTACHMENT]):
+        target = Target(kind=TargetKind.ATTACHMENT, id=target_id)
+        if target not in listed:
+            choices.append((target, target_id))
+    return choices
+
+
 def check_target(target: Target, detail: DossierDetail) -> Target:
     """`target`, when the dossier has what it names; FeedbackError otherwise."""
     if target.id not in target_ids(detail)[target.kind]:
