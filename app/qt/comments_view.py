@@ -13,6 +13,7 @@ import html
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.qt.style import muted
+from app.results.wording import question_text
 from app.storage.feedback import Comment, CommentStatus, TargetKind
 from catalogue import table, tr
 
@@ -75,7 +76,10 @@ class CommentsView(QFrame):
         row.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(row)
         layout.setContentsMargins(8, 4, 8, 4)
-        target = TARGET[comment.target.kind.value] + (f" {comment.target.id}" if comment.target.id else "")
+        on = comment.target.id
+        if comment.target.kind is TargetKind.QUESTION and self.kind is None:  # in the list: which question, in words
+            on = f"\u201c{question_text(self.session.pack, on)}\u201d"
+        target = TARGET[comment.target.kind.value] + (f" {on}" if on else "")
         head = TEXT["comment_head"].format(sign=SIGN[comment.status], status=STATUS[comment.status.value],
                                            author=comment.author or "-", target=target)
         title = QLabel(f"<b>{html.escape(head)}</b>")

@@ -70,6 +70,9 @@ class CommentsPanel(QWidget):
     def _writing_row(self, layout, detail: DossierDetail) -> None:
         self.target_choice = QComboBox()
         self.target_choice.setAccessibleName(FEEDBACK["target_name"])
+        # Questions are long: the list pops up as wide as they need, the box stays as wide as the pane.
+        self.target_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.target_choice.setMinimumContentsLength(24)
         for target, words in target_choices(detail):
             kind = tr(f"feedback.target.{target.kind.value}")
             shown = FEEDBACK["target_choice"].format(kind=kind, words=_cut(words)) if words else kind
