@@ -5,6 +5,7 @@ changes answers, and the draft keeps all of it through a save."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -96,7 +97,9 @@ def test_the_next_dossier_shows_the_changes_and_the_replies_and_the_reviewer_see
 
     from app.dossier.export import export_dossier
     from app.dossier.texts import TEXT
-    from app.formats.files import export_html
+    from app.formats.files import export_html, export_json
+    from app.formats.schema import schema_path
+    from tests.formats.schema_check import problems
 
     session = opened(pack, sent["draft"])
     feedback = session.take_feedback(sent["feedback"])
@@ -118,6 +121,15 @@ def test_the_next_dossier_shows_the_changes_and_the_replies_and_the_reviewer_see
     export_html(draft, pack, tmp_path / "cv second.html")
     page = (tmp_path / "cv second.html").read_text(encoding="utf-8")
     assert 'id="part-since_review"' in page and "The team lead checks every ranking." in page
+    export_json(draft, pack, tmp_path / "cv second.json")
+    data = json.loads((tmp_path / "cv second.json").read_text(encoding="utf-8"))
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    assert problems(data, schema) == []  # the dossier's schema kept knows the part
+    since = data["result"]["since_review"]
+    assert since["fingerprint"] == feedback.dossier.fingerprint and since["status"] == "needs_changes"
+    assert [(c["question"], c["before"], c["after"]) for c in since["changes"]] == [(ASKED, "Yes", "No")]
+    assert [r["text"] for c in since["comments"] if c["id"] == asked.id for r in c["replies"]] == [
+        "The team lead checks every ranking."]
 
     # The reviewer opens the new version: the thread (comments, replies) and the changes beside it,
     # and the replies become rows of the register under the comments they answer.
