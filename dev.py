@@ -8,7 +8,10 @@ again whenever the lock changes, then launch the wizard or run the whole test su
 translations and the compiled catalogues up to date (`catalogue check LANG`: what LANG lacks;
 `catalogue new LANG`: start a language); see catalogue/maintain.py. `python3 dev.py kits` builds
 the example kits in resources/kits/ from their sources (resources/kits/src/<name>/) and writes the
-JSON Schema of a kit's manifest there (resources/kits/kit.schema.json).
+JSON Schema of a kit's manifest there (resources/kits/kit.schema.json). `python3 dev.py package`
+builds the application for people without Python, from requirements/package.txt in .venv-package:
+the one-folder build and, on Linux, a .deb and a portable .tar.gz in dist/; `package --check` then
+installs and starts them (packaging/README.md).
 """
 
 import hashlib
@@ -20,10 +23,12 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-LOCKS = {"app": ROOT / "requirements" / "app.txt", "test": ROOT / "requirements" / "test.txt"}
+LOCKS = {"app": ROOT / "requirements" / "app.txt", "test": ROOT / "requirements" / "test.txt",
+         "package": ROOT / "requirements" / "package.txt"}
 USAGE = (
     "usage: python3 dev.py app [DRAFT.json] | python3 dev.py test [--latest] [pytest options]"
     " | python3 dev.py lock | python3 dev.py catalogue [check LANG | new LANG] | python3 dev.py kits"
+    " | python3 dev.py package [--check]"
 )
 
 
@@ -43,9 +48,8 @@ def pip(python: Path, *args: str) -> None:
     subprocess.run([python, "-m", "pip", "--disable-pip-version-check", "install", "--quiet", *args], check=True)
 
 
-def ensure_locked(lock: Path, *or_any_of: Path) -> Path:
-    """.venv holds exactly the lock's versions (or one of the supersets named); a stamp says which."""
-    folder = ROOT / ".venv"
+def ensure_locked(lock: Path, *or_any_of: Path, folder: Path = ROOT / ".venv") -> Path:
+    """`folder` holds exactly the lock's versions (or one of the supersets named); a stamp says which."""
     stamp = folder / ".installed"
     wanted = hashlib.sha256(lock.read_bytes()).hexdigest()
     accepted = {wanted} | {hashlib.sha256(other.read_bytes()).hexdigest() for other in or_any_of}
@@ -73,7 +77,9 @@ def lock() -> int:
     if shutil.which("uv", path=str(python.parent)) is None:
         pip(python, "uv")
     uv = shutil.which("uv", path=str(python.parent))
-    for name, extras in (("app", []), ("test", ["--extra", "test"])):
+    # The build's lock is the application's, plus PyInstaller: the same versions are packaged as tested.
+    for name, extras in (("app", []), ("test", ["--extra", "test"]),
+                         ("package", ["--extra", "package", "-c", "requirements/app.txt"])):
         subprocess.run(
             [uv, "pip", "compile", "pyproject.toml", *extras, "--universal", "--generate-hashes",
              "--python-version", "3.11", "--upgrade", "--quiet", "-o", str(LOCKS[name].relative_to(ROOT))],
@@ -107,6 +113,10 @@ def main(argv: list[str]) -> int:
         return status
     if what == "kits":
         return build_kits(ensure_locked(LOCKS["app"], LOCKS["test"]))
+    if what == "package":
+        # A separate environment: PyInstaller collects whatever is installed, so nothing of the tests.
+        python = ensure_locked(LOCKS["package"], folder=ROOT / ".venv-package")
+        return subprocess.call([python, "-m", "release", *rest], cwd=ROOT)
     print(USAGE, file=sys.stderr)
     return 2
 

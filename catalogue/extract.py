@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PRODUCT = ("main.py", "app", "forms", "risk_tiers", "catalogue")
+PRODUCT = ("main.py", "app", "forms", "risk_tiers", "catalogue", "release")
 
 
 @dataclass

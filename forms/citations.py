@@ -3,6 +3,11 @@
 Citation ids follow `shared/legal/provisions.md`: `aiact.art5.1.f`, `aiact.annex3.4.a`,
 `aiact.annex3.5.b.excl`, `gdpr.art35`. The registry (`packs/provisions.yaml`) lists every id a
 pack may use with a short title; a pack that cites an id outside it does not load.
+
+A law whose provisions are no articles or annexes (a US code's sections, a framework's functions)
+gives each provision its `cite`, the citation as its readers write it ("Utah Code § 13-72-402"),
+which is then its label; `source` says where our summary was checked, and `verified: false` marks
+a point the sources leave uncertain.
 """
 
 from __future__ import annotations
@@ -32,6 +37,11 @@ class Provision(BaseModel):
     title: str
     # What the provision says, in a sentence or two of our own words (never the Act's).
     summary: str = ""
+    # The citation as its readers write it, where the id cannot say it (no article or annex).
+    cite: str = ""
+    # Where the summary was checked, and false where the sources leave the point uncertain.
+    source: str = ""
+    verified: bool = True
 
 
 class ProvisionList(BaseModel):
@@ -60,7 +70,11 @@ def roman(number: int) -> str:
 
 
 def label(ref: str) -> str:
-    """A citation id as a reader writes it: `aiact.art5.1.f` gives "Art. 5(1)(f) AI Act"."""
+    """A citation id as a reader writes it: `aiact.art5.1.f` gives "Art. 5(1)(f) AI Act", a
+    provision with its own `cite` gives that."""
+    cited = _titles(language()).get(ref)
+    if cited is not None and cited.cite:
+        return cited.cite
     parts = ref.split(".")
     act, head, rest = parts[0], parts[1], parts[2:]
     suffix = None

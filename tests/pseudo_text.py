@@ -15,7 +15,7 @@ from typing import Any
 WORD = re.compile(r"[A-Za-z]{4,}")
 # Never translated: the program, its commands, metavariables, variables and file names.
 NAMES = {"python", "main", "json", "html", "questions", "classify", "validate", "export", "import", "protect",
-         "unprotect", "backups", "restore", "packs", "sign", "verify", "review", "workspace", "DRAFT", "PACK", "FILE",
+         "unprotect", "backups", "restore", "packs", "sign", "verify", "review", "workspace", "schema", "NAME", "DRAFT", "PACK", "FILE",
          "DOSSIER", "CODE", "SANDBOX", "DATA", "CERT", "LANG", "STRICT", "TEXT", "PATH", "REGISTER",
          # Key names come from Qt's own catalogue, which has no pseudo-language.
          "Left", "Right"}

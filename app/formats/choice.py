@@ -14,6 +14,8 @@ DEFAULT = PDF
 # The extension each format's files are given, and every extension taken to name a format.
 SUFFIXES = {PDF: ".pdf", HTML: ".html", JSON: ".json"}
 EXTENSIONS = {".pdf": PDF, ".html": HTML, ".htm": HTML, ".json": JSON}
+# The `format` a JSON dossier states (app/formats/data.py writes it; a file manager's MIME type reads it).
+JSON_DOSSIER_FORMAT = "sandbox-kit-dossier"
 
 
 def named_format(path: Path) -> str | None:

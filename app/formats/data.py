@@ -20,13 +20,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.dossier.authority import Extras
 from app.dossier.outline import declaration_text
+from app.formats.choice import JSON_DOSSIER_FORMAT
 from app.results.document import (Answer, Completeness, DerivedPart, DutyPart, FindingPart, GapPart, Headline,
                                   ObligationPart, OpenPointPart, ResultDocument, Role, SectionAnswers, TablePart,
                                   TrackLine)
 from app.results.since import SinceReview
 from app.storage.drafts import Draft
 
-FORMAT = "sandbox-kit-dossier"
+FORMAT = JSON_DOSSIER_FORMAT
 VERSION = 1
 SCHEMA_ID = "https://sandbox-kit.invalid/schemas/dossier-1.schema.json"
 

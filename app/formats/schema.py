@@ -1,7 +1,7 @@
-"""The JSON Schemas of the files this application writes for other programs, kept in the
-repository for the programs that read one: the JSON dossier (app/formats/data.py) and the
-reviewer's feedback file (app/storage/feedback.py). `python -m app.formats.schema` writes them
-from the models, `--check` says whether the files kept are those (a test runs the check).
+"""The JSON Schemas of the draft, of the JSON dossier and of the reviewer's feedback file, kept in
+the repository under versioned names (`resources/schemas/draft-4.schema.json`,
+`dossier-1.schema.json`, `feedback-1.schema.json`) for the programs that read them: `python -m app.formats.schema` writes them from the models that write the files,
+`--check` says whether the files kept are the models' (a test runs the check).
 """
 
 from __future__ import annotations
@@ -9,39 +9,63 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
-from app.formats.data import VERSION, schema
+from app.formats import data
 from app.storage import feedback
+from app.storage.drafts import FORMAT_VERSION, Draft
 from app.storage.paths import resource
 
-SCHEMA_FILE = f"dossier-{VERSION}.schema.json"
+DRAFT_SCHEMA_FILE = f"draft-{FORMAT_VERSION}.schema.json"
+SCHEMA_FILE = f"dossier-{data.VERSION}.schema.json"
 FEEDBACK_SCHEMA_FILE = f"feedback-{feedback.FORMAT_VERSION}.schema.json"
-SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {SCHEMA_FILE: schema, FEEDBACK_SCHEMA_FILE: feedback.schema}
+DRAFT_SCHEMA_ID = f"https://sandbox-kit.invalid/schemas/{DRAFT_SCHEMA_FILE}"
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def schema_path(name: str = SCHEMA_FILE) -> Path:
-    return resource("schemas", name)
+class KeptSchema(NamedTuple):
+    name: str                 # as `python main.py schema NAME` takes it
+    path: Path                # where the repository keeps it
+    text: Callable[[], str]   # as that file holds it, made from its model
 
 
-def schema_text(name: str = SCHEMA_FILE) -> str:
-    return json.dumps(SCHEMAS[name](), ensure_ascii=False, indent=2) + "\n"
+def as_text(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def draft_schema() -> dict[str, Any]:
+    """The JSON Schema of a draft file of the current format (older formats are migrated when opened)."""
+    return {"$schema": DIALECT, "$id": DRAFT_SCHEMA_ID, **Draft.model_json_schema()}
+
+
+def kept() -> list[KeptSchema]:
+    return [KeptSchema("draft", resource("schemas", DRAFT_SCHEMA_FILE), lambda: as_text(draft_schema())),
+            KeptSchema("dossier", resource("schemas", SCHEMA_FILE), lambda: as_text(data.schema())),
+            KeptSchema("feedback", resource("schemas", FEEDBACK_SCHEMA_FILE), lambda: as_text(feedback.schema()))]
+
+
+def schema_path() -> Path:
+    """The JSON dossier's schema file."""
+    return resource("schemas", SCHEMA_FILE)
+
+
+def schema_text() -> str:
+    """The JSON dossier's schema as the file keeps it."""
+    return kept()[1].text()
 
 
 def main(argv: list[str]) -> int:
-    status = 0
-    for name in SCHEMAS:
-        path = schema_path(name)
-        if "--check" in argv:
-            current = path.read_text(encoding="utf-8") if path.exists() else ""
-            if current != schema_text(name):
-                print(f"{path} is not the schema of the model: run python -m app.formats.schema", file=sys.stderr)
-                status = 1
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(schema_text(name), encoding="utf-8")
-        print(f"{path} written")
-    return status
+    stale = [schema for schema in kept()
+             if not schema.path.exists() or schema.path.read_text(encoding="utf-8") != schema.text()]
+    if "--check" in argv:
+        for schema in stale:
+            print(f"{schema.path} is not the schema of the model: run python -m app.formats.schema", file=sys.stderr)
+        return 1 if stale else 0
+    for schema in stale:
+        schema.path.parent.mkdir(parents=True, exist_ok=True)
+        schema.path.write_text(schema.text(), encoding="utf-8")
+        print(f"{schema.path} written")
+    return 0
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from app.dossier.signature import Integrity, SignatureCheck, Trust
-from app.qt.result_view import link_label
+from app.qt.result_view import link_label, result_html
 from app.qt.reviewer_comments import CommentsPanel, ThreadPanel
 from app.qt.reviewer_table import STATUS, review_status_text, severity_icon
 from app.qt.scroll_page import ScrollPage
@@ -216,7 +216,7 @@ class DossierView(ScrollPage):
             rows = [_answer_html(answer) for answer in section.answers if answer.asked]  # as the wizard's review
             if rows:
                 layout.addWidget(link_label(f"<h3>{html.escape(section.title)}</h3>" + "".join(rows), _no_link))
-        layout.addWidget(link_label(_result_html(document), _no_link))
+        layout.addWidget(link_label(result_html(document, TEXT["obligations"]), _no_link))
         self._attachments(layout, detail)
 
     def _attachments(self, layout, detail: DossierDetail) -> None:
@@ -343,19 +343,3 @@ def _completeness_html(document: ResultDocument) -> str:
         item = WIZARD["review_missing"].format(question=missing.text, section=missing.section_title)
         rows.append(f"<li>{html.escape(item)}</li>")
     return "".join(rows) + "</ul>"
-
-
-def _result_html(document: ResultDocument) -> str:
-    result = [f"<h3>{html.escape(WIZARD['review_result'])}</h3>",
-              f"<p><b>{html.escape(document.headline.label)}</b></p>"]
-    for finding in document.findings + document.excluded:
-        result.append(f"<p>{html.escape(finding.citations)}: {html.escape(finding.reason)}</p>")
-    if document.obligations:
-        result.append(f"<h3>{html.escape(TEXT['obligations'])}</h3><ul>")
-        result += [f"<li>{html.escape(o.text)} ({html.escape(o.citations)})</li>" for o in document.obligations]
-        result.append("</ul>")
-    result.append(f"<h3>{html.escape(WIZARD['open_points'])}</h3>")
-    if not document.open_points:
-        result.append(f"<p>{html.escape(WIZARD['no_open_points'])}</p>")
-    result += [f"<p>{html.escape(point.text)}</p>" for point in document.open_points]
-    return "".join(result)

@@ -1,5 +1,7 @@
 """Starting the wizard: `python main.py [--data-dir DIR] [--lang CODE] [--kit FILE] [DRAFT.json]` (main.py
 takes the options). A kit named is loaded with the pack, after the first paint, and worn from then on.
+A file named on the command line (a double-click on Linux and Windows) or sent by macOS's open event
+opens as what it is: a draft, an authority kit (worn) or a dossier (in the reviewer's view).
 
 The window shows its start page first; the pack and the core load right after it is painted
 (deferred to the event loop). A draft named on the command line opens then, the start page saying
@@ -48,6 +50,7 @@ def run_wizard(args: list[str], kit: str | None = None) -> int:
     from app.qt.main_window import MainWindow
 
     window = MainWindow(kit_path=Path(kit) if kit else None)
+    app.installEventFilter(file_open_filter(app, window.open_file))
     if args:
         # The window comes up at once saying which draft it is opening; the pack and the core (about
         # a third of a second, see benchmarks/startup.py) load after that first paint.
@@ -59,7 +62,9 @@ def run_wizard(args: list[str], kit: str | None = None) -> int:
         window.first_shown.connect(window.preload)
         _probe(app, window, "shown")
     window.show()
-    return app.exec()
+    status = app.exec()
+    window.stop_work()  # quit with a folder under review: its thread must not outlive what it reports to
+    return status
 
 
 def _follow_language(app) -> None:
@@ -79,7 +84,7 @@ def _follow_language(app) -> None:
 
 
 def _open_named(app, window, path: Path) -> None:
-    window.open_path(path)  # a draft that cannot be read gets its dialog; the start page stays
+    window.open_file(path)  # a file that cannot be read gets its dialog; the start page stays
     window.start.show_opening(None)
     _probe(app, window, "shown")
 
@@ -92,3 +97,18 @@ def _probe(app, window, label: str, last: bool = True) -> None:
     from app.qt.startup_probe import report_first_paint
 
     report_first_paint(app, window.current_page(), label, quit_after=last)
+
+
+def file_open_filter(app, open_file):
+    """An event filter that hands macOS's "open this document" events (a double-click in the Finder,
+    a file dropped on the Dock icon) to `open_file`; other systems name the file on the command line."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class _FileOpenFilter(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.FileOpen and event.file():
+                open_file(Path(event.file()))
+                return True
+            return False
+
+    return _FileOpenFilter(app)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, Qt, Signal
+from PySide6.QtCore import QSettings, QThreadPool, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
@@ -441,7 +441,17 @@ class MainWindow(QMainWindow):
                                  else TEXT["workspace_undo_nothing"])
     # --- the reviewer's side ---
     def open_reviewer(self) -> None:
-        """Show the reviewer's view in place of the page on screen, which its Back button brings back."""
+        """Show the reviewer's view in place of the page on screen, which its Back button brings
+        back, with the dossiers reviewed last."""
+        self._show_reviewer()
+        self.reviewer.resume()
+
+    def review_dossier(self, path: Path) -> None:
+        """Show the reviewer's view reviewing the dossier (or folder of them) at `path`."""
+        self._show_reviewer()
+        self.reviewer.review(Path(path))
+
+    def _show_reviewer(self) -> None:
         from app.qt.reviewer_view import ReviewerView
 
         if self.reviewer is None:
@@ -452,7 +462,6 @@ class MainWindow(QMainWindow):
             self._before_reviewer = self.stack.currentWidget()
         self.stack.setCurrentWidget(self.reviewer)
         self._enable_draft_actions(False)
-        self.reviewer.resume()
 
     def _close_reviewer(self) -> None:
         self.stack.setCurrentWidget(self._before_reviewer)
@@ -476,6 +485,19 @@ class MainWindow(QMainWindow):
         path = self.prompter.open_path(self, folder)
         if path is not None:
             self.open_path(path, asked=True)
+
+    def open_file(self, path: Path) -> bool:
+        """Open what the file at `path` is, as a double-click asks (app/formats/opening.py tells): a
+        draft, an authority kit to wear, or a dossier to review. True when it was opened."""
+        from app.formats.opening import Opened, kind_of
+
+        kind = kind_of(Path(path))
+        if kind is Opened.KIT:
+            return self.wear_kit_file(Path(path).absolute())
+        if kind is Opened.DOSSIER:
+            self.review_dossier(Path(path))
+            return True
+        return self.open_path(path)
 
     def open_path(self, path: Path, asked: bool = False) -> bool:
         """Open a draft file. A file that cannot be read gets a dialog and is left as it is; True when
@@ -565,6 +587,14 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(TEXT["window_title_kit"].format(name=name, dirty="[*]", sandbox=kit.manifest.sandbox.name,
                                                                 authority=kit.manifest.authority.name))
         self.setWindowModified(bool(self.session and self.session.dirty))
+
+    def stop_work(self) -> None:
+        """Ask the work under way in the pool to stop (a folder under review stops at its next
+        batch; an export finishes writing) and wait for it: called when the event loop has ended,
+        before Python tears down the objects that work reports to."""
+        if self.reviewer is not None:
+            self.reviewer.cancel()
+        QThreadPool.globalInstance().waitForDone()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.may_discard():

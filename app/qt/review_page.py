@@ -6,27 +6,27 @@ choose (app/qt/certificate_choice.py)."""
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import html
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from app.kits.manifest import SOON, deadline_text
 from app.qt.attachments_view import AttachmentsView
+from app.qt.collector import PoolJob
 from app.qt.comments_view import STATUS, TEXT as COMMENTS, CommentsView
 from app.qt.kit_views import plain_label
 from app.results import names
 from catalogue import tr
 from catalogue.formats import format_date
 from app.qt.scroll_page import ScrollPage
-from app.qt.result_view import link_label
+from app.qt.result_view import link_label, result_html
 from app.qt.style import muted
 from app.qt.texts import TEXT
 from app.formats.choice import DEFAULT, FORMATS, HTML, JSON, PDF, SUFFIXES, named_format, target
-from app.results.document import Answer, ResultDocument, result_document
+from app.results.document import Answer, result_document
 from app.storage.feedback import TargetKind
 from forms.completeness import completeness
 
@@ -38,7 +38,7 @@ class _ExportSignals(QObject):
     failed = Signal(str)
 
 
-class ExportJob(QRunnable):
+class ExportJob(PoolJob):
     """Writes the dossier in a pool thread. It gets its own copy of the draft and never touches
     a widget; the page hears back through the signals."""
 
@@ -48,7 +48,7 @@ class ExportJob(QRunnable):
         self.signer: str | None = None  # whose signature the export adds, if any
         self.signals = _ExportSignals()
 
-    def run(self) -> None:
+    def work(self) -> None:
         try:
             self.export(self.draft, self.pack, self.out_path, kit=self.kit)
         except Exception as error:  # noqa: BLE001 - any failure is reported to the user, not lost
@@ -96,7 +96,6 @@ class ReviewPage(ScrollPage):
         self.session = session
         self.prompter = prompter
         self.job = None
-        self._collector_was_on = False  # the cyclic garbage collector was on when an export began
         self.certificate_folder: Path | None = None  # where the last certificate chosen was
         self.heading(TEXT["review_title"])
         muted(self.paragraph(TEXT["review_intro"]))
@@ -166,7 +165,8 @@ class ReviewPage(ScrollPage):
             rows = [self._answer_row(answer, answer.question in missing) for answer in section.answers if answer.asked]
             if rows:
                 layout.addWidget(link_label(f"<h3>{html.escape(section.title)}</h3>" + "".join(rows), self._on_link))
-        layout.addWidget(link_label(self._result_text(document), self._on_link))
+        layout.addWidget(link_label(result_html(document, TEXT["obligations"], edit_links=True, notes=self._comments_at),
+                                    self._on_link))
         return widget
 
     def _deadline(self, layout: QVBoxLayout) -> QLabel | None:
@@ -195,29 +195,10 @@ class ReviewPage(ScrollPage):
         return (f"<p>{html.escape(answer.text)}<br>{shown} "
                 f'<a href="q:{answer.question}">{html.escape(TEXT["edit"])}</a>{note}</p>')
 
-    def _result_text(self, document: ResultDocument) -> str:
-        result = [f"<h3>{html.escape(TEXT['review_result'])}</h3>",
-                  f"<p><b>{html.escape(document.headline.label)}</b></p>"]
-        for finding in document.findings + document.excluded:
-            result.append(f"<p>{html.escape(finding.citations)}: {html.escape(finding.reason)}"
-                          f"{self._comments_at(TargetKind.FINDING, finding.rule)}</p>")
-        if document.obligations:
-            result.append(f"<h3>{html.escape(TEXT['obligations'])}</h3><ul>")
-            result += [f"<li>{html.escape(o.text)} ({html.escape(o.citations)})"
-                       f"{self._comments_at(TargetKind.OBLIGATION, o.id)}</li>" for o in document.obligations]
-            result.append("</ul>")
-        result.append(f"<h3>{html.escape(TEXT['open_points'])}</h3>")
-        if not document.open_points:
-            result.append(f"<p>{html.escape(TEXT['no_open_points'])}</p>")
-        for point in document.open_points:
-            link = f' <a href="q:{point.question}">{html.escape(TEXT["edit"])}</a>' if point.question else ""
-            result.append(f"<p>{html.escape(point.text)}{link}</p>")
-        return "".join(result)
-
-    def _comments_at(self, kind: TargetKind, target_id: str) -> str:
-        """The reviewer's comments on a finding or obligation, each on a line under it."""
+    def _comments_at(self, kind: str, target_id: str) -> str:
+        """The reviewer's comments on a finding or obligation, each on a line under it (as HTML)."""
         feedback = self.session.draft.feedback
-        found = feedback.at(kind, target_id) if feedback is not None else []
+        found = feedback.at(TargetKind(kind), target_id) if feedback is not None else []
         return "".join(f"<br><i>{html.escape(COMMENTS['at_line'].format(author=c.author or '-', status=STATUS[c.status.value], text=c.text))}</i>"
                        for c in found)
 
@@ -294,22 +275,9 @@ class ReviewPage(ScrollPage):
         self.export_status.clear()
         self.open_button.hide()
         self.progress.show()
-        self._hold_collector()
-        QThreadPool.globalInstance().start(self.job)
-
-    def _hold_collector(self) -> None:
-        """Collect Python's cyclic garbage now, on the GUI thread, and not again until the export is
-        over. The collector runs in whichever thread allocates when a collection is due, and the
-        export allocates a great deal: a widget in a cycle collected there would be deleted by Qt
-        off the GUI thread, which crashes the application."""
-        self._collector_was_on = gc.isenabled()
-        gc.collect()
-        gc.disable()
+        self.job.start(collect_first=True)  # the collector held while it runs: see app/qt/collector.py
 
     def _export_over(self) -> None:
-        if self._collector_was_on:
-            gc.enable()
-            self._collector_was_on = False
         self.progress.hide()
         self.export_button.setEnabled(True)
         self.job = None

@@ -12,8 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, Signal
 
+from app.qt.collector import PoolJob
 from app.review.comments import take_replies, thread
 from app.review.detail import DossierDetail, read_detail
 from app.review.dossier_review import DossierReview
@@ -33,7 +34,7 @@ class FolderSignals(QObject):
     failed = Signal(object, str)              # job, why the folder could not be reviewed
 
 
-class FolderReviewJob(QRunnable):
+class FolderReviewJob(PoolJob):
     def __init__(self, path: Path, shelf: PackShelf, trust_roots: Sequence[bytes], register: Register | None,
                  register_url: str) -> None:
         super().__init__()
@@ -44,7 +45,7 @@ class FolderReviewJob(QRunnable):
         self.shown = 0          # rows given so far
         self.read = 0
 
-    def run(self) -> None:
+    def work(self) -> None:
         try:
             register = self.register or self._open_register()
             try:
@@ -105,7 +106,7 @@ class RegisterPart:
                    register.replies(fingerprint), thread(register, detail))
 
 
-class DetailJob(QRunnable):
+class DetailJob(PoolJob):
     """Reads one dossier in full (app/review/detail.py) and what the register has of it."""
 
     def __init__(self, review: DossierReview, shelf: PackShelf, trust_roots: Sequence[bytes],
@@ -114,7 +115,7 @@ class DetailJob(QRunnable):
         self.review, self.shelf, self.trust_roots, self.register = review, shelf, tuple(trust_roots), register
         self.signals = DetailSignals()
 
-    def run(self) -> None:
+    def work(self) -> None:
         try:
             detail = read_detail(Path(self.review.file), self.review, self.shelf, self.trust_roots)
         except Exception as error:  # noqa: BLE001 - what read_detail did not foresee is said, not lost

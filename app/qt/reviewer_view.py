@@ -15,7 +15,7 @@ from __future__ import annotations
 import getpass
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -210,7 +210,7 @@ class ReviewerView(QWidget):
         job.signals.failed.connect(self._on_failed)
         self.job = job
         self.filters.refresh_count()
-        QThreadPool.globalInstance().start(job)
+        job.start()
 
     def cancel(self) -> None:
         """Stop the folder being reviewed (what was read so far is kept in the register)."""
@@ -291,7 +291,7 @@ class ReviewerView(QWidget):
         job.signals.done.connect(self._on_detail_read)
         job.signals.register_failed.connect(self._on_register_failed)
         self.detail_job = job
-        QThreadPool.globalInstance().start(job)
+        job.start()
 
     def _on_detail_read(self, job, detail, kept) -> None:
         if job is not self.detail_job:

@@ -11,10 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton
 
+from app.qt.collector import PoolJob
 from app.qt.texts import TEXT
 from catalogue import ntr
 from app.qt.workspace_dialogs import BinDialog, CopyDialog, CopyRequest
@@ -30,7 +31,7 @@ class _JobSignals(QObject):
     failed = Signal(str)
 
 
-class OverviewJob(QRunnable):
+class OverviewJob(PoolJob):
     """Writes the one-page overview in a pool thread; it never touches a widget."""
 
     def __init__(self, folder_name: str, found, entries: list[Entry], out_path: Path):
@@ -38,7 +39,7 @@ class OverviewJob(QRunnable):
         self.folder_name, self.found, self.entries, self.out_path = folder_name, found, entries, out_path
         self.signals = _JobSignals()
 
-    def run(self) -> None:
+    def work(self) -> None:
         try:
             from app.dossier.export import write_file
             from app.dossier.overview import overview_pdf
@@ -277,7 +278,7 @@ class WorkspaceActions:
             lambda out: self.view.message.emit(TEXT["workspace_exported"].format(path=out)))
         self.job.signals.failed.connect(
             lambda reason: self.view.prompter.error(self.view, TEXT["workspace_failed_title"], reason))
-        QThreadPool.globalInstance().start(self.job)
+        self.job.start()
 
     def _suggested(self, suffix: str) -> Path:
         return Path.home() / f"{TEXT['workspace_export_name'].format(name=self.session.folder.name)}.{suffix}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from app.qt.collector import Hold
 from app.workspace.index import Progress, WorkspaceIndex
 
 
@@ -24,8 +25,9 @@ class RefreshWorker(QObject):
         super().__init__()
         self.stopping = False
 
-    @Slot(object)
-    def refresh(self, index: WorkspaceIndex) -> None:
+    @Slot(object, object)
+    def refresh(self, index: WorkspaceIndex, hold: Hold) -> None:
+        """Runs on the worker's thread with the collector held (app/qt/collector.py) until it ends."""
         try:
             changes = index.refresh(self._progress)
         except _Stopped:
@@ -33,7 +35,10 @@ class RefreshWorker(QObject):
         except Exception as error:  # noqa: BLE001 - told in one line, never the end of the thread
             self.failed.emit(" ".join(str(error).split()) or type(error).__name__)
             return
-        self.finished.emit(changes)
+        else:
+            self.finished.emit(changes)
+        finally:
+            hold.release()
 
     def _progress(self, progress: Progress) -> None:
         if self.stopping:
@@ -48,7 +53,7 @@ class RefreshThread(QObject):
     progressed = Signal(int, int, object)
     finished = Signal(object)
     failed = Signal(str)
-    _asked = Signal(object)
+    _asked = Signal(object, object)  # index, Hold
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -61,6 +66,7 @@ class RefreshThread(QObject):
         self.worker.failed.connect(self._on_failed)
         self.running = False
         self._again: object | None = None
+        self._hold: Hold | None = None
         QCoreApplication.instance().aboutToQuit.connect(self.stop)
         self.thread.start()
 
@@ -69,7 +75,8 @@ class RefreshThread(QObject):
             self._again = index
             return
         self.running = True
-        self._asked.emit(index)
+        self._hold = Hold()
+        self._asked.emit(index, self._hold)
 
     def _on_finished(self, changes) -> None:
         self.running = False
@@ -92,3 +99,5 @@ class RefreshThread(QObject):
         if self.thread.isRunning():
             self.thread.quit()
             self.thread.wait()
+        if self._hold is not None:  # a refresh asked for but never run holds the collector no more
+            self._hold.release()

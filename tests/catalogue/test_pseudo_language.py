@@ -54,7 +54,7 @@ def test_command_output_is_all_in_the_language(args, allowed, capsys):
 
 @pytest.mark.parametrize("command", ["", "questions", "classify", "validate", "protect", "unprotect", "backups",
                                      "restore", "export", "import", "packs", "sign", "verify", "review",
-                                     "workspace"])
+                                     "workspace", "schema"])
 def test_help_is_all_in_the_language_argparse_words_included(command, allowed, capsys):
     with pytest.raises(SystemExit):
         run_cli(capsys, *([command] if command else []), "--help")

@@ -3,8 +3,12 @@ states the result the law gives. One parametrised test reads them all.
 
 Besides the tier, findings, citations and duties, a case may state which questions the applicant
 is asked (`asked`, `not_asked`: a pure deployer is not asked a provider's questions, a gating
-result stops the classification questions), derived results (`verdicts`: id to value) and the
-gaps left to close (`gaps`, `no_gaps`)."""
+result stops the classification questions), derived results (`verdicts`: id to value;
+`checklists`: id to status, `unmet`: id to the items not met) and the gaps left to close (`gaps`,
+`no_gaps`).
+
+The packs beside the EU pack keep theirs in `cases/<pack id>/`, checked the same way against that
+pack (test_world_packs.py)."""
 
 from pathlib import Path
 
@@ -26,6 +30,11 @@ def _cases():
 
 @pytest.mark.parametrize("case", list(_cases()))
 def test_case(pack, case):
+    check_case(pack, case)
+
+
+def check_case(pack, case):
+    """The result `pack` gives for the case's answers is the one the case states."""
     expect = case["expect"]
     result = classify(pack, case["answers"])
     applying, excluded = result.applying_refs(), result.excluded_refs()
@@ -89,6 +98,11 @@ def _check_questions_and_application(pack, case, result):
             assert question not in asked, f"{question} must not be asked: {case['description']}"
     for verdict, value in expect.get("verdicts", {}).items():
         assert result.verdict(verdict).value == value, f"{verdict}: {case['description']}"
+    # A checklist's status, and the items found not met.
+    for checklist, status in expect.get("checklists", {}).items():
+        assert result.checklist(checklist).status == status, f"{checklist}: {case['description']}"
+    for checklist, items in expect.get("unmet", {}).items():
+        assert [e.id for e in result.checklist(checklist).unmet] == items, f"{checklist}: {case['description']}"
     # A gap left undecided by an open answer is listed apart; these keys are about settled gaps.
     gaps = {g.id for g in result.gaps if g.status == "open"}
     for gap in expect.get("gaps", []):

@@ -46,3 +46,24 @@ def _step_titles(view):
 
     model = view.model
     return [model.data(model.index(i), Qt.ItemDataRole.DisplayRole) for i in range(model.rowCount())]
+
+
+def test_each_pack_beside_the_eu_pack_shows_its_result_and_its_pages(qtbot, prompter):
+    """The China, Colorado, Utah, Texas and NIST packs in the wizard, answered as the first golden
+    case of each: the headline is the outcome that case states, and every section's page is built."""
+    import yaml
+
+    from forms.loader import PACKS_DIR
+
+    cases = Path(__file__).resolve().parents[1] / "core" / "cases"
+    for folder in sorted(p for p in cases.iterdir() if p.is_dir()):
+        pack = load_pack(PACKS_DIR / folder.name)
+        case = yaml.safe_load((folder / "cases.yaml").read_text(encoding="utf-8"))["cases"][0]
+        view = _view(qtbot, pack, prompter)
+        for qid, value in case["answers"].items():
+            view.session.set_answer(qid, value)
+        first = pack.tracks[0]
+        assert view.result.tier.text() == first.outcome(case["expect"][first.id]).label, folder.name
+        for section in pack.sections:
+            view.go_to(section.id)
+            assert view.page(section.id).views

@@ -18,7 +18,6 @@ from app.qt.reviewer_table import SORT_ROLE
 from app.review.register import Register
 from app.review.rows import COLUMNS
 from catalogue import table
-from tests.dossier.certificates import PASSPHRASE, make_certificates
 from tests.review import dossiers
 from tests.review.conftest import postgres  # noqa: F401 - the PostgreSQL server, for the register test
 
@@ -32,16 +31,7 @@ EXPECTED = {"good.pdf": "ok", "copy.pdf": "ok", "changed.pdf": "changed", "forge
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
-    from app.dossier.signing import sign_dossier
-
-    folder = tmp_path_factory.mktemp("made")
-    cv = dossiers.export_example("cv_screening", folder / "cv.pdf")
-    certificates = make_certificates(folder / "certificates")
-    sign_dossier(cv, certificates.signer, PASSPHRASE, folder / "signed.pdf")
-    sign_dossier(cv, certificates.self_signed, PASSPHRASE, folder / "self signed.pdf")
-    return {"cv": cv, "chatbot": dossiers.export_example("customer_chatbot", folder / "chatbot.pdf"),
-            "robot": dossiers.export_robot(folder / "robot.pdf")[0], "signed": folder / "signed.pdf",
-            "self signed": folder / "self signed.pdf", "ca": certificates.ca_pem}
+    return dossiers.sample_dossiers(tmp_path_factory.mktemp("made"))
 
 
 @pytest.fixture
@@ -456,3 +446,20 @@ def test_the_documents_a_kit_asks_for_show_added_and_missing(make_view, qtbot, t
     assert table("qt.reviewer")["attachments_title"] in text
     assert f"{titles['test_plan']}: bias test plan.pdf" in text
     assert table("qt.reviewer")["attachment_missing"].format(name=titles["technical_documentation"]) in text
+
+
+def test_the_window_stops_a_folder_review_under_way_when_the_application_quits(make_window, inbox, qtbot,
+                                                                                monkeypatch):
+    """Quitting while a folder is read: the job is told to stop and the pool waited for, so no
+    thread is left reporting to objects Python is tearing down."""
+    monkeypatch.setattr(reviewer_jobs, "BATCH_SECONDS", 0)  # a batch per file: the job looks at `cancelled` often
+    window = make_window()
+    qtbot.mouseClick(window.start.review_button, Qt.MouseButton.LeftButton)
+    view = window.reviewer
+    with qtbot.waitSignal(view.model.rowsInserted, timeout=60_000):
+        view.review(inbox)
+    job = view.job
+    window.stop_work()
+    assert job is not None and job.cancelled
+    assert QThreadPool.globalInstance().activeThreadCount() == 0
+    window.reviewer.close_register()

@@ -41,6 +41,22 @@ def export_example(name: str, out: Path) -> Path:
     return out
 
 
+def sample_dossiers(folder: Path) -> dict[str, Path | bytes]:
+    """The dossiers the reviewer's tests start from, made in `folder`: the CV-screening and chatbot
+    examples, a dossier of another law's pack, the CV one signed under a test CA and self-signed,
+    and the CA's certificate (PEM) to trust."""
+    from app.dossier.signing import sign_dossier
+    from tests.dossier.certificates import PASSPHRASE, make_certificates
+
+    cv = export_example("cv_screening", folder / "cv.pdf")
+    certificates = make_certificates(folder / "certificates")
+    sign_dossier(cv, certificates.signer, PASSPHRASE, folder / "signed.pdf")
+    sign_dossier(cv, certificates.self_signed, PASSPHRASE, folder / "self signed.pdf")
+    return {"cv": cv, "chatbot": export_example("customer_chatbot", folder / "chatbot.pdf"),
+            "robot": export_robot(folder / "robot.pdf")[0], "signed": folder / "signed.pdf",
+            "self signed": folder / "self signed.pdf", "ca": certificates.ca_pem}
+
+
 def robot_draft(pack, **changes) -> Draft:
     answers = {qid: Answer(value=value) for qid, value in {**HEAVY_PUBLIC_ROBOT, **changes}.items()}
     return Draft(id=uuid.UUID("0b0b0b0b-1111-4222-8333-444455556666"), lock=Lock.of(pack), applicant="Robo Works",

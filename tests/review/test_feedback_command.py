@@ -11,7 +11,8 @@ import pytest
 
 from app.commands.main import main
 from app.dossier.attachment import fingerprint
-from app.formats.schema import FEEDBACK_SCHEMA_FILE, schema_path
+from app.formats.schema import FEEDBACK_SCHEMA_FILE
+from app.storage.paths import resource
 from app.storage.feedback import (FORMAT_VERSION, CommentStatus, FeedbackError, Target, TargetKind, load_feedback,
                                   parse_feedback)
 from tests.formats.schema_check import problems
@@ -64,7 +65,7 @@ def test_the_feedback_file_names_the_dossier_and_carries_its_comments_and_answer
 
 
 def test_the_feedback_file_is_valid_against_the_schema_kept(commented):
-    schema = json.loads(schema_path(FEEDBACK_SCHEMA_FILE).read_text(encoding="utf-8"))
+    schema = json.loads(resource("schemas", FEEDBACK_SCHEMA_FILE).read_text(encoding="utf-8"))
     assert problems(json.loads(commented.read_text(encoding="utf-8")), schema) == []
 
 

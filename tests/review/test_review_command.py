@@ -15,7 +15,6 @@ import pytest
 
 from app.commands.main import main
 from app.review.summary import COLUMNS
-from tests.dossier.certificates import PASSPHRASE, make_certificates
 from tests.review import dossiers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,16 +32,7 @@ SIGNATURES = {"signed.pdf": "trusted", "self signed.pdf": "self_signed", "signed
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
-    from app.dossier.signing import sign_dossier
-
-    folder = tmp_path_factory.mktemp("made")
-    cv = dossiers.export_example("cv_screening", folder / "cv.pdf")
-    certificates = make_certificates(folder / "certificates")
-    sign_dossier(cv, certificates.signer, PASSPHRASE, folder / "signed.pdf")
-    sign_dossier(cv, certificates.self_signed, PASSPHRASE, folder / "self signed.pdf")
-    return {"cv": cv, "chatbot": dossiers.export_example("customer_chatbot", folder / "chatbot.pdf"),
-            "robot": dossiers.export_robot(folder / "robot.pdf")[0], "signed": folder / "signed.pdf",
-            "self signed": folder / "self signed.pdf", "ca": certificates.ca_pem}
+    return dossiers.sample_dossiers(tmp_path_factory.mktemp("made"))
 
 
 @pytest.fixture

@@ -15,21 +15,12 @@ from app.review.register import Register
 from app.review.rows import ReviewRow, Severity, matches, rows_of, severity, sort_value
 from app.review.shelf import PackShelf
 from app.review.wording import ResultWords
-from tests.dossier.certificates import PASSPHRASE, make_certificates
 from tests.review import dossiers
 
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
-    from app.dossier.signing import sign_dossier
-
-    folder = tmp_path_factory.mktemp("made")
-    cv = dossiers.export_example("cv_screening", folder / "cv.pdf")
-    certificates = make_certificates(folder / "certificates")
-    sign_dossier(cv, certificates.signer, PASSPHRASE, folder / "signed.pdf")
-    return {"cv": cv, "chatbot": dossiers.export_example("customer_chatbot", folder / "chatbot.pdf"),
-            "robot": dossiers.export_robot(folder / "robot.pdf")[0], "signed": folder / "signed.pdf",
-            "ca": certificates.ca_pem}
+    return dossiers.sample_dossiers(tmp_path_factory.mktemp("made"))
 
 
 @pytest.fixture
