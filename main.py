@@ -6,7 +6,7 @@ import os
 import sys
 
 COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "packs",
-            "sign", "verify", "kit", "review", "workspace", "schema", "crosswalk", "-h", "--help", "--pack"}
+            "sign", "verify", "kit", "review", "feedback", "workspace", "schema", "crosswalk", "-h", "--help", "--pack"}
 DATA_DIR_OPTION = "--data-dir"
 LANG_OPTION = "--lang"
 KIT_OPTION = "--kit"

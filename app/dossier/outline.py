@@ -16,12 +16,15 @@ from typing import Iterable
 from app.dossier.authority import Branding, Extras
 from app.dossier.texts import TEXT
 from app.results.document import Answer, DerivedPart, DutyPart, FindingPart, ObligationPart, ResultDocument, TablePart
+from app.results.since import SinceReview, ThreadComment, ThreadReply
+from catalogue import tr
 from catalogue.formats import format_date, language_name
 from risk_tiers.texts import LIST_SEPARATOR
 
 # The parts after the cover and the contents, in order, each with the key of its title in the
-# dossier's texts. The documents come only with a kit or documents added (`has_documents`).
-PARTS = {"summary": "summary", "risks": "risks", "project": "project", "classification": "classification",
+# dossier's texts. The documents come only with a kit or documents added (`has_documents`); the
+# changes since the version a reviewer saw only when the draft keeps the reviewer's feedback.
+PARTS = {"since_review": "since_review", "summary": "summary", "risks": "risks", "project": "project", "classification": "classification",
          "requirements": "obligations", "data_protection": "results", "plan": "plan", "open": "open",
          "declaration": "declaration", "annex": "annex", "documents": "documents"}
 # The question whose answer is the name above the signature line.
@@ -249,3 +252,24 @@ def signer_name(document: ResultDocument) -> str:
     """The name above the signature line: the contact person's, when given."""
     contact = document.answer(CONTACT_QUESTION)
     return contact.value if contact and contact.given else TEXT["not_given"]
+
+
+def since_intro(since: SinceReview) -> str:
+    """Which version the reviewer saw, when they wrote, and what they said of the application."""
+    return TEXT["since_intro"].format(fingerprint=since.fingerprint, reviewer=since.reviewer or "-",
+                                      date=since.written.date().isoformat(),
+                                      status=tr(f"review.review_status.{since.status}"))
+
+
+def changed_value(words: str) -> str:
+    return words or TEXT["since_no_answer"]
+
+
+def comment_heading(comment: ThreadComment) -> str:
+    target = tr(f"feedback.target.{comment.kind}") + (f" “{comment.target}”" if comment.target else "")
+    return TEXT["since_comment"].format(status=tr(f"feedback.comment_status.{comment.status}"),
+                                        author=comment.author or "-", target=target)
+
+
+def reply_text(reply: ThreadReply) -> str:
+    return TEXT["since_reply"].format(author=reply.author or "-", date=reply.at.date().isoformat(), text=reply.text)

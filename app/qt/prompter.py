@@ -169,6 +169,27 @@ class Prompter:
         name, _ = QFileDialog.getOpenFileName(parent, TEXT["open_kit_title"], str(folder), kits)
         return Path(name) if name else None
 
+    def open_feedback_path(self, parent, folder: Path) -> Path | None:
+        """A reviewer's feedback file to take into the draft, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from catalogue import table
+
+        text = table("qt.feedback")
+        name, _ = QFileDialog.getOpenFileName(parent, text["open_title"], str(folder),
+                                              text["file_filter"].format(pattern="*.json"))
+        return Path(name) if name else None
+
+    def ask_reply(self, parent, comment: str) -> str | None:
+        """The applicant's reply to the reviewer's `comment`, or None when they cancel."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from catalogue import table
+
+        text = table("qt.feedback")
+        reply, ok = QInputDialog.getMultiLineText(parent, text["reply_title"], text["reply_label"].format(comment=comment))
+        return reply if ok else None
+
     def open_attachment_path(self, parent, folder: Path) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 

@@ -21,6 +21,7 @@ from functools import cached_property
 from typing import Literal
 
 from app.results import names
+from app.results.since import SinceReview, since_review
 from app.results.wording import (answer_text, gap_texts, open_point_text, question_text, refs_text, status_text,
                                  value_text)
 from app.storage.drafts import Draft
@@ -346,6 +347,12 @@ class ResultDocument:
     def tables(self) -> tuple[TablePart, ...]:
         """The answers the pack shows as tables, a row for each chosen option."""
         return tuple(self._table(table) for table in self._pack.tables)
+
+    @cached_property
+    def since_review(self) -> SinceReview | None:
+        """The answers changed since the dossier the reviewer's feedback is about, and the comments
+        with the replies; None when the draft keeps no feedback."""
+        return since_review(self._pack, self._draft)
 
     @cached_property
     def applicant(self) -> str:

@@ -95,3 +95,11 @@ def add_attachments(data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(data.get("answers", {}), dict):
         raise MigrationError(TEXT["step"].format(version=2, next=3))
     return {**data, "attachments": []}
+
+
+@step(3)
+def add_feedback(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 3 -> 4: the reviewer's feedback a draft keeps, with the applicant's replies (none before)."""
+    if not isinstance(data.get("answers", {}), dict):
+        raise MigrationError(TEXT["step"].format(version=3, next=4))
+    return {**data, "feedback": None}

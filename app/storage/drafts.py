@@ -29,6 +29,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.storage import draft_migrations, protect
+from app.storage.feedback import Feedback
 from catalogue import language, shipped_language, table
 from forms.answers import answer_problem
 from forms.fingerprint import content_hash
@@ -124,6 +125,9 @@ class Draft(BaseModel):
     modified: dt.datetime
     answers: dict[str, Answer] = {}
     attachments: list[Attached] = Field([], max_length=200)
+    # The reviewer's feedback on the dossier last sent (app/storage/feedback.py), with the
+    # applicant's replies; the next dossier shows what changed since and carries the replies.
+    feedback: Feedback | None = None
 
     @classmethod
     def new(cls, pack: Pack, now: dt.datetime | None = None, kit: Made | None = None) -> "Draft":

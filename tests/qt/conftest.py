@@ -46,6 +46,9 @@ class ScriptedPrompter:
         self.certificate_passphrases: list[str | None] = []  # typed in turn; None: cancel
         self.certificate_passphrases_asked: list[tuple[str, bool]] = []
         self.dossier_answer: Path | None = None  # the dossier, or folder of them, "chosen" to review
+        self.feedback_answer: Path | None = None  # the reviewer's feedback file "chosen"
+        self.reply_answer: str | None = None  # a reply typed to a reviewer's comment
+        self.replies_asked: list[str] = []  # the comments a reply was asked to
 
     def ask_save_changes(self, parent, name):
         self.asked.append(name)
@@ -87,6 +90,13 @@ class ScriptedPrompter:
     def open_certificate(self, parent, folder):
         self.certificate_folders.append(folder)
         return self.certificate_answer
+
+    def open_feedback_path(self, parent, folder):
+        return self.feedback_answer
+
+    def ask_reply(self, parent, comment):
+        self.replies_asked.append(comment)
+        return self.reply_answer
 
     def open_dossier(self, parent, folder):
         return self.dossier_answer
