@@ -1,5 +1,5 @@
 """The JSON Schemas of the draft and of the JSON dossier, kept in the repository under versioned
-names (`resources/schemas/draft-3.schema.json`, `dossier-1.schema.json`, and `crosswalk-1.schema.json`
+names (`resources/schemas/draft-4.schema.json`, `dossier-1.schema.json`, and `crosswalk-1.schema.json`
 for `crosswalk --json`) for the programs that
 read them: `python -m app.formats.schema` writes them from the models that write the files,
 `--check` says whether the files kept are the models' (a test runs the check).

@@ -95,3 +95,12 @@ def add_attachments(data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(data.get("answers", {}), dict):
         raise MigrationError(TEXT["step"].format(version=2, next=3))
     return {**data, "attachments": []}
+
+
+# Written as the step after main's latest format while the `feedback` branch adds its own step 3 -> 4:
+# at that merge this becomes the step from format 4 (`@step(4)`, kept files in tests/data/drafts_v4).
+@step(3)
+def add_jurisdictions(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 3 -> 4: the jurisdictions a draft targets (pack ids, the primary first). A draft of an
+    earlier format targeted its own pack only."""
+    return {**data, "jurisdictions": [data["lock"]["pack"]["id"]]}

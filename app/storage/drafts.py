@@ -24,9 +24,9 @@ import time
 import uuid
 from enum import Enum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from app.storage import draft_migrations, protect
 from catalogue import table
@@ -115,6 +115,9 @@ class Draft(BaseModel):
     # name is another draft, with an id of its own (app/session/draft_session.py).
     id: uuid.UUID
     lock: Lock
+    # The packs whose results the draft is made for, in order: the lock's pack (the primary) first,
+    # then each other jurisdiction chosen (app/results/jurisdictions.py composes their questions).
+    jurisdictions: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field([], max_length=50)
     # Who applies and for what; shown on the dossier's cover. The full profile is in the answers.
     applicant: str = Field("", max_length=500)
     system_name: str = Field("", max_length=500)
@@ -123,10 +126,22 @@ class Draft(BaseModel):
     answers: dict[str, Answer] = {}
     attachments: list[Attached] = Field([], max_length=200)
 
+    @model_validator(mode="after")
+    def _primary_first(self) -> "Draft":
+        """No jurisdiction named: the lock's pack alone. Named: the lock's pack first, each once."""
+        if not self.jurisdictions:
+            self.jurisdictions = [self.lock.pack.id]
+        if self.jurisdictions[0] != self.lock.pack.id or len(set(self.jurisdictions)) != len(self.jurisdictions):
+            raise ValueError("jurisdictions")
+        return self
+
     @classmethod
-    def new(cls, pack: Pack, now: dt.datetime | None = None, kit: Made | None = None) -> "Draft":
+    def new(cls, pack: Pack, now: dt.datetime | None = None, kit: Made | None = None,
+            others: tuple[str, ...] | list[str] = ()) -> "Draft":
+        """A new draft for `pack`, and for the jurisdictions of the packs named in `others` after it."""
         now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        return cls(id=uuid.uuid4(), lock=Lock.of(pack, kit), created=now, modified=now)
+        jurisdictions = list(dict.fromkeys([pack.id, *others]))
+        return cls(id=uuid.uuid4(), lock=Lock.of(pack, kit), jurisdictions=jurisdictions, created=now, modified=now)
 
     def values(self) -> dict[str, Any]:
         """Question id to answer value, the shape the core reads."""
