@@ -65,7 +65,8 @@ def test_landmarks_the_skip_link_and_the_language(sample):
     assert page.lang == "en"
     assert page.links[0] == f"#{html.MAIN_ID}" and html.MAIN_ID in page.ids
     parts = [h.id for h in page.headings if h.level == 2 and h.inside == ("main",)]
-    assert parts == [f"part-{part}" for part in PARTS if part != "documents"]  # that one only with a kit or documents
+    # The documents only with a kit or documents added; the jurisdictions only with several targeted.
+    assert parts == [f"part-{part}" for part in PARTS if part not in ("documents", "jurisdictions")]
     assert not page.outside_elements
 
 
