@@ -23,6 +23,7 @@ from app.storage.draft_store import change_protection, save_draft
 from app.storage.attachments import AttachmentError, check_room, keep_file
 from app.storage.drafts import (Answer, Attached, Draft, DraftError, KitChange, Made, PackChange, PassphraseRequired, WrongPassphrase,
                                 draft_problems, kit_change, load_draft, pack_change)
+from app.session.targets import other_questions
 from app.session.prompts import Choice, Notice, Prompts
 from forms.evaluation import is_empty
 from forms.schema import Pack
@@ -287,7 +288,8 @@ class DraftSession:
             kit = self._kit_for(draft)
             change = kit_change(draft.lock, kit.made if kit is not None else None)
             keep_unknown = change in (KitChange.MISSING, KitChange.CHANGED, KitChange.OTHER)
-            errors, warnings = draft_problems(draft, kit.pack if kit is not None else self.pack, keep_unknown)
+            errors, warnings = draft_problems(draft, kit.pack if kit is not None else self.pack, keep_unknown,
+                                              other_questions(draft))
             if errors:
                 raise DraftUnusable(path, errors)
         except DraftError as error:  # a wrong passphrase too: the file may have been damaged
@@ -308,7 +310,7 @@ class DraftSession:
             if opened is None:
                 return NOT_OPENED
             draft, _passphrase = opened
-            errors, warnings = draft_problems(draft, self.pack)
+            errors, warnings = draft_problems(draft, self.pack, others=other_questions(draft))
             if errors:
                 raise DraftUnusable(path, errors)
         except DraftError as error:

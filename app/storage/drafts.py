@@ -24,7 +24,7 @@ import time
 import uuid
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -32,7 +32,7 @@ from app.storage import draft_migrations, protect
 from catalogue import table
 from forms.answers import answer_problem
 from forms.fingerprint import content_hash
-from forms.schema import Pack
+from forms.schema import Pack, Question
 
 FORMAT = "sandbox-applicant-kit/draft"
 FORMAT_VERSION = draft_migrations.latest_format()
@@ -197,14 +197,16 @@ def kit_change(lock: Lock, kit: Made | None) -> KitChange:
 
 # --- checking a draft against its pack -------------------------------------------------------
 
-def draft_problems(draft: Draft, pack: Pack, keep_unknown: bool = False) -> tuple[list[str], list[str]]:
+def draft_problems(draft: Draft, pack: Pack, keep_unknown: bool = False,
+                   others: Mapping[str, Question] | None = None) -> tuple[list[str], list[str]]:
     """(errors, warnings). Answers to questions a newer pack no longer has are warnings, kept; so
     are, with `keep_unknown`, answers to questions the pack at hand lacks (a draft made with a kit
-    that is not the one in use: its questions come back with the kit)."""
+    that is not the one in use: its questions come back with the kit). `others`: the questions of
+    the other jurisdictions the draft targets, by id, whose answers are checked as the pack's own."""
     made = draft.lock.pack
     if made.id != pack.id:
         return [ERRORS["other_pack"].format(made=made.id, pack=pack.id)], []
-    questions = {q.id: q for s in pack.sections for q in s.questions}
+    questions = {**(others or {}), **{q.id: q for s in pack.sections for q in s.questions}}
     errors, warnings = [], []
     same_version = made.version == pack.version
     for qid, answer in draft.answers.items():

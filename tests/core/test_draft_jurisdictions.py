@@ -101,3 +101,21 @@ def test_crosswalk_without_jurisdiction_compares_the_draft_s_jurisdictions(tmp_p
     assert [j["id"] for j in report["jurisdictions"]] == ["eu_ai_act", "china_ai"]
     assert main(["crosswalk", str(EXAMPLE), "--json"]) == 0  # its own pack only: each pack mapped to it
     assert len(json.loads(capsys.readouterr().out)["jurisdictions"]) > 2
+
+
+def test_answers_to_another_jurisdiction_s_questions_are_checked_and_kept(tmp_path, capsys):
+    draft = load_draft(_targeting(tmp_path, "utah_ai_lab"))
+    answers = {**draft.model_dump()["answers"], "ut.limited": {"value": "yes", "note": ""}}
+    path = tmp_path / "utah.json"
+    save_draft(Draft.model_validate({**draft.model_dump(), "answers": answers}), path)
+    assert main(["classify", str(path), "--json"]) == 0
+    utah = json.loads(capsys.readouterr().out)["jurisdictions"][1]["result"]
+    showings = utah["checklists"][0]
+    assert "limits" not in {item["id"] for item in showings["open"] + showings["unmet"]}
+    wrong = {**answers, "ut.limited": {"value": "perhaps", "note": ""}}
+    save_draft(Draft.model_validate({**draft.model_dump(), "answers": wrong}), path)
+    assert main(["classify", str(path), "--json"]) == 2  # checked as the Utah pack's question
+    assert "ut.limited" in capsys.readouterr().err
+    alone = tmp_path / "alone.json"  # the same answer in a draft of the EU pack alone is no question of it
+    save_draft(Draft.model_validate({**draft.model_dump(), "answers": answers, "jurisdictions": ["eu_ai_act"]}), alone)
+    assert main(["classify", str(alone), "--json"]) == 2
