@@ -368,7 +368,8 @@ def _jurisdiction(document: ResultDocument) -> list:
 
 def _evidence_reuse(report: CrosswalkReport) -> list:
     """The crosswalk as a table: a row per piece of evidence, a column per jurisdiction."""
-    story: list = [CondPageBreak(50 * mm), Heading(TEXT["evidence_reuse"], 1), plain(TEXT["evidence_reuse_intro"], SMALL)]
+    # The heading with the table's first rows, which are tall, not alone at a page's foot.
+    story: list = [CondPageBreak(120 * mm), Heading(TEXT["evidence_reuse"], 1), plain(TEXT["evidence_reuse_intro"], SMALL)]
     if not report.rows:
         return story + [plain(TEXT["no_evidence"])]
     head = [plain(TEXT["col_evidence"], HEAD)] + [plain(j.title, HEAD) for j in report.jurisdictions]
