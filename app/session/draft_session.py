@@ -199,6 +199,7 @@ class DraftSession:
         self.saved = Listeners()            # (path)
         self.kit_changed = Listeners()      # (kit or None): the session wears another kit, and its pack
         self.attachments_changed = Listeners()  # ()
+        self.jurisdictions_changed = Listeners()  # (the pack ids targeted, the draft's own first)
 
     @property
     def base(self) -> Pack:
@@ -271,9 +272,22 @@ class DraftSession:
         return {a.kind for a in self.draft.attachments if a.kind}
 
     # --- the flows ---
-    def new(self) -> None:
-        """Start a new draft (ask may_discard first)."""
-        self._take(self._new_draft(), None, None)
+    def new(self, others: tuple[str, ...] | list[str] = ()) -> None:
+        """Start a new draft (ask may_discard first), for the pack's jurisdiction and those of the
+        packs named in `others` after it."""
+        self._take(self._new_draft(others), None, None)
+
+    # --- the jurisdictions targeted ---
+    def add_jurisdiction(self, pack_id: str) -> None:
+        """Target one more jurisdiction, after those chosen already (one chosen already: nothing
+        changes). None is taken away: the answers given for one would then be questions of no pack
+        the draft targets, which opening it refuses."""
+        if pack_id in self.draft.jurisdictions:
+            return
+        self.draft.jurisdictions = [*self.draft.jurisdictions, pack_id]
+        self.draft.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        self._set_dirty(True)
+        self.jurisdictions_changed.emit(list(self.draft.jurisdictions))
 
     def open(self, path: Path) -> OpenResult:
         """Open the draft at `path`, asking for its passphrase if it has one (ask may_discard first).
@@ -417,8 +431,8 @@ class DraftSession:
         discard_autosave(self.draft.id)
 
     # --- inside ---
-    def _new_draft(self) -> Draft:
-        return Draft.new(self.base, kit=self.kit.made if self.kit is not None else None)
+    def _new_draft(self, others: tuple[str, ...] | list[str] = ()) -> Draft:
+        return Draft.new(self.base, kit=self.kit.made if self.kit is not None else None, others=others)
 
     def _kit_for(self, draft: Draft) -> Kit | None:
         """The kit to open `draft` with: the one it was made with when it can be found, else the

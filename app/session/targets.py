@@ -8,7 +8,7 @@ from __future__ import annotations
 from app.storage.drafts import Draft
 from app.storage.paths import packs_dir
 from forms.loader import load_pack
-from forms.registry import discover, find
+from forms.registry import PackInfo, discover, find
 from forms.schema import Question
 from forms.shared_core import shared_section
 
@@ -26,3 +26,14 @@ def other_questions(draft: Draft) -> dict[str, Question]:
             pack = load_pack(info.folder, packs=found)
             questions.update({q.id: q for section in pack.sections for q in section.questions})
     return questions
+
+
+def available_jurisdictions() -> list[PackInfo]:
+    """The packs a draft can target, each id once (the first found: a user's before the shipped
+    one), with the title and law date a chooser shows; packs that extend another (a kit's) are not
+    jurisdictions of their own."""
+    chosen: dict[str, PackInfo] = {}
+    for info in discover(packs_dir()):
+        if not info.extends:
+            chosen.setdefault(info.id, info)
+    return list(chosen.values())

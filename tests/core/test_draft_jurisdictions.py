@@ -119,3 +119,35 @@ def test_answers_to_another_jurisdiction_s_questions_are_checked_and_kept(tmp_pa
     alone = tmp_path / "alone.json"  # the same answer in a draft of the EU pack alone is no question of it
     save_draft(Draft.model_validate({**draft.model_dump(), "answers": answers, "jurisdictions": ["eu_ai_act"]}), alone)
     assert main(["classify", str(alone), "--json"]) == 2
+
+
+# --- choosing the jurisdictions in a draft session (what the wizard does, without a window) ---------
+
+def test_a_session_starts_a_draft_for_the_jurisdictions_chosen_and_adds_one_later(pack, tmp_path):
+    from app.session.draft_session import DraftSession
+
+    session = DraftSession(pack)
+    heard = []
+    session.jurisdictions_changed.connect(heard.append)
+    session.new(["utah_ai_lab"])
+    assert session.draft.jurisdictions == ["eu_ai_act", "utah_ai_lab"] and not session.dirty
+    session.add_jurisdiction("china_ai")
+    session.add_jurisdiction("utah_ai_lab")  # chosen already: nothing changes
+    assert session.draft.jurisdictions == ["eu_ai_act", "utah_ai_lab", "china_ai"] and session.dirty
+    assert heard == [["eu_ai_act", "utah_ai_lab", "china_ai"]]
+    session.set_answer("ut.limited", "yes")
+    assert session.save(tmp_path / "chosen.json")
+    reopened = DraftSession(pack)
+    assert reopened.open(tmp_path / "chosen.json").opened
+    assert reopened.draft.jurisdictions == ["eu_ai_act", "utah_ai_lab", "china_ai"]
+    assert reopened.value("ut.limited") == "yes"
+
+
+def test_the_packs_offered_are_each_shipped_jurisdiction_once_with_its_title_and_law_date():
+    from app.session.targets import available_jurisdictions
+
+    offered = available_jurisdictions()
+    ids = [info.id for info in offered]
+    assert len(ids) == len(set(ids))
+    assert {"eu_ai_act", "china_ai", "colorado_admt", "utah_ai_lab", "texas_traiga", "nist_ai_rmf"} <= set(ids)
+    assert all(info.title and info.law_current_to for info in offered)
