@@ -128,10 +128,11 @@ class Draft(BaseModel):
 
     @model_validator(mode="after")
     def _primary_first(self) -> "Draft":
-        """No jurisdiction named: the lock's pack alone. Named: the lock's pack first, each once."""
+        """No jurisdiction named: the lock's pack alone. Named: each once (that the lock's pack comes
+        first is checked against the pack at hand, `draft_problems`, which names both)."""
         if not self.jurisdictions:
             self.jurisdictions = [self.lock.pack.id]
-        if self.jurisdictions[0] != self.lock.pack.id or len(set(self.jurisdictions)) != len(self.jurisdictions):
+        if len(set(self.jurisdictions)) != len(self.jurisdictions):
             raise ValueError("jurisdictions")
         return self
 
@@ -206,6 +207,8 @@ def draft_problems(draft: Draft, pack: Pack, keep_unknown: bool = False,
     made = draft.lock.pack
     if made.id != pack.id:
         return [ERRORS["other_pack"].format(made=made.id, pack=pack.id)], []
+    if draft.jurisdictions[0] != made.id:
+        return [ERRORS["primary_jurisdiction"].format(first=draft.jurisdictions[0], pack=made.id)], []
     questions = {**(others or {}), **{q.id: q for s in pack.sections for q in s.questions}}
     errors, warnings = [], []
     same_version = made.version == pack.version
