@@ -6,7 +6,7 @@ import os
 import sys
 
 COMMANDS = {"questions", "classify", "validate", "export", "import", "protect", "unprotect", "backups", "restore", "packs",
-            "sign", "verify", "kit", "review", "workspace", "schema", "crosswalk", "-h", "--help", "--pack"}
+            "sign", "verify", "kit", "review", "feedback", "workspace", "schema", "crosswalk", "-h", "--help", "--pack"}
 DATA_DIR_OPTION = "--data-dir"
 LANG_OPTION = "--lang"
 KIT_OPTION = "--kit"
@@ -81,21 +81,24 @@ def main() -> int:
     import catalogue
 
     args, values, missing = take_options(sys.argv[1:])
+    if DATA_DIR_OPTION in values:
+        # Everything that finds the data folder (app/storage/paths.py) reads this variable, here and in any
+        # process started from here (the language saved in its settings too).
+        from app.storage.paths import DATA_DIR_VARIABLE
+
+        os.environ[DATA_DIR_VARIABLE] = values[DATA_DIR_OPTION]
     code = values.get(LANG_OPTION)
     if code is not None and catalogue.languages.normalise(code) is None:
         missing.append(LANG_OPTION)
         code = None
-    catalogue.set_language(code)  # None: the system's language (or SANDBOX_KIT_LANG)
+    from app.storage.settings import saved_language
+
+    # --lang, else SANDBOX_KIT_LANG, else the language chosen in the wizard, else the system's.
+    catalogue.set_language(code, saved=saved_language())
     if missing:
         error = catalogue.tr(NEEDS_VALUE[missing[0]], option=missing[0], example=EXAMPLES[missing[0]])
         print(catalogue.tr("cli.error_line", message=error), file=sys.stderr)
         return 2
-    if DATA_DIR_OPTION in values:
-        # Everything that finds the data folder (app/storage/paths.py) reads this variable, here and in any
-        # process started from here.
-        from app.storage.paths import DATA_DIR_VARIABLE
-
-        os.environ[DATA_DIR_VARIABLE] = values[DATA_DIR_OPTION]
     if REGISTER_OPTION in values:  # read where the register is opened (app/review/location.py)
         os.environ["SANDBOX_KIT_REGISTER"] = values[REGISTER_OPTION]
     if not opens_wizard(args):

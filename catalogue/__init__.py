@@ -26,6 +26,8 @@ from __future__ import annotations
 import gettext
 import os
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from string import Formatter
 from typing import Any
@@ -39,7 +41,8 @@ LANGUAGE_VARIABLE = "SANDBOX_KIT_LANG"
 STRICT_VARIABLE = "SANDBOX_KIT_STRICT_TEXT"
 
 __all__ = ["MessageError", "Table", "LazyText", "tr", "ntr", "table", "lazy", "set_language", "language",
-           "is_pseudo", "language_given", "pseudo", "placeholders", "LOCALE_DIR"]
+           "is_pseudo", "language_given", "pseudo", "placeholders", "speaking", "shipped_languages",
+           "shipped_language", "LOCALE_DIR"]
 
 
 class MessageError(KeyError):
@@ -55,14 +58,19 @@ class _State:
 
 
 _state = _State()
+# A language spoken for a while by one thread only (`speaking`): a dossier exported in another
+# language in the wizard's worker thread while the window goes on in its own. Threads start
+# without it, so the window never sees it.
+_spoken: ContextVar[tuple[str, gettext.NullTranslations] | None] = ContextVar("spoken", default=None)
 
 
-def set_language(code: str | None) -> str:
-    """Use `code` ("de", "fr_BE", "en-XA") from now on; None: the `SANDBOX_KIT_LANG` variable, else the
-    system's language. Returns the language in use, normalised ("en_XA"). Unknown languages read English."""
+def set_language(code: str | None, saved: str | None = None) -> str:
+    """Use `code` ("de", "fr_BE", "en-XA") from now on; None: the `SANDBOX_KIT_LANG` variable, else
+    `saved` (the language chosen in the application's settings), else the system's language. Returns
+    the language in use, normalised ("en_XA"). Unknown languages read English."""
     chosen = normalise(code) if code else None
     if chosen is None:
-        chosen = normalise(os.environ.get(LANGUAGE_VARIABLE, ""))
+        chosen = normalise(os.environ.get(LANGUAGE_VARIABLE, "")) or normalise(saved)
     _state.given = chosen is not None
     _state.language = chosen or system_language() or "en"
     _state.translations = None
@@ -71,9 +79,38 @@ def set_language(code: str | None) -> str:
 
 def language() -> str:
     """The language in use, normalised: "en", "de_DE", "en_XA"."""
+    spoken = _spoken.get()
+    if spoken is not None:
+        return spoken[0]
     if _state.language is None:
         set_language(None)
     return _state.language  # type: ignore[return-value]
+
+
+@contextmanager
+def speaking(code: str) -> Iterator[str]:
+    """Every message, date and pack text in `code` inside the block, in this thread only; the
+    language in use stays as it is for the rest of the application."""
+    chosen = normalise(code) or "en"
+    token = _spoken.set((chosen, gettext.translation(DOMAIN, LOCALE_DIR, languages=message_chain(chosen),
+                                                     fallback=True)))
+    try:
+        yield chosen
+    finally:
+        _spoken.reset(token)
+
+
+def shipped_languages() -> tuple[str, ...]:
+    """The languages the application has messages in ("de", "en", "fr"), English first."""
+    found = sorted(path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return tuple(sorted(found, key=lambda code: code != "en"))
+
+
+def shipped_language(code: str) -> str:
+    """The shipped language that serves `code`: "de_AT" gives "de", a language without messages
+    (and the pseudo-language) "en"."""
+    shipped = shipped_languages()
+    return next((name for name in message_chain(normalise(code) or "en") if name in shipped), "en")
 
 
 def language_given() -> bool:
@@ -87,6 +124,9 @@ def is_pseudo() -> bool:
 
 
 def _translations() -> gettext.NullTranslations:
+    spoken = _spoken.get()
+    if spoken is not None:
+        return spoken[1]
     if _state.translations is None:
         # gettext keeps each file it read, so switching languages back and forth reads nothing twice.
         _state.translations = gettext.translation(DOMAIN, LOCALE_DIR, languages=message_chain(language()),

@@ -50,3 +50,17 @@ def format_number(number: float | int) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(number, locale=_locale())
+
+
+def language_name(code: str, own: bool = False) -> str:
+    """The name of the language `code` ("de", "fr_BE") in the language in use ("German", "allemand"),
+    or with `own` in itself ("Deutsch", as a list of languages to choose from names each)."""
+    from babel import Locale, UnknownLocaleError
+
+    bare = (code or "en").replace("-", "_").split("_")[0]
+    try:
+        spoken = Locale.parse(bare)
+        name = spoken.get_display_name(spoken if own else _locale()) or bare
+    except (UnknownLocaleError, ValueError):
+        name = bare
+    return _shown(name)

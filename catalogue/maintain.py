@@ -5,7 +5,7 @@
   ids, each with its English as a comment for translators, and where the code uses it), brings
   every other language's `messages.po` up to date with it (new ids added untranslated, removed ones
   kept as obsolete), checks that every translation keeps its message's placeholders, and compiles
-  each `.po` to the `.mo` the application reads.
+  each `.po` to the `.mo` the application reads (other libraries' catalogues too: `argparse.po`).
 - `... check LANG` lists the messages LANG still lacks (`python3 dev.py catalogue check LANG` then
   lists the shipped packs' texts it lacks, with forms/untranslated.py: the catalogue knows no pack).
 - `... new LANG` starts a language: its `messages.po` from the template.
@@ -42,6 +42,11 @@ def read_catalogue(path: Path, language: str | None = None) -> Catalog:
 def po_files() -> dict[str, Path]:
     """Language -> its messages.po, English included."""
     return {path.parent.parent.name: path for path in sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))}
+
+
+def compiled_sources() -> list[tuple[str, Path]]:
+    """(language, .po) for every catalogue compiled: our messages and other libraries' (argparse.po)."""
+    return [(path.parent.parent.name, path) for path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))]
 
 
 def compiled(catalog: Catalog) -> bytes:
@@ -84,24 +89,30 @@ def code_problems(english: Catalog, found: list[Use]) -> list[str]:
 
 
 def translation_problems(english: Catalog, language: str, catalog: Catalog) -> list[str]:
-    """Translations whose placeholders differ from the English (they could not be filled in)."""
+    """Translations whose placeholders differ from the English: one it names that the English does
+    not fill in (it could not be filled in), or one of the English's it leaves out (a name, a number
+    or a date the reader would not get). A plural's form may leave out its {count} ("one answer")."""
     problems = []
     for message in catalog:
         key = message.id if isinstance(message.id, str) else message.id[0]
         source = english.get(key)
         if not key or source is None or not any(_forms(message)):
             continue
+        wanted = _fields(source) - ({"count"} if source.pluralizable else set())
         for form in _forms(message):
             if form and placeholders(form) - _fields(source):
                 problems.append(f"{language}: '{key}' names {sorted(placeholders(form) - _fields(source))}, "
                                 f"which the English does not fill in")
+            if form and wanted - placeholders(form):
+                problems.append(f"{language}: '{key}' leaves out {sorted(wanted - placeholders(form))}, "
+                                f"which the English has")
     return problems
 
 
 def stale_mo() -> list[str]:
     """The .mo files that are missing or do not match their .po."""
     stale = []
-    for language, po in po_files().items():
+    for language, po in compiled_sources():
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.read_bytes() != compiled(read_catalogue(po, language)):
             stale.append(str(mo.relative_to(ROOT)))
@@ -135,7 +146,7 @@ def update(english: Catalog, pot: Catalog) -> None:
 
 
 def compile_all() -> None:
-    for language, po in po_files().items():
+    for language, po in compiled_sources():
         po.with_suffix(".mo").write_bytes(compiled(read_catalogue(po, language)))
 
 
@@ -187,7 +198,7 @@ def run(argv: list[str]) -> int:
               and not any(m.id.startswith(u + ".") for u in used)]
     if unused:
         print(f"not named literally in the code (used by computed keys, or no longer): {', '.join(unused)}")
-    print("\n".join(problems) or f"catalogues compiled: {', '.join(po_files())}")
+    print("\n".join(problems) or f"catalogues compiled: {', '.join(str(po.relative_to(LOCALE_DIR)) for _, po in compiled_sources())}")
     return 1 if problems else 0
 
 

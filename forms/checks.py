@@ -124,8 +124,8 @@ def _unique_ids(pack: Pack) -> Iterator[Found]:
                                               option=twice)
 
 
-def _references(pack: Pack) -> Iterator[Found]:
-    known = provisions()
+def cited(pack: Pack) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(kind, id, provision ids) for each item of `pack` that cites provisions."""
     items = [("question", q.id, q.refs) for q in _all_questions(pack)]
     items += [("rule", r.id, r.refs) for r in pack.rules]
     items += [("obligation", o.id, o.refs) for o in pack.obligations]
@@ -133,7 +133,12 @@ def _references(pack: Pack) -> Iterator[Found]:
     items += [("checklist", c.id, c.refs + tuple(r for i in c.items for r in i.refs)) for c in pack.checklists]
     items += [("measure", m.id, m.refs) for m in pack.measures]
     items += [("gap", g.id, g.refs) for g in pack.gaps]
-    for kind, item_id, refs in items:
+    return items
+
+
+def _references(pack: Pack) -> Iterator[Found]:
+    known = provisions()
+    for kind, item_id, refs in cited(pack):
         for ref in refs:
             if ref not in known:
                 yield kind, item_id, tr("packs.check.unknown_citation", item=_item(kind, item_id), ref=ref)

@@ -4,10 +4,16 @@ Citation ids follow `shared/legal/provisions.md`: `aiact.art5.1.f`, `aiact.annex
 `aiact.annex3.5.b.excl`, `gdpr.art35`. The registry (`packs/provisions.yaml`) lists every id a
 pack may use with a short title; a pack that cites an id outside it does not load.
 
+A label is written in the official form of the language in use, from the catalogue's `citations.*`
+patterns, one per level of a provision: "Art. 5(1)(f) AI Act", "Art. 5 Abs. 1 Buchst. f KI-VO",
+"article 5, paragraphe 1, point f), du règlement sur l'IA". The levels are an article's paragraph,
+point and sub-point, an annex's point and letter; the articles whose first level is a numbered
+point rather than a paragraph (definitions) are listed in the registry (`numbered_points`).
+
 A law whose provisions are no articles or annexes (a US code's sections, a framework's functions)
 gives each provision its `cite`, the citation as its readers write it ("Utah Code § 13-72-402"),
-which is then its label; `source` says where our summary was checked, and `verified: false` marks
-a point the sources leave uncertain.
+which is then its label in every language; `source` says where our summary was checked, and
+`verified: false` marks a point the sources leave uncertain.
 """
 
 from __future__ import annotations
@@ -47,6 +53,19 @@ class Provision(BaseModel):
 class ProvisionList(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     provisions: tuple[Provision, ...]
+    # Articles whose first level is a numbered point, not a paragraph ("aiact.art3": Art. 3 Nr. 1).
+    numbered_points: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _numbered_points() -> frozenset[str]:
+    # Kept between runs as the titles are: a question page's first labels read no YAML.
+    return cache.cached("numbered_points", (str(PROVISIONS_FILE),), _numbered_points_read, frozenset,
+                        watched=(PROVISIONS_FILE,))
+
+
+def _numbered_points_read() -> frozenset[str]:
+    return frozenset(ProvisionList.model_validate(read_yaml(PROVISIONS_FILE)).numbered_points)
 
 
 @lru_cache(maxsize=1)
@@ -70,8 +89,9 @@ def roman(number: int) -> str:
 
 
 def label(ref: str) -> str:
-    """A citation id as a reader writes it: `aiact.art5.1.f` gives "Art. 5(1)(f) AI Act", a
-    provision with its own `cite` gives that."""
+    """A citation id as a reader of the language in use writes it: `aiact.art5.1.f` gives
+    "Art. 5(1)(f) AI Act" in English, "Art. 5 Abs. 1 Buchst. f KI-VO" in German; a provision
+    with its own `cite` gives that."""
     cited = _titles(language()).get(ref)
     if cited is not None and cited.cite:
         return cited.cite
@@ -80,23 +100,30 @@ def label(ref: str) -> str:
     suffix = None
     if rest and rest[-1] in ("excl", "profiling"):
         suffix = rest.pop()
-    text = _article(head, rest) if head.startswith("art") else _annex(head, rest)
-    text = f"{text} {LABEL_TEXT.get(act, act.upper())}"
+    text = _article(act, head, rest) if head.startswith("art") else _annex(head, rest)
+    if rest:  # French sets a subdivision off from the act: "article 5, paragraphe 1, point f), du"
+        text = LABEL_TEXT["subdivided"].format(label=text)
+    acts = LABEL_TEXT["act"]
+    text = (acts[act] if act in acts else LABEL_TEXT["act_other"]).format(provision=text, act=act.upper())
     return LABEL_TEXT[suffix].format(label=text) if suffix else text
 
 
-def _article(head: str, rest: list[str]) -> str:
-    number = head[3:] + "".join(f"({p})" for p in rest)
-    return LABEL_TEXT["article"].format(number=number)
+def _levels(text: str, rest: list[str], kinds: tuple[str, ...]) -> str:
+    """`text` with each part of `rest` added by the pattern of its level (the last one repeats)."""
+    for depth, part in enumerate(rest):
+        text = LABEL_TEXT[kinds[min(depth, len(kinds) - 1)]].format(label=text, number=part)
+    return text
+
+
+def _article(act: str, head: str, rest: list[str]) -> str:
+    first = "point_number" if f"{act}.{head}" in _numbered_points() else "paragraph"
+    return _levels(LABEL_TEXT["article"].format(number=head[3:]), rest, (first, "point", "subpoint"))
 
 
 def _annex(head: str, rest: list[str]) -> str:
     match = re.fullmatch(r"annex(\d+)", head)
     numeral = roman(int(match.group(1))) if match else head
-    if not rest:
-        return LABEL_TEXT["annex"].format(roman=numeral)
-    point = rest[0] + "".join(f"({p})" for p in rest[1:])
-    return LABEL_TEXT["annex_point"].format(roman=numeral, point=point)
+    return _levels(LABEL_TEXT["annex"].format(roman=numeral), rest, ("annex_point", "annex_letter"))
 
 
 def title(ref: str) -> str:

@@ -1,5 +1,9 @@
-"""`python main.py export DRAFT.json [--format pdf|html|json] -o OUT [--certificate FILE.p12]` and
-`python main.py import DOSSIER [-o draft.json]`.
+"""`python main.py export DRAFT.json [--format pdf|html|json] [--dossier-lang LANG] -o OUT [--certificate FILE.p12]`
+and `python main.py import DOSSIER [-o draft.json]`.
+
+`--dossier-lang` writes the dossier in another language than the command line speaks (one this
+application has, and with a kit one the kit is offered in: app/formats/languages.py); the answers
+stay as they were written.
 
 With `--certificate` the dossier is written as a PDF signed in one step (app/dossier/signing.py; only
 a PDF holds a signature, so another format with a certificate is refused); the certificate's
@@ -22,7 +26,7 @@ from app.commands.arguments import (add_certificate_options, add_passphrase_opti
 from app.commands.errors import EXIT_OK, CommandError
 from app.formats.choice import DEFAULT, FORMATS, PDF, named_format
 from app.storage.drafts import parse_draft, write_atomically
-from catalogue import table, tr
+from catalogue import shipped_languages, table, tr
 
 TEXT = table("dossier.cli")
 CERTIFICATE_PASSPHRASE_OPTION = "--certificate-passphrase-file"
@@ -34,6 +38,7 @@ def add_commands(subparsers) -> None:
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help=TEXT["output_help"])
     export.add_argument("--format", choices=FORMATS, dest="format",
                         help=TEXT["format_help"].format(formats=", ".join(FORMATS), default=DEFAULT))
+    export.add_argument("--dossier-lang", metavar="LANG", dest="dossier_lang", help=TEXT["dossier_lang_help"].format(languages=", ".join(shipped_languages())))
     add_passphrase_option(export)
     add_certificate_options(export, CERTIFICATE_PASSPHRASE_OPTION, required=False)
     export.set_defaults(run=_export)
@@ -45,11 +50,16 @@ def add_commands(subparsers) -> None:
 
 def _export(args: argparse.Namespace) -> int:
     from app.formats.files import DossierError, exporter
+    from app.formats.languages import LanguageError, checked_language, export_in
 
     chosen = args.format or output_format(args.output)
     if args.certificate is not None and chosen != PDF:
         raise CommandError(TEXT["certificate_pdf_only"].format(format=chosen, option="--certificate", pdf=PDF))
     draft, pack, warnings, kit = load_checked(args)
+    try:
+        language = checked_language(args.dossier_lang, kit) if args.dossier_lang else None
+    except LanguageError as error:
+        raise CommandError(str(error)) from None
     certificate = None
     if args.certificate is not None:
         certificate = signing_certificate(args.certificate, args.certificate_passphrase_file,
@@ -58,13 +68,17 @@ def _export(args: argparse.Namespace) -> int:
 
     logo = logo_warning(kit) if chosen == PDF else None
     warn(warnings + ([logo.message] if logo is not None else []))
-    try:
-        if certificate is None:
-            exporter(chosen)(draft, pack, args.output, kit=kit)
-        else:
-            from app.dossier.signing import export_signed
+    write = exporter(chosen)
+    if certificate is not None:
+        from app.dossier.signing import export_signed
 
-            export_signed(draft, pack, args.output, certificate, kit=kit)
+        def write(draft, pack, out_path, kit=None):
+            export_signed(draft, pack, out_path, certificate, kit=kit)
+    try:
+        if language is None:  # the language in use, in which the pack and the kit are read already
+            write(draft, pack, args.output, kit=kit)
+        else:
+            export_in(language, write, draft, pack, args.output, kit=kit, pack_folder=None if kit else args.pack)
     except DossierError as error:
         raise CommandError(str(error)) from None
     if certificate is None:

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
 
-from app.commands import (assessment, backups, crosswalk, dossier, kits, listing, packs, passphrases, review, schemas, signing,
-                          workspace)
+from app.commands import (assessment, backups, crosswalk, dossier, feedback, kits, listing, packs, passphrases, review,
+                          schemas, signing, workspace)
 from app.commands.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, CommandError
 from app.commands.terminal_prompts import PromptError
 from app.kits.errors import KitError
@@ -24,7 +24,8 @@ from forms.loader import DEFAULT_PACK, PackError
 
 TEXT = table("cli")
 # In the order `--help` lists them: the pack's questions, a draft's result, then the rest.
-COMMAND_GROUPS = (listing, assessment, crosswalk, passphrases, backups, packs, kits, dossier, signing, review, workspace, schemas)
+COMMAND_GROUPS = (listing, assessment, crosswalk, passphrases, backups, packs, kits, dossier, signing, review, feedback,
+                  workspace, schemas)
 
 
 class UsageError(Exception):

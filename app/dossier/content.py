@@ -23,9 +23,10 @@ from app.dossier.flowables import (BADGE, BADGE_TEXT, BOLD, CELL, DUTY, FINDING,
 from app.dossier.authority import Branding, Extras
 from app.dossier.layout import Block, Contents
 from app.dossier.logo import logo_flowable
-from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, completeness_text,
-                                 cover_rows, cover_title, date_source, declaration_text, duty_group_title,
-                                 has_documents, jurisdiction_title, open_and_gaps, open_count, outline, signer_name,
+from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, changed_value,
+                                 comment_heading, completeness_text, cover_rows, cover_title, date_source,
+                                 declaration_text, duty_group_title, has_documents, jurisdiction_title, open_and_gaps,
+                                 open_count, outline, reply_text, shown_date, signer_name, since_intro,
                                  status_counts_text)
 from app.dossier.texts import TEXT
 from app.results.crosswalk import Cell, CrosswalkReport
@@ -95,6 +96,29 @@ def contents() -> list:
     styles = [ParagraphStyle("toc0", fontName=BOLD, fontSize=10, leading=14),
               ParagraphStyle("toc1", fontName=MAIN, fontSize=9, leading=11, leftIndent=14)]
     return [plain(TEXT["contents"], H1), Contents(styles), PageBreak()]
+
+
+def since_review(document: ResultDocument) -> list:
+    """The answers changed since the version the reviewer saw, each with the value they saw and the
+    value now, then their comments with the applicant's replies; nothing without their feedback."""
+    since = document.since_review
+    if since is None:
+        return []
+    story: list = [Heading(TEXT[PARTS["since_review"]], 0), plain(since_intro(since), SMALL)]
+    if since.status_note:
+        story.append(plain(TEXT["since_status_note"].format(note=since.status_note), ITEM))
+    story.append(Heading(TEXT["since_answers"], 1))
+    for change in since.changes:
+        story += [plain(change.text, LABEL),
+                  *long_text(TEXT["since_before"].format(value=changed_value(change.before)), NOTE),
+                  *long_text(TEXT["since_after"].format(value=changed_value(change.after)), ITEM)]
+    story += [] if since.changes else [plain(TEXT["since_no_changes"])]
+    story.append(Heading(TEXT["since_comments"], 1))
+    for comment in since.comments:
+        story += [plain(comment_heading(comment), LABEL), *long_text(comment.text, ITEM)]
+        story += [p for reply in comment.replies for p in long_text(reply_text(reply), NOTE)]
+    story += [] if since.comments else [plain(TEXT["none"])]
+    return story + [PageBreak()]
 
 
 def summary(document: ResultDocument, found: Outline) -> list:
@@ -270,7 +294,7 @@ def _when(obligation: ObligationPart, sources: dict[str, int]) -> str:
     if source is None:
         return TEXT["applies_now"]
     number = sources.setdefault(source, len(sources) + 1)
-    return TEXT["from_date"].format(date=obligation.applies_from.isoformat(), number=number)
+    return TEXT["from_date"].format(date=shown_date(obligation.applies_from, "medium"), number=number)
 
 
 # --- data protection, transparency, the plan -------------------------------------------------
@@ -319,7 +343,7 @@ def open_points(document: ResultDocument, found: Outline) -> list:
 def declaration(document: ResultDocument, fingerprint: str) -> list:
     line = "_" * 48
     rows = [(TEXT["name"], signer_name(document)), (TEXT["role"], line),
-            (TEXT["date"], document.answered_on.isoformat()), (TEXT["signature"], "")]
+            (TEXT["date"], shown_date(document.answered_on)), (TEXT["signature"], "")]
     table = Table([[plain(k, SMALL), plain(v)] for k, v in rows], colWidths=[35 * mm, 130 * mm],
                   rowHeights=[None, None, None, 18 * mm])
     table.setStyle(TableStyle([("LINEBELOW", (1, 3), (1, 3), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
@@ -425,7 +449,7 @@ def documents(extras: Extras) -> list:
 
 def story(document: ResultDocument, fingerprint: str, extras: Extras = Extras()) -> list:
     found = outline(document)
-    parts = {"summary": summary(document, found), "risks": risks(document, found), "project": project(document, found),
+    parts = {"since_review": since_review(document), "summary": summary(document, found), "risks": risks(document, found), "project": project(document, found),
              "classification": classification(document, found), "requirements": requirements(document, found),
              "data_protection": data_protection(document, found), "plan": plan(document, found),
              "open": open_points(document, found), "declaration": declaration(document, fingerprint),

@@ -13,12 +13,15 @@ from app.dossier.typeset import BOLD, CJK, MAIN, chunks, markup, runs
 
 _SPACES = re.compile(" {2,}")
 
-BODY = ParagraphStyle("body", fontName=MAIN, fontSize=9.5, leading=13, spaceAfter=3)
+# A word may break after a hyphen it has; German compounds break at their parts too, where the
+# text has soft hyphens (app/dossier/typeset.py), before reportlab would cut a word anywhere.
+BREAKS = {"embeddedHyphenation": 1}
+BODY = ParagraphStyle("body", fontName=MAIN, fontSize=9.5, leading=13, spaceAfter=3, **BREAKS)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444"))
 ITEM = ParagraphStyle("item", parent=BODY, leftIndent=10, spaceAfter=1)
-H1 = ParagraphStyle("h1", fontName=BOLD, fontSize=15, leading=19, spaceBefore=6, spaceAfter=8)
-H2 = ParagraphStyle("h2", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4)
-TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=20, leading=25, spaceAfter=14)
+H1 = ParagraphStyle("h1", fontName=BOLD, fontSize=15, leading=19, spaceBefore=6, spaceAfter=8, **BREAKS)
+H2 = ParagraphStyle("h2", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4, **BREAKS)
+TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=20, leading=25, spaceAfter=14, **BREAKS)
 QUESTION = ParagraphStyle("q", parent=BODY, fontName=BOLD, spaceBefore=5, spaceAfter=1)
 NOTE = ParagraphStyle("n", parent=ITEM, textColor=colors.HexColor("#444444"))
 FINDING = ParagraphStyle("f", parent=BODY, fontName=BOLD, spaceAfter=1)
@@ -27,7 +30,7 @@ GAP_REFS = ParagraphStyle("g", parent=SMALL, leftIndent=20)
 LABEL = ParagraphStyle("l", parent=SMALL, spaceBefore=4)
 CELL = ParagraphStyle("cell", parent=SMALL, fontSize=8.5, leading=10.5, textColor=colors.black)  # a table's
 HEAD = ParagraphStyle("head", parent=CELL, fontName=BOLD)
-BADGE = ParagraphStyle("badge", fontName=BOLD, fontSize=14, leading=18, textColor=colors.white)
+BADGE = ParagraphStyle("badge", fontName=BOLD, fontSize=14, leading=18, textColor=colors.white, **BREAKS)
 BADGE_TEXT = ParagraphStyle("bs", parent=BODY, textColor=colors.white)
 
 

@@ -16,12 +16,16 @@ from typing import Iterable
 from app.dossier.authority import Branding, Extras
 from app.dossier.texts import TEXT
 from app.results.document import Answer, DerivedPart, DutyPart, FindingPart, ObligationPart, ResultDocument, TablePart
+from app.results.since import SinceReview, ThreadComment, ThreadReply
+from catalogue import tr
+from catalogue.formats import format_date, language_name
 from risk_tiers.texts import LIST_SEPARATOR
 
 # The parts after the cover and the contents, in order, each with the key of its title in the
-# dossier's texts. The documents come only with a kit or documents added (`has_documents`), the
+# dossier's texts. The documents come only with a kit or documents added (`has_documents`); the
+# changes since the version a reviewer saw only when the draft keeps the reviewer's feedback; the
 # jurisdictions only when the draft targets more than its own pack (`extras.targets`).
-PARTS = {"summary": "summary", "risks": "risks", "project": "project", "classification": "classification",
+PARTS = {"since_review": "since_review", "summary": "summary", "risks": "risks", "project": "project", "classification": "classification",
          "requirements": "obligations", "data_protection": "results", "plan": "plan", "open": "open",
          "declaration": "declaration", "jurisdictions": "jurisdictions", "annex": "annex", "documents": "documents"}
 # The question whose answer is the name above the signature line.
@@ -165,6 +169,12 @@ def _by_roles(document: ResultDocument) -> tuple[tuple[tuple[str, ...], tuple[Ob
 
 # --- words both layouts print the same -------------------------------------------------------
 
+def shown_date(date, width: str = "long") -> str:
+    """A date as the dossier's language writes it ("2. August 2026", "2 août 2026"); a table's
+    narrow column takes the "medium" width ("02.08.2026", "2 août 2026")."""
+    return format_date(date, width)
+
+
 def has_documents(extras: Extras) -> bool:
     """Whether the dossier has the documents' part: with a kit, or with documents added."""
     return bool(extras.enclosures or extras.missing or extras.branding is not None)
@@ -184,13 +194,15 @@ def cover_rows(document: ResultDocument, branding: Branding | None = None) -> li
                    else branding.sandbox)
         rows += [(TEXT["sandbox"], sandbox), (TEXT["authority"], branding.authority)]
         if branding.deadline is not None:
-            deadline = branding.deadline.isoformat()
+            deadline = shown_date(branding.deadline)
             rows.append((TEXT["deadline"], TEXT["deadline_passed"].format(date=deadline) if branding.closed
                          else deadline))
-    rows += [(TEXT["date"], document.answered_on.isoformat()),
+    rows += [(TEXT["date"], shown_date(document.answered_on)),
+             (TEXT["answers_language"], TEXT["answers_language_value"].format(
+                 language=language_name(document.answers_language))),
              (TEXT["completeness"], completeness_text(document)),
              (TEXT["pack"], TEXT["pack_value"].format(pack=document.pack_id, version=document.pack_version,
-                                                      date=document.law_current_to.isoformat()))]
+                                                      date=shown_date(document.law_current_to)))]
     if branding is not None:
         rows.append((TEXT["kit"], branding.kit))
     return rows
@@ -224,7 +236,7 @@ def date_source(obligation: ObligationPart) -> str | None:
     """What sets the date an obligation applies from, and whether it is verified; None without a date."""
     if obligation.applies_from is None:
         return None
-    source = TEXT["applies_from"].format(date=obligation.applies_from.isoformat(), set_by=obligation.set_by)
+    source = TEXT["applies_from"].format(date=shown_date(obligation.applies_from), set_by=obligation.set_by)
     return source if obligation.verified else f"{source}; {TEXT['unverified'].format(source=obligation.source)}"
 
 
@@ -241,6 +253,27 @@ def signer_name(document: ResultDocument) -> str:
     """The name above the signature line: the contact person's, when given."""
     contact = document.answer(CONTACT_QUESTION)
     return contact.value if contact and contact.given else TEXT["not_given"]
+
+
+def since_intro(since: SinceReview) -> str:
+    """Which version the reviewer saw, when they wrote, and what they said of the application."""
+    return TEXT["since_intro"].format(fingerprint=since.fingerprint, reviewer=since.reviewer or "-",
+                                      date=since.written.date().isoformat(),
+                                      status=tr(f"review.review_status.{since.status}"))
+
+
+def changed_value(words: str) -> str:
+    return words or TEXT["since_no_answer"]
+
+
+def comment_heading(comment: ThreadComment) -> str:
+    target = tr(f"feedback.target.{comment.kind}") + (f" “{comment.target}”" if comment.target else "")
+    return TEXT["since_comment"].format(status=tr(f"feedback.comment_status.{comment.status}"),
+                                        author=comment.author or "-", target=target)
+
+
+def reply_text(reply: ThreadReply) -> str:
+    return TEXT["since_reply"].format(author=reply.author or "-", date=reply.at.date().isoformat(), text=reply.text)
 
 
 def jurisdiction_title(document: ResultDocument) -> str:

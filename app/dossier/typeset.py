@@ -4,7 +4,8 @@ font lacks (Chinese, Japanese) switch to the CJK font, since reportlab has no fo
 What the dossier does with any text (docs/dossier/text.md): line breaks are kept (CR LF, CR and
 the Unicode line and paragraph separators become LF), other spaces (tab, em space, ideographic
 space ...) are word spaces, a zero-width space and a soft hyphen are dropped (reportlab reads
-them as break opportunities and leaves them out of the text layer); control characters,
+them as break opportunities and leaves them out of the text layer; the language's own break
+points in long words are put in instead, catalogue/hyphenation.py); control characters,
 noncharacters and characters that neither shipped font can draw (e.g. Devanagari, Thai, emoji, anything outside the Basic Multilingual
 Plane) are printed as U+FFFD, the replacement character, so the reader sees that something was
 there. Without that reportlab would draw them as an empty box with no text behind it, and for
@@ -24,6 +25,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from app.storage.paths import resource
+from catalogue.hyphenation import soft_hyphenated
 
 MAIN, BOLD, CJK = "DejaVuSans", "DejaVuSans-Bold", "WenQuanYiMicroHei"
 REPLACEMENT = "\ufffd"
@@ -113,8 +115,9 @@ def printable(text: str) -> str:
 
 def runs(text: str) -> list[tuple[str, bool]]:
     """`text` as printed, in runs of (characters, whether the CJK font draws them); a line break
-    is a run of its own, "\n"."""
-    text = printable(text)
+    is a run of its own, "\n". Long words get soft hyphens where the language in use lets them
+    break (catalogue/hyphenation.py: German compounds), after the text's own are dropped."""
+    text = soft_hyphenated(printable(text))
     one_font = text.isascii() or _cjk_chars.isdisjoint(text)  # the common case
     parts = []
     for index, line in enumerate(text.split("\n")):

@@ -29,6 +29,7 @@ from app.results.crosswalk import CrosswalkReport
 from app.results.document import (Answer, Completeness, DerivedPart, DutyPart, FindingPart, GapPart, Headline,
                                   ObligationPart, OpenPointPart, ResultDocument, Role, SectionAnswers, TablePart,
                                   TrackLine)
+from app.results.since import SinceReview
 from app.storage.drafts import Draft
 
 FORMAT = JSON_DOSSIER_FORMAT
@@ -86,6 +87,10 @@ class ResultData(_Data):
     tables: tuple[TablePart, ...] = Field(description="The answers the pack shows as tables (the risks to people), "
                                                       "a row for each option chosen.")
     declaration: DeclarationData
+    since_review: SinceReview | None = Field(None, description="With a reviewer's feedback kept in the draft: the "
+                                                               "dossier reviewed, each answer changed since (the "
+                                                               "words seen then and now) and the comments with the "
+                                                               "replies.")
 
 
 class KitData(_Data):
@@ -157,7 +162,8 @@ def result_data(document: ResultDocument) -> ResultData:
                       open_points=document.open_points, gaps=document.gaps, completeness=document.completeness,
                       sections=document.sections, tables=document.tables, summary=document.summary, decision_path=document.decision_path,
                       declaration=DeclarationData(text=declaration_text(document), refs=document.declaration.refs,
-                                                  citations=document.declaration.citations))
+                                                  citations=document.declaration.citations),
+                      since_review=document.since_review)
 
 
 # Two models share a name (an answer in the result, an answer in the draft): pydantic then names

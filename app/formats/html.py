@@ -22,9 +22,10 @@ import re
 from dataclasses import dataclass, field
 
 from app.dossier.authority import Branding, Extras
-from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, completeness_text,
-                                 cover_rows, cover_title, date_source, declaration_text, duty_group_title,
-                                 has_documents, jurisdiction_title, open_and_gaps, open_count, outline, signer_name,
+from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, changed_value,
+                                 comment_heading, completeness_text, cover_rows, cover_title, date_source,
+                                 declaration_text, duty_group_title, has_documents, jurisdiction_title, open_and_gaps,
+                                 open_count, outline, reply_text, shown_date, signer_name, since_intro,
                                  status_counts_text)
 from app.dossier.targets import Targets
 from app.dossier.texts import TEXT
@@ -70,7 +71,7 @@ def page(document: ResultDocument, data: str, fingerprint: str, extras: Extras =
     """The whole page for `document`, with the draft's JSON text `data` inside, whose SHA-256 is
     `fingerprint`; `extras`: the kit's names and the documents added, if any."""
     found = outline(document)
-    built = {"summary": summary(document, found), "risks": risks(found),
+    built = {"since_review": since_review(document), "summary": summary(document, found), "risks": risks(found),
              "project": Part("project", _pieces(found.project)),
              "classification": classification(document, found), "requirements": requirements(document, found),
              "data_protection": Part("data_protection", _pieces(found.data_protection)),
@@ -162,6 +163,25 @@ def _certainty(headline: Headline) -> str:
 
 def _fingerprint(fingerprint: str) -> list[Markup]:
     return [element("p", TEXT["fingerprint"], class_="small"), element("p", fingerprint, class_=FINGERPRINT_CLASS)]
+
+
+def since_review(document: ResultDocument) -> Part | None:
+    """The answers changed since the version the reviewer saw (the value they saw, the value now),
+    then their comments with the applicant's replies; None without their feedback."""
+    since = document.since_review
+    if since is None:
+        return None
+    head = [element("p", since_intro(since), class_="small")]
+    head += [element("p", TEXT["since_status_note"].format(note=since.status_note))] if since.status_note else []
+    changes = [element("dl", *[item for change in since.changes for item in (
+        element("dt", change.text), element("dd", TEXT["since_before"].format(value=changed_value(change.before))),
+        element("dd", element("strong", TEXT["since_after"].format(value=changed_value(change.after)))))])]
+    comments = [element("div", element("p", element("strong", comment_heading(comment))), element("p", comment.text),
+                        *[element("p", reply_text(reply), class_="refs") for reply in comment.replies])
+                for comment in since.comments]
+    return Part("since_review", [*head,
+                                 Sub(TEXT["since_answers"], changes if since.changes else [element("p", TEXT["since_no_changes"])]),
+                                 Sub(TEXT["since_comments"], comments or [element("p", TEXT["none"])])])
 
 
 def summary(document: ResultDocument, found: Outline) -> Part:
@@ -343,7 +363,7 @@ def _when(obligation: ObligationPart, sources: dict[str, int]) -> Markup:
     if source is None:
         return joined(TEXT["applies_now"])
     number = sources.setdefault(source, len(sources) + 1)
-    return element("a", TEXT["from_date"].format(date=obligation.applies_from.isoformat(), number=number),
+    return element("a", TEXT["from_date"].format(date=shown_date(obligation.applies_from, "medium"), number=number),
                    href=f"#date-{number}")
 
 
@@ -363,7 +383,7 @@ def _list(items: list[str]) -> Markup:
 
 def declaration(document: ResultDocument, fingerprint: str) -> Part:
     """The pack's declaration and the provisions it rests on, with the lines to sign on."""
-    rows = [(TEXT["name"], signer_name(document)), (TEXT["role"], ""), (TEXT["date"], document.answered_on.isoformat()),
+    rows = [(TEXT["name"], signer_name(document)), (TEXT["role"], ""), (TEXT["date"], shown_date(document.answered_on)),
             (TEXT["signature"], "")]
     refs = [_refs(document.declaration)] if document.declaration.refs else []
     return Part("declaration", [element("p", declaration_text(document)), *refs,

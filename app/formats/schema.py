@@ -1,7 +1,8 @@
-"""The JSON Schemas of the draft and of the JSON dossier, kept in the repository under versioned
-names (`resources/schemas/draft-4.schema.json`, `dossier-1.schema.json`, and `crosswalk-1.schema.json`
-for `crosswalk --json`) for the programs that
-read them: `python -m app.formats.schema` writes them from the models that write the files,
+"""The JSON Schemas of the draft, of the JSON dossier, of the reviewer's feedback file and of the
+crosswalk, kept in the repository under versioned names (`resources/schemas/draft-5.schema.json`,
+`dossier-1.schema.json`, `feedback-1.schema.json`, and `crosswalk-1.schema.json` for
+`crosswalk --json`) for the programs that read them: `python -m app.formats.schema` writes them
+from the models that write the files,
 `--check` says whether the files kept are the models' (a test runs the check).
 """
 
@@ -14,11 +15,13 @@ from typing import Any, Callable, NamedTuple
 
 from app.formats import data
 from app.results import crosswalk
+from app.storage import feedback
 from app.storage.drafts import FORMAT_VERSION, Draft
 from app.storage.paths import resource
 
 DRAFT_SCHEMA_FILE = f"draft-{FORMAT_VERSION}.schema.json"
 SCHEMA_FILE = f"dossier-{data.VERSION}.schema.json"
+FEEDBACK_SCHEMA_FILE = f"feedback-{feedback.FORMAT_VERSION}.schema.json"
 DRAFT_SCHEMA_ID = f"https://sandbox-kit.invalid/schemas/{DRAFT_SCHEMA_FILE}"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 CROSSWALK_SCHEMA_FILE = f"crosswalk-{crosswalk.VERSION}.schema.json"
@@ -48,7 +51,8 @@ def crosswalk_schema() -> dict[str, Any]:
 def kept() -> list[KeptSchema]:
     return [KeptSchema("draft", resource("schemas", DRAFT_SCHEMA_FILE), lambda: as_text(draft_schema())),
             KeptSchema("dossier", resource("schemas", SCHEMA_FILE), lambda: as_text(data.schema())),
-            KeptSchema("crosswalk", resource("schemas", CROSSWALK_SCHEMA_FILE), lambda: as_text(crosswalk_schema()))]
+            KeptSchema("crosswalk", resource("schemas", CROSSWALK_SCHEMA_FILE), lambda: as_text(crosswalk_schema())),
+            KeptSchema("feedback", resource("schemas", FEEDBACK_SCHEMA_FILE), lambda: as_text(feedback.schema()))]
 
 
 def schema_path() -> Path:

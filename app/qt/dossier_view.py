@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushB
 
 from app.dossier.signature import Integrity, SignatureCheck, Trust
 from app.qt.result_view import link_label, result_html
+from app.qt.reviewer_comments import CommentsPanel, ThreadPanel
 from app.qt.reviewer_table import STATUS, review_status_text, severity_icon
 from app.qt.scroll_page import ScrollPage
 from app.qt.style import muted, set_role
@@ -36,6 +37,9 @@ class DossierView(ScrollPage):
     """Shows one dossier at a time (`show_detail`); asks for a review status with `review_status_chosen`."""
 
     review_status_chosen = Signal(str, str, str)  # fingerprint, review status, note
+    comment_added = Signal(str, str, str, str)     # fingerprint, target kind, target id, text
+    comment_status_chosen = Signal(int, str)       # comment id, status
+    feedback_save_requested = Signal(str)          # fingerprint
 
     def __init__(self, words: ResultWords, parent=None) -> None:
         super().__init__(parent)
@@ -54,7 +58,8 @@ class DossierView(ScrollPage):
         self.status_choice: QComboBox | None = None
         self.status_note: QLineEdit | None = None
         self.status_button: QPushButton | None = None
-        self.comments_box: QWidget | None = None  # where the comments show (their writing: the feedback view)
+        self.comments_box: CommentsPanel | None = None  # the comments, to write and mark
+        self.thread_box: ThreadPanel | None = None  # a version sent after feedback: its thread
 
     def show_message(self, text: str) -> None:
         """A line instead of a dossier: none chosen yet, or one being read."""
@@ -67,8 +72,9 @@ class DossierView(ScrollPage):
         self._replace(widget)
 
     def show_detail(self, detail: DossierDetail, history: list | None, comments: list | None,
-                    register_problem: str = "") -> None:
-        """`history` and `comments`: what the register keeps of it (None when it cannot say)."""
+                    register_problem: str = "", replies: dict | None = None, thread=None) -> None:
+        """`history`, `comments` and their `replies`: what the register keeps of it (None when it
+        cannot say); `thread`: the answers changed since the version reviewed and its comments."""
         self.detail = detail
         self._forget_controls()
         review = detail.review
@@ -90,7 +96,7 @@ class DossierView(ScrollPage):
         self._signature(layout, detail)
         if review.draft_id:
             self._review_status(layout, review, history, register_problem)
-            self._comments(layout, comments)
+            self._comments(layout, detail, comments, replies or {}, thread)
         self._application(layout, detail)
         self._replace(widget)
 
@@ -178,21 +184,17 @@ class DossierView(ScrollPage):
                                                        when=when)
             _label(line + ("\n" + TEXT["review_status_why"].format(note=change.note) if change.note else ""), layout)
 
-    def _comments(self, layout, comments: list | None) -> None:
-        """The comments the register holds on this dossier (writing them: the feedback files' view)."""
-        self.comments_box = QWidget()
-        box = QVBoxLayout(self.comments_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        _heading(TEXT["comments_title"], box)
-        if comments is None:
-            muted(_label(TEXT["comments_unavailable"], box))
-        elif not comments:
-            muted(_label(TEXT["comments_none"], box))
-        for comment in comments or ():
-            target = TEXT["comment_on"][comment.target_kind].format(target=comment.target_id)
-            _label(TEXT["comment"].format(author=comment.author, when=format_datetime(_moment(comment.created)),
-                                          status=TEXT["comment_status"][comment.status], target=target,
-                                          text=comment.text), box)
+    def _comments(self, layout, detail: DossierDetail, comments: list | None, replies: dict, found) -> None:
+        """The thread of a version sent after feedback, then the comments the register holds on this
+        one, to write and to mark (app/qt/reviewer_comments.py)."""
+        if found is not None:
+            self.thread_box = ThreadPanel(found)
+            layout.addWidget(self.thread_box)
+        self.comments_box = CommentsPanel(detail, comments, replies)
+        self.comments_box.comment_added.connect(lambda kind, target, text: self.comment_added.emit(
+            detail.review.fingerprint, kind, target, text))
+        self.comments_box.comment_status_chosen.connect(self.comment_status_chosen)
+        self.comments_box.save_requested.connect(lambda: self.feedback_save_requested.emit(detail.review.fingerprint))
         layout.addWidget(self.comments_box)
 
     def _application(self, layout, detail: DossierDetail) -> None:

@@ -95,9 +95,11 @@ class MainWindow(QMainWindow):
         self.reviewer_action = self._action(TEXT["reviewer.menu"], self.open_reviewer)
         self.review_action = self._action(TEXT["go_review"], self._go_review)
         self.export_action = self._action(TEXT["export_menu"], self.export, "Ctrl+E")
+        self.feedback_action = self._action(TEXT["feedback.menu"], lambda: self.open_feedback())
         self.next_missing_action = self._action(TEXT["next_missing"], self.next_missing, "F8")
         self.start_action = self._action(TEXT["go_start"], self.show_start, "Ctrl+Shift+H")
         self.undo_action = self._action(TEXT["workspace_undo_nothing"], self.undo, keys.Undo)
+        self.language_action = self._action(TEXT["language_menu"], self.choose_language)
         file_menu = self.menuBar().addMenu(TEXT["menu_file"])
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu(TEXT["recent"])
@@ -105,7 +107,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action, self.protect_action, self.restore_action,
                                self.versions_action])
         file_menu.addSeparator()
-        file_menu.addAction(self.export_action)
+        file_menu.addActions([self.export_action, self.feedback_action])
         file_menu.addSeparator()
         file_menu.addActions([self.open_kit_action, self.kit_aside_action])
         file_menu.addSeparator()
@@ -114,6 +116,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(TEXT["menu_edit"])
         edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.language_action)
         go_menu = self.menuBar().addMenu(TEXT["menu_go"])
         go_menu.addActions([self.back_action, self.next_action, self.next_missing_action, self.review_action,
                             self.start_action])
@@ -126,7 +130,7 @@ class MainWindow(QMainWindow):
     def _enable_draft_actions(self, enabled: bool) -> None:
         for action in (self.save_action, self.save_as_action, self.protect_action, self.versions_action,
                        self.back_action, self.next_action, self.review_action, self.export_action,
-                       self.next_missing_action):
+                       self.next_missing_action, self.feedback_action):
             action.setEnabled(enabled)
 
     def _fill_recent_menu(self) -> None:
@@ -333,6 +337,35 @@ class MainWindow(QMainWindow):
             self.session.flush_typing()
             self._go_review()
             self.wizard.review.export()
+
+    def choose_language(self) -> None:
+        """Edit > Language...: kept in the settings, applied at the next start (app/qt/language_choice.py)."""
+        from app.qt.language_choice import choose_language
+
+        choose_language(self, self.prompter, self.settings)
+
+    def open_feedback(self, path: Path | None = None) -> bool:
+        """Take a reviewer's feedback file into the draft open, then show the review page, where
+        the comments still open are listed (each also shows at its question)."""
+        if self.wizard is None or self.session is None or not self.feedback_action.isEnabled():
+            return False
+        if path is None:
+            folder = self.session.path.parent if self.session.path else paths.drafts_dir()
+            path = self.prompter.open_feedback_path(self, folder)
+            if path is None:
+                return False
+        from app.storage.feedback import FeedbackError
+
+        try:
+            feedback = self.session.drafts.take_feedback(Path(path))
+        except FeedbackError as error:
+            self.prompter.error(self, TEXT["feedback.error_title"], str(error))
+            return False
+        self._go_review()
+        from catalogue import ntr
+
+        self.statusBar().showMessage(ntr("qt.feedback.taken", len(feedback.open_comments())))
+        return True
 
     def next_missing(self) -> None:
         if self.wizard is None or not self.next_missing_action.isEnabled():

@@ -14,7 +14,7 @@ from app.qt.texts import TEXT
 
 
 class SectionPage(ScrollPage):
-    def __init__(self, session, section, parent=None):
+    def __init__(self, session, section, parent=None, prompter=None):
         super().__init__(parent)
         self.session = session
         self.section = section
@@ -28,7 +28,7 @@ class SectionPage(ScrollPage):
         self.not_applicable = self.paragraph(TEXT["not_applicable_page"])
         self.views: dict[str, QuestionView] = {}
         for question in section.questions:
-            view = QuestionView(session, question)
+            view = QuestionView(session, question, prompter=prompter)
             self.views[question.id] = view
             self.body.addWidget(view)
         self.body.addStretch(1)

@@ -111,6 +111,13 @@ class Prompter:
         text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, value)
         return text if ok else None
 
+    def choose_item(self, parent, title: str, label: str, rows: list[str], current: int = 0) -> int | None:
+        """The index of the row chosen from `rows` (`current` selected at first), or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        chosen, ok = QInputDialog.getItem(parent, title, label, rows, current, False)
+        return rows.index(chosen) if ok and chosen in rows else None
+
     def choose_client(self, parent, title: str, label: str, clients: list[str]) -> str | None:
         """One of `clients`, or a name typed in; None when the person cancels."""
         from PySide6.QtWidgets import QInputDialog
@@ -161,6 +168,27 @@ class Prompter:
         kits = TEXT["kit_filter"].format(pattern="*.sandboxkit")
         name, _ = QFileDialog.getOpenFileName(parent, TEXT["open_kit_title"], str(folder), kits)
         return Path(name) if name else None
+
+    def open_feedback_path(self, parent, folder: Path) -> Path | None:
+        """A reviewer's feedback file to take into the draft, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from catalogue import table
+
+        text = table("qt.feedback")
+        name, _ = QFileDialog.getOpenFileName(parent, text["open_title"], str(folder),
+                                              text["file_filter"].format(pattern="*.json"))
+        return Path(name) if name else None
+
+    def ask_reply(self, parent, comment: str) -> str | None:
+        """The applicant's reply to the reviewer's `comment`, or None when they cancel."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from catalogue import table
+
+        text = table("qt.feedback")
+        reply, ok = QInputDialog.getMultiLineText(parent, text["reply_title"], text["reply_label"].format(comment=comment))
+        return reply if ok else None
 
     def open_attachment_path(self, parent, folder: Path) -> Path | None:
         from PySide6.QtWidgets import QFileDialog

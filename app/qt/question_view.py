@@ -12,14 +12,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout, QHBoxLayout
 
 from app.qt.answer_widgets import widget_for
+from app.qt.comments_view import CommentsView
 from app.qt.reference_view import example_box, linked, links_label, ref_links, term_links
 from app.qt.texts import TEXT
 from app.qt.style import muted, set_role
+from app.storage.feedback import TargetKind
 from forms.glossary import question_texts, terms_in
 
 
 class QuestionView(QFrame):
-    def __init__(self, session, question, parent=None):
+    def __init__(self, session, question, parent=None, prompter=None):
         super().__init__(parent)
         self.session = session
         self.question = question
@@ -33,6 +35,9 @@ class QuestionView(QFrame):
         self.text = links_label(linked(question.text, pack.glossary, linked_terms), pack, keyboard=False)
         set_role(self.text, "question")
         layout.addWidget(self.text)
+        # The reviewer's comments on this question, from the feedback the draft keeps (hidden without).
+        self.comments = CommentsView(session, prompter, TargetKind.QUESTION, question.id)
+        layout.addWidget(self.comments)
         self.help = None
         if question.help:
             self.help = links_label(linked(question.help, pack.glossary, linked_terms), pack, keyboard=False)

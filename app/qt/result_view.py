@@ -5,7 +5,7 @@ the window to go to the question behind it."""
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QTimer, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
@@ -31,18 +31,23 @@ def link_label(rich_text: str, on_link) -> QLabel:
     return label
 
 
-def result_html(document: ResultDocument, obligations_title: str, edit_links: bool = False) -> str:
+def result_html(document: ResultDocument, obligations_title: str, edit_links: bool = False,
+                notes: Callable[[str, str], str] | None = None) -> str:
     """The result as the review page and the reviewer's view lay it out: the headline, each finding
     (applying and excluded) with its citations and reason, the obligations under `obligations_title`
     (the applicant's "What you must do", the reviewer's "What the applicant must do") and the open
-    points; `edit_links`: each open point links to its question, as on the applicant's review page."""
+    points; `edit_links`: each open point links to its question, as on the applicant's review page;
+    `notes(kind, id)`: HTML to add under a finding or obligation (the reviewer's comments on it)."""
+    under = notes or (lambda kind, target_id: "")
     result = [f"<h3>{html.escape(TEXT['review_result'])}</h3>",
               f"<p><b>{html.escape(document.headline.label)}</b></p>"]
     for finding in document.findings + document.excluded:
-        result.append(f"<p>{html.escape(finding.citations)}: {html.escape(finding.reason)}</p>")
+        result.append(f"<p>{html.escape(finding.citations)}: {html.escape(finding.reason)}"
+                      f"{under('finding', finding.rule)}</p>")
     if document.obligations:
         result.append(f"<h3>{html.escape(obligations_title)}</h3><ul>")
-        result += [f"<li>{html.escape(o.text)} ({html.escape(o.citations)})</li>" for o in document.obligations]
+        result += [f"<li>{html.escape(o.text)} ({html.escape(o.citations)}){under('obligation', o.id)}</li>"
+                   for o in document.obligations]
         result.append("</ul>")
     result.append(f"<h3>{html.escape(TEXT['open_points'])}</h3>")
     if not document.open_points:

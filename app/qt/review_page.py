@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QPus
 from app.kits.manifest import SOON, deadline_text
 from app.qt.attachments_view import AttachmentsView
 from app.qt.collector import PoolJob
+from app.qt.comments_view import STATUS, TEXT as COMMENTS, CommentsView
+from app.qt.dossier_language import DossierLanguageWidget
 from app.qt.kit_views import plain_label
 from app.results import names
 from catalogue import tr
@@ -26,6 +28,7 @@ from app.qt.style import muted
 from app.qt.texts import TEXT
 from app.formats.choice import DEFAULT, FORMATS, HTML, JSON, PDF, SUFFIXES, named_format, target
 from app.results.document import Answer, result_document
+from app.storage.feedback import TargetKind
 from forms.completeness import completeness
 
 EXPORT_MODULE = "app.formats.files"
@@ -103,7 +106,8 @@ class ReviewPage(ScrollPage):
         self.body.addWidget(self.content)
         self.body.addStretch(1)
         self.setAccessibleName(TEXT["review_title"])
-        session.attachments_changed.connect(self._on_attachments_changed)
+        session.attachments_changed.connect(self._on_parts_changed)
+        session.feedback_changed.connect(self._on_parts_changed)  # the comments at findings and obligations
 
     def _export_row(self) -> QHBoxLayout:
         self.export_button = QPushButton(TEXT["export"])
@@ -125,8 +129,10 @@ class ReviewPage(ScrollPage):
         self.open_button.clicked.connect(self._open_exported)
         self.open_button.hide()
         self.exported: Path | None = None
+        self.language_box = DossierLanguageWidget()
         row = QHBoxLayout()
         row.addWidget(self.export_button)
+        row.addWidget(self.language_box)
         row.addWidget(self.sign_box)
         row.addWidget(self.progress, 1)
         row.addWidget(self.export_status, 1)
@@ -135,6 +141,7 @@ class ReviewPage(ScrollPage):
 
     def refresh(self) -> None:
         """Rebuilt when the page is shown (not on every answer: nobody sees it meanwhile)."""
+        self.language_box.fill(self.session.kit, self.session.draft.lock.language)
         old = self.content
         self.content = self._build()
         self.body.replaceWidget(old, self.content)
@@ -152,6 +159,9 @@ class ReviewPage(ScrollPage):
         self.completeness = document.completeness
         self.completeness_label = link_label(self._completeness_text(), self._on_link)
         layout.addWidget(self.completeness_label)
+        # The reviewer's comments still open, when the draft keeps feedback (app/qt/comments_view.py).
+        self.open_comments = CommentsView(session, self.prompter)
+        layout.addWidget(self.open_comments)
         self.attachments = AttachmentsView(session, self.prompter)
         layout.addWidget(self.attachments)
         missing = {m.question for m in document.completeness.missing}
@@ -159,7 +169,8 @@ class ReviewPage(ScrollPage):
             rows = [self._answer_row(answer, answer.question in missing) for answer in section.answers if answer.asked]
             if rows:
                 layout.addWidget(link_label(f"<h3>{html.escape(section.title)}</h3>" + "".join(rows), self._on_link))
-        layout.addWidget(link_label(result_html(document, TEXT["obligations"], edit_links=True), self._on_link))
+        layout.addWidget(link_label(result_html(document, TEXT["obligations"], edit_links=True, notes=self._comments_at),
+                                    self._on_link))
         return widget
 
     def _deadline(self, layout: QVBoxLayout) -> QLabel | None:
@@ -175,7 +186,7 @@ class ReviewPage(ScrollPage):
         layout.addWidget(label)
         return label
 
-    def _on_attachments_changed(self) -> None:
+    def _on_parts_changed(self) -> None:
         if self.isVisible():
             self.refresh()
 
@@ -187,6 +198,13 @@ class ReviewPage(ScrollPage):
         note = f"<br><i>{html.escape(TEXT['review_note'].format(note=answer.note))}</i>" if answer.note else ""
         return (f"<p>{html.escape(answer.text)}<br>{shown} "
                 f'<a href="q:{answer.question}">{html.escape(TEXT["edit"])}</a>{note}</p>')
+
+    def _comments_at(self, kind: str, target_id: str) -> str:
+        """The reviewer's comments on a finding or obligation, each on a line under it (as HTML)."""
+        feedback = self.session.draft.feedback
+        found = feedback.at(TargetKind(kind), target_id) if feedback is not None else []
+        return "".join(f"<br><i>{html.escape(COMMENTS['at_line'].format(author=c.author or '-', status=STATUS[c.status.value], text=c.text))}</i>"
+                       for c in found)
 
     def _completeness_text(self) -> str:
         """n of m required answers given, and each missing one with a link to it."""
@@ -251,7 +269,8 @@ class ReviewPage(ScrollPage):
         return (path.parent if path else Path.home()) / f"{stem}.pdf"
 
     def start_export(self, export, out_path: Path, signer: str | None = None) -> None:
-        """Run `export` in a pool thread; `signer`: whose signature it adds, if any."""
+        """Run `export` in a pool thread, in the dossier language chosen; `signer`: whose signature it adds, if any."""
+        export = self.language_box.wrapped(export, self.session.kit)
         self.job = ExportJob(export, self.session.draft.model_copy(deep=True), self.session.pack, out_path,
                              self.session.kit)
         self.job.signer = signer

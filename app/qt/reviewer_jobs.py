@@ -15,6 +15,7 @@ from typing import Sequence
 from PySide6.QtCore import QObject, Signal
 
 from app.qt.collector import PoolJob
+from app.review.comments import take_replies, thread
 from app.review.detail import DossierDetail, read_detail
 from app.review.dossier_review import DossierReview
 from app.review.folder import review_batches
@@ -89,10 +90,20 @@ class DetailSignals(QObject):
 
 
 class RegisterPart:
-    """What the register keeps of a dossier beside its file: the review status's history and the comments."""
+    """What the register keeps of a dossier beside its file: the review status's history, the
+    comments with the replies later versions carried, and, for a version sent after feedback, the
+    thread (app/review/comments.py: the answers changed since and the comments with replies)."""
 
-    def __init__(self, history: list, comments: list) -> None:
-        self.history, self.comments = history, comments
+    def __init__(self, history: list, comments: list, replies: dict | None = None, thread=None) -> None:
+        self.history, self.comments, self.replies, self.thread = history, comments, replies or {}, thread
+
+    @classmethod
+    def read(cls, register: Register, detail: DossierDetail) -> "RegisterPart":
+        """What the register keeps of the dossier in `detail`, after keeping the replies it carries."""
+        fingerprint = detail.review.fingerprint
+        take_replies(register, detail)
+        return cls(register.review_history(fingerprint), register.comments(fingerprint),
+                   register.replies(fingerprint), thread(register, detail))
 
 
 class DetailJob(PoolJob):
@@ -112,8 +123,7 @@ class DetailJob(PoolJob):
         kept = None
         if self.register is not None and self.review.draft_id:
             try:
-                kept = RegisterPart(self.register.review_history(self.review.fingerprint),
-                                    self.register.comments(self.review.fingerprint))
+                kept = RegisterPart.read(self.register, detail)
             except RegisterError as error:
                 self.signals.register_failed.emit(self, str(error))
         self.signals.done.emit(self, detail, kept)

@@ -32,6 +32,7 @@ from app.review.wording import ResultWords
 from catalogue import ntr, table
 
 TEXT = table("qt.reviewer")
+FEEDBACK = table("qt.reviewer.feedback")
 LAST_PATH = "reviewer/last_path"
 REVIEWER_NAME = "reviewer/name"  # who sets a review status; the account's name when not set
 WIDEST_COLUMN = 28  # characters ("0" widths)
@@ -41,6 +42,7 @@ class ReviewerView(QWidget):
     closed = Signal()           # the reviewer goes back to where they came from
     review_finished = Signal()  # every file of the path chosen has its row
     detail_shown = Signal()     # the dossier chosen is shown in full
+    feedback_saved = Signal(object)  # the path of the feedback file written
 
     def __init__(self, prompter, settings: QSettings, register_url: str | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -61,6 +63,9 @@ class ReviewerView(QWidget):
         self.rows = ReviewerFilter(self.model, self)
         self.dossier = DossierView(words)
         self.dossier.review_status_chosen.connect(self._on_review_status_chosen)
+        self.dossier.comment_added.connect(self._on_comment_added)
+        self.dossier.comment_status_chosen.connect(self._on_comment_status_chosen)
+        self.dossier.feedback_save_requested.connect(self.save_feedback)
         self.setAccessibleName(TEXT["title"])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -296,22 +301,76 @@ class ReviewerView(QWidget):
         self._show(detail)
 
     def _show(self, detail) -> None:
+        from app.review.comments import thread
+
         kept = self.kept
+        found = kept.thread if kept else thread(None, detail)  # without a register: the draft's own
         self.dossier.show_detail(detail, kept.history if kept else None, kept.comments if kept else None,
-                                 self.register_problem)
+                                 self.register_problem, kept.replies if kept else None, found)
         self.detail_shown.emit()
 
     def _on_review_status_chosen(self, fingerprint: str, status: str, note: str) -> None:
-        if self.register is None:
-            return
+        if self._in_register(lambda register: register.set_review_status(fingerprint, status, self._reviewer(), note)):
+            self.model.set_review_status(fingerprint, status)
+            self._show(self.dossier.detail)
+
+    def _on_comment_added(self, fingerprint: str, kind: str, target_id: str, text: str) -> None:
+        from app.review.comments import add_comment
+        from app.storage.feedback import Target
+
+        detail = self.dossier.detail
+        if detail is not None and detail.review.fingerprint == fingerprint and self._in_register(
+                lambda register: add_comment(register, detail, Target(kind=kind, id=target_id), text, self._reviewer())):
+            self._show(detail)
+
+    def _on_comment_status_chosen(self, comment_id: int, status: str) -> None:
+        if self.dossier.detail is not None and self._in_register(
+                lambda register: register.set_comment_status(comment_id, status)):
+            self._show(self.dossier.detail)
+
+    def _in_register(self, change) -> bool:
+        """Make `change(register)`, then read again what the register keeps of the dossier shown;
+        False (and the problem said above the table) when it cannot be made."""
+        from app.storage.feedback import FeedbackError
+
+        detail = self.dossier.detail
+        if self.register is None or detail is None:
+            return False
         try:
-            self.register.set_review_status(fingerprint, status, self._reviewer(), note)
-            self.kept = RegisterPart(self.register.review_history(fingerprint), self.register.comments(fingerprint))
+            change(self.register)
+            self.kept = RegisterPart.read(self.register, detail)
         except RegisterError as error:
             self._say_register_problem(str(error))
-            return
-        self.model.set_review_status(fingerprint, status)
-        self._show(self.dossier.detail)
+            return False
+        except FeedbackError as error:  # an empty comment, a target the dossier does not have
+            self.prompter.error(self, FEEDBACK["not_added_title"], str(error))
+            return False
+        return True
+
+    def save_feedback(self, fingerprint: str) -> Path | None:
+        """Write the feedback file of the dossier shown, where the reviewer chooses: its comments
+        and review status as the register keeps them, for the applicant to open in the wizard."""
+        from app.review.comments import feedback_for
+        from app.storage.drafts import DraftError, write_atomically
+        from app.storage.feedback import FeedbackError
+
+        detail = self.dossier.detail
+        if self.register is None or detail is None or detail.review.fingerprint != fingerprint:
+            return None
+        folder = Path(detail.review.file).parent
+        suggested = folder / FEEDBACK["file_name"].format(name=Path(detail.review.file).stem)
+        path = self.prompter.save_path(self, suggested, FEEDBACK["file_filter"].format(pattern="*.json"),
+                                       FEEDBACK["save_title"])
+        if path is None:
+            return None
+        try:
+            feedback = feedback_for(self.register, detail, self._reviewer())
+            write_atomically(path, feedback.to_json().encode("utf-8"))
+        except (RegisterError, FeedbackError, DraftError) as error:
+            self.prompter.error(self, FEEDBACK["not_saved_title"], str(error))
+            return None
+        self.feedback_saved.emit(path)
+        return path
 
     def _reviewer(self) -> str:
         name = str(self.settings.value(REVIEWER_NAME) or "").strip()

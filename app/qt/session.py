@@ -50,6 +50,7 @@ class Session(QObject):
     # pack changed with it, and the views built from it are built again.
     kit_changed = Signal(object)
     attachments_changed = Signal()
+    feedback_changed = Signal()  # the reviewer's feedback taken, or a reply written
 
     def __init__(self, pack: Pack, draft: Draft | None = None, path: Path | None = None, parent=None,
                  prompts: Prompts | None = None, kit: Kit | None = None,
@@ -75,6 +76,7 @@ class Session(QObject):
         self.drafts.path_changed.connect(self.path_changed.emit)
         self.drafts.kit_changed.connect(self._on_kit_changed)
         self.drafts.attachments_changed.connect(self.attachments_changed.emit)
+        self.drafts.feedback_changed.connect(self.feedback_changed.emit)
 
     @property
     def pack(self) -> Pack:

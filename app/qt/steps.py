@@ -12,6 +12,7 @@ from app.qt.session import SectionStatus
 from app.qt.style import warning_colour
 from app.qt.texts import STATUS_TEXT, TEXT
 from catalogue import ntr
+from catalogue.hyphenation import soft_hyphenated
 
 REVIEW = "__review__"
 
@@ -69,7 +70,9 @@ class StepListModel(QAbstractListModel):
         title = TEXT["review"] if step == REVIEW else self.session.evaluation.index.sections[step].title
         status = self.status(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            return title
+            # Long compounds ("Konformitätsbewertung") break at their parts, with a hyphen, in a
+            # narrow column; screen readers get the title as written (AccessibleTextRole).
+            return soft_hyphenated(title)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(status)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole) and status:

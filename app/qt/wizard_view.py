@@ -127,7 +127,7 @@ class WizardView(QWidget):
         if step_id == REVIEW:
             return self.review
         if step_id not in self.pages:
-            page = SectionPage(self.session, self.session.evaluation.index.sections[step_id])
+            page = SectionPage(self.session, self.session.evaluation.index.sections[step_id], prompter=self.prompter)
             self.pages[step_id] = page
             self.stack.addWidget(page)
         return self.pages[step_id]

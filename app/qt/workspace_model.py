@@ -22,13 +22,13 @@ from catalogue import table
 
 COLUMN_TEXT = table("workspace.column")  # the command line's headings too
 
-# The columns on screen: the command line's, but for the authority's open comments, which no
-# feedback file gives yet; a file's state (protected, damaged) shows where its result would be.
-# Who, what and how far first, then for which call and by when, then the rest.
-COLUMNS = ("file", "client", "system", "tier", "could_be", "complete", "kit", "deadline", "protected", "modified",
-           "place")
+# The columns on screen: the command line's; a file's state (protected, damaged) shows where its
+# result would be. Who, what and how far first (with the reviewer's comments still open), then
+# for which call and by when, then the rest.
+COLUMNS = ("file", "client", "system", "tier", "could_be", "complete", "open_comments", "kit", "deadline", "protected",
+           "modified", "place")
 # Columns left out while no row has anything to show in them.
-OPTIONAL = ("kit", "could_be", "deadline", "place")
+OPTIONAL = ("kit", "could_be", "open_comments", "deadline", "place")
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -150,6 +150,8 @@ def _sort_key(entry: Entry, column: str):
         return -1.0 if s.complete is None else s.given / s.required if s.required else 1.0
     if column == "protected":
         return int(s.protected)
+    if column == "open_comments":
+        return -1 if s.open_comments is None else s.open_comments
     return shown(entry)[column].casefold()
 
 

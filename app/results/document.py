@@ -21,6 +21,7 @@ from functools import cached_property
 from typing import Literal
 
 from app.results import names
+from app.results.since import SinceReview, since_review
 from app.results.wording import (answer_text, gap_texts, open_point_text, question_text, refs_text, status_text,
                                  value_text)
 from app.storage.drafts import Draft
@@ -294,6 +295,7 @@ class ResultDocument:
         self._pack, self._draft, self._evaluation = pack, draft, evaluation
         self.pack_id, self.pack_version = pack.id, pack.version
         self.pack_title = pack.title
+        self.answers_language = draft.lock.language  # the applicant's text stays in it, untranslated
         self.law_current_to, self.law_note = assessment.law_current_to, pack.law_note
         self.primary_track = pack.tracks[0].label
         self.headline = _headline(pack, assessment)
@@ -312,6 +314,10 @@ class ResultDocument:
         self.decision_path = _decision_path(pack, assessment, self.findings)
         self.declaration = Cited(pack.declaration_refs, refs_text(pack.declaration_refs))
         self.declaration_text = pack.declaration
+
+    def outcome_label(self, outcome: str) -> str:
+        """The pack's words for one of its tracks' outcomes ("high_risk": "High-risk"); "" for another id."""
+        return next((o.label for track in self._pack.tracks for o in track.outcomes if o.id == outcome), "")
 
     @property
     def provisional(self) -> bool:
@@ -341,6 +347,12 @@ class ResultDocument:
     def tables(self) -> tuple[TablePart, ...]:
         """The answers the pack shows as tables, a row for each chosen option."""
         return tuple(self._table(table) for table in self._pack.tables)
+
+    @cached_property
+    def since_review(self) -> SinceReview | None:
+        """The answers changed since the dossier the reviewer's feedback is about, and the comments
+        with the replies; None when the draft keeps no feedback."""
+        return since_review(self._pack, self._draft)
 
     @cached_property
     def applicant(self) -> str:

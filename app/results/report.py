@@ -22,9 +22,9 @@ def document_text(document: ResultDocument) -> str:
     if document.roles:
         lines.append(TEXT["roles"].format(roles=", ".join(role.name for role in document.roles)))
     lines.append(TEXT["law"].format(date=document.law_current_to.isoformat(), note=document.law_note))
-    lines += _section(TEXT["findings"], [_finding_lines(f) for f in document.findings])
+    lines += _section(TEXT["findings"], [_finding_lines(f, document) for f in document.findings])
     if document.excluded:
-        lines += _section(TEXT["excluded"], [_finding_lines(f) for f in document.excluded])
+        lines += _section(TEXT["excluded"], [_finding_lines(f, document) for f in document.excluded])
     lines += _section(TEXT["obligations"], [obligation_lines(o) for o in document.obligations])
     lines += _section(TEXT["open_points"], [[f"- {point.text}"] for point in document.open_points])
     lines += _section(TEXT["results"], [_derived_lines(d) for d in document.derived])
@@ -61,8 +61,11 @@ def _duty_lines(duty: DutyPart) -> list[str]:
     return lines
 
 
-def _finding_lines(finding: FindingPart) -> list[str]:
-    lines = [f"- [{finding.kind}] {finding.citations}", f"  {finding.reason}", *_because_lines(finding.because)]
+def _finding_lines(finding: FindingPart, document: ResultDocument) -> list[str]:
+    # The outcome a finding grounds, in the pack's words (its id is for programs: --json).
+    outcome = document.outcome_label(finding.kind)
+    head = f"- [{outcome}] {finding.citations}" if outcome else f"- {finding.citations}"
+    lines = [head, f"  {finding.reason}", *_because_lines(finding.because)]
     if finding.caveat:
         lines.append(TEXT["caveat"].format(caveat=finding.caveat))
     return lines

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from catalogue.formats import format_date
 from forms.citations import label
 from forms.evaluation import index_of
 from forms.schema import Pack
@@ -54,14 +55,14 @@ def status_text(pack: Pack, status: str, planned_by: dt.date | None) -> str:
     if not status:
         return ""
     words = texts.STATUS_UNKNOWN if status == "unknown" else value_text(pack, status)
-    return texts.PLANNED_BY.format(status=words, date=planned_by.isoformat()) if planned_by else str(words)
+    return texts.PLANNED_BY.format(status=words, date=format_date(planned_by)) if planned_by else str(words)
 
 
 def open_point_text(pack: Pack, point: OpenPoint) -> str:
     """An open point in words: the question left open and why, or the unverified date."""
     if point.kind == "law":
         date = index_of(pack).dates[point.date]
-        return pack.unverified_date_text.format(date=date.date.isoformat(), set_by=date.set_by, source=date.source)
+        return pack.unverified_date_text.format(date=format_date(date.date), set_by=date.set_by, source=date.source)
     return texts.OPEN_QUESTION[point.status].format(question=question_text(pack, point.question))
 
 

@@ -26,7 +26,7 @@ _SCHEMES = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"
 
 def register_url(given: str | None = None) -> str:
     """The register's URL, as SQLAlchemy reads it."""
-    chosen = given or os.environ.get(REGISTER_VARIABLE) or _setting()
+    chosen = given or os.environ.get(REGISTER_VARIABLE) or _setting(SECTION, KEY)
     if not chosen:
         return sqlite_url(data_dir() / DEFAULT_NAME)
     return normalised(chosen)
@@ -44,12 +44,26 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{Path(path).absolute()}"
 
 
-def _setting() -> str:
-    """The URL in the settings file (as the wizard's QSettings writes it: `[register]`, `url=...`)."""
+def _setting(section: str, key: str) -> str:
+    """A value of the settings file (as the wizard's QSettings writes it: `[register]`, `url=...`)."""
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(data_dir() / SETTINGS_FILE, encoding="utf-8")
-        value = parser.get(SECTION, KEY, fallback="")
+        value = parser.get(section, key, fallback="")
     except (configparser.Error, OSError, UnicodeDecodeError):
         return ""  # a damaged settings file: the default register, as the wizard falls back too
     return value.strip().strip('"')
+
+
+def reviewer_name(given: str | None = None) -> str:
+    """Who comments or sets a review status: the name given, else the `name` of the settings'
+    `[reviewer]` section (the wizard's `reviewer/name`), else the computer account's name."""
+    import getpass
+
+    chosen = (given or "").strip() or _setting("reviewer", "name")
+    if chosen:
+        return chosen
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no name for the account (a container's numeric user)
+        return "?"

@@ -131,3 +131,20 @@ def _first_tables(connection: Connection) -> None:
           Column("created", String(32), nullable=False),
           Column("changed", String(32), nullable=False))
     metadata.create_all(connection)
+
+
+@step(2)
+def _replies(connection: Connection) -> None:
+    """The applicants' replies to comments, one row each, as the next dossier of the application
+    carries them (app/storage/feedback.py): which comment, who, what, when, and in which dossier."""
+    metadata = MetaData()
+    Table("comments", metadata, Column("id", Integer, primary_key=True))
+    Table("dossiers", metadata, Column("fingerprint", String(64), primary_key=True))
+    Table("comment_replies", metadata,
+          Column("id", Integer, primary_key=True, autoincrement=True),
+          Column("comment_id", Integer, ForeignKey("comments.id"), nullable=False, index=True),
+          Column("fingerprint", String(64), ForeignKey("dossiers.fingerprint"), nullable=False),
+          Column("author", String(200), nullable=False),
+          Column("text", Text, nullable=False),
+          Column("at", String(32), nullable=False))
+    metadata.tables["comment_replies"].create(connection)

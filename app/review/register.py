@@ -26,7 +26,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from app.review import migrations
 from app.review.dossier_review import DossierReview
-from app.review.schema import COMMENTS, DOSSIERS, FILES, REVIEW_HISTORY
+from app.review.schema import COMMENT_REPLIES, COMMENTS, DOSSIERS, FILES, REVIEW_HISTORY
 from catalogue import table
 
 ERRORS = table("register.error")
@@ -64,6 +64,17 @@ class Comment:
     status: str
     created: str
     changed: str
+
+
+@dataclass(frozen=True)
+class ReplyRow:
+    """An applicant's reply to a comment, as a later dossier (`fingerprint`) carried it."""
+
+    comment_id: int
+    fingerprint: str
+    author: str
+    text: str
+    at: str
 
 
 @dataclass(frozen=True)
@@ -221,6 +232,42 @@ class Register:
             query = query.where(COMMENTS.c.status == _one_of(status, COMMENT_STATUSES))
         with self._reading() as connection:
             return [Comment(*row) for row in connection.execute(query.order_by(COMMENTS.c.id))]
+
+    def record_replies(self, fingerprint: str, replies: list[tuple[int, str, str, str]]) -> int:
+        """Keep the replies the dossier `fingerprint` carries, (comment id, author, text, time) each,
+        to comments this register has (an open one is then answered); a reply kept before is not kept
+        twice. Returns how many were new."""
+        if not replies:
+            return 0
+        added = 0
+        with self._writing() as connection:
+            self._known(connection, fingerprint)
+            ids = {r[0] for r in replies}
+            known = set(connection.execute(select(COMMENTS.c.id).where(COMMENTS.c.id.in_(ids))).scalars())
+            kept = {tuple(row) for row in connection.execute(
+                select(COMMENT_REPLIES.c.comment_id, COMMENT_REPLIES.c.author, COMMENT_REPLIES.c.text, COMMENT_REPLIES.c.at)
+                .where(COMMENT_REPLIES.c.comment_id.in_(ids)))}
+            for comment_id, author, text, at in replies:
+                if comment_id in known and (comment_id, author, text, at) not in kept:
+                    connection.execute(COMMENT_REPLIES.insert().values(comment_id=comment_id, fingerprint=fingerprint,
+                                                                       author=author, text=text, at=at))
+                    # A reply answers an open comment; a resolved one stays resolved.
+                    connection.execute(update(COMMENTS).where(COMMENTS.c.id == comment_id, COMMENTS.c.status == "open")
+                                       .values(status="answered", changed=now()))
+                    kept.add((comment_id, author, text, at))
+                    added += 1
+        return added
+
+    def replies(self, fingerprint: str) -> dict[int, list[ReplyRow]]:
+        """The replies to the comments on the dossier `fingerprint`, by comment id, oldest first."""
+        query = (select(*(COMMENT_REPLIES.c[f] for f in ReplyRow.__dataclass_fields__))
+                 .join(COMMENTS, COMMENTS.c.id == COMMENT_REPLIES.c.comment_id)
+                 .where(COMMENTS.c.fingerprint == fingerprint).order_by(COMMENT_REPLIES.c.at, COMMENT_REPLIES.c.id))
+        found: dict[int, list[ReplyRow]] = {}
+        with self._reading() as connection:
+            for row in connection.execute(query):
+                found.setdefault(row.comment_id, []).append(ReplyRow(*row))
+        return found
 
     # --- transactions ----------------------------------------------------------------------------
 

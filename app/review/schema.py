@@ -83,3 +83,14 @@ COMMENTS = Table(
     Column("created", String(32), nullable=False),
     Column("changed", String(32), nullable=False),
 )
+
+# An applicant's reply to a comment, as the dossier `fingerprint` (the next version) carries it.
+COMMENT_REPLIES = Table(
+    "comment_replies", METADATA,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("comment_id", Integer, ForeignKey("comments.id"), nullable=False, index=True),
+    Column("fingerprint", String(64), ForeignKey("dossiers.fingerprint"), nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)

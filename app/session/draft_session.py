@@ -21,6 +21,7 @@ from app.storage.autosave_files import Recovery, discard_autosave, discard_recov
 from app.storage.backups import Backup, list_backups, restore_backup
 from app.storage.draft_store import change_protection, save_draft
 from app.storage.attachments import AttachmentError, check_room, keep_file
+from app.storage.feedback import Feedback, load_feedback
 from app.storage.drafts import (Answer, Attached, Draft, DraftError, KitChange, Made, PackChange, PassphraseRequired, WrongPassphrase,
                                 draft_problems, kit_change, load_draft, pack_change)
 from app.session.targets import other_questions
@@ -199,6 +200,7 @@ class DraftSession:
         self.saved = Listeners()            # (path)
         self.kit_changed = Listeners()      # (kit or None): the session wears another kit, and its pack
         self.attachments_changed = Listeners()  # ()
+        self.feedback_changed = Listeners()  # (): feedback taken, or a reply written
         self.jurisdictions_changed = Listeners()  # (the pack ids targeted, the draft's own first)
 
     @property
@@ -270,6 +272,25 @@ class DraftSession:
 
     def attached_kinds(self) -> set[str]:
         return {a.kind for a in self.draft.attachments if a.kind}
+
+    # --- the reviewer's feedback ---
+    def take_feedback(self, path: Path) -> Feedback:
+        """Keep the reviewer's feedback file at `path` in the draft (replies already written to the
+        same dossier's comments stay). FeedbackError (one line) when it cannot be read or is about
+        another application's dossier: the draft is then as it was."""
+        feedback = load_feedback(Path(path))
+        feedback.check_draft(self.draft.id, Path(path).name)
+        self.draft.feedback = feedback.keeping_replies(self.draft.feedback)
+        self._feedback_changed()
+        return self.draft.feedback
+
+    def reply(self, comment_id: str, text: str) -> None:
+        """The applicant's reply to a comment of the feedback kept; the comment is then answered."""
+        if self.draft.feedback is None or not text.strip():
+            return
+        feedback = self.draft.feedback  # the applicant, as the reviewer's file names them, signs the reply
+        self.draft.feedback = feedback.replied(comment_id, text.strip(), feedback.dossier.applicant)
+        self._feedback_changed()
 
     # --- the flows ---
     def new(self, others: tuple[str, ...] | list[str] = ()) -> None:
@@ -481,6 +502,11 @@ class DraftSession:
         self.draft.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         self._set_dirty(True)
         self.attachments_changed.emit()
+
+    def _feedback_changed(self) -> None:
+        self.draft.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        self._set_dirty(True)
+        self.feedback_changed.emit()
 
     def _changed(self, question_id: str) -> None:
         self.draft.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)

@@ -97,10 +97,16 @@ def add_attachments(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "attachments": []}
 
 
-# Written as the step after main's latest format while the `feedback` branch adds its own step 3 -> 4:
-# at that merge this becomes the step from format 4 (`@step(4)`, kept files in tests/data/drafts_v4).
 @step(3)
+def add_feedback(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 3 -> 4: the reviewer's feedback a draft keeps, with the applicant's replies (none before)."""
+    if not isinstance(data.get("answers", {}), dict):
+        raise MigrationError(TEXT["step"].format(version=3, next=4))
+    return {**data, "feedback": None}
+
+
+@step(4)
 def add_jurisdictions(data: dict[str, Any]) -> dict[str, Any]:
-    """Format 3 -> 4: the jurisdictions a draft targets (pack ids, the primary first). A draft of an
+    """Format 4 -> 5: the jurisdictions a draft targets (pack ids, the primary first). A draft of an
     earlier format targeted its own pack only."""
     return {**data, "jurisdictions": [data["lock"]["pack"]["id"]]}

@@ -29,7 +29,8 @@ from typing import Annotated, Any, Literal, Mapping
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from app.storage import draft_migrations, protect
-from catalogue import table
+from app.storage.feedback import Feedback
+from catalogue import language, shipped_language, table
 from forms.answers import answer_problem
 from forms.fingerprint import content_hash
 from forms.schema import Pack, Question
@@ -37,7 +38,7 @@ from forms.schema import Pack, Question
 FORMAT = "sandbox-applicant-kit/draft"
 FORMAT_VERSION = draft_migrations.latest_format()
 MAX_DRAFT_BYTES = 20 * 1024 * 1024
-LANGUAGE = "en"  # the only language drafts are written in for now
+LANGUAGE = "en"  # the language of drafts that did not record theirs (formats 1 and 2: all in English)
 
 TEXT = table("drafts")
 ERRORS = table("drafts.error")
@@ -85,6 +86,8 @@ class Lock(BaseModel):
     model_config = ConfigDict(extra="forbid")
     pack: Made
     kit: Made | None = None
+    # The language the answers are written in: the application's when the draft was started ("de"),
+    # kept as it is by later saves. Their text is never translated; the dossier says which it is.
     language: str = Field(LANGUAGE, max_length=35)  # a BCP 47 tag
 
     @classmethod
@@ -125,6 +128,9 @@ class Draft(BaseModel):
     modified: dt.datetime
     answers: dict[str, Answer] = {}
     attachments: list[Attached] = Field([], max_length=200)
+    # The reviewer's feedback on the dossier last sent (app/storage/feedback.py), with the
+    # applicant's replies; the next dossier shows what changed since and carries the replies.
+    feedback: Feedback | None = None
 
     @model_validator(mode="after")
     def _primary_first(self) -> "Draft":
@@ -141,8 +147,9 @@ class Draft(BaseModel):
             others: tuple[str, ...] | list[str] = ()) -> "Draft":
         """A new draft for `pack`, and for the jurisdictions of the packs named in `others` after it."""
         now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        lock = Lock.of(pack, kit, language=shipped_language(language()))
         jurisdictions = list(dict.fromkeys([pack.id, *others]))
-        return cls(id=uuid.uuid4(), lock=Lock.of(pack, kit), jurisdictions=jurisdictions, created=now, modified=now)
+        return cls(id=uuid.uuid4(), lock=lock, jurisdictions=jurisdictions, created=now, modified=now)
 
     def values(self) -> dict[str, Any]:
         """Question id to answer value, the shape the core reads."""

@@ -34,13 +34,13 @@ from app.storage.drafts import MAX_DRAFT_BYTES
 from app.workspace.summary import State, Summary, content_hash
 from catalogue import table
 
-SCHEMA_VERSION = 2  # 2: the kit's label
+SCHEMA_VERSION = 3  # 2: the kit's label; 3: the open comments
 TEXT = table("workspace.problem")
 ERRORS = table("workspace.error")
 
 _COLUMNS = ("path", "size", "mtime_ns", "hash", "stamp", "state", "protected", "problem", "draft_id", "client",
             "system", "pack", "kit", "kit_label", "tier", "tier_label", "could_be", "could_be_labels", "colour", "required",
-            "given", "deadline")
+            "given", "deadline", "open_comments")
 _SCHEMA = f"""
 CREATE TABLE drafts (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL,
@@ -48,7 +48,8 @@ CREATE TABLE drafts (
     draft_id TEXT NOT NULL, client TEXT NOT NULL, system TEXT NOT NULL, pack TEXT NOT NULL, kit TEXT NOT NULL,
     kit_label TEXT NOT NULL,
     tier TEXT NOT NULL, tier_label TEXT NOT NULL, could_be TEXT NOT NULL, could_be_labels TEXT NOT NULL,
-    colour TEXT NOT NULL, required INTEGER NOT NULL, given INTEGER NOT NULL, deadline TEXT NOT NULL
+    colour TEXT NOT NULL, required INTEGER NOT NULL, given INTEGER NOT NULL, deadline TEXT NOT NULL,
+    open_comments INTEGER
 );
 CREATE INDEX drafts_by_hash ON drafts (hash, stamp);
 CREATE TABLE workspace (folder TEXT NOT NULL);
@@ -250,7 +251,7 @@ def _write(db: sqlite3.Connection, entry: Entry, stamp: str) -> None:
     s = entry.summary
     values = (entry.path, entry.size, entry.mtime_ns, entry.hash, stamp, s.state.value, int(s.protected), s.problem,
               s.draft_id, s.client, s.system, s.pack, s.kit, s.kit_label, s.tier, s.tier_label, json.dumps(s.could_be),
-              json.dumps(s.could_be_labels), s.colour, s.required, s.given, s.deadline)
+              json.dumps(s.could_be_labels), s.colour, s.required, s.given, s.deadline, s.open_comments)
     db.execute(f"INSERT OR REPLACE INTO drafts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                values)
 
@@ -263,5 +264,5 @@ def _entry(row: tuple) -> Entry:
         kit_label=data["kit_label"],
         tier=data["tier"], tier_label=data["tier_label"], could_be=tuple(json.loads(data["could_be"])),
         could_be_labels=tuple(json.loads(data["could_be_labels"])), colour=data["colour"],
-        required=data["required"], given=data["given"], deadline=data["deadline"])
+        required=data["required"], given=data["given"], deadline=data["deadline"], open_comments=data["open_comments"])
     return Entry(data["path"], data["size"], data["mtime_ns"], data["hash"], summary)

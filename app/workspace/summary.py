@@ -55,6 +55,9 @@ class Summary:
     required: int = 0
     given: int = 0
     deadline: str = ""  # ISO date of the kit's call for applications; "" without a kit (or one not seen)
+    # The reviewer's comments still open in the feedback the draft keeps; None without feedback
+    # (or when the draft cannot be read: protected, damaged).
+    open_comments: int | None = None
 
     @property
     def complete(self) -> bool | None:
@@ -90,7 +93,8 @@ def summarise_draft(draft: Draft, packs: Packs, protected: bool = False) -> Summ
     """The summary of a draft already read."""
     lock = draft.lock
     known = dict(protected=protected, draft_id=str(draft.id), pack=lock.pack.id, kit=lock.kit.id if lock.kit else "",
-                 client=draft.applicant.strip(), system=draft.system_name.strip())
+                 client=draft.applicant.strip(), system=draft.system_name.strip(),
+                 open_comments=len(draft.feedback.open_comments()) if draft.feedback is not None else None)
     pack = packs.for_lock(lock)
     if pack is None:
         problem = packs.problem(lock) or TEXT["unknown_pack"].format(pack=lock.pack.id, version=lock.pack.version)

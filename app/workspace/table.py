@@ -4,7 +4,8 @@ the CSV export) and as values a program reads (JSON).
 The columns are those of `python main.py workspace` (`COLUMNS`), then the entry's state (empty
 for a draft read as it should be; protected, damaged or unusable, with what is wrong) and where it
 sits (empty among the drafts; the archive or the templates).
-`open_comments` stays empty until the authority's feedback files exist; `kit` is the sandbox the
+`open_comments` counts the reviewer's comments still open in the feedback a draft keeps (empty
+without feedback); `kit` is the sandbox the
 kit is for and its version (the kit's id while the application has not seen it), `deadline` the
 kit's, empty for a draft made without a kit.
 """
@@ -40,7 +41,7 @@ def shown(entry: Entry) -> dict[str, str]:
         "could_be": TEXT["list_separator"].join(s.could_be_labels),
         "complete": "" if complete is None else TEXT["yes"] if complete
         else TEXT["incomplete"].format(given=s.given, required=s.required),
-        "open_comments": "",
+        "open_comments": "" if s.open_comments is None else str(s.open_comments),
         "deadline": s.deadline,
         "modified": entry.modified.strftime("%Y-%m-%d %H:%M"),
         "protected": TEXT["yes"] if s.protected else "",
@@ -76,7 +77,7 @@ def values(entry: Entry) -> dict[str, Any]:
         "complete": s.complete,
         "required": s.required if s.state is State.READ else None,
         "given": s.given if s.state is State.READ else None,
-        "open_comments": None,
+        "open_comments": s.open_comments,
         "deadline": s.deadline or None,
         "modified": entry.modified.isoformat(timespec="seconds"),
         "protected": s.protected,

@@ -5,6 +5,7 @@ the start page with its time estimate, what to prepare, every section, the revie
                                                 [--kit FILE] [--only STEP ...]
     .venv/bin/python docs/screenshots/render.py OUT_FOLDER --workspace [--dark] ...
     .venv/bin/python docs/screenshots/render.py OUT_FOLDER --reviewer [--dark] [--lang CODE] ...
+    .venv/bin/python docs/screenshots/render.py OUT_FOLDER --feedback [--dark] [--lang CODE] ...
 
 A sample draft is filled in generically (first option, "yes", a text with Greek, Cyrillic and
 Chinese), so new sections of the pack are rendered too; --draft renders a real case instead (the
@@ -20,6 +21,9 @@ archived draft and a template, a draft made with the Nordland kit, seen, and one
 never seen), and the dialog that duplicates a draft for another client; with --kit, wearing it.
 --reviewer renders the reviewer's view instead, on a sample inbox of received dossiers
 (docs/screenshots/reviewer_sample.py): a forged result chosen, then a signed dossier.
+--feedback renders the feedback's round trip (docs/screenshots/feedback_sample.py): the reviewer's
+comments on a dossier, the applicant's review page with the comments open and one at its question,
+and the reviewer's view of the next version with its thread.
 """
 
 from __future__ import annotations
@@ -62,6 +66,8 @@ def main() -> int:
     parser.add_argument("--workspace", action="store_true", help="the start page with a sample workspace")
     parser.add_argument("--kit", type=Path, help="an authority kit to wear")
     parser.add_argument("--reviewer", action="store_true", help="the reviewer's view on a sample inbox")
+    parser.add_argument("--feedback", action="store_true",
+                        help="the reviewer's comments, the applicant's review page with them, the next version's thread")
     parser.add_argument("--only", nargs="*", help="the steps to render (section ids, review, prepare, glossary)")
     options = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -106,9 +112,13 @@ def main() -> int:
             image = image.convertToFormat(QImage.Format.Format_Indexed8, flags)
         image.save(str(options.out / f"{name}{suffix}.png"), "PNG", 0)
 
-    if options.workspace or options.reviewer:
+    if options.workspace or options.reviewer or options.feedback:
         if options.workspace:
             render_workspace(app, window, save)
+        elif options.feedback:
+            from feedback_sample import render_feedback
+
+            render_feedback(app, window, save)
         else:
             from reviewer_sample import render_reviewer
 

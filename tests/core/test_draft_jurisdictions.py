@@ -1,5 +1,5 @@
-"""The jurisdictions a draft targets (draft format 4): the step from format 3 gives a draft its own
-pack as its only jurisdiction, tested on the files kept from format 3 (tests/data/drafts_v3/); a
+"""The jurisdictions a draft targets (draft format 5): the step from format 4 gives a draft its own
+pack as its only jurisdiction, tested on the files kept from format 4 (tests/data/drafts_v4/); a
 draft names its own pack first and each pack once; `classify` and `crosswalk` read them when no
 --jurisdiction is given."""
 
@@ -17,20 +17,20 @@ from app.storage.drafts import FORMAT_VERSION, Draft, DraftError, load_draft
 from forms.loader import PACKS_DIR, load_pack
 
 ROOT = Path(__file__).resolve().parents[2]
-V3 = ROOT / "tests" / "data" / "drafts_v3"
+V4 = ROOT / "tests" / "data" / "drafts_v4"
 EXAMPLE = ROOT / "resources" / "examples" / "credit_scoring.json"
-# The step's number: the format it starts from (3 until the `feedback` branch's step 3 -> 4 is merged).
-FROM = max(STEPS)
+FROM = 4  # the format the step starts from
 
 
 def _json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("path", sorted(V3.glob("*.json")), ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", sorted(V4.glob("*.json")), ids=lambda path: path.stem)
 def test_the_step_gives_a_draft_its_own_pack_as_its_only_jurisdiction(path, tmp_path):
     before = _json(path)
-    assert before["format_version"] == 3  # the premise: a kept format-3 file
+    assert STEPS[FROM](dict(before))["jurisdictions"] == [before["lock"]["pack"]["id"]]
+    assert before["format_version"] == FROM  # the premise: a kept format-4 file
     after = migrate(before, FORMAT_VERSION)
     assert after["jurisdictions"] == [before["lock"]["pack"]["id"]]
     assert {key: after[key] for key in before if key != "format_version"} == \
@@ -44,7 +44,7 @@ def test_the_step_gives_a_draft_its_own_pack_as_its_only_jurisdiction(path, tmp_
 
 
 def test_the_step_refuses_a_draft_without_a_lock_in_one_line():
-    data = {key: value for key, value in _json(V3 / "cv_screening.json").items() if key != "lock"}
+    data = {key: value for key, value in _json(V4 / "cv_screening.json").items() if key != "lock"}
     with pytest.raises(MigrationError, match=f"from draft format {FROM} to format {FROM + 1}"):
         migrate(data, FORMAT_VERSION)
 
@@ -57,9 +57,9 @@ def test_a_new_draft_names_its_own_pack_first_and_each_other_once():
     assert Draft.model_validate_json(draft.to_json()) == draft
 
 
-@pytest.mark.parametrize("jurisdictions", [["utah_ai_lab", "eu_ai_act"], ["eu_ai_act", "eu_ai_act"], [""],
+@pytest.mark.parametrize("jurisdictions", [["eu_ai_act", "eu_ai_act"], [""],
                                            ["eu_ai_act", 7]])
-def test_jurisdictions_without_the_own_pack_first_or_with_a_repeat_are_refused_in_one_line(jurisdictions, tmp_path):
+def test_jurisdictions_with_a_repeat_or_no_pack_id_are_refused_in_one_line(jurisdictions, tmp_path):
     data = migrate(_json(EXAMPLE), FORMAT_VERSION)
     data["jurisdictions"] = jurisdictions
     path = tmp_path / "draft.json"
@@ -151,3 +151,13 @@ def test_the_packs_offered_are_each_shipped_jurisdiction_once_with_its_title_and
     assert len(ids) == len(set(ids))
     assert {"eu_ai_act", "china_ai", "colorado_admt", "utah_ai_lab", "texas_traiga", "nist_ai_rmf"} <= set(ids)
     assert all(info.title and info.law_current_to for info in offered)
+
+
+def test_a_draft_whose_first_jurisdiction_is_not_its_own_pack_is_refused_naming_both(tmp_path, capsys):
+    data = migrate(_json(EXAMPLE), FORMAT_VERSION)
+    data["jurisdictions"] = ["utah_ai_lab", "eu_ai_act"]
+    path = tmp_path / "draft.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["classify", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "utah_ai_lab" in err and "eu_ai_act" in err

@@ -140,3 +140,29 @@ def test_a_format_2_draft_is_saved_in_the_current_format_with_its_kit_kept(tmp_p
     assert saved["format_version"] == FORMAT_VERSION and saved["attachments"] == []
     assert saved["lock"]["kit"]["id"] == "nordland.ai_sandbox"
     assert saved["answers"]["nordland.sector"]["value"] == "finance"
+
+
+# --- step 3 -> 4: the feedback a draft keeps ------------------------------------------------------
+
+V3 = DATA / "drafts_v3"
+
+
+@pytest.mark.parametrize("path", sorted(V3.glob("*.json")), ids=lambda path: path.stem)
+def test_step_3_keeps_no_feedback_and_changes_nothing_else(path, tmp_path):
+    before = _json(path)
+    assert before["format_version"] == 3  # the premise: a kept format-3 file
+    after = STEPS[3](copy.deepcopy(before))
+    assert after["feedback"] is None
+    assert {key: after[key] for key in before} == before
+    draft = load_draft(path)
+    assert draft.feedback is None and draft.answers.keys() == before["answers"].keys()
+    save_draft(draft, tmp_path / path.name)
+    saved = _json(tmp_path / path.name)
+    assert saved["format_version"] == FORMAT_VERSION and saved["feedback"] is None
+    assert load_draft(tmp_path / path.name) == draft
+
+
+def test_step_3_refuses_a_draft_whose_answers_are_no_table():
+    data = {**_json(V3 / "cv_screening.json"), "answers": ["no", "table"]}
+    with pytest.raises(MigrationError):
+        migrate(data, FORMAT_VERSION)

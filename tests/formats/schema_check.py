@@ -14,7 +14,9 @@ ANNOTATIONS = {"title", "description", "default", "$schema", "$id", "$defs"}
 TYPES = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
 
 
-def problems(instance: Any, schema: dict, root: dict | None = None, where: str = "$") -> list[str]:
+def problems(instance: Any, schema: dict | bool, root: dict | None = None, where: str = "$") -> list[str]:
+    if isinstance(schema, bool):  # `true` allows anything (an answer's value), `false` nothing
+        return [] if schema else [f"{where}: not allowed"]
     root = root if root is not None else schema
     found: list[str] = []
     for keyword, expected in schema.items():

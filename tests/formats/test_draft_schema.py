@@ -58,7 +58,7 @@ def test_schema_lists_each_published_schema_with_the_file_that_keeps_it():
     listed = _run("schema")
     assert listed.returncode == 0, listed.stderr
     rows = dict(line.split(maxsplit=1) for line in listed.stdout.splitlines())
-    assert sorted(rows) == ["crosswalk", "dossier", "draft", "kit"]
+    assert sorted(rows) == ["crosswalk", "dossier", "draft", "feedback", "kit"]
     assert Path(rows["draft"]).name == f"draft-{FORMAT_VERSION}.schema.json"
     assert all(Path(file).is_file() for file in rows.values())
 

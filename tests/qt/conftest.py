@@ -17,6 +17,7 @@ class ScriptedPrompter:
         self.save_choice = Choice.CANCEL
         self.open_answer: Path | None = None
         self.save_answer: Path | None = None
+        self.item_answer: int | None = None
         self.asked: list[str] = []
         self.errors: list[tuple[str, str]] = []
         self.error_actions: list[str | None] = []  # the extra button each error offered, if any
@@ -45,6 +46,9 @@ class ScriptedPrompter:
         self.certificate_passphrases: list[str | None] = []  # typed in turn; None: cancel
         self.certificate_passphrases_asked: list[tuple[str, bool]] = []
         self.dossier_answer: Path | None = None  # the dossier, or folder of them, "chosen" to review
+        self.feedback_answer: Path | None = None  # the reviewer's feedback file "chosen"
+        self.reply_answer: str | None = None  # a reply typed to a reviewer's comment
+        self.replies_asked: list[str] = []  # the comments a reply was asked to
 
     def ask_save_changes(self, parent, name):
         self.asked.append(name)
@@ -87,6 +91,13 @@ class ScriptedPrompter:
         self.certificate_folders.append(folder)
         return self.certificate_answer
 
+    def open_feedback_path(self, parent, folder):
+        return self.feedback_answer
+
+    def ask_reply(self, parent, comment):
+        self.replies_asked.append(comment)
+        return self.reply_answer
+
     def open_dossier(self, parent, folder):
         return self.dossier_answer
 
@@ -113,6 +124,10 @@ class ScriptedPrompter:
     def choose_client(self, parent, title, label, clients):
         self.clients_offered = list(clients)
         return self.client_answer
+
+    def choose_item(self, parent, title, label, rows, current=0):
+        self.items_offered = (list(rows), current)
+        return self.item_answer
 
     def choose_folder(self, parent, folder):
         return self.folder_answer

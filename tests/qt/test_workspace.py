@@ -414,3 +414,33 @@ def test_with_a_kit_worn_the_workspace_folds_the_kits_texts_and_keeps_its_banner
     assert not welcome.notes.isVisible()
     window.wear_kit(None)  # set aside: the application's own title again, nothing to fold
     assert start.welcome is None and start.title.isVisible() and not start.kit_more.isVisible()
+
+
+def test_the_reviewer_s_open_comments_show_in_their_column_only_when_a_draft_keeps_feedback(
+        make_window, prompter, qtbot, workspace, tmp_path, pack):
+    from app.session.draft_session import DraftSession
+    from tests.review import dossiers
+    from tests.review.feedback_files import reviewer_writes_feedback
+
+    window = make_window()
+    window.preload()
+    prompter.folder_answer = workspace
+    qtbot.mouseClick(window.start.workspace_button, Qt.MouseButton.LeftButton)
+    view = window.workspace_view
+    qtbot.waitUntil(lambda: not view.refresher.running and view.model.rowCount() == len(LAYOUT), timeout=TIMEOUT)
+    column = COLUMNS.index("open_comments")
+    assert view.table.isColumnHidden(column)  # no draft keeps feedback
+
+    dossier = dossiers.export_example("cv_screening", tmp_path / "cv.pdf")
+    feedback = reviewer_writes_feedback(dossier, tmp_path / "register.sqlite3", tmp_path / "cv.feedback.json")
+    session = DraftSession(pack)
+    assert session.open(workspace / "TalentLens/cv ranking.json").opened
+    session.take_feedback(feedback)
+    assert session.save()
+    qtbot.waitUntil(lambda: view.model.entries[view.model.row_of("TalentLens/cv ranking.json")].summary.open_comments
+                    == 2, timeout=TIMEOUT)
+    _refreshed(qtbot, view)
+    assert not view.table.isColumnHidden(column)
+    row = view.model.row_of("TalentLens/cv ranking.json")
+    assert view.model.data(view.model.index(row, column)) == "2"
+    assert view.model.data(view.model.index(view.model.row_of("Aino/chatbot.json"), column)) == ""

@@ -68,6 +68,27 @@ def test_step_1_makes_the_first_tables_in_an_empty_database(register_url):
         engine.dispose()
 
 
+def test_step_2_adds_the_replies_to_a_register_of_version_1_keeping_its_rows(register_url):
+    engine = create_engine(register_url)
+    try:
+        with engine.begin() as connection:
+            migrations.migrate(connection, target=1)
+            connection.execute(text("INSERT INTO dossiers (fingerprint, draft_id, pack_id, pack_version, kit_id, "
+                                    "kit_version, applicant, system, tier, recomputed_tier, today_tier, could_be, "
+                                    "missing_attachments, fingerprint_status, signature_status, status, received, "
+                                    "review_status, updated) VALUES ('f1', 'd', 'p', '1', '', '', 'A', 'S', '', '', "
+                                    "'', '', '[]', 'valid', 'unsigned', 'ok', 't', 'received', 't')"))
+            connection.execute(text("INSERT INTO comments (fingerprint, target_kind, target_id, author, text, status, "
+                                    "created, changed) VALUES ('f1', 'application', '', 'ana', 'kept', 'open', 't', 't')"))
+        with engine.begin() as connection:
+            assert migrations.migrate(connection) == 2
+        with engine.connect() as connection:
+            assert "comment_replies" in inspect(connection).get_table_names()
+            assert connection.execute(text("SELECT text FROM comments")).scalars().all() == ["kept"]
+    finally:
+        engine.dispose()
+
+
 def test_every_migration_step_has_a_test_of_its_own():
     tests = {name for name in globals() if name.startswith("test_step_")}
     for version in migrations.STEPS:
@@ -166,6 +187,23 @@ def test_comments_have_a_target_an_author_a_status_and_times(register):
         register.add_comment(key, "paragraph", "x", "ana", "?")
     with pytest.raises(RegisterError, match="no comment"):
         register.set_comment_status(10_000, "resolved")
+
+
+def test_replies_a_later_dossier_carries_are_kept_once_under_their_comments(register):
+    register.record([entry(1), entry(2)])
+    first, later = review(1).fingerprint, review(2).fingerprint
+    asked = register.add_comment(first, "question", "annex3.areas", "ana", "Which area exactly?")
+    other = register.add_comment(first, "application", "", "ana", "Fine.")
+    replies = [(asked, "Robo Works", "Employment only.", "2026-10-02T10:00:00+00:00"),
+               (10_000, "Robo Works", "to a comment of another register", "2026-10-02T10:00:00+00:00")]
+    assert register.record_replies(later, replies) == 1
+    assert register.record_replies(later, replies) == 0  # the same dossier read again
+    kept = register.replies(first)
+    assert list(kept) == [asked] and other not in kept
+    assert [(r.author, r.text, r.fingerprint) for r in kept[asked]] == [("Robo Works", "Employment only.", later)]
+    assert register.replies(later) == {}
+    with pytest.raises(RegisterError, match="no dossier"):
+        register.record_replies("0" * 63 + "f", replies)
 
 
 def test_two_reviewers_commenting_at_once_lose_nothing(register_url):

@@ -121,3 +121,26 @@ def test_the_table_is_all_in_the_language(tmp_path, capsys):
         assert header.split(",")[:len(COLUMNS)] == list(COLUMNS)  # the documented names, in every language
     finally:
         catalogue.set_language("en")
+
+
+def test_open_comments_counts_the_reviewer_s_comments_still_open_in_the_feedback_a_draft_keeps(workspace, capsys,
+                                                                                               tmp_path):
+    from app.session.draft_session import DraftSession
+    from forms.loader import default_pack
+    from tests.review import dossiers
+    from tests.review.feedback_files import reviewer_writes_feedback
+
+    dossier = dossiers.export_example("cv_screening", tmp_path / "cv.pdf")
+    feedback = reviewer_writes_feedback(dossier, tmp_path / "register.sqlite3", tmp_path / "cv.feedback.json")
+    session = DraftSession(default_pack())
+    assert session.open(workspace / "TalentLens/cv ranking.json").opened
+    first = session.take_feedback(feedback).open_comments()[0]
+    assert session.save()
+    rows = {row["file"]: row for row in json.loads(_run(capsys, "workspace", str(workspace), "--json")[1])}
+    assert rows["TalentLens/cv ranking.json"]["open_comments"] == 2  # of three, one resolved by the reviewer
+    assert rows["Aino/chatbot.json"]["open_comments"] is None  # no feedback
+    session.reply(first.id, "Answered.")  # answered: no longer open; the index reads the file again
+    assert session.save()
+    _, out, _ = _run(capsys, "workspace", str(workspace), "--csv")
+    rows = {row["file"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert rows["TalentLens/cv ranking.json"]["open_comments"] == "1" and rows["Aino/chatbot.json"]["open_comments"] == ""
