@@ -41,6 +41,7 @@ def _classify(args: argparse.Namespace) -> int:
     opened = load_checked(args)
     draft, pack, warnings, _ = opened
     warn(warnings)
+    args.jurisdiction = args.jurisdiction or (draft.jurisdictions if len(draft.jurisdictions) > 1 else None)
     if args.jurisdiction:
         return jurisdictions.run_classify(args, opened)
     assessment = classify(pack, draft.values(), draft.notes())

@@ -1,6 +1,7 @@
 """`python main.py crosswalk DRAFT [--jurisdiction ID ...] [--json]`: the evidence a draft's answers
 make for one jurisdiction that another can reuse (app/results/crosswalk.py). Without
---jurisdiction: the draft's own pack first, then each pack a shipped crosswalk maps it to."""
+--jurisdiction: the jurisdictions the draft targets; when it targets its own pack only, that pack
+first, then each pack a shipped crosswalk maps it to."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ def _crosswalk(args: argparse.Namespace) -> int:
     opened = load_checked(args)
     warn(opened.warnings)
     crosswalks = shipped_crosswalks()
+    if not args.jurisdiction and len(opened.draft.jurisdictions) > 1:
+        args.jurisdiction = list(opened.draft.jurisdictions)
     if not args.jurisdiction:
         mapped = [pack_id for c in crosswalks if opened.pack.id in c.packs for pack_id in c.packs]
         args.jurisdiction = list(dict.fromkeys([opened.pack.id, *mapped]))

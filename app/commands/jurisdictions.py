@@ -1,6 +1,7 @@
 """Several jurisdictions on the command line: `classify DRAFT --jurisdiction ID ...` gives each
 chosen pack's result of the draft's answers, each shared fact answered once
-(app/results/jurisdictions.py). The draft's own pack stands for its id (with the kit it wears)."""
+(app/results/jurisdictions.py). The draft's own pack stands for its id (with the kit it wears).
+Without --jurisdiction, a draft that targets several jurisdictions gives theirs."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """What a dossier made with an authority's kit carries besides the result: the authority's name,
-sandbox, call, deadline and logo (its cover and page headers), and the documents attached.
+sandbox, call, deadline and logo (its cover and page headers), and the documents attached; and for
+a draft that targets several jurisdictions, each one's result and the crosswalk among them.
 
 Plain data, built in export.py from the kit and the draft; content.py prints it and layout.py draws
 the headers and embeds the documents. No reportlab here, so both may read it.
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
+from app.dossier.targets import Targets
 
 
 @dataclass(frozen=True)
@@ -40,3 +43,5 @@ class Extras:
     enclosures: tuple[Enclosure, ...] = ()
     # The titles of the documents the kit requires that are not attached.
     missing: tuple[str, ...] = ()
+    # The jurisdictions the draft targets, when more than its own pack (app/dossier/targets.py).
+    targets: Targets | None = None

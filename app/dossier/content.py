@@ -25,13 +25,17 @@ from app.dossier.layout import Block, Contents
 from app.dossier.logo import logo_flowable
 from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, changed_value,
                                  comment_heading, completeness_text, cover_rows, cover_title, date_source,
-                                 declaration_text, duty_group_title, has_documents, open_count, outline, reply_text,
-                                 shown_date, signer_name, since_intro, status_counts_text)
+                                 declaration_text, duty_group_title, has_documents, jurisdiction_title, open_and_gaps,
+                                 open_count, outline, reply_text, shown_date, signer_name, since_intro,
+                                 status_counts_text)
 from app.dossier.texts import TEXT
+from app.results.crosswalk import Cell, CrosswalkReport
 from app.results.document import Answer, Cited, DerivedPart, DutyPart, ObligationPart, ResultDocument, TablePart
-from catalogue import ntr
+from catalogue import ntr, table
 from catalogue.formats import format_number
 
+STATUSES = table("crosswalk.status")
+RELATIONS = table("crosswalk.relation")
 NO_COLOUR = "#5f6368"  # grey: an outcome the pack gives no colour, nothing assessed, a track set aside
 
 
@@ -349,6 +353,67 @@ def declaration(document: ResultDocument, fingerprint: str) -> list:
             plain(fingerprint, SMALL)]
 
 
+# --- the jurisdictions targeted -----------------------------------------------------------------
+
+def jurisdictions(extras: Extras) -> list:
+    """With more than the draft's own pack targeted: each jurisdiction's result side by side, each
+    other one's findings, obligations, open points and gaps, and the evidence one can reuse for another."""
+    targeted = extras.targets
+    if targeted is None:
+        return []
+    story: list = [PageBreak(), Heading(TEXT[PARTS["jurisdictions"]], 0), plain(TEXT["jurisdictions_intro"], SMALL),
+                   Heading(TEXT["jurisdiction_results"], 1)]
+    rows = [[plain(TEXT[key], HEAD) for key in ("col_jurisdiction", "col_result", "col_open")]]
+    rows += [[plain(jurisdiction_title(d), CELL), plain(d.headline.title, BADGE_TEXT), plain(open_and_gaps(d), CELL)]
+             for d in targeted.documents]
+    grid = _table(rows, [62 * mm, 68 * mm, 35 * mm])
+    grid.setStyle(TableStyle([("BACKGROUND", (1, row), (1, row), colors.HexColor(d.headline.colour or NO_COLOUR))
+                              for row, d in enumerate(targeted.documents, 1)]))
+    story.append(grid)
+    for document in targeted.documents[1:]:
+        story += _jurisdiction(document)
+    return story + _evidence_reuse(targeted.crosswalk)
+
+
+def _jurisdiction(document: ResultDocument) -> list:
+    story: list = [CondPageBreak(60 * mm), Heading(jurisdiction_title(document), 1), badge(document),
+                   Spacer(1, 2 * mm), *_track_lines(document), plain(TEXT["findings"], LABEL)]
+    story += [Block([plain(f.reason or f.rule, FINDING), plain(_refs(f), ITEM)]) for f in document.findings] \
+        or [plain(TEXT["no_findings"])]
+    story.append(plain(TEXT["jurisdiction_obligations"], LABEL))
+    story += [Block([plain(o.text, ITEM), plain(_refs(o), SMALL)]) for o in document.obligations] \
+        or [plain(TEXT["no_obligations"])]
+    story.append(plain(TEXT["open_points"], LABEL))
+    story += [plain("\u2022 " + point.text, ITEM) for point in document.open_points] or [plain(TEXT["none"])]
+    story.append(plain(TEXT["gaps"], LABEL))
+    return story + ([Block([plain("\u2610 " + gap.text, ITEM), plain(_refs(gap), GAP_REFS)]) for gap in document.gaps]
+                    or [plain(TEXT["none"])])
+
+
+def _evidence_reuse(report: CrosswalkReport) -> list:
+    """The crosswalk as a table: a row per piece of evidence, a column per jurisdiction."""
+    # The heading with the table's first rows, which are tall, not alone at a page's foot.
+    story: list = [CondPageBreak(120 * mm), Heading(TEXT["evidence_reuse"], 1), plain(TEXT["evidence_reuse_intro"], SMALL)]
+    if not report.rows:
+        return story + [plain(TEXT["no_evidence"])]
+    head = [plain(TEXT["col_evidence"], HEAD)] + [plain(j.title, HEAD) for j in report.jurisdictions]
+    rows = [[plain(row.label, CELL)] + [_evidence_cell(cell) for cell in row.cells] for row in report.rows]
+    rest = (165 * mm - 32 * mm) / len(report.jurisdictions)
+    grid = Table([head] + rows, colWidths=[32 * mm] + [rest] * len(report.jurisdictions), repeatRows=1)
+    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.grey),
+                              ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.lightgrey)]))
+    return story + [grid]
+
+
+def _evidence_cell(cell: Cell) -> list:
+    if cell.status == "none":
+        return [plain(STATUSES["none"], SMALL)]
+    lines = [plain(cell.requirement, CELL), plain(cell.citation, SMALL), plain(STATUSES[cell.status], HEAD)]
+    lines += [plain(RELATIONS[cell.relation], SMALL)] if cell.relation else []
+    lines += [plain(TEXT["evidence_missing"].format(missing=cell.missing), SMALL)] if cell.missing and cell.status != "covered" else []
+    return lines
+
+
 def annex(document: ResultDocument, found: Outline) -> list:
     """Every answer not quoted in the pages before, and the questions asked and not answered."""
     story: list = [PageBreak(), Heading(TEXT[PARTS["annex"]], 0), plain(TEXT["annex_scope"], SMALL)]
@@ -388,6 +453,6 @@ def story(document: ResultDocument, fingerprint: str, extras: Extras = Extras())
              "classification": classification(document, found), "requirements": requirements(document, found),
              "data_protection": data_protection(document, found), "plan": plan(document, found),
              "open": open_points(document, found), "declaration": declaration(document, fingerprint),
-             "annex": annex(document, found), "documents": documents(extras)}
+             "jurisdictions": jurisdictions(extras), "annex": annex(document, found), "documents": documents(extras)}
     return (cover(document, fingerprint, extras.branding) + contents()
             + [flowable for part in PARTS for flowable in parts[part]])

@@ -17,6 +17,7 @@ from typing import Callable, Iterator
 from app.dossier.attachment import ATTACHMENT, FINGERPRINT_KEY, fingerprint
 from app.dossier.authority import Branding, Enclosure, Extras
 from app.dossier.result_record import RESULT_KEY, ResultRecord
+from app.dossier.targets import TargetError, targets
 from app.dossier.texts import ERRORS, TEXT
 from app.kits.kit import Kit
 from app.results.document import result_document
@@ -59,7 +60,7 @@ def build_dossier(draft: Draft, pack: Pack, progress: Callable[[float], None] | 
     draft are attached inside it (a document no longer kept is an error: nothing is left out silently)."""
     report = progress or (lambda fraction: None)
     data = draft.to_json().encode("utf-8")
-    extras = extras_for(draft, kit, today or dt.date.today())
+    extras = extras_for(draft, kit, today or dt.date.today(), pack)
     report(0.05)
     try:
         return build_pdf(draft, pack, data, report, extras)
@@ -69,8 +70,13 @@ def build_dossier(draft: Draft, pack: Pack, progress: Callable[[float], None] | 
         raise _error("build", reason=str(error).splitlines()[0] if str(error) else type(error).__name__) from None
 
 
-def extras_for(draft: Draft, kit: Kit | None, today: dt.date) -> Extras:
-    """The kit's branding and the draft's documents, read back from the copies kept."""
+def extras_for(draft: Draft, kit: Kit | None, today: dt.date, pack: Pack | None = None) -> Extras:
+    """The kit's branding and the draft's documents, read back from the copies kept; with `pack`, the
+    draft's own, the other jurisdictions it targets."""
+    try:
+        targeted = targets(draft, pack) if pack is not None else None
+    except TargetError as error:
+        raise DossierError(str(error), "unknown_jurisdiction") from None
     enclosures, names = [], {ATTACHMENT}
     for attached in draft.attachments:
         try:
@@ -81,14 +87,14 @@ def extras_for(draft: Draft, kit: Kit | None, today: dt.date) -> Extras:
         title = spec.title if spec is not None else TEXT["other_document"]
         enclosures.append(Enclosure(title, _unique(attached.name, names), attached.size, attached.sha256, content))
     if kit is None:
-        return Extras(enclosures=tuple(enclosures))
+        return Extras(enclosures=tuple(enclosures), targets=targeted)
     manifest = kit.manifest
     days = manifest.days_left(today)
     branding = Branding(manifest.authority.name, manifest.sandbox.name, manifest.sandbox.call,
                         f"{manifest.id} {manifest.version}", manifest.sandbox.deadline, days is not None and days < 0,
                         kit.logo)
     missing = tuple(a.title for a in kit.missing_attachments({a.kind for a in draft.attachments}))
-    return Extras(branding, tuple(enclosures), missing)
+    return Extras(branding, tuple(enclosures), missing, targeted)
 
 
 def _unique(name: str, taken: set[str]) -> str:

@@ -23,10 +23,11 @@ from risk_tiers.texts import LIST_SEPARATOR
 
 # The parts after the cover and the contents, in order, each with the key of its title in the
 # dossier's texts. The documents come only with a kit or documents added (`has_documents`); the
-# changes since the version a reviewer saw only when the draft keeps the reviewer's feedback.
+# changes since the version a reviewer saw only when the draft keeps the reviewer's feedback; the
+# jurisdictions only when the draft targets more than its own pack (`extras.targets`).
 PARTS = {"since_review": "since_review", "summary": "summary", "risks": "risks", "project": "project", "classification": "classification",
          "requirements": "obligations", "data_protection": "results", "plan": "plan", "open": "open",
-         "declaration": "declaration", "annex": "annex", "documents": "documents"}
+         "declaration": "declaration", "jurisdictions": "jurisdictions", "annex": "annex", "documents": "documents"}
 # The question whose answer is the name above the signature line.
 CONTACT_QUESTION = "applicant.contact_name"
 
@@ -273,3 +274,13 @@ def comment_heading(comment: ThreadComment) -> str:
 
 def reply_text(reply: ThreadReply) -> str:
     return TEXT["since_reply"].format(author=reply.author or "-", date=reply.at.date().isoformat(), text=reply.text)
+
+
+def jurisdiction_title(document: ResultDocument) -> str:
+    """A jurisdiction's name as the dossier heads its result: the pack's title, id, version and law date."""
+    return TEXT["jurisdiction_heading"].format(title=document.pack_title, id=document.pack_id,
+                                               version=document.pack_version, date=document.law_current_to.isoformat())
+
+
+def open_and_gaps(document: ResultDocument) -> str:
+    return TEXT["open_and_gaps"].format(open=len(document.open_points), gaps=len(document.gaps))

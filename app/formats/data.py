@@ -3,6 +3,10 @@
     {"format": "sandbox-kit-dossier", "version": 1, "language": "en", "fingerprint": "…",
      "draft": {…}, "result": {…}, "kit": {…} | null, "documents": […], "missing_documents": […]}
 
+and, for a draft that targets several jurisdictions, `jurisdictions` (each one's result, the
+primary's first: `result` again) and `crosswalk` (the evidence one can reuse for another, as
+`crosswalk --json` gives it); a draft of one jurisdiction has neither, as before.
+
 for a program to read (a reviewer's register, another tool) rather than a person. `DossierData` is
 its model: the export is written through it, and its JSON Schema, generated from it, is kept in
 resources/schemas/dossier-1.schema.json (`python -m app.formats.schema` writes it again; a test
@@ -21,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.dossier.authority import Extras
 from app.dossier.outline import declaration_text
 from app.formats.choice import JSON_DOSSIER_FORMAT
+from app.results.crosswalk import CrosswalkReport
 from app.results.document import (Answer, Completeness, DerivedPart, DutyPart, FindingPart, GapPart, Headline,
                                   ObligationPart, OpenPointPart, ResultDocument, Role, SectionAnswers, TablePart,
                                   TrackLine)
@@ -118,6 +123,12 @@ class DossierData(_Data):
     kit: KitData | None = None
     documents: tuple[DocumentData, ...] = ()
     missing_documents: tuple[str, ...] = Field((), description="The documents the kit requires that are not added.")
+    jurisdictions: tuple[ResultData, ...] = Field((), description="With several jurisdictions targeted: the result "
+                                                                 "under each, in the draft's order (the first is "
+                                                                 "`result`'s pack); absent otherwise.")
+    crosswalk: CrosswalkReport | None = Field(None, description="With several jurisdictions targeted: the evidence "
+                                                                "one can reuse for another (evidence reuse, never "
+                                                                "recognition); absent otherwise.")
 
 
 def dossier_data(document: ResultDocument, draft: Draft, language: str, fingerprint: str,
@@ -126,9 +137,18 @@ def dossier_data(document: ResultDocument, draft: Draft, language: str, fingerpr
     kit = (KitData(authority=brand.authority, sandbox=brand.sandbox, call=brand.call, kit=brand.kit,
                    deadline=brand.deadline, late=brand.closed) if brand is not None else None)
     documents = tuple(DocumentData(title=e.title, name=e.name, size=e.size, sha256=e.sha256) for e in extras.enclosures)
+    targeted = extras.targets
     return DossierData(format=FORMAT, version=VERSION, language=language, fingerprint=fingerprint, draft=draft,
                        result=result_data(document), kit=kit, documents=documents,
-                       missing_documents=extras.missing)
+                       missing_documents=extras.missing,
+                       jurisdictions=tuple(result_data(d) for d in targeted.documents) if targeted else (),
+                       crosswalk=targeted.crosswalk if targeted else None)
+
+
+def dumped(found: DossierData) -> dict[str, Any]:
+    """The JSON of `found`: the jurisdictions' fields only when several are targeted, so the dossier
+    of a draft of one jurisdiction is as it was."""
+    return found.model_dump(mode="json", exclude=set() if found.crosswalk else {"jurisdictions", "crosswalk"})
 
 
 def result_data(document: ResultDocument) -> ResultData:

@@ -62,14 +62,14 @@ def html_page(document: ResultDocument, draft: Draft, data: str, extras: Extras)
 
 def json_text(document: ResultDocument, draft: Draft, data: str, extras: Extras) -> str:
     found = dossier_json.dossier_data(document, draft, language_tag(), fingerprint(data.encode("utf-8")), extras)
-    return json.dumps(found.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(dossier_json.dumped(found), ensure_ascii=False, indent=2) + "\n"
 
 
 def _export(draft: Draft, pack: Pack, out_path: Path, render: Callable[[ResultDocument, Draft, str, Extras], str],
             progress: Callable[[float], None] | None, kit: Kit | None) -> None:
     report = progress or (lambda fraction: None)
     data = draft.to_json()
-    extras = extras_for(draft, kit, dt.date.today())  # the kit's names, the documents (a copy gone: DossierError)
+    extras = extras_for(draft, kit, dt.date.today(), pack)  # the kit's names, the documents (a copy gone: DossierError)
     report(0.05)
     try:
         document = result_document(pack, draft, classify(pack, draft.values(), draft.notes()))

@@ -24,18 +24,23 @@ from dataclasses import dataclass, field
 from app.dossier.authority import Branding, Extras
 from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, changed_value,
                                  comment_heading, completeness_text, cover_rows, cover_title, date_source,
-                                 declaration_text, duty_group_title, has_documents, open_count, outline, reply_text,
-                                 shown_date, signer_name, since_intro, status_counts_text)
+                                 declaration_text, duty_group_title, has_documents, jurisdiction_title, open_and_gaps,
+                                 open_count, outline, reply_text, shown_date, signer_name, since_intro,
+                                 status_counts_text)
+from app.dossier.targets import Targets
 from app.dossier.texts import TEXT
 from app.formats.embedded import FINGERPRINT_CLASS, FINGERPRINT_META, data_block
 from app.formats.markup import Markup, element, joined, language_tag
 from app.formats.style import CSS
+from app.results.crosswalk import Cell, CrosswalkReport
 from app.results.document import (Answer, Cited, DerivedPart, DutyPart, Headline, ObligationPart, ResultDocument,
                                   TablePart)
 from catalogue import ntr, table
 from catalogue.formats import format_number
 
 HTML = table("formats.html")
+STATUSES = table("crosswalk.status")
+RELATIONS = table("crosswalk.relation")
 NO_COLOUR = "#5f6368"  # as the PDF: an outcome the pack gives no colour, nothing assessed, a track set aside
 _COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
 MAIN_ID = "main"
@@ -71,7 +76,8 @@ def page(document: ResultDocument, data: str, fingerprint: str, extras: Extras =
              "classification": classification(document, found), "requirements": requirements(document, found),
              "data_protection": Part("data_protection", _pieces(found.data_protection)),
              "plan": Part("plan", _pieces(found.plan)), "open": open_points(document),
-             "declaration": declaration(document, fingerprint), "annex": annex(found),
+             "declaration": declaration(document, fingerprint),
+             "jurisdictions": jurisdictions(extras.targets) if extras.targets else None, "annex": annex(found),
              "documents": documents(extras) if has_documents(extras) else None}
     parts = [built[part] for part in PARTS if built[part] is not None]
     system, heading = document.system, cover_title(extras.branding)
@@ -383,6 +389,57 @@ def declaration(document: ResultDocument, fingerprint: str) -> Part:
     return Part("declaration", [element("p", declaration_text(document)), *refs,
                                 _row_table(HTML["signed_caption"], rows, class_="signature"),
                                 *_fingerprint(fingerprint)])
+
+
+def jurisdictions(targeted: Targets) -> Part:
+    """Each jurisdiction's result side by side, each other one's findings, obligations, open points
+    and gaps, and the evidence one can reuse for another (as the PDF's part)."""
+    head = element("tr", *[element("th", TEXT[key], scope="col")
+                           for key in ("col_jurisdiction", "col_result", "col_open")])
+    rows = [element("tr", element("th", jurisdiction_title(d), scope="row"), element("td", outcome(d.headline)),
+                    element("td", open_and_gaps(d))) for d in targeted.documents]
+    body: list[Markup | Sub] = [element("p", TEXT["jurisdictions_intro"], class_="small"),
+                                Sub(TEXT["jurisdiction_results"],
+                                    [element("table", element("caption", TEXT["jurisdiction_results"]),
+                                             element("thead", head), element("tbody", *rows))])]
+    body += [_jurisdiction(document) for document in targeted.documents[1:]]
+    return Part("jurisdictions", body + [_evidence_reuse(targeted.crosswalk)])
+
+
+def _jurisdiction(document: ResultDocument) -> Sub:
+    findings = [element("li", element("strong", f.reason or f.rule), _refs(f)) for f in document.findings]
+    obligations = [element("li", o.text, _refs(o)) for o in document.obligations]
+    gaps = [element("li", gap.text, _refs(gap)) for gap in document.gaps]
+    return Sub(jurisdiction_title(document), [
+        outcome(document.headline), *_track_lines(document),
+        element("h4", TEXT["findings"]), element("ul", *findings) if findings else element("p", TEXT["no_findings"]),
+        element("h4", TEXT["jurisdiction_obligations"]),
+        element("ul", *obligations) if obligations else element("p", TEXT["no_obligations"]),
+        element("h4", TEXT["open_points"]), _list([point.text for point in document.open_points]),
+        element("h4", TEXT["gaps"]), element("ul", *gaps) if gaps else element("p", TEXT["none"])])
+
+
+def _evidence_reuse(report: CrosswalkReport) -> Sub:
+    intro = element("p", TEXT["evidence_reuse_intro"], class_="small")
+    if not report.rows:
+        return Sub(TEXT["evidence_reuse"], [intro, element("p", TEXT["no_evidence"])])
+    head = element("tr", element("th", TEXT["col_evidence"], scope="col"),
+                   *[element("th", j.title, scope="col") for j in report.jurisdictions])
+    rows = [element("tr", element("th", row.label, scope="row"), *[element("td", *_evidence_cell(c)) for c in row.cells])
+            for row in report.rows]
+    return Sub(TEXT["evidence_reuse"], [intro, element("table", element("caption", TEXT["evidence_reuse"]),
+                                                       element("thead", head), element("tbody", *rows))])
+
+
+def _evidence_cell(cell: Cell) -> list[Markup]:
+    if cell.status == "none":
+        return [element("p", STATUSES["none"], class_="small")]
+    lines = [element("p", cell.requirement), element("p", cell.citation, class_="refs"),
+             element("p", element("strong", STATUSES[cell.status]))]
+    lines += [element("p", RELATIONS[cell.relation], class_="small")] if cell.relation else []
+    if cell.missing and cell.status != "covered":
+        lines.append(element("p", TEXT["evidence_missing"].format(missing=cell.missing), class_="small"))
+    return lines
 
 
 def annex(found: Outline) -> Part:

@@ -1,5 +1,5 @@
 """The JSON Schemas of the draft, of the JSON dossier, of the reviewer's feedback file and of the
-crosswalk, kept in the repository under versioned names (`resources/schemas/draft-4.schema.json`,
+crosswalk, kept in the repository under versioned names (`resources/schemas/draft-5.schema.json`,
 `dossier-1.schema.json`, `feedback-1.schema.json`, and `crosswalk-1.schema.json` for
 `crosswalk --json`) for the programs that read them: `python -m app.formats.schema` writes them
 from the models that write the files,

@@ -24,6 +24,7 @@ from app.storage.attachments import AttachmentError, check_room, keep_file
 from app.storage.feedback import Feedback, load_feedback
 from app.storage.drafts import (Answer, Attached, Draft, DraftError, KitChange, Made, PackChange, PassphraseRequired, WrongPassphrase,
                                 draft_problems, kit_change, load_draft, pack_change)
+from app.session.targets import other_questions
 from app.session.prompts import Choice, Notice, Prompts
 from forms.evaluation import is_empty
 from forms.schema import Pack
@@ -200,6 +201,7 @@ class DraftSession:
         self.kit_changed = Listeners()      # (kit or None): the session wears another kit, and its pack
         self.attachments_changed = Listeners()  # ()
         self.feedback_changed = Listeners()  # (): feedback taken, or a reply written
+        self.jurisdictions_changed = Listeners()  # (the pack ids targeted, the draft's own first)
 
     @property
     def base(self) -> Pack:
@@ -291,9 +293,22 @@ class DraftSession:
         self._feedback_changed()
 
     # --- the flows ---
-    def new(self) -> None:
-        """Start a new draft (ask may_discard first)."""
-        self._take(self._new_draft(), None, None)
+    def new(self, others: tuple[str, ...] | list[str] = ()) -> None:
+        """Start a new draft (ask may_discard first), for the pack's jurisdiction and those of the
+        packs named in `others` after it."""
+        self._take(self._new_draft(others), None, None)
+
+    # --- the jurisdictions targeted ---
+    def add_jurisdiction(self, pack_id: str) -> None:
+        """Target one more jurisdiction, after those chosen already (one chosen already: nothing
+        changes). None is taken away: the answers given for one would then be questions of no pack
+        the draft targets, which opening it refuses."""
+        if pack_id in self.draft.jurisdictions:
+            return
+        self.draft.jurisdictions = [*self.draft.jurisdictions, pack_id]
+        self.draft.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        self._set_dirty(True)
+        self.jurisdictions_changed.emit(list(self.draft.jurisdictions))
 
     def open(self, path: Path) -> OpenResult:
         """Open the draft at `path`, asking for its passphrase if it has one (ask may_discard first).
@@ -308,7 +323,8 @@ class DraftSession:
             kit = self._kit_for(draft)
             change = kit_change(draft.lock, kit.made if kit is not None else None)
             keep_unknown = change in (KitChange.MISSING, KitChange.CHANGED, KitChange.OTHER)
-            errors, warnings = draft_problems(draft, kit.pack if kit is not None else self.pack, keep_unknown)
+            errors, warnings = draft_problems(draft, kit.pack if kit is not None else self.pack, keep_unknown,
+                                              other_questions(draft))
             if errors:
                 raise DraftUnusable(path, errors)
         except DraftError as error:  # a wrong passphrase too: the file may have been damaged
@@ -329,7 +345,7 @@ class DraftSession:
             if opened is None:
                 return NOT_OPENED
             draft, _passphrase = opened
-            errors, warnings = draft_problems(draft, self.pack)
+            errors, warnings = draft_problems(draft, self.pack, others=other_questions(draft))
             if errors:
                 raise DraftUnusable(path, errors)
         except DraftError as error:
@@ -436,8 +452,8 @@ class DraftSession:
         discard_autosave(self.draft.id)
 
     # --- inside ---
-    def _new_draft(self) -> Draft:
-        return Draft.new(self.base, kit=self.kit.made if self.kit is not None else None)
+    def _new_draft(self, others: tuple[str, ...] | list[str] = ()) -> Draft:
+        return Draft.new(self.base, kit=self.kit.made if self.kit is not None else None, others=others)
 
     def _kit_for(self, draft: Draft) -> Kit | None:
         """The kit to open `draft` with: the one it was made with when it can be found, else the

@@ -103,3 +103,10 @@ def add_feedback(data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(data.get("answers", {}), dict):
         raise MigrationError(TEXT["step"].format(version=3, next=4))
     return {**data, "feedback": None}
+
+
+@step(4)
+def add_jurisdictions(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 4 -> 5: the jurisdictions a draft targets (pack ids, the primary first). A draft of an
+    earlier format targeted its own pack only."""
+    return {**data, "jurisdictions": [data["lock"]["pack"]["id"]]}

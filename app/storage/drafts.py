@@ -24,16 +24,16 @@ import time
 import uuid
 from enum import Enum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from app.storage import draft_migrations, protect
 from app.storage.feedback import Feedback
 from catalogue import language, shipped_language, table
 from forms.answers import answer_problem
 from forms.fingerprint import content_hash
-from forms.schema import Pack
+from forms.schema import Pack, Question
 
 FORMAT = "sandbox-applicant-kit/draft"
 FORMAT_VERSION = draft_migrations.latest_format()
@@ -118,6 +118,9 @@ class Draft(BaseModel):
     # name is another draft, with an id of its own (app/session/draft_session.py).
     id: uuid.UUID
     lock: Lock
+    # The packs whose results the draft is made for, in order: the lock's pack (the primary) first,
+    # then each other jurisdiction chosen (app/results/jurisdictions.py composes their questions).
+    jurisdictions: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field([], max_length=50)
     # Who applies and for what; shown on the dossier's cover. The full profile is in the answers.
     applicant: str = Field("", max_length=500)
     system_name: str = Field("", max_length=500)
@@ -129,11 +132,24 @@ class Draft(BaseModel):
     # applicant's replies; the next dossier shows what changed since and carries the replies.
     feedback: Feedback | None = None
 
+    @model_validator(mode="after")
+    def _primary_first(self) -> "Draft":
+        """No jurisdiction named: the lock's pack alone. Named: each once (that the lock's pack comes
+        first is checked against the pack at hand, `draft_problems`, which names both)."""
+        if not self.jurisdictions:
+            self.jurisdictions = [self.lock.pack.id]
+        if len(set(self.jurisdictions)) != len(self.jurisdictions):
+            raise ValueError("jurisdictions")
+        return self
+
     @classmethod
-    def new(cls, pack: Pack, now: dt.datetime | None = None, kit: Made | None = None) -> "Draft":
+    def new(cls, pack: Pack, now: dt.datetime | None = None, kit: Made | None = None,
+            others: tuple[str, ...] | list[str] = ()) -> "Draft":
+        """A new draft for `pack`, and for the jurisdictions of the packs named in `others` after it."""
         now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         lock = Lock.of(pack, kit, language=shipped_language(language()))
-        return cls(id=uuid.uuid4(), lock=lock, created=now, modified=now)
+        jurisdictions = list(dict.fromkeys([pack.id, *others]))
+        return cls(id=uuid.uuid4(), lock=lock, jurisdictions=jurisdictions, created=now, modified=now)
 
     def values(self) -> dict[str, Any]:
         """Question id to answer value, the shape the core reads."""
@@ -189,14 +205,18 @@ def kit_change(lock: Lock, kit: Made | None) -> KitChange:
 
 # --- checking a draft against its pack -------------------------------------------------------
 
-def draft_problems(draft: Draft, pack: Pack, keep_unknown: bool = False) -> tuple[list[str], list[str]]:
+def draft_problems(draft: Draft, pack: Pack, keep_unknown: bool = False,
+                   others: Mapping[str, Question] | None = None) -> tuple[list[str], list[str]]:
     """(errors, warnings). Answers to questions a newer pack no longer has are warnings, kept; so
     are, with `keep_unknown`, answers to questions the pack at hand lacks (a draft made with a kit
-    that is not the one in use: its questions come back with the kit)."""
+    that is not the one in use: its questions come back with the kit). `others`: the questions of
+    the other jurisdictions the draft targets, by id, whose answers are checked as the pack's own."""
     made = draft.lock.pack
     if made.id != pack.id:
         return [ERRORS["other_pack"].format(made=made.id, pack=pack.id)], []
-    questions = {q.id: q for s in pack.sections for q in s.questions}
+    if draft.jurisdictions[0] != made.id:
+        return [ERRORS["primary_jurisdiction"].format(first=draft.jurisdictions[0], pack=made.id)], []
+    questions = {**(others or {}), **{q.id: q for s in pack.sections for q in s.questions}}
     errors, warnings = [], []
     same_version = made.version == pack.version
     for qid, answer in draft.answers.items():

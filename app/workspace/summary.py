@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from app.results.names import applicant_name, system_name
+from app.session.targets import other_questions
 from app.storage.drafts import (MAX_DRAFT_BYTES, Draft, DraftError, PassphraseRequired, WrongPassphrase, draft_problems,
                                 is_protected_text, open_protected, parse_draft)
 from app.workspace.packs import Packs
@@ -111,7 +112,7 @@ def summarise_draft(draft: Draft, packs: Packs, protected: bool = False) -> Summ
         # Another version or file of its kit: answers to questions it no longer has are kept, as
         # the wizard keeps them, not refused.
         pack, keep_unknown = found.kit.pack, not found.same
-    errors, _ = draft_problems(draft, pack, keep_unknown)
+    errors, _ = draft_problems(draft, pack, keep_unknown, other_questions(draft))
     if errors:
         return Summary(State.UNUSABLE, problem=_one_line(errors[0]), **known)
     evaluation = Evaluation(pack, draft.values())

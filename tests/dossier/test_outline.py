@@ -63,7 +63,8 @@ def test_sections_and_derived_results_stand_in_their_parts(pack):
                for p in getattr(found, name) if isinstance(p, Grounded)}
     assert derived == {d.id: d.part if d.part in ("project", "plan") else "data_protection" for d in document.derived}
     assert "plan" in derived.values()  # the Art 60 checklist
-    assert list(PARTS)[-3:] == ["declaration", "annex", "documents"]
+    # The jurisdictions (with several targeted) after the declaration, before the annexes.
+    assert list(PARTS)[-4:] == ["declaration", "jurisdictions", "annex", "documents"]
 
 
 def test_each_obligation_once_under_the_roles_it_falls_on(pack):

@@ -65,8 +65,9 @@ def test_landmarks_the_skip_link_and_the_language(sample):
     assert page.lang == "en"
     assert page.links[0] == f"#{html.MAIN_ID}" and html.MAIN_ID in page.ids
     parts = [h.id for h in page.headings if h.level == 2 and h.inside == ("main",)]
-    # The documents only with a kit or documents, the changes since a review only with a reviewer's feedback.
-    assert parts == [f"part-{part}" for part in PARTS if part not in ("documents", "since_review")]
+    # The documents only with a kit or documents, the changes since a review only with a reviewer's feedback,
+    # the jurisdictions only with several targeted.
+    assert parts == [f"part-{part}" for part in PARTS if part not in ("documents", "since_review", "jurisdictions")]
     assert not page.outside_elements
 
 

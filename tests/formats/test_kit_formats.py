@@ -55,8 +55,9 @@ def test_the_page_names_the_kit_and_lists_the_documents_last(draft_file, nordlan
     header = " ".join(" ".join(page.texts).split()).split(DOSSIER_TEXT["contents"])[0]
     assert manifest.authority.name in header and manifest.sandbox.name in header
     parts = [h.id for h in page.headings if h.level == 2 and h.inside == ("main",)]
-    # The documents' part, last, as in the PDF (the changes since a review: only with a reviewer's feedback).
-    assert parts == [f"part-{part}" for part in PARTS if part != "since_review"]
+    # The documents' part, last, as in the PDF (the changes since a review: only with a reviewer's feedback;
+    # the jurisdictions: only with several targeted).
+    assert parts == [f"part-{part}" for part in PARTS if part not in ("since_review", "jurisdictions")]
     documents = page.text.split(DOSSIER_TEXT[PARTS["documents"]])[-1]
     assert " ".join(HTML_TEXT["documents_intro"].split()) in documents
     for attached in draft.attachments:
