@@ -53,6 +53,7 @@ def _english_left(text: str, own: list[str]) -> list[str]:
         shown = shown.replace(_plain(written), " ")
     shown = shown.replace("Sandbox Applicant Kit", " ")  # the application's name, the same in every language
     shown = re.sub(r"[\w.]*_[\w.]*", " ", shown)  # ids (eu_ai_act, nordland.ai_sandbox) name, they do not say
+    shown = re.sub(r"\b[0-9a-f]{64}\b", " ", shown)  # fingerprints: "…73be54…" holds letters, not words
     return sorted({word for word in WORD.findall(shown) if word.lower() in ENGLISH})
 
 
@@ -87,3 +88,4 @@ def test_the_check_finds_english_and_leaves_the_applicant_s_text_alone():
     assert _english_left("Résultat : We score the applicants\nwith the model. Haut risque", own) == []
     assert _english_left("Résultat : the system is high-risk", own) == ["high-risk", "is", "the"]
     assert _english_left("Kit nordland.ai_sandbox 1.0.0, jeu de questions eu_ai_act", own) == []
+    assert _english_left("SHA-256 748db413e8a90d22c5fb1eee6a7d14f4cc422ac9cfbe94610573be5467cf41a2", own) == []
