@@ -65,3 +65,15 @@ def test_a_date_is_typed_and_shown_as_the_language_writes_it_and_kept_as_year_mo
         assert parse_numeric_date("19.10.") is None and parse_numeric_date("31.02.2026") is None
     with speaking("fr"):
         assert numeric_date(dt.date(2026, 10, 19)) == "19/10/2026"
+
+
+def test_the_dossier_s_part_on_the_reviewed_version_writes_its_dates_in_german():
+    from app.dossier.outline import reply_text, since_intro
+    from app.results.since import SinceReview, ThreadReply
+
+    when = dt.datetime(2026, 10, 19, 9, 0, tzinfo=dt.timezone.utc)
+    with speaking("de"):
+        intro = since_intro(SinceReview("a" * 64, "needs_changes", "", "Ana", when, (), ()))
+        reply = reply_text(ThreadReply("Ben", "Done.", when))
+    assert "19. Oktober 2026" in intro and "19. Oktober 2026" in reply
+    assert not ISO.search(intro + reply)
