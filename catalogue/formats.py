@@ -7,10 +7,14 @@ a tenth of a second). In the pseudo-language English formats are accented like i
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from catalogue import is_pseudo, language
 from catalogue.languages import babel_locale
 from catalogue.pseudo import pseudo
+
+
+_DIGITS = re.compile(r"\D+")
 
 
 def _locale():
@@ -37,12 +41,55 @@ def format_date(date: dt.date, width: str = "long") -> str:
     return _shown(babel_date(date, format=width, locale=_locale()))
 
 
+def numeric_date(date: dt.date) -> str:
+    """`date` in digits as the language writes them, the year in full ("19.10.2026", "19/10/2026",
+    "10/19/2026"): for a field a person types a date into."""
+    from babel.dates import format_date as babel_date
+
+    return babel_date(date, format=_numeric_pattern(), locale=_locale())
+
+
+def parse_numeric_date(text: str) -> dt.date | None:
+    """A date typed as `numeric_date` writes it, or as year-month-day; None for anything else."""
+    from babel.dates import parse_date
+
+    text = text.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    if len([part for part in _DIGITS.split(text) if part]) != 3:
+        return None
+    try:
+        return parse_date(text, locale=_locale(), format=_numeric_pattern())
+    except (ValueError, IndexError):
+        return None
+
+
+def _numeric_pattern() -> str:
+    """The language's short pattern with the year in full (CLDR's is often two digits)."""
+    pattern = _locale().date_formats["short"].pattern
+    return re.sub(r"y+", "y", pattern)
+
+
 def format_datetime(moment: dt.datetime, width: str = "medium") -> str:
     """`moment` with its date and time of day, in the user's time zone when it has one."""
     from babel.dates import format_datetime as babel_datetime
 
     local = moment.astimezone() if moment.tzinfo else moment
     return _shown(babel_datetime(local.replace(tzinfo=None), format=width, locale=_locale()))
+
+
+def format_moment(moment: dt.datetime) -> str:
+    """`moment` for a narrow column: its date in digits (`numeric_date`) and the time to the minute
+    ("19.10.2026, 09:05", "19/10/2026 09:05")."""
+    from babel.dates import format_time
+
+    local = moment.astimezone() if moment.tzinfo else moment
+    locale = _locale()
+    pattern = str(locale.datetime_formats["medium"])  # how the language joins a date and a time
+    return _shown(pattern.format(format_time(local.time(), format="short", locale=locale),
+                                 numeric_date(local.date())))
 
 
 def format_number(number: float | int) -> str:

@@ -22,6 +22,7 @@ from app.commands.errors import EXIT_OK, CommandError
 from app.storage.drafts import write_atomically
 from app.storage.feedback import ApplicationStatus, CommentStatus, Feedback, FeedbackError, Target, load_feedback
 from catalogue import ntr, table, tr
+from catalogue.formats import format_date, format_datetime
 from forms.loader import DEFAULT_PACK
 
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ def shown(feedback: Feedback) -> str:
     lines = [TEXT["about"].format(system=about.system or "-", applicant=about.applicant or "-"),
              TEXT["fingerprint"].format(fingerprint=about.fingerprint),
              TEXT["application_status"].format(status=tr(f"review.review_status.{feedback.status.value}")),
-             TEXT["reviewer"].format(reviewer=feedback.reviewer or "-", written=feedback.written.isoformat())]
+             TEXT["reviewer"].format(reviewer=feedback.reviewer or "-", written=format_datetime(feedback.written))]
     if feedback.status_note:
         lines.append(TEXT["status_note"].format(note=feedback.status_note))
     lines.append(ntr("feedback.cli.counts", len(feedback.comments), open=len(feedback.open_comments())))
@@ -187,9 +188,9 @@ def shown(feedback: Feedback) -> str:
         target = TARGET[comment.target.kind.value] + (f" {comment.target.id}" if comment.target.id else "")
         lines += ["", TEXT["comment_line"].format(id=comment.id, status=COMMENT_STATUS[comment.status.value],
                                                    target=target, author=comment.author or "-",
-                                                   created=comment.created.date().isoformat())]
+                                                   created=format_date(comment.created.date()))]
         lines += ["    " + line for line in comment.text.splitlines()]
         for reply in comment.replies:
-            lines.append(TEXT["reply_line"].format(author=reply.author or "-", at=reply.at.date().isoformat(),
+            lines.append(TEXT["reply_line"].format(author=reply.author or "-", at=format_date(reply.at.date()),
                                                    text=" ".join(reply.text.split())))
     return "\n".join(lines)

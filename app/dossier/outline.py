@@ -258,7 +258,7 @@ def signer_name(document: ResultDocument) -> str:
 def since_intro(since: SinceReview) -> str:
     """Which version the reviewer saw, when they wrote, and what they said of the application."""
     return TEXT["since_intro"].format(fingerprint=since.fingerprint, reviewer=since.reviewer or "-",
-                                      date=since.written.date().isoformat(),
+                                      date=shown_date(since.written.date()),
                                       status=tr(f"review.review_status.{since.status}"))
 
 
@@ -273,13 +273,13 @@ def comment_heading(comment: ThreadComment) -> str:
 
 
 def reply_text(reply: ThreadReply) -> str:
-    return TEXT["since_reply"].format(author=reply.author or "-", date=reply.at.date().isoformat(), text=reply.text)
+    return TEXT["since_reply"].format(author=reply.author or "-", date=shown_date(reply.at.date()), text=reply.text)
 
 
 def jurisdiction_title(document: ResultDocument) -> str:
     """A jurisdiction's name as the dossier heads its result: the pack's title, id, version and law date."""
     return TEXT["jurisdiction_heading"].format(title=document.pack_title, id=document.pack_id,
-                                               version=document.pack_version, date=document.law_current_to.isoformat())
+                                               version=document.pack_version, date=shown_date(document.law_current_to))
 
 
 def open_and_gaps(document: ResultDocument) -> str:

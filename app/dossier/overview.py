@@ -25,6 +25,7 @@ from app.workspace.entry import Entry
 from app.workspace.portfolio import Portfolio, summary_lines
 from app.workspace.table import shown
 from catalogue import ntr, table
+from catalogue.formats import format_date, format_moment, numeric_date
 
 TEXT = table("dossier.overview")
 COLUMNS = table("workspace.column")
@@ -52,7 +53,7 @@ def overview_pdf(folder_name: str, found: Portfolio, entries: Sequence[Entry], t
     y = height - MARGIN - 14
     _text(page, MARGIN, y, TEXT["title"], 16, width - 2 * MARGIN, bold=True)
     y -= 16
-    _text(page, MARGIN, y, TEXT["subtitle"].format(folder=folder_name, date=today.isoformat()), 9, width - 2 * MARGIN)
+    _text(page, MARGIN, y, TEXT["subtitle"].format(folder=folder_name, date=format_date(today)), 9, width - 2 * MARGIN)
     y -= 18
     for line in summary_lines(found):
         for part in _wrapped(line, 10, width - 2 * MARGIN):
@@ -60,7 +61,7 @@ def overview_pdf(folder_name: str, found: Portfolio, entries: Sequence[Entry], t
             y -= 14
     y = _tier_bar(page, found, MARGIN, y - 4, width - 2 * MARGIN) - 14
     _table(page, entries, MARGIN, y, width - 2 * MARGIN, bottom=MARGIN + 14)
-    _text(page, MARGIN, MARGIN, TEXT["footer"].format(date=today.isoformat()), 7, width - 2 * MARGIN)
+    _text(page, MARGIN, MARGIN, TEXT["footer"].format(date=format_date(today)), 7, width - 2 * MARGIN)
     page.showPage()
     page.save()
     return stream.getvalue()
@@ -93,7 +94,7 @@ def _table(page, entries: Sequence[Entry], x: float, top: float, width: float, b
     tier = [column for column, _ in shares].index("tier")
     tier_x = x + sum(widths[:tier])
     for entry in entries[:fits]:
-        cells = shown(entry)
+        cells = _dated(entry)
         if entry.summary.colour:  # a square in the result's colour, its words after it
             page.setFillColor(HexColor(entry.summary.colour))
             page.rect(tier_x, y, SWATCH, SWATCH, stroke=0, fill=1)
@@ -106,10 +107,22 @@ def _table(page, entries: Sequence[Entry], x: float, top: float, width: float, b
         _text(page, x, y, ntr("dossier.overview.more", len(entries) - fits), SIZE, width)
 
 
+def _dated(entry: Entry) -> dict[str, str]:
+    """The entry's words with its deadline and its last change as the language writes dates in
+    digits, as narrow as year-month-day (which the CSV keeps, for programs)."""
+    cells = shown(entry)
+    try:
+        cells["deadline"] = numeric_date(dt.date.fromisoformat(cells["deadline"])) if cells["deadline"] else ""
+    except ValueError:  # a kit's date this version cannot read: shown as it came
+        pass
+    cells["modified"] = format_moment(entry.modified)
+    return cells
+
+
 def _shares(entries: Sequence[Entry]) -> list[tuple[str, float]]:
     """The columns shown and their share of the width: those of SHARES, but an optional one no row
     fills."""
-    cells = [shown(entry) for entry in entries]
+    cells = [_dated(entry) for entry in entries]
     kept = [(column, share) for column, share in SHARES
             if column not in OPTIONAL or any(row[column] for row in cells)]
     total = sum(share for _, share in kept)

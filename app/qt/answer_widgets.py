@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.qt.texts import TEXT
+from catalogue.formats import numeric_date, parse_numeric_date
 
 
 # Option labels up to this many characters stay on one line; longer ones wrap beside their button.
@@ -260,18 +261,30 @@ class NumberWidget(_CheckedLineWidget):
         return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+EXAMPLE_DATE = dt.date(2026, 3, 31)
+
+
 class DateWidget(_CheckedLineWidget):
-    invalid_key = "date_invalid"
+    """A date written as the language writes it in digits ("19.10.2026"), or as year-month-day;
+    the answer kept is year-month-day whichever way it was typed."""
+
+    invalid_key = "date_hint"
 
     def __init__(self, question, parent=None):
         super().__init__(question, parent)
-        self.edit.setPlaceholderText(TEXT["date_placeholder"])
+        self.edit.setPlaceholderText(numeric_date(EXAMPLE_DATE))
+        self.problem.setText(TEXT["date_hint"].format(example=numeric_date(EXAMPLE_DATE),
+                                                      iso=EXAMPLE_DATE.isoformat()))
 
     def parse(self, text):
+        found = parse_numeric_date(text)
+        return found.isoformat() if found else None
+
+    def format(self, value):
         try:
-            return dt.date.fromisoformat(text.strip()).isoformat()
-        except ValueError:
-            return None
+            return numeric_date(dt.date.fromisoformat(str(value)))
+        except ValueError:  # a value this version cannot read as a date: shown as it is, not lost
+            return str(value)
 
 
 WIDGETS: dict[str, type[AnswerWidget]] = {

@@ -13,9 +13,10 @@ import html
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.qt.style import muted
-from app.results.wording import question_text
+from app.results.since import target_words
 from app.storage.feedback import Comment, CommentStatus, TargetKind
 from catalogue import table, tr
+from risk_tiers.texts import QUOTED
 
 TEXT = table("qt.feedback")
 STATUS = table("feedback.comment_status")
@@ -77,8 +78,9 @@ class CommentsView(QFrame):
         layout = QVBoxLayout(row)
         layout.setContentsMargins(8, 4, 8, 4)
         on = comment.target.id
-        if comment.target.kind is TargetKind.QUESTION and self.kind is None:  # in the list: which question, in words
-            on = f"\u201c{question_text(self.session.pack, on)}\u201d"
+        if self.kind is None and comment.target.kind not in (TargetKind.ATTACHMENT, TargetKind.APPLICATION):
+            # in the list: which question, finding, obligation or gap, in the pack's words
+            on = QUOTED.format(text=target_words(self.session.pack, comment.target.kind, on))
         target = TARGET[comment.target.kind.value] + (f" {on}" if on else "")
         head = TEXT["comment_head"].format(sign=SIGN[comment.status], status=STATUS[comment.status.value],
                                            author=comment.author or "-", target=target)

@@ -22,6 +22,7 @@ from app.review.detail import DossierDetail
 from app.storage.feedback import CommentStatus, Target
 from catalogue import table, tr
 from catalogue.formats import format_datetime
+from risk_tiers.texts import QUOTED
 
 TEXT = table("qt.reviewer")
 FEEDBACK = table("qt.reviewer.feedback")
@@ -46,11 +47,11 @@ class CommentsPanel(QWidget):
         if not comments:
             muted(_label(TEXT["comments_none"], layout))
         for comment in comments:
-            self._comment(layout, comment, replies.get(comment.id, []))
+            self._comment(layout, comment, replies.get(comment.id, []), detail)
         self._writing_row(layout, detail)
 
-    def _comment(self, layout, comment, replies: list) -> None:
-        target = TEXT["comment_on"][comment.target_kind].format(target=comment.target_id)
+    def _comment(self, layout, comment, replies: list, detail: DossierDetail) -> None:
+        target = TEXT["comment_on"][comment.target_kind].format(target=_target(comment, detail))
         row = QHBoxLayout()
         text = TEXT["comment"].format(author=comment.author, when=format_datetime(dt.datetime.fromisoformat(comment.created)),
                                       status=TEXT["comment_status"][comment.status], target=target, text=comment.text)
@@ -134,6 +135,13 @@ class ThreadPanel(QWidget):
         columns.addLayout(changes, 1)
         columns.addLayout(comments, 1)
         layout.addLayout(columns)
+
+
+def _target(comment, detail: DossierDetail) -> str:
+    """What a comment is on, in the pack's words and quoted; its id without the pack to word it."""
+    if detail.document is None or comment.target_kind in ("attachment", "application"):
+        return comment.target_id
+    return QUOTED.format(text=detail.document.target_words(comment.target_kind, comment.target_id))
 
 
 def _cut(words: str) -> str:

@@ -21,7 +21,7 @@ from functools import cached_property
 from typing import Literal
 
 from app.results import names
-from app.results.since import SinceReview, since_review
+from app.results.since import SinceReview, since_review, target_words
 from app.results.wording import (answer_text, gap_texts, open_point_text, question_text, refs_text, status_text,
                                  value_text)
 from app.storage.drafts import Draft
@@ -318,6 +318,10 @@ class ResultDocument:
     def outcome_label(self, outcome: str) -> str:
         """The pack's words for one of its tracks' outcomes ("high_risk": "High-risk"); "" for another id."""
         return next((o.label for track in self._pack.tracks for o in track.outcomes if o.id == outcome), "")
+
+    def target_words(self, kind: str, target_id: str) -> str:
+        """What a reviewer's comment is on, in the pack's words (app/results/since.py)."""
+        return target_words(self._pack, kind, target_id)
 
     @property
     def provisional(self) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 
 from app.results.document import Answer, DerivedPart, DutyPart, FindingPart, ObligationPart, ResultDocument
 from catalogue import table
+from catalogue.formats import format_date
 from forms.citations import label
 from risk_tiers import texts
 from risk_tiers.assessment import Assessment
@@ -21,7 +22,7 @@ def document_text(document: ResultDocument) -> str:
     lines += [TEXT["track"].format(track=track.label, status=track.status) for track in document.tracks]
     if document.roles:
         lines.append(TEXT["roles"].format(roles=", ".join(role.name for role in document.roles)))
-    lines.append(TEXT["law"].format(date=document.law_current_to.isoformat(), note=document.law_note))
+    lines.append(TEXT["law"].format(date=format_date(document.law_current_to), note=document.law_note))
     lines += _section(TEXT["findings"], [_finding_lines(f, document) for f in document.findings])
     if document.excluded:
         lines += _section(TEXT["excluded"], [_finding_lines(f, document) for f in document.excluded])
@@ -74,7 +75,7 @@ def _finding_lines(finding: FindingPart, document: ResultDocument) -> list[str]:
 def obligation_lines(obligation: ObligationPart) -> list[str]:
     when = ""
     if obligation.applies_from:
-        when = TEXT["from"].format(date=obligation.applies_from.isoformat())
+        when = TEXT["from"].format(date=format_date(obligation.applies_from))
         when += "" if obligation.verified else TEXT["unverified"]
     return [f"- {obligation.text} ({obligation.citations}; {when or '-'})"]
 

@@ -15,6 +15,7 @@ from typing import Any
 from app.results.wording import answer_text, question_text
 from app.storage.drafts import Draft
 from app.storage.feedback import Comment, TargetKind
+from catalogue import tr
 from forms.evaluation import index_of, is_empty
 from forms.schema import Pack
 
@@ -38,7 +39,7 @@ class ThreadReply:
 class ThreadComment:
     id: str
     kind: str        # question, finding, obligation, gap, attachment or application
-    target: str      # what it is on: a question's text, else the id ("" for the application)
+    target: str      # what it is on, in the pack's words (see `target_words`; "" for the application)
     author: str
     text: str
     status: str      # open, answered or resolved
@@ -87,9 +88,31 @@ def _words(pack: Pack, question_id: str, value: Any, known: bool) -> str:
     return answer_text(pack, question_id, value) if known else str(value)
 
 
+def target_words(pack: Pack, kind: TargetKind | str, target_id: str) -> str:
+    """What a comment is on, in the pack's words: a question's text, a finding's reason (its rule's),
+    an obligation's or a gap's text; a document by its id, the application by nothing. An item the
+    pack no longer has is named by its id, saying so."""
+    kind = TargetKind(kind)
+    if kind is TargetKind.APPLICATION:
+        return ""
+    if kind is TargetKind.ATTACHMENT:
+        return target_id
+    words = _pack_words(pack, kind, target_id)
+    return words if words else tr("feedback.target_gone", id=target_id)
+
+
+def _pack_words(pack: Pack, kind: TargetKind, target_id: str) -> str:
+    if kind is TargetKind.QUESTION:
+        return question_text(pack, target_id) if target_id in index_of(pack).questions else ""
+    if kind is TargetKind.FINDING:
+        rule = next((r for r in pack.rules if r.id == target_id), None)
+        return (rule.reason or rule.label or rule.id) if rule else ""
+    items = pack.obligations if kind is TargetKind.OBLIGATION else pack.gaps
+    return next((item.text for item in items if item.id == target_id), "")
+
+
 def _comment(pack: Pack, comment: Comment) -> ThreadComment:
     target = comment.target
-    on = question_text(pack, target.id) if (target.kind is TargetKind.QUESTION
-                                            and target.id in index_of(pack).questions) else target.id
+    on = target_words(pack, target.kind, target.id)
     return ThreadComment(comment.id, target.kind.value, on, comment.author, comment.text, comment.status.value,
                          tuple(ThreadReply(r.author, r.text, r.at) for r in comment.replies))
