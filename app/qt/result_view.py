@@ -196,7 +196,7 @@ class ResultView(ScrollPage):
         layout.addWidget(self._title(TEXT["jurisdictions_results"]))
         for document in documents:
             line = self._text(TEXT["jurisdiction_headline"].format(title=document.pack_title,
-                                                                   headline=document.headline.label))
+                                                                   headline=document.headline.title))
             line.setProperty("jurisdiction", document.pack_id)
             layout.addWidget(line)
         if crosswalk.rows:

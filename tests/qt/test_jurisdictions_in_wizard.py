@@ -86,6 +86,6 @@ def test_the_result_panel_lists_each_jurisdictions_headline_and_the_evidence_reu
              if label.property("jurisdiction")}
     assert set(lines) == {"eu_ai_act", UTAH}
     for document in documents:
-        assert document.headline.label in lines[document.pack_id]
+        assert document.headline.title in lines[document.pack_id]
     rows = {label.property("evidence") for label in panel.findChildren(QLabel) if label.property("evidence")}
     assert rows == {row.evidence for row in crosswalk.rows} and rows
