@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         autosave_files.set_aside_crashed_autosaves()
         self.autosaver = draft_files.Autosaver(self)
         self.start = StartPage()
-        self.start.new_requested.connect(self.new_draft)
+        self.start.new_requested.connect(self.choose_new_draft)
         self.start.open_requested.connect(self.open_draft)
         self.start.recent_chosen.connect(lambda name: self.open_path(Path(name)))
         self.start.restore_requested.connect(self._restore_offered)
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         keys = QKeySequence.StandardKey
-        self.new_action = self._action(TEXT["new"], self.new_draft, keys.New)
+        self.new_action = self._action(TEXT["new"], self.choose_new_draft, keys.New)
         self.open_action = self._action(TEXT["open"], self.open_draft, keys.Open)
         self.save_action = self._action(TEXT["save"], self.save, keys.Save)
         self.save_as_action = self._action(TEXT["save_as"], self.save_as, "Ctrl+Shift+S")
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.versions_action = self._action(TEXT["versions"], self.restore_version)
         self.open_kit_action = self._action(TEXT["open_kit"], self.open_kit)
         self.kit_aside_action = self._action(TEXT["kit_aside"], lambda: self.wear_kit(None))
+        self.add_jurisdiction_action = self._action(TEXT["add_jurisdiction"], self.add_jurisdiction)
         self.kit_aside_action.setEnabled(False)
         self.back_action = self._action(TEXT["back"], lambda: self.wizard and (self._to_wizard(), self.wizard.back()), "Alt+Left")
         self.next_action = self._action(TEXT["next"], lambda: self.wizard and (self._to_wizard(), self.wizard.next()), "Alt+Right")
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(TEXT["menu_edit"])
         edit_menu.addAction(self.undo_action)
         edit_menu.addSeparator()
+        edit_menu.addAction(self.add_jurisdiction_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.language_action)
         go_menu = self.menuBar().addMenu(TEXT["menu_go"])
         go_menu.addActions([self.back_action, self.next_action, self.next_missing_action, self.review_action,
@@ -130,7 +133,7 @@ class MainWindow(QMainWindow):
     def _enable_draft_actions(self, enabled: bool) -> None:
         for action in (self.save_action, self.save_as_action, self.protect_action, self.versions_action,
                        self.back_action, self.next_action, self.review_action, self.export_action,
-                       self.next_missing_action, self.feedback_action):
+                       self.next_missing_action, self.feedback_action, self.add_jurisdiction_action):
             action.setEnabled(enabled)
 
     def _fill_recent_menu(self) -> None:
@@ -199,6 +202,7 @@ class MainWindow(QMainWindow):
             self.session.path_changed.connect(self._update_title)
             self.session.drafts.saved.connect(self._on_saved)
             self.session.kit_changed.connect(self._on_kit_changed)
+            self.session.jurisdictions_changed.connect(self._on_jurisdictions_changed)
             self.autosaver.follow(self.session)
             self._wear_branding()
             self._show_estimate()
@@ -270,6 +274,14 @@ class MainWindow(QMainWindow):
         if self.wizard is not None:  # else built from the new pack when first needed
             self._build_wizard()
         self._wear_branding()
+        self._show_estimate()
+
+    def _on_jurisdictions_changed(self, _jurisdictions) -> None:
+        if self.wizard is not None:  # the questionnaire asked changed: its pages are built again
+            step = self.wizard.current_step
+            self._build_wizard()
+            if step:
+                self.wizard.go_to(step)
         self._show_estimate()
 
     def _show_estimate(self) -> None:
@@ -385,7 +397,7 @@ class MainWindow(QMainWindow):
 
             self.prepare_page = PreparePage(session.pack, time_estimate(session.pack))
             self.prepare_page.back_requested.connect(lambda: self.stack.setCurrentWidget(self._before_prepare))
-            self.prepare_page.new_requested.connect(self.new_draft)
+            self.prepare_page.new_requested.connect(self.choose_new_draft)
             self.stack.addWidget(self.prepare_page)
         if self.stack.currentWidget() is not self.prepare_page:
             self._before_prepare = self.stack.currentWidget()  # Back returns there (start page or draft)
@@ -482,15 +494,59 @@ class MainWindow(QMainWindow):
         self._enable_draft_actions(self._before_reviewer is self.wizard)
 
     # --- drafts: the session's flows ---
-    def new_draft(self) -> None:
+    def choose_new_draft(self) -> None:
+        """A new draft for the jurisdictions the person ticks (the pack in use always among them)."""
         if not self.may_discard():
             return
         session = self.ensure_session()
         if session is None:
             return
+        others = self._choose_jurisdictions(session)
+        if others is not None:
+            self.new_draft(others, asked=True)
+
+    def new_draft(self, others: list[str] | tuple[str, ...] = (), asked: bool = False) -> None:
+        """A new draft for the pack in use and the jurisdictions of the packs named in `others`;
+        `asked`: the person has let go of unsaved work already."""
+        if not asked and not self.may_discard():
+            return
+        session = self.ensure_session()
+        if session is None:
+            return
         self.settings.remove("last_section/new")
-        session.drafts.new()
+        session.drafts.new(others)
         self._show_wizard()
+
+    def _choose_jurisdictions(self, session) -> list[str] | None:
+        """The other jurisdictions a new draft targets, ticked beside the pack in use (always
+        asked); None when the person cancels. Without other packs nothing is asked."""
+        from app.session.targets import available_jurisdictions
+
+        own = session.own_pack.id
+        others = [info for info in available_jurisdictions() if info.id != own]
+        if not others:
+            return []
+        rows = [_jurisdiction_row(session.own_pack.title, session.own_pack.law_current_to)]
+        rows += [_jurisdiction_row(info.title, info.law_current_to) for info in others]
+        chosen = self.prompter.choose_rows(self, TEXT["jurisdictions_title"], TEXT["jurisdictions_label"], rows, fixed=1)
+        return None if chosen is None else [others[i - 1].id for i in chosen if i > 0]
+
+    def add_jurisdiction(self) -> None:
+        """Target one more jurisdiction with the draft open: its questions join the wizard's."""
+        from app.session.targets import available_jurisdictions
+
+        session = self.ensure_session()
+        if session is None:
+            return
+        targeted = set(session.draft.jurisdictions) | {session.own_pack.id}
+        others = [info for info in available_jurisdictions() if info.id not in targeted]
+        if not others:
+            self.prompter.info(self, TEXT["jurisdictions_title"], TEXT["all_jurisdictions"])
+            return
+        rows = [_jurisdiction_row(info.title, info.law_current_to) for info in others]
+        chosen = self.prompter.choose_item(self, TEXT["jurisdictions_title"], TEXT["add_jurisdiction_label"], rows)
+        if chosen is not None:
+            session.drafts.add_jurisdiction(others[chosen].id)
 
     def open_draft(self) -> None:
         if not self.may_discard():
@@ -667,3 +723,9 @@ def _kit_kept(made):
     from app.kits.shelf import kit_finder
 
     return kit_finder()(made)
+
+
+def _jurisdiction_row(title: str, law_date) -> str:
+    from catalogue.formats import format_date
+
+    return TEXT["jurisdiction_row"].format(title=title, date=format_date(law_date))

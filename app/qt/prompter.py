@@ -118,6 +118,34 @@ class Prompter:
         chosen, ok = QInputDialog.getItem(parent, title, label, rows, current, False)
         return rows.index(chosen) if ok and chosen in rows else None
 
+    def choose_rows(self, parent, title: str, label: str, rows: list[str], fixed: int = 0) -> list[int] | None:
+        """The indexes of the rows ticked among `rows` (the first `fixed` ticked and kept), or None
+        when the person cancels: the jurisdictions a new draft targets."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(title)
+        layout = QVBoxLayout(dialog)
+        text = QLabel(label)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        listed = QListWidget()
+        for index, row in enumerate(rows):
+            item = QListWidgetItem(row, listed)
+            item.setCheckState(Qt.CheckState.Checked if index < fixed else Qt.CheckState.Unchecked)
+            if index < fixed:  # the pack in use is always asked
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+        listed.setAccessibleName(title)
+        layout.addWidget(listed)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return [i for i in range(listed.count()) if listed.item(i).checkState() == Qt.CheckState.Checked]
+
     def choose_client(self, parent, title: str, label: str, clients: list[str]) -> str | None:
         """One of `clients`, or a name typed in; None when the person cancels."""
         from PySide6.QtWidgets import QInputDialog

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from app.qt.scroll_page import ScrollPage
 from app.qt.style import muted, set_role
 from app.qt.texts import TEXT
-from catalogue import ntr
+from catalogue import ntr, table
 from risk_tiers.texts import BECAUSE
+
+CROSSWALK_STATUS = table("crosswalk.status")
 
 if TYPE_CHECKING:
     from app.results.document import Answer, FindingPart, ResultDocument
@@ -116,10 +118,7 @@ class ResultView(ScrollPage):
 
     def show_assessment(self, assessment) -> None:
         self.filled = True
-        # Imported here: at start-up the panel fills after the first paint, and so may this module.
-        from app.results.document import result_document
-
-        document = result_document(self.session.pack, self.session.draft, assessment, self.session.evaluation)
+        document = self.session.result_document(assessment)
         self.tier.setText(document.headline.title)
         self.summary.setText(document.headline.summary)
         self.summary.setVisible(bool(self.summary.text()))
@@ -156,6 +155,7 @@ class ResultView(ScrollPage):
         if document.obligations:
             layout.addWidget(self._text(ntr("qt.obligations_count", len(document.obligations))))
         self._add_application_results(layout, document)
+        self._add_jurisdictions(layout)
         layout.addWidget(self._title(TEXT["open_points"]))
         if not document.open_points:
             layout.addWidget(self._text(TEXT["no_open_points"]))
@@ -185,6 +185,29 @@ class ResultView(ScrollPage):
             layout.addWidget(link_label(html.escape(text) + question_link(duty.question), self._on_link))
         for gap in document.gaps:  # in short: the link goes to the questions that settle it
             layout.addWidget(link_label(html.escape(gap.short_text) + question_link(gap.question), self._on_link))
+
+    def _add_jurisdictions(self, layout) -> None:
+        """For several jurisdictions: each one's headline, and the evidence each piece reuses
+        (covered or missing under each law): evidence reuse, never one law recognising another."""
+        found = self.session.each_result()
+        if found is None:
+            return
+        documents, crosswalk = found
+        layout.addWidget(self._title(TEXT["jurisdictions_results"]))
+        for document in documents:
+            line = self._text(TEXT["jurisdiction_headline"].format(title=document.pack_title,
+                                                                   headline=document.headline.title))
+            line.setProperty("jurisdiction", document.pack_id)
+            layout.addWidget(line)
+        if crosswalk.rows:
+            layout.addWidget(self._title(TEXT["evidence_reuse"]))
+        titles = {j.id: j.title for j in crosswalk.jurisdictions}
+        for row in crosswalk.rows:
+            cells = [TEXT["evidence_cell"].format(jurisdiction=titles[c.jurisdiction], status=CROSSWALK_STATUS[c.status])
+                     for c in row.cells if c.status != "none"]
+            line = link_label(f"<b>{html.escape(row.label)}</b><br>" + "<br>".join(map(html.escape, cells)), self._on_link)
+            line.setProperty("evidence", row.evidence)
+            layout.addWidget(line)
 
     def _finding(self, finding: FindingPart, shown: set[tuple[str, str]]) -> QWidget:
         head = "<br>".join(part for part in (f"<b>{html.escape(finding.citations)}</b>" if finding.refs else "",

@@ -25,6 +25,9 @@ from forms.schema import Pack
 
 if TYPE_CHECKING:  # the kits' code loads only for a draft made with a kit (start-up time)
     from app.kits.kit import Kit
+    from app.results.crosswalk import CrosswalkReport
+    from app.results.document import ResultDocument
+    from app.results.jurisdictions import Questionnaire
     from risk_tiers.assessment import Assessment
 
 
@@ -51,6 +54,9 @@ class Session(QObject):
     kit_changed = Signal(object)
     attachments_changed = Signal()
     feedback_changed = Signal()  # the reviewer's feedback taken, or a reply written
+    # The jurisdictions the draft targets changed (one added, or a draft targeting others put in
+    # place): the pack asked changed with them, and the views built from it are built again.
+    jurisdictions_changed = Signal(object)
 
     def __init__(self, pack: Pack, draft: Draft | None = None, path: Path | None = None, parent=None,
                  prompts: Prompts | None = None, kit: Kit | None = None,
@@ -77,11 +83,38 @@ class Session(QObject):
         self.drafts.kit_changed.connect(self._on_kit_changed)
         self.drafts.attachments_changed.connect(self.attachments_changed.emit)
         self.drafts.feedback_changed.connect(self.feedback_changed.emit)
+        self.drafts.jurisdictions_changed.connect(self._on_jurisdictions_changed)
+        # The questionnaire asked for several jurisdictions (app/results/composed.py), for the
+        # jurisdictions and the pack it was made for.
+        self._asked: tuple[tuple, Pack, Questionnaire | None] | None = None
 
     @property
     def pack(self) -> Pack:
-        """The pack in use: the kit's when one is worn (the draft session may change it)."""
+        """The pack asked: the one in use (the kit's when one is worn), or, for a draft that targets
+        several jurisdictions, it asking their composed questionnaire (shared facts once)."""
+        return self._composed()[1]
+
+    @property
+    def own_pack(self) -> Pack:
+        """The pack in use, whose result the result panel and the dossier lead with."""
         return self.drafts.pack
+
+    @property
+    def questionnaire(self) -> Questionnaire | None:
+        """The jurisdictions composed, when the draft targets more than its own pack."""
+        return self._composed()[2]
+
+    def _composed(self) -> tuple[tuple, Pack, Questionnaire | None]:
+        key = (id(self.drafts.pack), tuple(self.draft.jurisdictions))
+        if self._asked is None or self._asked[0] != key:
+            if len(self.draft.jurisdictions) < 2:  # the composition (and the engine it imports) loads only when needed
+                self._asked = (key, self.drafts.pack, None)
+            else:
+                from app.results.composed import asked_pack, questionnaire_for
+
+                questionnaire = questionnaire_for(self.drafts.pack, self.draft.jurisdictions)
+                self._asked = (key, asked_pack(self.drafts.pack, questionnaire), questionnaire)
+        return self._asked
 
     @property
     def kit(self) -> Kit | None:
@@ -163,10 +196,43 @@ class Session(QObject):
         if self._assessment is None:
             from risk_tiers.classify import classify  # imported here: see _assessment above
 
-            self._assessment = classify(self.pack, self.draft.values(), self.draft.notes())
+            self._assessment = self._classify(classify)
             if not self._typed:  # else the views still show the one before the typing
                 self._last_assessment = self._assessment
         return self._assessment
+
+    def _classify(self, classify) -> Assessment:
+        """The own pack's result: of its answers, each shared fact's answer standing for its own question."""
+        questionnaire = self.questionnaire
+        if questionnaire is None:
+            return classify(self.pack, self.draft.values(), self.draft.notes())
+        from app.results.jurisdictions import answers_for
+
+        own = self.own_pack.id
+        return classify(self.own_pack, answers_for(questionnaire, own, self.draft.values()),
+                        answers_for(questionnaire, own, self.draft.notes()))
+
+    def result_document(self, assessment: Assessment) -> ResultDocument:
+        """The own pack's result document of `assessment` (for several jurisdictions: of the answers
+        its pack reads, each shared fact's answer under its own question)."""
+        from app.results.document import result_document
+
+        questionnaire = self.questionnaire
+        if questionnaire is None:
+            return result_document(self.pack, self.draft, assessment, self.evaluation)
+        from app.results.jurisdictions import answers_for
+
+        own = answers_for(questionnaire, self.own_pack.id, self.draft.answers)
+        return result_document(self.own_pack, self.draft.model_copy(update={"answers": own}), assessment)
+
+    def each_result(self) -> tuple[tuple[ResultDocument, ...], CrosswalkReport] | None:
+        """Each jurisdiction's result and the evidence reuse among them; None for one jurisdiction."""
+        questionnaire = self.questionnaire
+        if questionnaire is None:
+            return None
+        from app.results.composed import each_result
+
+        return each_result(questionnaire, self.draft)
 
     def section_status(self, section_id: str) -> SectionStatus:
         section = self.evaluation.index.sections[section_id]
@@ -199,6 +265,9 @@ class Session(QObject):
         else:  # a whole draft put in place: every view hears of it, the typing before is past
             self._typing.stop()
             self._typed.clear()
+            if self._asked is not None and self._asked[0][1] != tuple(self.draft.jurisdictions):
+                self._recompute()  # the views are built again for its questionnaire before they hear of it
+                self.jurisdictions_changed.emit(list(self.draft.jurisdictions))
         self._tell(question_id)
 
     def _tell(self, question_id: str) -> None:
@@ -219,6 +288,10 @@ class Session(QObject):
     def _on_kit_changed(self, kit) -> None:
         self._recompute()
         self.kit_changed.emit(kit)
+
+    def _on_jurisdictions_changed(self, jurisdictions: list[str]) -> None:
+        self._recompute()
+        self.jurisdictions_changed.emit(jurisdictions)
 
     def _recompute(self) -> None:
         evaluation = Evaluation(self.pack, self.draft.values())

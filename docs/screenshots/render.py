@@ -2,7 +2,7 @@
 the start page with its time estimate, what to prepare, every section, the review, and the glossary.
 
     .venv/bin/python docs/screenshots/render.py OUT_FOLDER [--dark] [--scale 2] [--small] [--draft FILE] [--lang CODE]
-                                                [--kit FILE] [--only STEP ...]
+                                                [--kit FILE] [--only STEP ...] [--jurisdictions PACK ...]
     .venv/bin/python docs/screenshots/render.py OUT_FOLDER --workspace [--dark] ...
     .venv/bin/python docs/screenshots/render.py OUT_FOLDER --reviewer [--dark] [--lang CODE] ...
     .venv/bin/python docs/screenshots/render.py OUT_FOLDER --feedback [--dark] [--lang CODE] ...
@@ -14,6 +14,8 @@ in dark mode would; --scale sets QT_SCALE_FACTOR (200% = 2); --lang renders in t
 the pseudo-language, to see what escaped the catalogue and what a longer language does to the layout).
 --kit wears an authority's kit (resources/kits/nordland.sandboxkit): the start page is rendered
 with its welcome, and the review page with two documents added, scrolled to them as well.
+--jurisdictions targets those packs' jurisdictions too (utah_ai_lab): the wizard asks their composed
+questionnaire, and the result panel is scrolled to each one's headline, the evidence reuse under them.
 --only renders just those steps (section ids, "review", "prepare" or "glossary"; the start page always).
 --workspace renders the start page with a consultant's workspace instead (a folder made from the
 examples: several clients, undecided and incomplete drafts, a protected and a damaged file, an
@@ -68,6 +70,7 @@ def main() -> int:
     parser.add_argument("--reviewer", action="store_true", help="the reviewer's view on a sample inbox")
     parser.add_argument("--feedback", action="store_true",
                         help="the reviewer's comments, the applicant's review page with them, the next version's thread")
+    parser.add_argument("--jurisdictions", nargs="*", default=[], help="other packs the draft targets")
     parser.add_argument("--only", nargs="*", help="the steps to render (section ids, review, prepare, glossary)")
     options = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -99,7 +102,7 @@ def main() -> int:
     window.show()
     options.out.mkdir(parents=True, exist_ok=True)
     suffix = ("-" + catalogue.language() if options.lang != "en" else "") + ("-dark" if options.dark else "") + (f"-x{options.scale}" if options.scale != "1" else "")
-    suffix = ("-kit" if options.kit else "") + suffix
+    suffix = ("-kit" if options.kit else "") + ("-jurisdictions" if options.jurisdictions else "") + suffix
     settle(app)
 
     def save(name: str, grabbed=None) -> None:
@@ -136,8 +139,10 @@ def main() -> int:
     if options.draft:
         if not window.open_path(options.draft.resolve()):
             raise SystemExit(f"error: {options.draft} could not be opened")
+        for pack_id in options.jurisdictions:
+            window.session.drafts.add_jurisdiction(pack_id)
     else:
-        window.new_draft()
+        window.new_draft(options.jurisdictions)
         fill(window.session, window.session.pack, answered_sections=len(window.session.pack.sections) - 1)
     if options.kit:
         add_documents(window)
@@ -147,6 +152,8 @@ def main() -> int:
             continue
         window.wizard.go_to(step)
         settle(app)
+        if options.jurisdictions:  # the result panel at each jurisdiction's headline, the evidence reuse under it
+            show_jurisdictions(app, window.wizard.result)
         save(f"{number:02d}-{step.replace('_', '')}")
     if options.kit and (not options.only or "review" in options.only):
         review = window.wizard.review
@@ -161,6 +168,17 @@ def main() -> int:
         settle(app)
         save("glossary", glossary.grab())
     return 0
+
+
+def show_jurisdictions(app, panel) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLabel
+
+    panel.fill()
+    settle(app)
+    first = next(label for label in panel.widget().findChildren(QLabel) if label.property("jurisdiction"))
+    panel.verticalScrollBar().setValue(first.mapTo(panel.widget(), QPoint(0, 0)).y() - 60)
+    settle(app)
 
 
 def settle(app) -> None:

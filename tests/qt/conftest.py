@@ -49,6 +49,8 @@ class ScriptedPrompter:
         self.feedback_answer: Path | None = None  # the reviewer's feedback file "chosen"
         self.reply_answer: str | None = None  # a reply typed to a reviewer's comment
         self.replies_asked: list[str] = []  # the comments a reply was asked to
+        self.rows_answer: list[int] | None = [0]  # the jurisdictions ticked for a new draft: its own pack's
+        self.rows_offered: list[str] = []
 
     def ask_save_changes(self, parent, name):
         self.asked.append(name)
@@ -131,6 +133,10 @@ class ScriptedPrompter:
 
     def choose_folder(self, parent, folder):
         return self.folder_answer
+
+    def choose_rows(self, parent, title, label, rows, fixed=0):
+        self.rows_offered = list(rows)
+        return self.rows_answer
 
 
 @pytest.fixture(scope="session", autouse=True)

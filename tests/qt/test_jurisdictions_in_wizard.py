@@ -1,0 +1,93 @@
+"""Several jurisdictions in the wizard: the applicant ticks them for a new draft (or adds one to a
+draft open), the wizard asks the shared facts once and each law's own sections after, the draft
+file records them, and the result panel shows each law's headline and the evidence reuse."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+
+from app.session.targets import available_jurisdictions
+from tests.qt.conftest import answer
+
+UTAH = "utah_ai_lab"
+
+
+def _tick(prompter, *pack_ids):
+    """Script the chooser a new draft asks: the pack in use (row 0) and `pack_ids` ticked."""
+    others = [info.id for info in available_jurisdictions() if info.id != "eu_ai_act"]
+    prompter.rows_answer = [0, *(1 + others.index(pack_id) for pack_id in pack_ids)]
+
+
+def _new_window(make_window, qtbot, prompter, *pack_ids):
+    _tick(prompter, *pack_ids)
+    window = make_window()
+    qtbot.mouseClick(window.start.new_button, Qt.MouseButton.LeftButton)
+    assert window.wizard is not None and window.wizard.isVisible()
+    return window
+
+
+def _asked(window) -> list[str]:
+    """Every question id the wizard's pages ask, in order."""
+    return [question.id for section in window.session.pack.sections for question in section.questions]
+
+
+def test_a_new_draft_for_the_eu_and_utah_asks_the_shared_facts_once(make_window, qtbot, prompter, tmp_path):
+    window = _new_window(make_window, qtbot, prompter, UTAH)
+    assert any("Utah" in row for row in prompter.rows_offered) and len(prompter.rows_offered) > 2
+    assert window.session.draft.jurisdictions == ["eu_ai_act", UTAH]
+    asked = _asked(window)
+    assert len(asked) == len(set(asked))
+    sections = [section.id for section in window.session.pack.sections]
+    assert sections[0] == "core" and "ut_lab" in sections and "applicant" in sections
+    assert "applicant.organisation" not in asked and "core.organisation" in asked
+    assert window.wizard.model.section_ids == sections  # the steps list the composed questionnaire
+    window.wizard.go_to("core")
+    answer(qtbot, window, "core.organisation", "Example Labs")
+    prompter.save_answer = tmp_path / "both.json"
+    assert window.save()
+    saved = json.loads((tmp_path / "both.json").read_text(encoding="utf-8"))
+    assert saved["jurisdictions"] == ["eu_ai_act", UTAH]
+    again = make_window()
+    assert again.open_path(tmp_path / "both.json")
+    assert again.session.draft.jurisdictions == ["eu_ai_act", UTAH]
+    assert _asked(again) == asked
+    assert again.session.value("core.organisation") == "Example Labs"
+
+
+def test_adding_a_jurisdiction_to_an_open_draft_adds_its_sections(window, qtbot, prompter):
+    assert "ut_lab" not in [section.id for section in window.session.pack.sections]
+    others = [info.id for info in available_jurisdictions() if info.id != "eu_ai_act"]
+    prompter.item_answer = others.index(UTAH)
+    window.add_jurisdiction_action.trigger()
+    assert window.session.draft.jurisdictions == ["eu_ai_act", UTAH]
+    assert window.session.dirty
+    sections = [section.id for section in window.session.pack.sections]
+    assert sections[0] == "core" and "ut_lab" in sections
+    window.wizard.go_to("ut_lab")
+    assert window.wizard.current_step == "ut_lab"
+    assert "ut.roles" in window.wizard.page("ut_lab").views
+    asked = _asked(window)
+    assert len(asked) == len(set(asked))
+
+
+def test_the_result_panel_lists_each_jurisdictions_headline_and_the_evidence_reuse(make_window, qtbot, prompter):
+    window = _new_window(make_window, qtbot, prompter, UTAH)
+    panel = window.wizard.result
+    panel.fill()
+    documents, crosswalk = window.session.each_result()
+    assert [d.pack_id for d in documents] == ["eu_ai_act", UTAH]
+    from PySide6.QtWidgets import QLabel
+
+    lines = {label.property("jurisdiction"): label.text() for label in panel.findChildren(QLabel)
+             if label.property("jurisdiction")}
+    assert set(lines) == {"eu_ai_act", UTAH}
+    for document in documents:
+        assert document.headline.title in lines[document.pack_id]
+    rows = {label.property("evidence") for label in panel.findChildren(QLabel) if label.property("evidence")}
+    assert rows == {row.evidence for row in crosswalk.rows} and rows
+    from app.qt.steps import REVIEW
+
+    window.wizard.go_to(REVIEW)  # the review page reads the composed questionnaire too
+    assert window.wizard.current_step == REVIEW
