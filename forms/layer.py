@@ -8,7 +8,7 @@ from typing import Any
 
 # What a pack that extends another may set of its own at the top of its manifest; the rest
 # (tracks, headlines, roles) is the base pack's, so an overlay cannot change how results are formed.
-OVERLAY_FIELDS = frozenset({"id", "version", "title", "law_current_to", "law_note", "applicant_name_question",
+OVERLAY_FIELDS = frozenset({"id", "version", "title", "short_title", "law_current_to", "law_note", "applicant_name_question",
                             "system_name_question"})
 
 

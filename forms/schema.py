@@ -409,6 +409,9 @@ class Pack(Authored):
     id: Id
     version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
     title: Text
+    # The pack's name where several jurisdictions stand side by side (a result line, a table's
+    # column); the title when not given.
+    short_title: Text = ""
     law_current_to: dt.date
     law_note: Text = ""
     # Where the pack keeps the answers the engine itself reads.

@@ -39,7 +39,7 @@ from forms.safe_yaml import DataFileError, read_yaml
 # declaration is what the applicant signs, and a date's `source` is printed under the duties: both
 # are read in the dossier's language.
 TEXT_FIELDS = frozenset({
-    "title", "intro", "text", "help", "label", "summary", "possibly", "reason", "caveat", "law_note",
+    "title", "short_title", "intro", "text", "help", "label", "summary", "possibly", "reason", "caveat", "law_note",
     "set_by", "original_set_by", "more", "no_points", "no_condition", "unit", "unverified_date_text",
     "example", "term", "definition", "declaration", "source",
 })

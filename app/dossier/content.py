@@ -372,7 +372,7 @@ def jurisdictions(extras: Extras) -> list:
     story.append(grid)
     for document in targeted.documents[1:]:
         story += _jurisdiction(document)
-    return story + _evidence_reuse(targeted.crosswalk)
+    return story + _evidence_reuse(targeted.crosswalk, {d.pack_id: d.pack_short_title for d in targeted.documents})
 
 
 def _jurisdiction(document: ResultDocument) -> list:
@@ -390,13 +390,13 @@ def _jurisdiction(document: ResultDocument) -> list:
                     or [plain(TEXT["none"])])
 
 
-def _evidence_reuse(report: CrosswalkReport) -> list:
-    """The crosswalk as a table: a row per piece of evidence, a column per jurisdiction."""
+def _evidence_reuse(report: CrosswalkReport, short_titles: dict[str, str]) -> list:
+    """The crosswalk as a table: a row per piece of evidence, a column per jurisdiction (by its short title)."""
     # The heading with the table's first rows, which are tall, not alone at a page's foot.
     story: list = [CondPageBreak(120 * mm), Heading(TEXT["evidence_reuse"], 1), plain(TEXT["evidence_reuse_intro"], SMALL)]
     if not report.rows:
         return story + [plain(TEXT["no_evidence"])]
-    head = [plain(TEXT["col_evidence"], HEAD)] + [plain(j.title, HEAD) for j in report.jurisdictions]
+    head = [plain(TEXT["col_evidence"], HEAD)] + [plain(short_titles[j.id], HEAD) for j in report.jurisdictions]
     rows = [[plain(row.label, CELL)] + [_evidence_cell(cell) for cell in row.cells] for row in report.rows]
     rest = (165 * mm - 32 * mm) / len(report.jurisdictions)
     grid = Table([head] + rows, colWidths=[32 * mm] + [rest] * len(report.jurisdictions), repeatRows=1)

@@ -403,7 +403,7 @@ def jurisdictions(targeted: Targets) -> Part:
                                     [element("table", element("caption", TEXT["jurisdiction_results"]),
                                              element("thead", head), element("tbody", *rows))])]
     body += [_jurisdiction(document) for document in targeted.documents[1:]]
-    return Part("jurisdictions", body + [_evidence_reuse(targeted.crosswalk)])
+    return Part("jurisdictions", body + [_evidence_reuse(targeted.crosswalk, {d.pack_id: d.pack_short_title for d in targeted.documents})])
 
 
 def _jurisdiction(document: ResultDocument) -> Sub:
@@ -419,12 +419,12 @@ def _jurisdiction(document: ResultDocument) -> Sub:
         element("h4", TEXT["gaps"]), element("ul", *gaps) if gaps else element("p", TEXT["none"])])
 
 
-def _evidence_reuse(report: CrosswalkReport) -> Sub:
+def _evidence_reuse(report: CrosswalkReport, short_titles: dict[str, str]) -> Sub:
     intro = element("p", TEXT["evidence_reuse_intro"], class_="small")
     if not report.rows:
         return Sub(TEXT["evidence_reuse"], [intro, element("p", TEXT["no_evidence"])])
     head = element("tr", element("th", TEXT["col_evidence"], scope="col"),
-                   *[element("th", j.title, scope="col") for j in report.jurisdictions])
+                   *[element("th", short_titles[j.id], scope="col") for j in report.jurisdictions])
     rows = [element("tr", element("th", row.label, scope="row"), *[element("td", *_evidence_cell(c)) for c in row.cells])
             for row in report.rows]
     return Sub(TEXT["evidence_reuse"], [intro, element("table", element("caption", TEXT["evidence_reuse"]),

@@ -195,13 +195,13 @@ class ResultView(ScrollPage):
         documents, crosswalk = found
         layout.addWidget(self._title(TEXT["jurisdictions_results"]))
         for document in documents:
-            line = self._text(TEXT["jurisdiction_headline"].format(title=document.pack_title,
+            line = self._text(TEXT["jurisdiction_headline"].format(title=document.pack_short_title,
                                                                    headline=document.headline.title))
             line.setProperty("jurisdiction", document.pack_id)
             layout.addWidget(line)
         if crosswalk.rows:
             layout.addWidget(self._title(TEXT["evidence_reuse"]))
-        titles = {j.id: j.title for j in crosswalk.jurisdictions}
+        titles = {document.pack_id: document.pack_short_title for document in documents}
         for row in crosswalk.rows:
             cells = [TEXT["evidence_cell"].format(jurisdiction=titles[c.jurisdiction], status=CROSSWALK_STATUS[c.status])
                      for c in row.cells if c.status != "none"]

@@ -87,3 +87,18 @@ def test_a_jurisdiction_whose_pack_is_not_here_is_one_error_line(pack):
     with pytest.raises(DossierError, match="atlantis") as caught:
         build_dossier(draft, pack)
     assert caught.value.reason == "unknown_jurisdiction" and "\n" not in str(caught.value)
+
+
+def test_the_crosswalk_table_heads_each_column_with_the_law_s_short_title(pack, tmp_path):
+    export_html(_targeting(*TARGETED), pack, tmp_path / "d.html")
+    html = (tmp_path / "d.html").read_text(encoding="utf-8")
+    table = html[html.rindex("<table"):]
+    heads = [document.pack_short_title for document in _documents(pack)]
+    assert all(f'scope="col">{head}</th>' in table for head in heads)
+    assert all(document.pack_title not in table for document in _documents(pack))
+
+
+def _documents(pack):
+    from app.dossier.targets import targets
+
+    return targets(_targeting(*TARGETED), pack).documents
