@@ -1,7 +1,8 @@
 """The crosswalk as data (forms/crosswalks.py) and the evidence reuse it gives
 (app/results/crosswalk.py, `python main.py crosswalk`): every shipped file loads and fits its packs,
 a broken one fails in one line naming its file, and an applicant with a complete EU file sees which
-Utah and Texas showings its answers already cover and which they do not."""
+Utah, Texas, Colorado and NIST showings its answers already cover and which they do not. What each
+file leaves unmapped is listed here, so that adding or dropping a row is a conscious act."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ import yaml
 from app.commands.main import main
 from app.results.crosswalk import crosswalk_report
 from app.results.jurisdictions import compose
-from app.storage.drafts import load_draft
+from app.storage.draft_store import save_draft
+from app.storage.drafts import Draft, load_draft
 from catalogue import tr
 from forms.crosswalks import (EVIDENCE, RELATIONS, check_against, crosswalk_files, crosswalk_path, load_crosswalk,
                               shipped_crosswalks)
@@ -30,9 +32,22 @@ def _packs(*ids):
     return [load_pack(PACKS_DIR / pack_id, "en") for pack_id in ids]
 
 
+# For each shipped crosswalk, the evidence it leaves unmapped on purpose (its comment says why): adding
+# a row, or dropping one, changes this list too.
+UNMAPPED = {
+    "eu_ai_act__china_ai.yaml": {"sandbox_plan", "exit_report", "human_oversight", "monitoring", "consumer_redress"},
+    "eu_ai_act__colorado_admt.yaml": {"sandbox_plan", "exit_report", "risk_assessment", "data_governance",
+                                      "data_protection", "real_world_testing", "monitoring"},
+    "eu_ai_act__nist_ai_rmf.yaml": {"exit_report", "data_protection", "consumer_redress"},
+    "eu_ai_act__texas_traiga.yaml": {"data_governance", "transparency", "consumer_redress"},
+    "eu_ai_act__utah_ai_lab.yaml": {"data_governance", "transparency", "consumer_redress"},
+}
+# The evidence no shipped crosswalk maps at all.
+MAPPED_NOWHERE: set[str] = set()
+
+
 def test_each_shipped_crosswalk_loads_fits_its_packs_and_names_every_evidence():
-    assert [path.name for path in crosswalk_files()] == [
-        "eu_ai_act__china_ai.yaml", "eu_ai_act__texas_traiga.yaml", "eu_ai_act__utah_ai_lab.yaml"]
+    assert [path.name for path in crosswalk_files()] == sorted(UNMAPPED)
     for crosswalk in shipped_crosswalks():
         packs = {pack.id: pack for pack in _packs(*crosswalk.packs)}
         check_against(crosswalk_path(crosswalk), crosswalk, packs)
@@ -40,6 +55,24 @@ def test_each_shipped_crosswalk_loads_fits_its_packs_and_names_every_evidence():
         assert all(row.note for row in crosswalk.rows if row.relation != "same")
     for evidence in EVIDENCE:
         assert tr(f"crosswalk.evidence.{evidence}")
+
+
+def test_the_evidence_each_crosswalk_leaves_unmapped_is_a_deliberate_gap():
+    mapped = {}
+    for path in crosswalk_files():
+        evidence = {row.evidence for row in load_crosswalk(path).rows}
+        assert set(EVIDENCE) - evidence == UNMAPPED[path.name], path.name
+        mapped[path.name] = evidence
+    assert set(EVIDENCE) - set().union(*mapped.values()) == MAPPED_NOWHERE
+
+
+def test_the_eu_requirement_of_a_piece_of_evidence_is_the_same_in_every_crosswalk():
+    """The EU column shows one requirement per row, whichever crosswalk gives it: each file states it alike."""
+    seen = {}
+    for crosswalk in shipped_crosswalks("en"):
+        for row in crosswalk.rows:
+            side = row.sides["eu_ai_act"].model_dump()
+            assert seen.setdefault(row.evidence, side) == side, row.evidence
 
 
 def _cell(report, evidence, pack_id):
@@ -87,6 +120,95 @@ def test_the_answers_that_make_a_utah_showing_cover_it():
     assert _cell(report, "risk_assessment", "utah_ai_lab").missing == ""
     # Texas is not chosen: no crosswalk to it is used.
     assert {cell.jurisdiction for row in report.rows for cell in row.cells} == {"eu_ai_act", "utah_ai_lab"}
+
+
+# A Colorado lender's answers (tests/core/cases/colorado_admt: lender_owes_the_adverse_outcome_explanation):
+# documentation and notice ready, no explanation of adverse outcomes and no human review yet.
+COLORADO_LENDER = {"co.roles": ["developer", "deployer"], "co.colorado": "yes", "co.domains": ["lending"],
+                   "co.influence": "material", "co.documentation_ready": "yes", "co.notice_ready": "yes",
+                   "co.explanation_ready": "no", "co.review_ready": "no", "co.records_ready": "yes"}
+NIST_IN_PLACE = {"nist.roles": ["developer", "deployer"], "nist.policies": "yes", "nist.accountability": "yes",
+                 "nist.training": "yes", "nist.third_party": "yes", "nist.context_documented": "yes",
+                 "nist.limits": "yes", "nist.impacts": "yes", "nist.metrics": "yes", "nist.fairness": "yes",
+                 "nist.tracking": "yes", "nist.feedback": "yes", "nist.prioritised": "yes", "nist.deactivate": "yes",
+                 "nist.incidents": "yes", "nist.generative": "no"}
+
+
+def _statuses(report, pack_id):
+    return {row.evidence: cell.status for row in report.rows for cell in row.cells if cell.jurisdiction == pack_id}
+
+
+def test_a_complete_eu_file_of_a_colorado_lender_shows_which_colorado_duties_it_covers():
+    values = load_draft(COMPLETE_EU_FILE).values()
+    asked = compose(_packs("eu_ai_act", "colorado_admt", "nist_ai_rmf"))
+    report = crosswalk_report(asked, shipped_crosswalks(), values)
+    colorado = _statuses(report, "colorado_admt")
+    # Nothing of Colorado's is answered yet: each duty it maps is open, the rest have no counterpart.
+    assert colorado == {"sandbox_plan": "none", "risk_assessment": "none", "data_governance": "none",
+                        "technical_documentation": "open", "human_oversight": "open", "transparency": "open",
+                        "real_world_testing": "none", "monitoring": "none", "consumer_redress": "open"}
+    report = crosswalk_report(asked, shipped_crosswalks(), {**values, **COLORADO_LENDER})
+    colorado = _statuses(report, "colorado_admt")
+    assert {k for k, v in colorado.items() if v == "covered"} == {"technical_documentation", "transparency"}
+    assert {k for k, v in colorado.items() if v == "missing"} == {"human_oversight", "consumer_redress"}
+    redress = _cell(report, "consumer_redress", "colorado_admt")
+    assert redress.relation == "partly" and redress.note and redress.missing
+    assert redress.refs == ["co_crs.s6_1_1704.3", "co_sb26_189.consumer_rights"] and redress.citation
+    # The EU file has meaningful human review of every decision (GDPR Art. 22): its side is covered,
+    # while Colorado's explanation of adverse outcomes is still missing.
+    eu_redress = _cell(report, "consumer_redress", "eu_ai_act")
+    assert eu_redress.status == "covered" and eu_redress.refs == ["gdpr.art22"] and eu_redress.missing == ""
+    # The NIST framework asks no redress, and no crosswalk maps Colorado to NIST directly.
+    assert _cell(report, "consumer_redress", "nist_ai_rmf").status == "none"
+    # A deployer alone owes Colorado's documentation to no one: for it the requirement is met.
+    deployer = crosswalk_report(asked, shipped_crosswalks(), {**values, **COLORADO_LENDER, "co.roles": ["deployer"]})
+    assert _cell(deployer, "technical_documentation", "colorado_admt").status == "covered"
+
+
+def test_the_nist_self_check_is_supported_by_the_eu_file_and_covered_by_its_own_practices():
+    values = load_draft(COMPLETE_EU_FILE).values()
+    asked = compose(_packs("eu_ai_act", "nist_ai_rmf"))
+    report = crosswalk_report(asked, shipped_crosswalks(), values)
+    assert {cell.relation for row in report.rows for cell in row.cells if cell.jurisdiction == "nist_ai_rmf"} == {
+        "supports"}
+    assert set(_statuses(report, "nist_ai_rmf").values()) == {"open"}
+    report = crosswalk_report(asked, shipped_crosswalks(), {**values, **NIST_IN_PLACE, "nist.limits": "no"})
+    nist = _statuses(report, "nist_ai_rmf")
+    assert nist["technical_documentation"] == "missing"
+    assert _cell(report, "technical_documentation", "nist_ai_rmf").refs == ["nist_rmf.map.2"]
+    assert {k for k, v in nist.items() if v == "covered"} == {
+        "sandbox_plan", "risk_assessment", "data_governance", "human_oversight", "real_world_testing", "monitoring"}
+    assert nist["transparency"] == "open"  # the Generative AI Profile's question is not asked of a scorer
+
+
+REAL_WORLD_TEST = {"plan.real_world": "yes", "plan.rwt_summary": "Live loans under EUR 5,000 for three months.",
+                   "plan.rwt_deployers": "Our own credit officers.", "plan.rwt_plan_agreed": "yes",
+                   "plan.rwt_eu_established": "yes", "plan.rwt_months": 3, "plan.rwt_consent": "yes",
+                   "plan.rwt_vulnerable": "yes", "plan.rwt_oversight": "yes", "plan.rwt_reversible": "yes",
+                   "plan.rwt_registration": "yes", "plan.rwt_incidents": "Reported the same day; switched off."}
+
+
+def test_real_world_testing_is_a_row_for_each_law_that_tests_with_people():
+    values = load_draft(COMPLETE_EU_FILE).values()
+    asked = compose(_packs("eu_ai_act", "utah_ai_lab", "texas_traiga", "china_ai", "colorado_admt"))
+    report = crosswalk_report(asked, shipped_crosswalks(), values)
+    assert _cell(report, "real_world_testing", "eu_ai_act").status == "missing"  # no test outside a lab planned
+    assert _cell(report, "real_world_testing", "colorado_admt").status == "none"
+    assert {_cell(report, "real_world_testing", p).relation for p in ("utah_ai_lab", "texas_traiga")} == {"partly"}
+    assert _cell(report, "real_world_testing", "china_ai").relation == "supports"
+    assert _cell(report, "real_world_testing", "texas_traiga").refs == ["tx_bcc.s553_051"]
+    more = {**values, **REAL_WORLD_TEST, "ut.limited": "yes", "core.test_scope": "Loans under EUR 5,000.",
+            "core.users_affected": "Applicants for small loans.", "tx.apply": "yes", "tx.waived_laws": "None yet.",
+            "cn.pilot_city": "none"}
+    report = crosswalk_report(asked, shipped_crosswalks(), more)
+    assert _cell(report, "real_world_testing", "eu_ai_act").status == "covered"
+    assert _cell(report, "real_world_testing", "utah_ai_lab").status == "covered"
+    assert _cell(report, "real_world_testing", "texas_traiga").status == "covered"
+    china = _cell(report, "real_world_testing", "china_ai")
+    assert china.status == "missing" and china.refs == ["cn_sh_ai.regulations", "cn_sz_ai.regulations"]
+    # Consumer redress: only Colorado has a counterpart among these laws.
+    assert {cell.jurisdiction for cell in next(r for r in report.rows if r.evidence == "consumer_redress").cells
+            if cell.status != "none"} == {"eu_ai_act", "colorado_admt"}
 
 
 def test_a_document_of_a_kind_the_crosswalk_names_covers_a_requirement(tmp_path):
@@ -151,7 +273,8 @@ def test_crosswalk_command_prints_evidence_reuse_and_its_json_fits_the_published
     schema = json.loads((ROOT / "resources" / "schemas" / "crosswalk-1.schema.json").read_text(encoding="utf-8"))
     assert problems(data, schema) == []
     assert data["kind"] == "evidence_reuse"
-    assert [j["id"] for j in data["jurisdictions"]] == ["eu_ai_act", "china_ai", "texas_traiga", "utah_ai_lab"]
+    assert [j["id"] for j in data["jurisdictions"]] == ["eu_ai_act", "china_ai", "colorado_admt", "nist_ai_rmf",
+                                                      "texas_traiga", "utah_ai_lab"]
     assert main(["crosswalk", str(COMPLETE_EU_FILE), "--jurisdiction", "eu_ai_act", "--jurisdiction",
                  "utah_ai_lab"]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -159,6 +282,25 @@ def test_crosswalk_command_prints_evidence_reuse_and_its_json_fits_the_published
                           others=_packs("utah_ai_lab")[0].title)
     assert tr("crosswalk.evidence.sandbox_plan") in lines
     assert "recognition" not in " ".join(lines[1:]).lower()
+
+
+def test_crosswalk_of_a_draft_targeting_the_eu_colorado_and_nist_fits_the_published_schema(tmp_path, capsys):
+    draft = load_draft(COMPLETE_EU_FILE)
+    answers = {**draft.model_dump()["answers"], **{k: {"value": v, "note": ""} for k, v in COLORADO_LENDER.items()}}
+    path = tmp_path / "targeting.json"
+    save_draft(Draft.model_validate({**draft.model_dump(), "answers": answers,
+                                     "jurisdictions": ["eu_ai_act", "colorado_admt", "nist_ai_rmf"]}), path)
+    assert main(["crosswalk", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    schema = json.loads((ROOT / "resources" / "schemas" / "crosswalk-1.schema.json").read_text(encoding="utf-8"))
+    assert problems(data, schema) == []
+    assert [j["id"] for j in data["jurisdictions"]] == ["eu_ai_act", "colorado_admt", "nist_ai_rmf"]
+    rows = {row["evidence"]: {cell["jurisdiction"]: cell for cell in row["cells"]} for row in data["rows"]}
+    assert rows["consumer_redress"]["colorado_admt"]["status"] == "missing"
+    assert rows["technical_documentation"]["colorado_admt"]["status"] == "covered"
+    assert rows["real_world_testing"]["colorado_admt"]["status"] == "none"
+    assert main(["crosswalk", str(path)]) == 0
+    assert tr("crosswalk.evidence.consumer_redress") in capsys.readouterr().out.splitlines()
 
 
 def test_crosswalk_of_a_pack_no_crosswalk_maps_is_one_error_line(capsys):
