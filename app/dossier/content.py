@@ -410,6 +410,7 @@ def _evidence_cell(cell: Cell) -> list:
         return [plain(STATUSES["none"], SMALL)]
     lines = [plain(cell.requirement, CELL), plain(cell.citation, SMALL), plain(STATUSES[cell.status], HEAD)]
     lines += [plain(RELATIONS[cell.relation], SMALL)] if cell.relation else []
+    lines += [plain(cell.note, SMALL)] if cell.note else []  # what a partial counterpart leaves to show
     lines += [plain(TEXT["evidence_missing"].format(missing=cell.missing), SMALL)] if cell.missing and cell.status != "covered" else []
     return lines
 

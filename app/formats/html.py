@@ -437,6 +437,7 @@ def _evidence_cell(cell: Cell) -> list[Markup]:
     lines = [element("p", cell.requirement), element("p", cell.citation, class_="refs"),
              element("p", element("strong", STATUSES[cell.status]))]
     lines += [element("p", RELATIONS[cell.relation], class_="small")] if cell.relation else []
+    lines += [element("p", cell.note, class_="small")] if cell.note else []  # what a partial counterpart leaves
     if cell.missing and cell.status != "covered":
         lines.append(element("p", TEXT["evidence_missing"].format(missing=cell.missing), class_="small"))
     return lines

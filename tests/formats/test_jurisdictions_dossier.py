@@ -102,3 +102,20 @@ def _documents(pack):
     from app.dossier.targets import targets
 
     return targets(_targeting(*TARGETED), pack).documents
+
+
+def test_a_partial_counterpart_says_in_the_dossier_what_it_leaves_to_show(pack, tmp_path):
+    import html
+
+    from forms.crosswalks import CROSSWALK_DIR, load_crosswalk
+
+    export_html(_targeting("eu_ai_act", "colorado_admt", "nist_ai_rmf"), pack, tmp_path / "d.html")
+    page = html.unescape((tmp_path / "d.html").read_text(encoding="utf-8"))
+    table = page[page.rindex("<table"):]
+    redress = load_crosswalk(CROSSWALK_DIR / "eu_ai_act__colorado_admt.yaml").row("consumer_redress")
+    assert redress.relation == "partly" and redress.note in table
+    pdf = build_dossier(_targeting("eu_ai_act", "colorado_admt", "nist_ai_rmf"), pack, today=dt.date(2026, 12, 1))
+    from pypdf import PdfReader
+
+    flat = " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert " ".join(redress.note.split()[:3]) in flat  # narrow columns break the rest across lines
