@@ -160,9 +160,15 @@ def test_a_complete_eu_file_of_a_colorado_lender_shows_which_colorado_duties_it_
     assert eu_redress.status == "covered" and eu_redress.refs == ["gdpr.art22"] and eu_redress.missing == ""
     # The NIST framework asks no redress, and no crosswalk maps Colorado to NIST directly.
     assert _cell(report, "consumer_redress", "nist_ai_rmf").status == "none"
-    # A deployer alone owes Colorado's documentation to no one: for it the requirement is met.
+    # A duty not owed is met: a deployer alone owes no documentation, a developer alone no notice,
+    # explanation or review, and no duty at all is owed for consumers outside Colorado.
     deployer = crosswalk_report(asked, shipped_crosswalks(), {**values, **COLORADO_LENDER, "co.roles": ["deployer"]})
-    assert _cell(deployer, "technical_documentation", "colorado_admt").status == "covered"
+    assert _statuses(deployer, "colorado_admt")["technical_documentation"] == "covered"
+    developer = _statuses(crosswalk_report(asked, shipped_crosswalks(),
+                                           {**values, **COLORADO_LENDER, "co.roles": ["developer"]}), "colorado_admt")
+    assert {developer[k] for k in ("human_oversight", "transparency", "consumer_redress")} == {"covered"}
+    elsewhere = crosswalk_report(asked, shipped_crosswalks(), {**values, **COLORADO_LENDER, "co.colorado": "no"})
+    assert {v for v in _statuses(elsewhere, "colorado_admt").values()} == {"covered", "none"}
 
 
 def test_the_nist_self_check_is_supported_by_the_eu_file_and_covered_by_its_own_practices():
@@ -176,9 +182,13 @@ def test_the_nist_self_check_is_supported_by_the_eu_file_and_covered_by_its_own_
     nist = _statuses(report, "nist_ai_rmf")
     assert nist["technical_documentation"] == "missing"
     assert _cell(report, "technical_documentation", "nist_ai_rmf").refs == ["nist_rmf.map.2"]
+    # The Generative AI Profile is not for a credit scorer: its practice is no gap of it.
     assert {k for k, v in nist.items() if v == "covered"} == {
-        "sandbox_plan", "risk_assessment", "data_governance", "human_oversight", "real_world_testing", "monitoring"}
-    assert nist["transparency"] == "open"  # the Generative AI Profile's question is not asked of a scorer
+        "sandbox_plan", "risk_assessment", "data_governance", "human_oversight", "transparency", "real_world_testing",
+        "monitoring"}
+    generative = crosswalk_report(asked, shipped_crosswalks(), {**values, **NIST_IN_PLACE, "nist.generative": "yes",
+                                                                "nist.provenance": "no"})
+    assert _cell(generative, "transparency", "nist_ai_rmf").status == "missing"
 
 
 REAL_WORLD_TEST = {"plan.real_world": "yes", "plan.rwt_summary": "Live loans under EUR 5,000 for three months.",
