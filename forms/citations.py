@@ -12,7 +12,9 @@ point rather than a paragraph (definitions) are listed in the registry (`numbere
 
 A law whose provisions are no articles or annexes (a US code's sections, a framework's functions)
 gives each provision its `cite`, the citation as its readers write it ("Utah Code § 13-72-402"),
-which is then its label in every language; `source` says where our summary was checked, and
+which is then its label in every language whose overlay does not write it otherwise ("Art. 17
+Maßnahmen für generative KI" for "Art. 17 Generative AI Measures"; forms/translations.py
+`OPTIONAL_TEXT_FIELDS`); `source` says where our summary was checked, and
 `verified: false` marks a point the sources leave uncertain.
 """
 

@@ -43,6 +43,10 @@ TEXT_FIELDS = frozenset({
     "set_by", "original_set_by", "more", "no_points", "no_condition", "unit", "unverified_date_text",
     "example", "term", "definition", "declaration", "source",
 })
+# Fields an overlay may translate but need not, so that `untranslated` does not ask for them: a
+# provision's `cite`, the citation as its readers write it ("Utah Code § 13-72-402(1)(a)"), which reads
+# the same in every language unless a language writes it otherwise ("Art. 17 Generative AI Measures").
+OPTIONAL_TEXT_FIELDS = frozenset({"cite"})
 # Fields that list words rather than say something: a glossary term's mentions, matched inside the
 # translated texts, so each language lists its own (the pseudo-language accents them as its texts).
 TEXT_LISTS = frozenset({"mentions"})
@@ -91,7 +95,7 @@ def applied(model: BaseModel, overlay: Any) -> BaseModel:
     update: dict[str, Any] = {}
     for name, given in overlay.items():
         current = getattr(model, name, None) if name in type(model).model_fields else None
-        if isinstance(current, str) and name in TEXT_FIELDS and isinstance(given, str) and given:
+        if isinstance(current, str) and name in TEXT_FIELDS | OPTIONAL_TEXT_FIELDS and isinstance(given, str) and given:
             if placeholders(given) <= placeholders(current):
                 update[name] = given
         elif isinstance(current, tuple) and name in TEXT_LISTS and isinstance(given, list):

@@ -11,7 +11,8 @@ import yaml
 from app.commands.main import main
 from forms.citations import label, provisions
 from forms.loader import PACKS_DIR, load_pack
-from forms.translations import texts_of
+from forms.shared_core import SHARED_CORE_DIR, shared_section
+from forms.translations import localised, texts_of
 from risk_tiers.classify import classify
 from tests.core.test_cases import CASES_DIR, check_case
 
@@ -62,6 +63,19 @@ def test_the_shared_facts_have_the_same_ids_and_words_in_every_pack(pack_id):
         return [(q.id, q.kind, texts_of(q)) for q in section.questions], texts_of(section)
 
     assert core(_pack(pack_id)) == core(_pack(WORLD[0]))
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+@pytest.mark.parametrize("pack_id", WORLD)
+def test_the_shared_facts_have_the_same_words_in_every_pack_in_each_language(pack_id, language):
+    # Each pack's overlay carries the core's texts, and a questionnaire for several laws asks the
+    # shared core's own (packs/shared_core/locale/): the same words whichever way it is read.
+    def core(pack):
+        return texts_of(next(s for s in pack.sections if s.id == "core"))
+
+    translated = core(load_pack(PACKS_DIR / pack_id, language))
+    assert translated == core(load_pack(PACKS_DIR / WORLD[0], language))
+    assert translated == texts_of(localised(shared_section(), SHARED_CORE_DIR, language))
 
 
 @pytest.mark.parametrize("pack_id", WORLD)
