@@ -202,7 +202,7 @@ def choose_through_dialog(app, window, pack_ids: list[str], save) -> None:
             if any(title in rows.item(index).text() for title in titles):
                 rows.item(index).setCheckState(Qt.CheckState.Checked)
         settle(app)
-        save("new-jurisdictions", dialog.grab())
+        save("new", dialog.grab())
         dialog.accept()
 
     QTimer.singleShot(0, tick_and_render)
