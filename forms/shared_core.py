@@ -48,6 +48,16 @@ def shared_section() -> Section:
     return Section.model_validate(sections[0])
 
 
+@lru_cache(maxsize=8)
+def asked_section(language: str) -> Section:
+    """The shared core's section as a questionnaire asks it, in `language`: from an overlay
+    `shared_core/locale/<language>.yaml` where there is one (English otherwise), accented in the
+    pseudo-language as a pack's texts are (forms/translations.py)."""
+    from forms.translations import localised
+
+    return localised(shared_section(), SHARED_CORE_DIR, language)
+
+
 def shared_questions() -> dict[str, Question]:
     return {question.id: question for question in shared_section().questions}
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from app.dossier.signature import Integrity, SignatureCheck, Trust
+from app.qt.labels import heading_label, text_label
 from app.qt.result_view import link_label, result_html
 from app.qt.reviewer_comments import CommentsPanel, ThreadPanel
 from app.qt.reviewer_table import STATUS, review_status_text, severity_icon
@@ -68,7 +69,7 @@ class DossierView(ScrollPage):
         widget = QWidget()
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
-        muted(_label(text, layout))
+        muted(text_label(text, layout))
         self._replace(widget)
 
     def show_detail(self, detail: DossierDetail, history: list | None, comments: list | None,
@@ -81,10 +82,10 @@ class DossierView(ScrollPage):
         widget = QWidget()
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = _label(review.system or review.applicant or review.file, layout)
+        title = text_label(review.system or review.applicant or review.file, layout)
         set_role(title, "page_title")
         if review.applicant and review.system:
-            _label(TEXT["detail_applicant"].format(applicant=review.applicant), layout)
+            text_label(TEXT["detail_applicant"].format(applicant=review.applicant), layout)
         _field(TEXT["detail_file"], review.file, layout)
         if review.fingerprint:
             _field(TEXT["detail_fingerprint"], review.fingerprint, layout)
@@ -111,16 +112,16 @@ class DossierView(ScrollPage):
 
     # --- the parts ---
     def _results(self, layout, review: DossierReview) -> None:
-        _heading(TEXT["results_title"], layout)
+        heading_label(TEXT["results_title"], layout)
         words = self.words
         printed = words.result(review, review.printed) if review.printed else review.printed_headline
-        _label(TEXT["printed"].format(result=printed or TEXT["printed_none"]), layout)
+        text_label(TEXT["printed"].format(result=printed or TEXT["printed_none"]), layout)
         if review.recomputed is not None:
-            _label(TEXT["recomputed"].format(pack=review.pack_id, version=review.recomputed.pack_version,
-                                             result=words.result(review, review.recomputed)), layout)
+            text_label(TEXT["recomputed"].format(pack=review.pack_id, version=review.recomputed.pack_version,
+                                                  result=words.result(review, review.recomputed)), layout)
         if review.today is not None:
-            _label(TEXT["today"].format(pack=review.pack_id, version=review.today.pack_version,
-                                        result=words.result(review, review.today)), layout)
+            text_label(TEXT["today"].format(pack=review.pack_id, version=review.today.pack_version,
+                                             result=words.result(review, review.today)), layout)
         for difference in review.differences:
             _flagged(layout, Severity.PROBLEM if difference.between != "recomputed_today" else Severity.NOTE,
                      TEXT["differs"], words.difference(review, difference))
@@ -131,7 +132,7 @@ class DossierView(ScrollPage):
         review, check = detail.review, detail.signature
         if review.signature in ("not_checked",):
             return
-        _heading(TEXT["signature_title"], layout)
+        heading_label(TEXT["signature_title"], layout)
         if detail.signature_problem or (check is None and review.signature != "unsigned"):
             _flagged(layout, Severity.PROBLEM, TEXT["signature_unreadable"], detail.signature_problem)
             return
@@ -142,22 +143,22 @@ class DossierView(ScrollPage):
                  "")
         signer = check.signer or TEXT["signer_unnamed"]
         if check.organisation:
-            _label(TEXT["signer_of"].format(signer=signer, organisation=check.organisation), layout)
+            text_label(TEXT["signer_of"].format(signer=signer, organisation=check.organisation), layout)
         else:
-            _label(TEXT["signer"].format(signer=signer), layout)
-        _label(TEXT["signed_at"].format(when=format_datetime(check.signed_at)) if check.signed_at
-               else TEXT["signed_at_unknown"], layout)
+            text_label(TEXT["signer"].format(signer=signer), layout)
+        text_label(TEXT["signed_at"].format(when=format_datetime(check.signed_at)) if check.signed_at
+                    else TEXT["signed_at_unknown"], layout)
         trust_reason = tr(check.trust_reason) if check.trust_reason else ""
-        _label(SIGN["trust"][check.trust.value].format(reason=trust_reason), layout)
+        text_label(SIGN["trust"][check.trust.value].format(reason=trust_reason), layout)
         reason = tr(check.reason) if check.reason else ""
-        _label(SIGN["integrity"][check.integrity.value].format(reason=reason), layout)
+        text_label(SIGN["integrity"][check.integrity.value].format(reason=reason), layout)
         if check.signatures > 1:
-            _label(ntr("sign.cli.more_signatures", check.signatures - 1), layout)
+            text_label(ntr("sign.cli.more_signatures", check.signatures - 1), layout)
 
     def _review_status(self, layout, review: DossierReview, history: list | None, register_problem: str) -> None:
-        _heading(TEXT["review_status_title"], layout)
+        heading_label(TEXT["review_status_title"], layout)
         if history is None:
-            muted(_label(TEXT["review_status_unavailable"].format(reason=register_problem), layout))
+            muted(text_label(TEXT["review_status_unavailable"].format(reason=register_problem), layout))
             return
         row = QHBoxLayout()
         self.status_choice = QComboBox()
@@ -177,12 +178,12 @@ class DossierView(ScrollPage):
         row.addWidget(self.status_button)
         layout.addLayout(row)
         if not history:
-            muted(_label(TEXT["review_status_none"], layout))
+            muted(text_label(TEXT["review_status_none"], layout))
         for change in reversed(history):  # newest first
             when = format_datetime(_moment(change.at))
             line = TEXT["review_status_change"].format(status=review_status_text(change.status), author=change.author,
                                                        when=when)
-            _label(line + ("\n" + TEXT["review_status_why"].format(note=change.note) if change.note else ""), layout)
+            text_label(line + ("\n" + TEXT["review_status_why"].format(note=change.note) if change.note else ""), layout)
 
     def _comments(self, layout, detail: DossierDetail, comments: list | None, replies: dict, found) -> None:
         """The thread of a version sent after feedback, then the comments the register holds on this
@@ -201,16 +202,16 @@ class DossierView(ScrollPage):
         review, document = detail.review, detail.document
         if document is None:
             if detail.problem:
-                _heading(TEXT["application_title"], layout)
+                heading_label(TEXT["application_title"], layout)
                 _flagged(layout, Severity.PROBLEM, TEXT["application_unavailable"], detail.problem)
             return
-        _heading(TEXT["application_title"], layout)
+        heading_label(TEXT["application_title"], layout)
         if review.kit_id:
             used = TEXT["classified_with_kit"].format(pack=review.pack_id, version=review.pack_version,
                                                       kit=review.kit_id, kit_version=review.kit_version)
         else:
             used = TEXT["classified_with"].format(pack=document.pack_title, version=document.pack_version)
-        muted(_label(used, layout))
+        muted(text_label(used, layout))
         layout.addWidget(link_label(_completeness_html(document), _no_link))
         for section in document.sections:
             rows = [_answer_html(answer) for answer in section.answers if answer.asked]  # as the wizard's review
@@ -222,7 +223,7 @@ class DossierView(ScrollPage):
     def _attachments(self, layout, detail: DossierDetail) -> None:
         if not detail.attachments and not detail.missing:
             return
-        _heading(TEXT["attachments_title"], layout)
+        heading_label(TEXT["attachments_title"], layout)
         for document in detail.attachments:
             size = format_number(document.size)
             if document.kind:
@@ -230,7 +231,7 @@ class DossierView(ScrollPage):
                                                     sha256=document.sha256)
             else:
                 line = TEXT["attachment"].format(name=document.name, size=size, sha256=document.sha256)
-            _label(line, layout)
+            text_label(line, layout)
         for name in detail.missing:
             _flagged(layout, Severity.PROBLEM, TEXT["attachment_missing"].format(name=name), "")
 
@@ -251,14 +252,6 @@ class DossierView(ScrollPage):
 
 # --- building blocks ---
 
-def _label(text: str, layout) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    layout.addWidget(label)
-    return label
-
 
 def _field(name: str, value: str, layout) -> QLineEdit:
     """A long value that does not wrap (a path, a fingerprint): read-only, to scroll through and copy."""
@@ -278,12 +271,6 @@ def _field(name: str, value: str, layout) -> QLineEdit:
     layout.addLayout(row)
     return field
 
-
-def _heading(text: str, layout) -> QLabel:
-    label = _label(text, layout)
-    label.setContentsMargins(0, 10, 0, 0)
-    set_role(label, "heading")
-    return label
 
 
 def _flagged(layout, level: Severity, words: str, detail: str) -> QWidget:

@@ -133,11 +133,13 @@ class Prompter:
         listed = QListWidget()
         for index, row in enumerate(rows):
             item = QListWidgetItem(row, listed)
+            item.setToolTip(row)  # whole, should the row be wider than the screen leaves room for
             item.setCheckState(Qt.CheckState.Checked if index < fixed else Qt.CheckState.Unchecked)
-            if index < fixed:  # the pack in use is always asked
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            if index < fixed:  # the pack in use is always asked: ticked for good, its words as legible as the rest
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
         listed.setAccessibleName(title)
         layout.addWidget(listed)
+        _fit_rows(listed, parent)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
@@ -267,3 +269,18 @@ class Prompter:
         from PySide6.QtGui import QDesktopServices
 
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _fit_rows(listed, parent) -> None:
+    """Make the list wide enough for its longest row (a jurisdiction's title is long, and longer in
+    some languages) and tall enough for every row, within most of the screen; beyond that it scrolls."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    frame = 2 * listed.frameWidth()
+    width = listed.sizeHintForColumn(0) + frame + listed.verticalScrollBar().sizeHint().width()
+    height = sum(listed.sizeHintForRow(row) for row in range(listed.count())) + frame
+    if room is not None:
+        width, height = min(width, room.width() * 3 // 4), min(height, room.height() // 2)
+    listed.setMinimumSize(width, height)

@@ -109,7 +109,7 @@ class ReviewPage(ScrollPage):
         session.attachments_changed.connect(self._on_parts_changed)
         session.feedback_changed.connect(self._on_parts_changed)  # the comments at findings and obligations
 
-    def _export_row(self) -> QHBoxLayout:
+    def _export_row(self) -> QVBoxLayout:
         self.export_button = QPushButton(TEXT["export"])
         self.export_button.setAccessibleName(TEXT["export"])
         self.export_button.clicked.connect(self.export)
@@ -133,11 +133,15 @@ class ReviewPage(ScrollPage):
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.language_box)
-        row.addWidget(self.sign_box)
         row.addWidget(self.progress, 1)
         row.addWidget(self.export_status, 1)
         row.addWidget(self.open_button)
-        return row
+        # The signing choice on a line of its own: beside the button and the language it was cut
+        # off where the page is narrow or the words long.
+        rows = QVBoxLayout()
+        rows.addLayout(row)
+        rows.addWidget(self.sign_box)
+        return rows
 
     def refresh(self) -> None:
         """Rebuilt when the page is shown (not on every answer: nobody sees it meanwhile)."""

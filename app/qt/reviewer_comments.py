@@ -14,9 +14,10 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.qt.style import muted, set_role
+from app.qt.labels import heading_label, text_label
+from app.qt.style import muted
 from app.review.comments import Thread, target_choices
 from app.review.detail import DossierDetail
 from app.storage.feedback import CommentStatus, Target
@@ -40,12 +41,12 @@ class CommentsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.status_choices: dict[int, QComboBox] = {}
         self.target_choice = self.comment_text = self.add_button = self.save_button = None
-        _heading(TEXT["comments_title"], layout)
+        heading_label(TEXT["comments_title"], layout)
         if comments is None:
-            muted(_label(TEXT["comments_unavailable"], layout))
+            muted(text_label(TEXT["comments_unavailable"], layout))
             return
         if not comments:
-            muted(_label(TEXT["comments_none"], layout))
+            muted(text_label(TEXT["comments_none"], layout))
         for comment in comments:
             self._comment(layout, comment, replies.get(comment.id, []), detail)
         self._writing_row(layout, detail)
@@ -55,7 +56,7 @@ class CommentsPanel(QWidget):
         row = QHBoxLayout()
         text = TEXT["comment"].format(author=comment.author, when=format_datetime(dt.datetime.fromisoformat(comment.created)),
                                       status=TEXT["comment_status"][comment.status], target=target, text=comment.text)
-        row.addWidget(_label(text, None), 1)
+        row.addWidget(text_label(text, None), 1)
         choice = QComboBox()
         for status in CommentStatus:
             choice.addItem(TEXT["comment_status"][status.value], status.value)
@@ -66,7 +67,7 @@ class CommentsPanel(QWidget):
         row.addWidget(choice, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
         for reply in replies:
-            muted(_label(FEEDBACK["reply"].format(author=reply.author, text=reply.text), layout))
+            muted(text_label(FEEDBACK["reply"].format(author=reply.author, text=reply.text), layout))
 
     def _writing_row(self, layout, detail: DossierDetail) -> None:
         self.target_choice = QComboBox()
@@ -112,24 +113,24 @@ class ThreadPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        _heading(FEEDBACK["thread_title"], layout)
-        muted(_label(FEEDBACK["thread_intro"].format(fingerprint=found.previous[:16],
-                                                     status=tr(f"review.review_status.{found.status}")), layout))
+        heading_label(FEEDBACK["thread_title"], layout)
+        muted(text_label(FEEDBACK["thread_intro"].format(fingerprint=found.previous[:16],
+                                                          status=tr(f"review.review_status.{found.status}")), layout))
         columns = QHBoxLayout()
         changes, comments = QVBoxLayout(), QVBoxLayout()
-        _label(f"<b>{html.escape(FEEDBACK['changes_title'])}</b>", changes, rich=True)
+        text_label(f"<b>{html.escape(FEEDBACK['changes_title'])}</b>", changes, rich=True)
         for change in found.changes:
-            _label(FEEDBACK["change"].format(question=change.text, before=change.before or FEEDBACK["no_answer"],
-                                             after=change.after or FEEDBACK["no_answer"]), changes)
+            text_label(FEEDBACK["change"].format(question=change.text, before=change.before or FEEDBACK["no_answer"],
+                                                  after=change.after or FEEDBACK["no_answer"]), changes)
         if not found.changes:
-            muted(_label(FEEDBACK["no_changes"], changes))
-        _label(f"<b>{html.escape(FEEDBACK['replies_title'])}</b>", comments, rich=True)
+            muted(text_label(FEEDBACK["no_changes"], changes))
+        text_label(f"<b>{html.escape(FEEDBACK['replies_title'])}</b>", comments, rich=True)
         for comment in found.comments:
             target = tr(f"feedback.target.{comment.kind}") + (f" \u201c{comment.target}\u201d" if comment.target else "")
-            _label(FEEDBACK["thread_comment"].format(status=tr(f"feedback.comment_status.{comment.status}"),
-                                                     author=comment.author, target=target, text=comment.text), comments)
+            text_label(FEEDBACK["thread_comment"].format(status=tr(f"feedback.comment_status.{comment.status}"),
+                                                          author=comment.author, target=target, text=comment.text), comments)
             for reply in comment.replies:
-                muted(_label(FEEDBACK["reply"].format(author=reply.author, text=reply.text), comments))
+                muted(text_label(FEEDBACK["reply"].format(author=reply.author, text=reply.text), comments))
         changes.addStretch(1)
         comments.addStretch(1)
         columns.addLayout(changes, 1)
@@ -147,20 +148,3 @@ def _target(comment, detail: DossierDetail) -> str:
 def _cut(words: str) -> str:
     words = " ".join(words.split())
     return words if len(words) <= WIDEST_TARGET else words[:WIDEST_TARGET - 1] + "…"
-
-
-def _label(text: str, layout, rich: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if layout is not None:
-        layout.addWidget(label)
-    return label
-
-
-def _heading(text: str, layout) -> QLabel:
-    label = _label(text, layout)
-    label.setContentsMargins(0, 10, 0, 0)
-    set_role(label, "heading")
-    return label

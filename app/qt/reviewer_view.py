@@ -12,7 +12,6 @@ A file that is no dossier is a row with its status, never a dialog.
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
@@ -25,6 +24,7 @@ from app.qt.reviewer_jobs import DetailJob, FolderReviewJob, RegisterPart
 from app.qt.reviewer_filters import ReviewerFilterBar
 from app.qt.reviewer_table import ReviewerFilter, ReviewerTableModel
 from app.qt.style import muted, set_role
+from app.review.location import reviewer_name
 from app.review.register import Register, RegisterError
 from app.review.rows import COLUMNS
 from app.review.shelf import PackShelf
@@ -373,13 +373,9 @@ class ReviewerView(QWidget):
         return path
 
     def _reviewer(self) -> str:
-        name = str(self.settings.value(REVIEWER_NAME) or "").strip()
-        if name:
-            return name
-        try:
-            return getpass.getuser()
-        except (OSError, KeyError):  # no name for the account (a container's numeric user)
-            return "?"
+        # The name set in this window first: reviewer_name falls back to the same key of the same
+        # settings file ([reviewer] name), which QSettings may not have written out yet.
+        return reviewer_name(str(self.settings.value(REVIEWER_NAME) or ""))
 
     def close_register(self) -> None:
         """Stop the work under way and let go of the register (the window is closing)."""

@@ -104,6 +104,17 @@ class Session(QObject):
         """The jurisdictions composed, when the draft targets more than its own pack."""
         return self._composed()[2]
 
+    def asked_as(self, question_id: str) -> str:
+        """The question the wizard asks for `question_id`: for several jurisdictions, the shared
+        fact a pack's own question stands for (a result read under its own pack names the EU pack's
+        `privacy.personal_data`, which the wizard asks as `core.personal_data`); else the id itself."""
+        questionnaire = self.questionnaire
+        if questionnaire is not None:
+            for linked in questionnaire.shared.values():
+                if question_id in linked:
+                    return linked[question_id]
+        return question_id
+
     def _composed(self) -> tuple[tuple, Pack, Questionnaire | None]:
         key = (id(self.drafts.pack), tuple(self.draft.jurisdictions))
         if self._asked is None or self._asked[0] != key:

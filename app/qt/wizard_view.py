@@ -143,6 +143,7 @@ class WizardView(QWidget):
         self._show(step_id)
 
     def go_to_question(self, question_id: str) -> None:
+        question_id = self.session.asked_as(question_id)  # a link from a result read under its own pack
         section = self.session.evaluation.index.section_of.get(question_id)
         if section is None:
             return

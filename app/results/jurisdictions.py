@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping, TypeVar
 
-from catalogue import tr
+from catalogue import language, tr
 from forms.schema import Pack, Section
-from forms.shared_core import links, shared_section
+from forms.shared_core import asked_section, links
 from risk_tiers.assessment import Assessment
 from risk_tiers.classify import classify
 
@@ -65,7 +65,7 @@ def compose(packs: tuple[Pack, ...] | list[Pack]) -> Questionnaire:
     asked_once = _asked_once(linked)
     shared = {pack_id: {qid: core for qid, core in found.items() if core in asked_once}
               for pack_id, found in linked.items()}
-    core = shared_section()
+    core = asked_section(language())  # in the language the packs were read in
     core_section = core.model_copy(update={"questions": tuple(q for q in core.questions if q.id in asked_once)})
     sections = []
     for pack in packs:

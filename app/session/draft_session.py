@@ -357,22 +357,20 @@ class DraftSession:
         return OpenResult(True, None, warnings, pack_change(draft.lock, self.base))
 
     def save(self, path: Path | None = None) -> bool:
-        """Save to `path`, or where the draft was saved, or where the person chooses. A copy saved
-        under another name is another draft: it gets an id of its own."""
+        """Save to `path`, or where the draft was saved, or where the person chooses. Saved under
+        another name (Save as) it is the same application in another file: it keeps the draft's id,
+        which the reviewer's feedback files are matched to (a new assessment with an id of its own
+        is the workspace's Duplicate, app/workspace/actions.py)."""
         path = path or self.path or self._ask_path()
         if path is None:
             return False
         path = Path(path)
-        draft = self.draft
-        if self.path is not None and path.resolve() != self.path.resolve():
-            draft = draft.model_copy(update={"id": uuid.uuid4()}, deep=True)
         try:
-            save_draft(draft, path, passphrase=self.passphrase)
+            save_draft(self.draft, path, passphrase=self.passphrase)
         except DraftError as error:
             self.prompts.tell(Notice.SAVE_FAILED, reason=error)
             return False
         discard_autosave(self.draft.id)  # the work is safe in the file now
-        self.draft = draft
         self._set_path(path)
         self._set_dirty(False)
         self.saved.emit(path)

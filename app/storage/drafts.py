@@ -114,8 +114,9 @@ class Draft(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["sandbox-applicant-kit/draft"] = FORMAT
     format_version: int = FORMAT_VERSION
-    # Stable for the life of the draft: its autosave is kept under it. A copy saved under another
-    # name is another draft, with an id of its own (app/session/draft_session.py).
+    # Stable for the life of the application: its autosave is kept under it, and a reviewer's
+    # feedback file names it. Save as keeps it (the same application in another file); the
+    # workspace's Duplicate gives the copy an id of its own (app/workspace/actions.py).
     id: uuid.UUID
     lock: Lock
     # The packs whose results the draft is made for, in order: the lock's pack (the primary) first,

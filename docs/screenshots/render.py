@@ -14,8 +14,9 @@ in dark mode would; --scale sets QT_SCALE_FACTOR (200% = 2); --lang renders in t
 the pseudo-language, to see what escaped the catalogue and what a longer language does to the layout).
 --kit wears an authority's kit (resources/kits/nordland.sandboxkit): the start page is rendered
 with its welcome, and the review page with two documents added, scrolled to them as well.
---jurisdictions targets those packs' jurisdictions too (utah_ai_lab): the wizard asks their composed
-questionnaire, and the result panel is scrolled to each one's headline, the evidence reuse under them.
+--jurisdictions targets those packs' jurisdictions too (utah_ai_lab): File > New's chooser is rendered
+with them ticked, the wizard asks their composed questionnaire, the result panel is scrolled to each
+one's headline, the evidence reuse under them, and rendered whole too (result-panel).
 --only renders just those steps (section ids, "review", "prepare" or "glossary"; the start page always).
 --workspace renders the start page with a consultant's workspace instead (a folder made from the
 examples: several clients, undecided and incomplete drafts, a protected and a damaged file, an
@@ -73,7 +74,11 @@ def main() -> int:
     parser.add_argument("--jurisdictions", nargs="*", default=[], help="other packs the draft targets")
     parser.add_argument("--only", nargs="*", help="the steps to render (section ids, review, prepare, glossary)")
     options = parser.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if "QT_QPA_PLATFORM" not in os.environ:  # offscreen, on a desktop's screen (its own is 800 x 600)
+        screen = Path(tempfile.mkdtemp()) / "offscreen.json"
+        screen.write_text('{"screens": [{"name": "desktop", "x": 0, "y": 0, "width": 1920, "height": 1080, '
+                          '"logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}', encoding="utf-8")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     os.environ["QT_SCALE_FACTOR"] = options.scale
     os.environ["SANDBOX_KIT_DATA_DIR"] = tempfile.mkdtemp()
     sys.path.insert(0, str(ROOT))
@@ -141,6 +146,9 @@ def main() -> int:
             raise SystemExit(f"error: {options.draft} could not be opened")
         for pack_id in options.jurisdictions:
             window.session.drafts.add_jurisdiction(pack_id)
+    elif options.jurisdictions:  # through File > New's chooser, rendered with those packs ticked
+        choose_through_dialog(app, window, options.jurisdictions, save)
+        fill(window.session, window.session.pack, answered_sections=len(window.session.pack.sections) - 1)
     else:
         window.new_draft(options.jurisdictions)
         fill(window.session, window.session.pack, answered_sections=len(window.session.pack.sections) - 1)
@@ -155,6 +163,10 @@ def main() -> int:
         if options.jurisdictions:  # the result panel at each jurisdiction's headline, the evidence reuse under it
             show_jurisdictions(app, window.wizard.result)
         save(f"{number:02d}-{step.replace('_', '')}")
+    if options.jurisdictions:  # the whole result panel, top to bottom, at its width in the window
+        panel = window.wizard.result.widget()
+        settle(app)
+        save("result-panel", panel.grab())
     if options.kit and (not options.only or "review" in options.only):
         review = window.wizard.review
         review.verticalScrollBar().setValue(review.attachments.y())
@@ -168,6 +180,34 @@ def main() -> int:
         settle(app)
         save("glossary", glossary.grab())
     return 0
+
+
+def choose_through_dialog(app, window, pack_ids: list[str], save) -> None:
+    """File > New as a person meets it: the jurisdictions' chooser (a modal dialog, so a timer
+    finds it once it is up), the rows of `pack_ids` ticked, rendered, then accepted."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QDialog, QListWidget
+
+    from app.session.targets import available_jurisdictions
+
+    titles = [info.title for info in available_jurisdictions() if info.id in pack_ids]
+
+    def tick_and_render() -> None:
+        dialog = app.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(100, tick_and_render)
+            return
+        rows = dialog.findChild(QListWidget)
+        for index in range(rows.count()):
+            if any(title in rows.item(index).text() for title in titles):
+                rows.item(index).setCheckState(Qt.CheckState.Checked)
+        settle(app)
+        save("new", dialog.grab())
+        dialog.accept()
+
+    QTimer.singleShot(0, tick_and_render)
+    window.choose_new_draft()
+    settle(app)
 
 
 def show_jurisdictions(app, panel) -> None:

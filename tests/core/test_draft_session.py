@@ -271,18 +271,21 @@ def test_unsaved_work_left_by_the_application_before_drafts_had_ids_is_offered(p
 
 # --- saving ---------------------------------------------------------------------------------------
 
-def test_a_copy_saved_under_another_name_is_another_draft(pack, saved, tmp_path):
+def test_a_copy_saved_under_another_name_is_the_same_application_and_keeps_its_id(pack, saved, tmp_path):
     session = DraftSession(pack)
     session.open(saved)
-    first = session.draft.id
+    first, original = session.draft.id, load_draft(saved)
     session.set_answer("system.offering", "both")
     session.autosave()
     assert session.save(tmp_path / "copy.json")
-    assert load_draft(tmp_path / "copy.json").id != first == load_draft(saved).id
-    assert session.draft.id != first and not autosave_files.autosave_file(first).exists()
+    assert load_draft(tmp_path / "copy.json").id == first == load_draft(saved).id
+    assert session.path == tmp_path / "copy.json"
+    assert session.draft.id == first and not autosave_files.autosave_file(first).exists()  # the work is safe
+    assert load_draft(saved) == original  # the original file is left as it was
     session.set_answer("system.offering", "model")
-    assert session.save()  # saving again in the same place keeps the id
-    assert load_draft(tmp_path / "copy.json").id == session.draft.id
+    assert session.save()  # saving again goes to the copy
+    assert load_draft(tmp_path / "copy.json").answers["system.offering"].value == "model"
+    assert load_draft(tmp_path / "copy.json").id == first
 
 
 def test_a_save_that_fails_is_told_and_the_work_stays_unsaved(pack, tmp_path):

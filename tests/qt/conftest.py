@@ -1,5 +1,5 @@
 """Qt test helpers: a window with a scripted prompter (no dialog ever blocks a test), and a way to
-answer a question through its real widget, as a person would."""
+answer a question through its real widget, as a person would, and export from the review page."""
 
 from __future__ import annotations
 
@@ -210,3 +210,17 @@ def answer(qtbot, window, question_id, value):
         return
     widget.edit.clear()
     qtbot.keyClicks(widget.edit, str(value))
+
+
+def export_from_review(qtbot, window, prompter, path: Path, timeout: int = 120_000) -> list:
+    """Go to the review page, answer the save dialog with `path`, click Export and wait until the
+    export is over (off the UI thread; a loaded machine is slow): the arguments of
+    `export_finished`, whether it succeeded and the path written or the reason."""
+    from app.qt.steps import REVIEW
+
+    window.wizard.go_to(REVIEW)
+    prompter.save_answer = path
+    page = window.wizard.review
+    with qtbot.waitSignal(page.export_finished, timeout=timeout) as finished:
+        qtbot.mouseClick(page.export_button, _left())
+    return finished.args

@@ -19,6 +19,7 @@ from app.storage.draft_store import save_draft
 from app.storage.drafts import Answer, Draft
 from catalogue import tr
 from tests.kits.kitmaker import MANIFEST, entries, kit_bytes
+from tests.qt.conftest import export_from_review
 
 ROOT = Path(__file__).resolve().parents[2]
 NORDLAND = ROOT / "resources" / "kits" / "nordland.sandboxkit"
@@ -167,12 +168,8 @@ def test_the_dossier_exported_with_a_kit_carries_its_name_and_the_documents(qtbo
     document.write_bytes(b"%PDF-1.4 documentation")
     window.session.drafts.add_attachment(document, "technical_documentation")
     document.unlink()
-    window.wizard.go_to(REVIEW)
-    prompter.save_answer = tmp_path / "dossier.pdf"
-    page = window.wizard.review
-    with qtbot.waitSignal(page.export_finished, timeout=120_000) as finished:
-        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    assert finished.args[0] is True, prompter.errors
+    finished = export_from_review(qtbot, window, prompter, tmp_path / "dossier.pdf")
+    assert finished[0] is True, prompter.errors
     reader = PdfReader(tmp_path / "dossier.pdf")
     assert _manifest().authority.name in reader.pages[0].extract_text()
     assert _manifest().authority.name in reader.pages[1].extract_text()  # the header
@@ -189,12 +186,8 @@ def test_an_export_whose_svg_logo_is_left_out_says_why_under_the_button(qtbot, k
     path.write_bytes(kit_bytes(entries(kit__yaml=MANIFEST + "logo: logo.svg\n", logo__svg=gradient)))
     window = kit_window(path)
     assert window.open_path(EXAMPLE)
-    window.wizard.go_to(REVIEW)
-    prompter.save_answer = tmp_path / "dossier.pdf"
-    page = window.wizard.review
-    with qtbot.waitSignal(page.export_finished, timeout=120_000) as finished:
-        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    assert finished.args[0] is True, prompter.errors
+    finished = export_from_review(qtbot, window, prompter, tmp_path / "dossier.pdf")
+    assert finished[0] is True, prompter.errors
     left_out = logo_warning(window.session.kit)
     assert left_out is not None and left_out.problem == "svg.problem.paint"
-    assert page.export_status.text().splitlines()[1:] == [left_out.message]
+    assert window.wizard.review.export_status.text().splitlines()[1:] == [left_out.message]

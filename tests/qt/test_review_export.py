@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from app.qt import review_page
 from app.qt.steps import REVIEW
 from app.qt.texts import TEXT
-from tests.qt.conftest import answer
+from tests.qt.conftest import answer, export_from_review
 
 
 def test_export_runs_off_the_ui_thread_and_reports_success(qtbot, window, prompter, tmp_path, monkeypatch):
@@ -23,12 +23,9 @@ def test_export_runs_off_the_ui_thread_and_reports_success(qtbot, window, prompt
 
     monkeypatch.setattr(review_page, "find_exporter", lambda *chosen: export_dossier)
     answer(qtbot, window, "system.offering", "model")
-    window.wizard.go_to(REVIEW)
-    prompter.save_answer = tmp_path / "dossier.pdf"
+    finished = export_from_review(qtbot, window, prompter, tmp_path / "dossier.pdf", timeout=10000)
+    assert finished[0] is True
     page = window.wizard.review
-    with qtbot.waitSignal(page.export_finished, timeout=10000) as finished:
-        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    assert finished.args[0] is True
     assert seen["thread"] is not threading.main_thread() and seen["offering"] == "model"
     assert (tmp_path / "dossier.pdf").exists()
     assert page.export_button.isEnabled() and not page.progress.isVisible()
@@ -61,12 +58,8 @@ def test_the_export_button_writes_a_real_dossier_with_the_draft_inside(qtbot, wi
 
     example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "cv_screening.json"
     assert window.open_path(example)
-    window.wizard.go_to(REVIEW)
-    prompter.save_answer = tmp_path / "dossier.pdf"
-    page = window.wizard.review
-    with qtbot.waitSignal(page.export_finished, timeout=120_000) as finished:  # a loaded machine is slow
-        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    assert finished.args == [True, str(tmp_path / "dossier.pdf")], prompter.errors
+    finished = export_from_review(qtbot, window, prompter, tmp_path / "dossier.pdf")
+    assert finished == [True, str(tmp_path / "dossier.pdf")], prompter.errors
     reader = PdfReader(tmp_path / "dossier.pdf")
     assert len(reader.pages) > 3
     assert "TalentLens" in reader.pages[0].extract_text()
@@ -111,9 +104,7 @@ def test_a_complete_draft_exports_without_asking(qtbot, window, prompter, tmp_pa
     assert window.open_path(example)
     window.wizard.go_to(REVIEW)
     assert window.wizard.review.completeness.complete and _links(window.wizard.review.completeness_label) == []
-    prompter.save_answer = tmp_path / "dossier.pdf"
-    with qtbot.waitSignal(window.wizard.review.export_finished, timeout=10000):
-        qtbot.mouseClick(window.wizard.review.export_button, Qt.MouseButton.LeftButton)
+    export_from_review(qtbot, window, prompter, tmp_path / "dossier.pdf", timeout=10000)
     assert prompter.confirms == []
 
 
@@ -126,12 +117,8 @@ def test_a_dossier_made_in_the_wizard_is_named_after_the_system_and_names_both_o
     pack = window.session.pack
     answer(qtbot, window, pack.applicant_name_question, "Acme Robotics SA")
     answer(qtbot, window, pack.system_name_question, "Sorter 3000: parcels/letters")
-    window.wizard.go_to(REVIEW)
-    prompter.save_answer = tmp_path / "out.pdf"
-    page = window.wizard.review
-    with qtbot.waitSignal(page.export_finished, timeout=120_000) as finished:
-        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    assert finished.args[0] is True, prompter.errors
+    finished = export_from_review(qtbot, window, prompter, tmp_path / "out.pdf")
+    assert finished[0] is True, prompter.errors
     assert len(prompter.confirms) == 1  # a new draft misses most required answers
     stem = names.file_stem(TEXT["export_name"].format(name="Sorter 3000: parcels/letters"))
     assert prompter.suggested.name == f"{stem}.pdf" and "/" not in stem and ":" not in stem
@@ -171,13 +158,11 @@ def test_the_file_type_chosen_or_the_names_extension_decides_the_format(qtbot, w
 
     example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "customer_chatbot.json"
     assert window.open_path(example)
-    window.wizard.go_to(REVIEW)
     page = window.wizard.review
     for name, chosen, written in (("web", 1, "web.html"), ("data.json", 0, "data.json")):
-        prompter.save_answer, prompter.export_filter = tmp_path / name, chosen
-        with qtbot.waitSignal(page.export_finished, timeout=120_000) as finished:
-            qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-        assert finished.args == [True, str(tmp_path / written)], prompter.errors
+        prompter.export_filter = chosen
+        finished = export_from_review(qtbot, window, prompter, tmp_path / name)
+        assert finished == [True, str(tmp_path / written)], prompter.errors
         assert read_draft_data(tmp_path / written) == load_draft(example).to_json().encode("utf-8")  # as opened
         assert page.open_button.text() == TEXT["export_open"][{"web.html": "html", "data.json": "json"}[written]]
     assert [extension for _, extension in prompter.export_filters] == [".pdf", ".html", ".json"]

@@ -154,3 +154,14 @@ def test_the_next_dossier_shows_the_changes_and_the_replies_and_the_reviewer_see
         assert [r.text for r in by_id[asked.id].replies] == ["The team lead checks every ranking."]
         assert [r.text for r in register.replies(feedback.dossier.fingerprint)[int(asked.id)]] == [
             "The team lead checks every ranking."]
+
+
+def test_a_copy_made_with_save_as_takes_the_feedback_on_the_original(pack, sent, tmp_path):
+    """Save as writes the same application under another name: the reviewer's feedback on the
+    dossier exported from the original is for the copy too (both are matched by the draft's id)."""
+    session = opened(pack, sent["draft"])
+    assert session.save(tmp_path / "cv-copy.json")
+    copy = opened(pack, tmp_path / "cv-copy.json")
+    feedback = copy.take_feedback(sent["feedback"])
+    assert [c.target.key() for c in feedback.open_comments()] == [f"question:{ASKED}", "gap:privacy.dpia_missing"]
+    assert load_draft(tmp_path / "cv-copy.json").id == load_draft(sent["draft"]).id == feedback.dossier.draft_id
