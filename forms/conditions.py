@@ -17,7 +17,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Any, Callable, Iterator, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, model_validator
 
 from catalogue import tr
 
@@ -60,11 +60,17 @@ class AnswerTest(_Node):
     lt: float | None = None
     le: float | None = None
 
+    # The test's one operator, found once when it is validated: evaluating a pack asks it of every
+    # answer test for every draft (tens of thousands of times for a workspace's first indexing).
+    _operator: str | None = PrivateAttr(None)
+
     @model_validator(mode="after")
     def _one_operator(self) -> "AnswerTest":
-        if len(self.operators()) != 1:
+        found = self.operators()
+        if len(found) != 1:
             # pydantic keeps this as the error's context; the loader shows it as it is (it is ours).
             raise ValueError(tr("packs.error.one_test", question=self.q, tests=tr("packs.separator").join(TESTS)))
+        self._operator = found[0]
         return self
 
     def operators(self) -> list[str]:
@@ -72,7 +78,7 @@ class AnswerTest(_Node):
         return [name.rstrip("_") for name in names if getattr(self, name) is not None]
 
     def operator(self) -> str:
-        return self.operators()[0]
+        return self._operator or self.operators()[0]
 
     def operand(self) -> Any:
         op = self.operator()
