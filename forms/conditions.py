@@ -15,9 +15,10 @@ UNKNOWN propagates by Kleene's rules (false AND unknown is false, true OR unknow
 from __future__ import annotations
 
 from enum import Enum
+from functools import cached_property
 from typing import Annotated, Any, Callable, Iterator, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 from catalogue import tr
 
@@ -60,17 +61,11 @@ class AnswerTest(_Node):
     lt: float | None = None
     le: float | None = None
 
-    # The test's one operator, found once when it is validated: evaluating a pack asks it of every
-    # answer test for every draft (tens of thousands of times for a workspace's first indexing).
-    _operator: str | None = PrivateAttr(None)
-
     @model_validator(mode="after")
     def _one_operator(self) -> "AnswerTest":
-        found = self.operators()
-        if len(found) != 1:
+        if len(self.operators()) != 1:
             # pydantic keeps this as the error's context; the loader shows it as it is (it is ours).
             raise ValueError(tr("packs.error.one_test", question=self.q, tests=tr("packs.separator").join(TESTS)))
-        self._operator = found[0]
         return self
 
     def operators(self) -> list[str]:
@@ -78,7 +73,14 @@ class AnswerTest(_Node):
         return [name.rstrip("_") for name in names if getattr(self, name) is not None]
 
     def operator(self) -> str:
-        return self._operator or self.operators()[0]
+        return self.operator_name
+
+    @cached_property
+    def operator_name(self) -> str:
+        """The test's one operator, found once: evaluating a pack asks it of every answer test for
+        every draft (tens of thousands of times in a workspace's first indexing). Not a field: the
+        test's equality, copies and JSON are its fields'."""
+        return self.operators()[0]
 
     def operand(self) -> Any:
         op = self.operator()
