@@ -252,7 +252,8 @@ def _write(db: sqlite3.Connection, entry: Entry, stamp: str) -> None:
     values = (entry.path, entry.size, entry.mtime_ns, entry.hash, stamp, s.state.value, int(s.protected), s.problem,
               s.draft_id, s.client, s.system, s.pack, s.kit, s.kit_label, s.tier, s.tier_label, json.dumps(s.could_be),
               json.dumps(s.could_be_labels), s.colour, s.required, s.given, s.deadline, s.open_comments,
-              json.dumps([[j.pack, j.title, j.tier, j.tier_label, list(j.could_be), j.colour] for j in s.jurisdictions]))
+              json.dumps([[j.pack, j.title, j.tier, j.tier_label, list(j.could_be), j.colour]
+                          for j in s.jurisdictions]))
     db.execute(f"INSERT OR REPLACE INTO drafts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                values)
 

@@ -1,11 +1,14 @@
 """What the workspace shows of one draft file: a summary read from its bytes.
 
 Whom it is for and which system, the kit it was made with and its deadline, its result (the
-headline, so an undecided one reads "possibly ..."), and how complete it is. A draft made with a
+headline, so an undecided one reads "possibly ..."; for a draft that targets several jurisdictions,
+each one's, worked out as the wizard works it out), and how complete it is. A draft made with a
 kit is read with the kit's pack (its questions count towards completeness). A protected draft
 shows only that it is protected, unless its passphrase is given; a file that cannot be read as a
-draft, that no installed pack fits, or whose kit the application has not seen, says so. Reading a summary never changes the file and never raises:
-every file gets one, so no bad file can hide the others.
+draft, that no installed pack fits, or whose kit the application has not seen, says so. Reading a
+summary never changes the file and never raises: every file gets one, so no bad file can hide the
+others. Only the headline of a result is worked out (risk_tiers.classify.classify_headline): a
+first indexing reads a thousand drafts, and the table shows nothing else of their results.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from catalogue import table
 from forms.completeness import completeness
 from forms.evaluation import Evaluation
 from forms.schema import Pack
-from risk_tiers.assessment import Assessment
 from risk_tiers.classify import classify_headline
 from risk_tiers.headline import headline, outcome_colour
 
@@ -171,7 +173,7 @@ def summarise_draft(draft: Draft, packs: Packs, protected: bool = False) -> Summ
 def _result(pack: Pack, evaluation: Evaluation) -> Jurisdiction:
     """The headline of `pack`'s result: all a table shows of it, so the rest of the assessment
     (duties, open points, gaps) is not worked out."""
-    assessment: Assessment = classify_headline(evaluation)
+    assessment = classify_headline(evaluation)
     return Jurisdiction(pack.id, jurisdiction_title(pack), assessment.primary.outcome if assessment.assessed else "",
                         headline(pack, assessment)[0], assessment.could_be, outcome_colour(pack, assessment) or "")
 
