@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from app.results.composed import asked_pack
 from app.results.jurisdictions import Questionnaire, compose
 from app.storage.drafts import Lock
 from app.storage.paths import packs_dir
@@ -48,7 +49,7 @@ class Packs:
         self._loaded: dict[tuple[str, str, str], Pack | None] = {(p.id, p.version, language()): p for p in loaded}
         self.problems: dict[tuple[str, str, str], str] = {}
         # The questionnaires of the jurisdictions drafts target together, each composed once.
-        self._composed: dict[tuple[int, ...], tuple[tuple[Pack, ...], Questionnaire]] = {}
+        self._composed: dict[tuple[int, ...], tuple[tuple[Pack, ...], Questionnaire, Pack]] = {}
 
     def look_again(self) -> None:
         """Find the packs and kits again (one installed, seen or removed since); when any changed
@@ -95,14 +96,16 @@ class Packs:
             questions.update({q.id: q for section in pack.sections for q in section.questions})
         return questions
 
-    def questionnaire(self, packs: Sequence[Pack]) -> Questionnaire:
-        """The composed questionnaire of `packs` (app/results/jurisdictions.py), made once for each
-        set of packs; CompositionError when they cannot be asked together."""
+    def composed(self, packs: Sequence[Pack]) -> tuple[Questionnaire, Pack]:
+        """The composed questionnaire of `packs` (app/results/jurisdictions.py) and the first pack
+        asking it, as the wizard asks it (app/results/composed.py), made once for each set of
+        packs; CompositionError when they cannot be asked together."""
         key = tuple(id(pack) for pack in packs)
         found = self._composed.get(key)
         if found is None or any(a is not b for a, b in zip(found[0], packs)):
-            found = self._composed[key] = (tuple(packs), compose(packs))
-        return found[1]
+            questionnaire = compose(packs)
+            found = self._composed[key] = (tuple(packs), questionnaire, asked_pack(packs[0], questionnaire))
+        return found[1], found[2]
 
     def _load(self, info: PackInfo | None) -> Pack | None:
         if info is None:

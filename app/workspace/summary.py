@@ -143,18 +143,22 @@ def summarise_draft(draft: Draft, packs: Packs, protected: bool = False) -> Summ
     errors, _ = draft_problems(draft, pack, keep_unknown, packs.other_questions(others))
     if errors:
         return Summary(State.UNUSABLE, problem=_one_line(errors[0]), **known)
-    evaluation = Evaluation(pack, draft.values())
-    found = completeness(evaluation)
     if not others:
+        evaluation = Evaluation(pack, draft.values())
+        found = completeness(evaluation)
         results = [_result(pack, evaluation)]
     else:
-        # Each jurisdiction's result of the answers its pack reads (a shared fact's answer under
-        # its own question), the own pack's too, as the wizard works them out.
+        # As the wizard reads a draft of several jurisdictions: the composed questionnaire counts
+        # towards completeness, a shared fact answered once stands for each pack's own question
+        # (the names among them), and each jurisdiction's result is of the answers its pack reads.
         try:
-            asked = packs.questionnaire([pack, *others])
+            asked, asking = packs.composed([pack, *others])
         except CompositionError as error:
             return Summary(State.UNUSABLE, problem=_one_line(error), **known)
+        own = draft.model_copy(update={"answers": answers_for(asked, pack.id, draft.answers)})
+        known.update(client=applicant_name(pack, own), system=system_name(pack, own))
         values = draft.values()
+        found = completeness(Evaluation(asking, values))
         results = [_result(p, Evaluation(p, answers_for(asked, p.id, values))) for p in asked.packs]
     by_id = {result.pack: result for result in results[1:]}
     missing = TEXT["jurisdiction_missing"]

@@ -50,6 +50,28 @@ def test_a_draft_for_several_jurisdictions_reads_each_ones_result_as_the_wizard_
         (first.tier, first.tier_label, first.could_be, first.colour)
 
 
+def test_a_draft_for_several_jurisdictions_counts_and_names_as_the_wizard_asks(packs, tmp_path):
+    from app.results.composed import asked_pack, questionnaire_for
+    from app.storage.draft_store import save_draft
+    from forms.completeness import completeness
+    from forms.evaluation import Evaluation
+
+    draft = load_draft(several_draft(tmp_path / "asked.json", "utah_ai_lab"))
+    # The composed questionnaire asks the organisation and the system's name once, as shared facts.
+    for own, shared in (("applicant.organisation", "core.organisation"), ("applicant.system_name", "core.system_name")):
+        if own in draft.answers:
+            draft.answers[shared] = draft.answers.pop(own)
+    draft.applicant = draft.system_name = ""  # the names only in the answers, as in a draft made now
+    save_draft(draft, tmp_path / "asked.json", keep_backup=False)
+    summary = summarise((tmp_path / "asked.json").read_bytes(), "asked.json", packs)
+    assert summary.state is State.READ
+    assert (summary.client, summary.system) == ("TalentLens B.V.", "TalentLens CV ranking")
+    pack = packs.for_lock(draft.lock)
+    asked = asked_pack(pack, questionnaire_for(pack, draft.jurisdictions))
+    found = completeness(Evaluation(asked, draft.values()))  # what the wizard counts
+    assert (summary.required, summary.given) == (found.required, found.given)
+
+
 def test_a_jurisdiction_whose_pack_is_not_here_says_so_and_hides_nothing(packs, tmp_path):
     path = several_draft(tmp_path / "gone.json", "no_such_pack")
     summary = summarise(path.read_bytes(), "gone.json", packs)
