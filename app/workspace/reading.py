@@ -20,8 +20,10 @@ import catalogue
 from app.workspace.packs import Packs
 from app.workspace.summary import Summary, summarise
 
-# Below this many files the workers' start (about a second each) costs more than it saves.
-POOL_FROM = 150
+# Below this many files the workers' start (up to a second each: Python, pydantic and the packs
+# loaded) costs more than it saves: a summary takes about 3.5 ms of processor time (benchmarks/
+# workspace.py), so sharing it between two processes saves under 2 ms a file.
+POOL_FROM = 500
 CHUNK = 10
 MAX_WORKERS = 4
 
