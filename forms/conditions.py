@@ -15,6 +15,7 @@ UNKNOWN propagates by Kleene's rules (false AND unknown is false, true OR unknow
 from __future__ import annotations
 
 from enum import Enum
+from functools import cached_property
 from typing import Annotated, Any, Callable, Iterator, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
@@ -72,6 +73,13 @@ class AnswerTest(_Node):
         return [name.rstrip("_") for name in names if getattr(self, name) is not None]
 
     def operator(self) -> str:
+        return self.operator_name
+
+    @cached_property
+    def operator_name(self) -> str:
+        """The test's one operator, found once: evaluating a pack asks it of every answer test for
+        every draft (tens of thousands of times in a workspace's first indexing). Not a field: the
+        test's equality, copies and JSON are its fields'."""
         return self.operators()[0]
 
     def operand(self) -> Any:

@@ -29,13 +29,7 @@ def classify_evaluation(evaluation: Evaluation, notes: Mapping[str, str] | None 
     second cost."""
     notes = notes or {}
     pack = evaluation.pack
-    fired = [rule for rule in pack.rules if rule.tier != FACT and evaluation.rule(rule.id) is Truth.TRUE]
-    gates = evaluation.index.gating_outcomes
-    gate = next((o.id for track in pack.tracks for o in track.outcomes
-                 if o.id in gates and any(rule.tier == o.id for rule in fired)), None)
-    if gate:
-        fired = [rule for rule in fired if rule.tier in gates]
-    grounded = {rule.tier for rule in fired}
+    fired, gate = _fired(evaluation)
     roles = _roles(pack, evaluation, fired)
     # The duties of the applicant's roles, looked up once: those that apply, and those that might.
     for_roles = [] if gate else [o for o in pack.obligations if set(o.roles) & set(roles)]
@@ -43,6 +37,45 @@ def classify_evaluation(evaluation: Evaluation, notes: Mapping[str, str] | None 
     derived = _Derived(application.verdicts(pack, evaluation, notes), application.checklists(pack, evaluation),
                        application.gaps(pack, evaluation, notes))
     return Assessment(
+        **_headline_part(evaluation, fired, gate, roles, notes),
+        obligations=tuple(_obligation_result(obligation, date, roles) for obligation, date in dated),
+        open_points=_open_points(pack, evaluation, gate, for_roles, dated, derived),
+        verdicts=derived.verdicts,
+        checklists=derived.checklists,
+        duties=() if gate else application.duties(pack, evaluation, notes),
+        gaps=derived.gaps,
+    )
+
+
+def classify_headline(evaluation: Evaluation) -> Assessment:
+    """The part of `classify_evaluation` that a headline reads (risk_tiers/headline.py), the same
+    as there: each track's result, whether anything is assessed, the roles and the findings. The
+    obligations, open points, verdicts, checklists, duties and gaps are not worked out (left
+    empty), so it is for a list of many drafts that shows each one's headline only (the
+    workspace), at about half the cost; never for a result shown or exported in full."""
+    fired, gate = _fired(evaluation)
+    roles = _roles(evaluation.pack, evaluation, fired)
+    return Assessment(**_headline_part(evaluation, fired, gate, roles, {}), obligations=(), open_points=())
+
+
+def _fired(evaluation: Evaluation) -> tuple[list[Rule], str | None]:
+    """The rules that hold and ground a result, and the gating outcome they reach, if any (then
+    only the gating rules count)."""
+    pack = evaluation.pack
+    fired = [rule for rule in pack.rules if rule.tier != FACT and evaluation.rule(rule.id) is Truth.TRUE]
+    gates = evaluation.index.gating_outcomes
+    gate = next((o.id for track in pack.tracks for o in track.outcomes
+                 if o.id in gates and any(rule.tier == o.id for rule in fired)), None)
+    if gate:
+        fired = [rule for rule in fired if rule.tier in gates]
+    return fired, gate
+
+
+def _headline_part(evaluation: Evaluation, fired: list[Rule], gate: str | None, roles: tuple[str, ...],
+                   notes: Mapping[str, str]) -> dict[str, Any]:
+    pack = evaluation.pack
+    grounded = {rule.tier for rule in fired}
+    return dict(
         pack_id=pack.id,
         pack_version=pack.version,
         law_current_to=pack.law_current_to,
@@ -50,12 +83,6 @@ def classify_evaluation(evaluation: Evaluation, notes: Mapping[str, str] | None 
         assessed=any(evaluation.answered(qid) for qid in evaluation.index.rule_questions),
         roles=roles,
         findings=tuple(_finding(evaluation, rule, notes) for rule in fired),
-        obligations=tuple(_obligation_result(obligation, date, roles) for obligation, date in dated),
-        open_points=_open_points(pack, evaluation, gate, for_roles, dated, derived),
-        verdicts=derived.verdicts,
-        checklists=derived.checklists,
-        duties=() if gate else application.duties(pack, evaluation, notes),
-        gaps=derived.gaps,
     )
 
 

@@ -1,5 +1,6 @@
 """The workspace's table in Qt's model/view: a thin model over the index's rows (app/workspace/),
-and a filter over it for the search as you type and the choices of client, result, kit and status.
+and a filter over it for the search as you type and the choices of client, result (any jurisdiction's,
+for a draft that targets several), kit and status.
 
 The words of each cell come from app/workspace/table.py, so the table on screen, its CSV export
 and the command line say the same. Sorting uses the values behind the words (the time of a change,
@@ -17,7 +18,7 @@ from app.qt.texts import TEXT
 from app.workspace.entry import Entry
 from app.workspace.folder import Place
 from app.workspace.summary import State
-from app.workspace.table import shown, state_text
+from app.workspace.table import shown, state_text, tier_lines
 from catalogue import table
 
 COLUMN_TEXT = table("workspace.column")  # the command line's headings too
@@ -159,6 +160,8 @@ def _tooltip(entry: Entry, column: str) -> str | None:
     s = entry.summary
     if column == "tier" and entry.state is not State.READ:
         return state_text(entry)
+    if column == "tier" and len(s.jurisdictions) > 1:  # each jurisdiction's result, one a line
+        return "\n".join(tier_lines(s))
     if column == "complete" and s.complete is not None:
         return TEXT["workspace_given"].format(given=s.given, required=s.required)
     if column == "file":
@@ -201,9 +204,11 @@ class WorkspaceFilter(QSortFilterProxyModel):
         s = entry.summary
         if not keeps(self.status, entry):
             return False
-        for chosen, value in ((self.client, s.client), (self.tier, s.tier_label), (self.kit, s.kit_label or s.kit)):
+        for chosen, value in ((self.client, s.client), (self.kit, s.kit_label or s.kit)):
             if chosen is not None and value != chosen:
                 return False
+        if self.tier is not None and self.tier not in s.tier_labels:  # any jurisdiction's result
+            return False
         if not self.words:
             return True
         text = " ".join(shown(entry).values()).casefold()

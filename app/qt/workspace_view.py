@@ -224,7 +224,7 @@ class WorkspaceView(QWidget):
 
     def _fill_choices(self, entries: list[Entry]) -> None:
         values = {"client": {e.summary.client for e in entries if e.summary.client},
-                  "tier": {e.summary.tier_label for e in entries if e.summary.tier_label},
+                  "tier": {label for e in entries for label in e.summary.tier_labels if label},
                   "kit": {e.summary.kit_label or e.summary.kit for e in entries if e.summary.kit}}
         for choice, name in ((self.client_choice, "client"), (self.tier_choice, "tier"), (self.kit_choice, "kit")):
             current = choice.currentData()

@@ -49,13 +49,15 @@ def format_of(data: dict[str, Any]) -> int:
     return version
 
 
-def migrate(data: dict[str, Any], target: int) -> dict[str, Any]:
-    """`data` brought to format `target` by the registered steps, in order; `data` itself is left as it is."""
+def migrate(data: dict[str, Any], target: int, in_place: bool = False) -> dict[str, Any]:
+    """`data` brought to format `target` by the registered steps, in order; `data` itself is left as
+    it is, unless `in_place` (a caller that just read it from JSON and keeps no other reference: the
+    copy of a whole draft is then spared, which a workspace of many old drafts pays for each one)."""
     version = format_of(data)
     migrated = data
     while version < target:
         try:
-            migrated = STEPS[version](copy.deepcopy(migrated) if migrated is data else migrated)
+            migrated = STEPS[version](copy.deepcopy(migrated) if migrated is data and not in_place else migrated)
         except MigrationError:
             raise
         except (AttributeError, KeyError, TypeError, ValueError):  # content a step cannot read

@@ -273,7 +273,7 @@ def parse_draft(text: str, name: str = "draft") -> Draft:
         version = draft_migrations.format_of(data)
         if version > FORMAT_VERSION:
             raise DraftError(ERRORS["newer_format"].format(name=name, version=version, supported=FORMAT_VERSION))
-        data = draft_migrations.migrate(data, FORMAT_VERSION)
+        data = draft_migrations.migrate(data, FORMAT_VERSION, in_place=True)  # read just above, ours alone
     except draft_migrations.MigrationError as error:
         raise DraftError(ERRORS["invalid"].format(name=name, reason=error)) from None
     try:

@@ -31,16 +31,16 @@ from app.workspace.folder import FileStat, draft_files
 from app.workspace.packs import Packs
 from app.workspace.reading import summaries, worker_count
 from app.storage.drafts import MAX_DRAFT_BYTES
-from app.workspace.summary import State, Summary, content_hash
+from app.workspace.summary import Jurisdiction, State, Summary, content_hash
 from catalogue import table
 
-SCHEMA_VERSION = 3  # 2: the kit's label; 3: the open comments
+SCHEMA_VERSION = 4  # 2: the kit's label; 3: the open comments; 4: each jurisdiction's result
 TEXT = table("workspace.problem")
 ERRORS = table("workspace.error")
 
 _COLUMNS = ("path", "size", "mtime_ns", "hash", "stamp", "state", "protected", "problem", "draft_id", "client",
             "system", "pack", "kit", "kit_label", "tier", "tier_label", "could_be", "could_be_labels", "colour", "required",
-            "given", "deadline", "open_comments")
+            "given", "deadline", "open_comments", "jurisdictions")
 _SCHEMA = f"""
 CREATE TABLE drafts (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL,
@@ -49,7 +49,7 @@ CREATE TABLE drafts (
     kit_label TEXT NOT NULL,
     tier TEXT NOT NULL, tier_label TEXT NOT NULL, could_be TEXT NOT NULL, could_be_labels TEXT NOT NULL,
     colour TEXT NOT NULL, required INTEGER NOT NULL, given INTEGER NOT NULL, deadline TEXT NOT NULL,
-    open_comments INTEGER
+    open_comments INTEGER, jurisdictions TEXT NOT NULL
 );
 CREATE INDEX drafts_by_hash ON drafts (hash, stamp);
 CREATE TABLE workspace (folder TEXT NOT NULL);
@@ -251,7 +251,9 @@ def _write(db: sqlite3.Connection, entry: Entry, stamp: str) -> None:
     s = entry.summary
     values = (entry.path, entry.size, entry.mtime_ns, entry.hash, stamp, s.state.value, int(s.protected), s.problem,
               s.draft_id, s.client, s.system, s.pack, s.kit, s.kit_label, s.tier, s.tier_label, json.dumps(s.could_be),
-              json.dumps(s.could_be_labels), s.colour, s.required, s.given, s.deadline, s.open_comments)
+              json.dumps(s.could_be_labels), s.colour, s.required, s.given, s.deadline, s.open_comments,
+              json.dumps([[j.pack, j.title, j.tier, j.tier_label, list(j.could_be), j.colour]
+                          for j in s.jurisdictions]))
     db.execute(f"INSERT OR REPLACE INTO drafts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                values)
 
@@ -264,5 +266,7 @@ def _entry(row: tuple) -> Entry:
         kit_label=data["kit_label"],
         tier=data["tier"], tier_label=data["tier_label"], could_be=tuple(json.loads(data["could_be"])),
         could_be_labels=tuple(json.loads(data["could_be_labels"])), colour=data["colour"],
-        required=data["required"], given=data["given"], deadline=data["deadline"], open_comments=data["open_comments"])
+        required=data["required"], given=data["given"], deadline=data["deadline"], open_comments=data["open_comments"],
+        jurisdictions=tuple(Jurisdiction(pack, title, tier, label, tuple(could_be), colour)
+                            for pack, title, tier, label, could_be, colour in json.loads(data["jurisdictions"])))
     return Entry(data["path"], data["size"], data["mtime_ns"], data["hash"], summary)

@@ -13,8 +13,10 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
+from app.results.composed import asked_pack
+from app.results.jurisdictions import Questionnaire, compose
 from app.storage.drafts import Lock
 from app.storage.paths import packs_dir
 from app.workspace.kits import Kits
@@ -22,13 +24,14 @@ from catalogue import LOCALE_DIR, language
 from forms.layer import PackError
 from forms.loader import load_pack
 from forms.registry import PackInfo, discover, find
-from forms.schema import Pack
+from forms.schema import Pack, Question
+from forms.shared_core import shared_questions
 
 
 # Raise it when what a summary holds, or how it is worked out, changes: every summary indexed
 # before is then read again. 2: a draft made with a kit is read with the kit's pack, and shows the
-# kit's name and deadline.
-SUMMARY_VERSION = 2
+# kit's name and deadline. 3: each jurisdiction a draft targets, with its result.
+SUMMARY_VERSION = 3
 
 
 class Packs:
@@ -45,13 +48,15 @@ class Packs:
         # By id, version and language: a pack's texts are in the language it was loaded in.
         self._loaded: dict[tuple[str, str, str], Pack | None] = {(p.id, p.version, language()): p for p in loaded}
         self.problems: dict[tuple[str, str, str], str] = {}
+        # The questionnaires of the jurisdictions drafts target together, each composed once.
+        self._composed: dict[tuple[int, ...], tuple[tuple[Pack, ...], Questionnaire, Pack]] = {}
 
     def look_again(self) -> None:
         """Find the packs and kits again (one installed, seen or removed since); when any changed
         on disk, every pack and kit loads anew."""
         known = discover(packs_dir(), self.given)
         if stamp(known, self.kits.shelf()) != self._stamp:
-            self.known, self._loaded, self.problems = known, {}, {}
+            self.known, self._loaded, self.problems, self._composed = known, {}, {}, {}
             self.kits.look_again(known)
             self._stamp = self.stamp()
 
@@ -74,6 +79,33 @@ class Packs:
         pack); None when there is none that loads."""
         kit = self.kits.newest(kit_id) if kit_id else None
         return kit.pack if kit is not None else self._load(self._newest(pack_id))
+
+    def targeted(self, jurisdictions: Sequence[str]) -> list[tuple[str, Pack | None]]:
+        """Each jurisdiction a draft targets after its own pack (the first), with its pack: the
+        first installed of that id, as the wizard opens it (app/results/composed.py); None when
+        none is here or it does not load."""
+        return [(pack_id, self._load(find(pack_id, "", self.known))) for pack_id in jurisdictions[1:]]
+
+    def other_questions(self, others: Sequence[Pack]) -> dict[str, Question]:
+        """The questions a draft's answers may answer besides its own pack's when it targets the
+        packs `others` too: the shared facts' and theirs, by id (as app/session/targets.py)."""
+        if not others:
+            return {}
+        questions = shared_questions()
+        for pack in others:
+            questions.update({q.id: q for section in pack.sections for q in section.questions})
+        return questions
+
+    def composed(self, packs: Sequence[Pack]) -> tuple[Questionnaire, Pack]:
+        """The composed questionnaire of `packs` (app/results/jurisdictions.py) and the first pack
+        asking it, as the wizard asks it (app/results/composed.py), made once for each set of
+        packs; CompositionError when they cannot be asked together."""
+        key = tuple(id(pack) for pack in packs)
+        found = self._composed.get(key)
+        if found is None or any(a is not b for a, b in zip(found[0], packs)):
+            questionnaire = compose(packs)
+            found = self._composed[key] = (tuple(packs), questionnaire, asked_pack(packs[0], questionnaire))
+        return found[1], found[2]
 
     def _load(self, info: PackInfo | None) -> Pack | None:
         if info is None:

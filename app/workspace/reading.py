@@ -20,8 +20,10 @@ import catalogue
 from app.workspace.packs import Packs
 from app.workspace.summary import Summary, summarise
 
-# Below this many files the workers' start (about a second each) costs more than it saves.
-POOL_FROM = 150
+# Below this many files the workers' start (up to a second each: Python, pydantic and the packs
+# loaded) costs more than it saves: a summary takes about 3.5 ms of processor time (benchmarks/
+# workspace.py), so sharing it between two processes saves under 2 ms a file.
+POOL_FROM = 500
 CHUNK = 10
 MAX_WORKERS = 4
 
@@ -49,16 +51,21 @@ def summaries(items: Iterable[Item], packs: Packs, workers: int = 0) -> Iterator
             yield waiting.popleft().result()
 
 
-def worker_count(files: int) -> int:
-    """How many processes to read `files` files with: none for a few files, else one per core that
-    is idle (a few at most); none when fewer than two are, since a worker on a busy core only adds
-    its start-up and the copying of the files to it."""
+def worker_count(files: int, cores: int | None = None) -> int:
+    """How many processes to read `files` files with: none for a few files, else one per core this
+    process may run on (`cores`; default: those of the machine it is allowed), MAX_WORKERS at most,
+    and none on a single core, where a worker only adds its start-up and the copying of the files
+    to it.
+
+    The cores alone count, not the load average: the load is a past minute's, of other programs
+    that share the cores with the workers fairly rather than leave them none, and a first indexing
+    that chose to work alone on a busy minute took longer than the workers' start ever costs (1,000
+    drafts: 16 s alone against 9.5 s with two workers, at a load of about one on two cores)."""
     if files < POOL_FROM:
         return 0
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    idle = int(cores - busy)
-    return min(idle, MAX_WORKERS) if idle >= 2 else 0
+    if cores is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cores, MAX_WORKERS) if cores >= 2 else 0
 
 
 def _chunks(items: Iterator[Item]) -> Iterator[list[Item]]:

@@ -1,11 +1,14 @@
 """What the workspace shows of one draft file: a summary read from its bytes.
 
 Whom it is for and which system, the kit it was made with and its deadline, its result (the
-headline, so an undecided one reads "possibly ..."), and how complete it is. A draft made with a
+headline, so an undecided one reads "possibly ..."; for a draft that targets several jurisdictions,
+each one's, worked out as the wizard works it out), and how complete it is. A draft made with a
 kit is read with the kit's pack (its questions count towards completeness). A protected draft
 shows only that it is protected, unless its passphrase is given; a file that cannot be read as a
-draft, that no installed pack fits, or whose kit the application has not seen, says so. Reading a summary never changes the file and never raises:
-every file gets one, so no bad file can hide the others.
+draft, that no installed pack fits, or whose kit the application has not seen, says so. Reading a
+summary never changes the file and never raises: every file gets one, so no bad file can hide the
+others. Only the headline of a result is worked out (risk_tiers.classify.classify_headline): a
+first indexing reads a thousand drafts, and the table shows nothing else of their results.
 """
 
 from __future__ import annotations
@@ -14,18 +17,31 @@ import hashlib
 from dataclasses import dataclass
 from enum import Enum
 
+from app.results.jurisdictions import CompositionError, answers_for
 from app.results.names import applicant_name, system_name
-from app.session.targets import other_questions
 from app.storage.drafts import (MAX_DRAFT_BYTES, Draft, DraftError, PassphraseRequired, WrongPassphrase, draft_problems,
                                 is_protected_text, open_protected, parse_draft)
 from app.workspace.packs import Packs
 from catalogue import table
 from forms.completeness import completeness
 from forms.evaluation import Evaluation
-from risk_tiers.classify import classify_evaluation
+from forms.schema import Pack
+from risk_tiers.classify import classify_headline
 from risk_tiers.headline import headline, outcome_colour
 
 TEXT = table("workspace.problem")
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """One jurisdiction's result of a draft that targets several: its pack's headline."""
+
+    pack: str  # the pack's id
+    title: str  # the pack's title, as the table names the jurisdiction
+    tier: str = ""  # as Summary's: the headline track's outcome id; "" while nothing is assessed
+    tier_label: str = ""  # the headline; what is wrong when the jurisdiction's pack is not here
+    could_be: tuple[str, ...] = ()
+    colour: str = ""
 
 
 class State(str, Enum):
@@ -58,11 +74,21 @@ class Summary:
     # The reviewer's comments still open in the feedback the draft keeps; None without feedback
     # (or when the draft cannot be read: protected, damaged).
     open_comments: int | None = None
+    # Each jurisdiction the draft targets, in its order, its own pack's first (whose result is also
+    # the summary's `tier`, `tier_label`, `could_be` and `colour`); one for a draft of its own pack
+    # only, none when the draft is not read.
+    jurisdictions: tuple[Jurisdiction, ...] = ()
 
     @property
     def complete(self) -> bool | None:
         """None when not known (protected, damaged, unusable, kit not seen)."""
         return self.given == self.required if self.state is State.READ else None
+
+    @property
+    def tier_labels(self) -> tuple[str, ...]:
+        """Each jurisdiction's headline (a draft of one pack: its headline); a filter by result
+        keeps a draft when any of them is the one chosen."""
+        return tuple(j.tier_label for j in self.jurisdictions) or ((self.tier_label,) if self.tier_label else ())
 
 
 def content_hash(data: bytes) -> str:
@@ -112,21 +138,53 @@ def summarise_draft(draft: Draft, packs: Packs, protected: bool = False) -> Summ
         # Another version or file of its kit: answers to questions it no longer has are kept, as
         # the wizard keeps them, not refused.
         pack, keep_unknown = found.kit.pack, not found.same
-    errors, _ = draft_problems(draft, pack, keep_unknown, other_questions(draft))
+    targeted = packs.targeted(draft.jurisdictions)
+    others = [other for _, other in targeted if other is not None]
+    errors, _ = draft_problems(draft, pack, keep_unknown, packs.other_questions(others))
     if errors:
         return Summary(State.UNUSABLE, problem=_one_line(errors[0]), **known)
-    evaluation = Evaluation(pack, draft.values())
-    assessment = classify_evaluation(evaluation)
-    label = headline(pack, assessment)[0]
+    if not others:
+        evaluation = Evaluation(pack, draft.values())
+        found = completeness(evaluation)
+        results = [_result(pack, evaluation)]
+    else:
+        # As the wizard reads a draft of several jurisdictions: the composed questionnaire counts
+        # towards completeness, a shared fact answered once stands for each pack's own question
+        # (the names among them), and each jurisdiction's result is of the answers its pack reads.
+        try:
+            asked, asking = packs.composed([pack, *others])
+        except CompositionError as error:
+            return Summary(State.UNUSABLE, problem=_one_line(error), **known)
+        own = draft.model_copy(update={"answers": answers_for(asked, pack.id, draft.answers)})
+        known.update(client=applicant_name(pack, own), system=system_name(pack, own))
+        values = draft.values()
+        found = completeness(Evaluation(asking, values))
+        results = [_result(p, Evaluation(p, answers_for(asked, p.id, values))) for p in asked.packs]
+    by_id = {result.pack: result for result in results[1:]}
+    missing = TEXT["jurisdiction_missing"]
+    every = (results[0], *(by_id.get(pack_id) or Jurisdiction(pack_id, pack_id, tier_label=missing)
+                           for pack_id, _ in targeted))
+    first = results[0]
     track = pack.tracks[0]
-    could_be = assessment.could_be
-    found = completeness(evaluation)
     return Summary(
         State.READ, **known,
-        tier=assessment.primary.outcome if assessment.assessed else "", tier_label=label,
-        could_be=could_be, could_be_labels=tuple(_outcome_label(track, outcome) for outcome in could_be),
-        colour=outcome_colour(pack, assessment) or "", required=found.required, given=found.given,
+        tier=first.tier, tier_label=first.tier_label, could_be=first.could_be,
+        could_be_labels=tuple(_outcome_label(track, outcome) for outcome in first.could_be),
+        colour=first.colour, required=found.required, given=found.given, jurisdictions=every,
     )
+
+
+def _result(pack: Pack, evaluation: Evaluation) -> Jurisdiction:
+    """The headline of `pack`'s result: all a table shows of it, so the rest of the assessment
+    (duties, open points, gaps) is not worked out."""
+    assessment = classify_headline(evaluation)
+    return Jurisdiction(pack.id, jurisdiction_title(pack), assessment.primary.outcome if assessment.assessed else "",
+                        headline(pack, assessment)[0], assessment.could_be, outcome_colour(pack, assessment) or "")
+
+
+def jurisdiction_title(pack: Pack) -> str:
+    """How the table names a jurisdiction: its pack's title."""
+    return pack.title
 
 
 def _protected(text: str, name: str) -> Summary:

@@ -4,6 +4,10 @@ the CSV export) and as values a program reads (JSON).
 The columns are those of `python main.py workspace` (`COLUMNS`), then the entry's state (empty
 for a draft read as it should be; protected, damaged or unusable, with what is wrong) and where it
 sits (empty among the drafts; the archive or the templates).
+`tier` is the headline of the draft's result; for a draft that targets several jurisdictions,
+each one's headline after its title, its own pack's first. In JSON `tier` and `could_be` stay
+those of the first (its own pack's), as before drafts targeted several, and `jurisdictions` lists
+each one's `pack`, `title`, `tier` (the outcome id), `tier_label` and `could_be`.
 `open_comments` counts the reviewer's comments still open in the feedback a draft keeps (empty
 without feedback); `kit` is the sandbox the
 kit is for and its version (the kit's id while the application has not seen it), `deadline` the
@@ -19,7 +23,7 @@ from typing import Any, Iterable
 
 from app.workspace.entry import Entry
 from app.workspace.folder import Place
-from app.workspace.summary import State
+from app.workspace.summary import State, Summary
 from catalogue import table
 
 COLUMNS = ("file", "client", "system", "kit", "tier", "could_be", "complete", "open_comments", "deadline",
@@ -37,7 +41,7 @@ def shown(entry: Entry) -> dict[str, str]:
         "client": s.client,
         "system": s.system,
         "kit": s.kit_label or s.kit,
-        "tier": s.tier_label,
+        "tier": tier_text(s),
         "could_be": TEXT["list_separator"].join(s.could_be_labels),
         "complete": "" if complete is None else TEXT["yes"] if complete
         else TEXT["incomplete"].format(given=s.given, required=s.required),
@@ -48,6 +52,18 @@ def shown(entry: Entry) -> dict[str, str]:
         "state": state_text(entry),
         "place": "" if entry.place is Place.DRAFTS else TEXT["place"][entry.place.value],
     }
+
+
+def tier_text(summary: Summary) -> str:
+    """The result in words: the headline; for several jurisdictions, each one's after its title."""
+    return TEXT["list_separator"].join(tier_lines(summary))
+
+
+def tier_lines(summary: Summary) -> list[str]:
+    """The headline; for several jurisdictions, each one's after its title, one a line."""
+    if len(summary.jurisdictions) < 2:
+        return [summary.tier_label]
+    return [TEXT["jurisdiction_tier"].format(jurisdiction=j.title, tier=j.tier_label) for j in summary.jurisdictions]
 
 
 def state_text(entry: Entry) -> str:
@@ -86,6 +102,8 @@ def values(entry: Entry) -> dict[str, Any]:
         "place": entry.place.value,
         "id": s.draft_id or None,
         "pack": s.pack or None,
+        "jurisdictions": [{"pack": j.pack, "title": j.title, "tier": j.tier or None, "tier_label": j.tier_label,
+                           "could_be": list(j.could_be)} for j in s.jurisdictions],
     }
 
 

@@ -20,8 +20,8 @@ one's headline, the evidence reuse under them, and rendered whole too (result-pa
 --only renders just those steps (section ids, "review", "prepare" or "glossary"; the start page always).
 --workspace renders the start page with a consultant's workspace instead (a folder made from the
 examples: several clients, undecided and incomplete drafts, a protected and a damaged file, an
-archived draft and a template, a draft made with the Nordland kit, seen, and one made with a kit
-never seen), and the dialog that duplicates a draft for another client; with --kit, wearing it.
+archived draft and a template, a draft made with the Nordland kit, seen, one made with a kit
+never seen, and one that targets Colorado and Utah too), and the dialog that duplicates a draft for another client; with --kit, wearing it.
 --reviewer renders the reviewer's view instead, on a sample inbox of received dossiers
 (docs/screenshots/reviewer_sample.py): a forged result chosen, then a signed dossier.
 --feedback renders the feedback's round trip (docs/screenshots/feedback_sample.py): the reviewer's
@@ -254,8 +254,9 @@ def make_sample_workspace(folder: Path) -> None:
     remember(nordland)  # seen: its drafts are read with it
     never_seen = Made(id="eastmark.ai_sandbox", version="2.0", hash="sha256:" + "0" * 64)
 
-    def draft(example, place, system=None, unsure=(), drop=(), passphrase=None, kit=None, **kit_answers):
+    def draft(example, place, system=None, unsure=(), drop=(), passphrase=None, kit=None, targets=(), **kit_answers):
         made = load_draft(examples / f"{example}.json")
+        made.jurisdictions = [made.lock.pack.id, *targets]
         if system:
             made.answers["applicant.system_name"] = Answer(value=system)
         if kit is not None:
@@ -272,6 +273,8 @@ def make_sample_workspace(folder: Path) -> None:
     draft("cv_screening", "TalentLens/Interview scheduler.json", "TalentLens interview scheduler",
           unsure=["derogation.profiling"], drop=["plan."])
     draft("credit_scoring", "Kredito/Credit score.json")
+    draft("credit_scoring", "Kredito/Credit score, EU and US.json", "Kredito credit score (EU and US)",
+          targets=["colorado_admt", "utah_ai_lab"])
     draft("credit_scoring", "Kredito/Fraud alerts.json", "Kredito fraud alerts", unsure=["annex3.fraud_only"])
     draft("credit_scoring", "Kredito/Credit score, Nordland sandbox.json", kit=nordland.made,
           nordland__sector="finance", nordland__other_authorities=["data_protection", "financial"])

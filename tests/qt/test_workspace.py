@@ -17,7 +17,7 @@ from app.qt.workspace_model import COLUMNS, Status
 from app.workspace.folder import Place
 from app.workspace.portfolio import portfolio, summary_lines
 from app.workspace.summary import State
-from tests.workspace.conftest import EXAMPLES, LAYOUT, PASSPHRASE, undecided_draft, write_draft
+from tests.workspace.conftest import EXAMPLES, LAYOUT, PASSPHRASE, several_draft, undecided_draft, write_draft
 
 TIMEOUT = 30_000
 
@@ -103,6 +103,22 @@ def test_search_as_you_type_and_the_filters(opened, qtbot):
     assert view.kit_choice.count() == 1  # no draft has a kit: "all kits" alone
     view.status_choice.setCurrentIndex(view.status_choice.findData(Status.INCOMPLETE))
     assert _shown(view) == []
+
+
+def test_a_draft_for_several_jurisdictions_shows_each_ones_result_and_any_of_them_filters(opened, qtbot, workspace):
+    view = _view(opened)
+    _refreshed(qtbot, view, lambda: several_draft(workspace / "Both/two.json", "utah_ai_lab"))
+    entry = next(e for e in view.model.entries if e.path == "Both/two.json")
+    own, utah = entry.summary.jurisdictions
+    row = view.model.entries.index(entry)
+    cell = view.model.index(row, COLUMNS.index("tier"))
+    shown_text = view.model.data(cell)
+    assert all(j.title in shown_text and j.tier_label in shown_text for j in (own, utah))
+    assert view.model.data(cell, Qt.ItemDataRole.ToolTipRole).count("\n") == 1  # one line each
+    view.tier_choice.setCurrentIndex(view.tier_choice.findData(utah.tier_label))  # the second one's result
+    assert _shown(view) == ["Both/two.json"]
+    view.tier_choice.setCurrentIndex(view.tier_choice.findData(own.tier_label))  # and the first one's
+    assert "Both/two.json" in _shown(view) and "TalentLens/cv ranking.json" in _shown(view)
 
 
 def test_any_column_sorts(opened):

@@ -52,6 +52,15 @@ def write_draft(path: Path, example: str = "cv_screening.json", passphrase: str 
     return path
 
 
+def several_draft(path: Path, *others: str, example: str = "cv_screening.json") -> Path:
+    """A draft made from an example that targets the jurisdictions of the packs `others` too."""
+    draft = load_draft(EXAMPLES / example)
+    draft.jurisdictions = [draft.lock.pack.id, *others]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_draft(draft, path, keep_backup=False)
+    return path
+
+
 def undecided_draft(path: Path) -> Path:
     """A draft whose only answer leaves the most severe results open."""
     data = json.loads((EXAMPLES / "cv_screening.json").read_text(encoding="utf-8"))

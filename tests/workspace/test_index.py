@@ -16,7 +16,7 @@ from app.workspace import reading
 from app.workspace.folder import Place
 from app.workspace.index import SCHEMA_VERSION, WorkspaceIndex, index_file
 from app.workspace.summary import State
-from tests.workspace.conftest import EXAMPLES, PASSPHRASE, LAYOUT, undecided_draft, write_draft
+from tests.workspace.conftest import EXAMPLES, PASSPHRASE, LAYOUT, several_draft, undecided_draft, write_draft
 
 
 @pytest.fixture
@@ -227,6 +227,24 @@ def test_worker_processes_give_the_same_table(workspace, tmp_path):
     shared = WorkspaceIndex(workspace, tmp_path / "shared.sqlite3")
     shared.refresh(workers=2)
     assert [(e.path, e.summary) for e in shared.entries()] == [(e.path, e.summary) for e in serial.entries()]
+
+
+def test_the_workers_are_counted_from_the_cores_not_the_load(monkeypatch):
+    monkeypatch.setattr(os, "getloadavg", lambda: (50.0, 50.0, 50.0), raising=False)  # a busy minute
+    assert reading.worker_count(reading.POOL_FROM - 1, cores=8) == 0  # a few files: this process alone
+    assert reading.worker_count(1000, cores=1) == 0  # one core: a worker would only add its start
+    assert reading.worker_count(1000, cores=2) == 2
+    assert reading.worker_count(1000, cores=64) == reading.MAX_WORKERS
+    assert 0 <= reading.worker_count(1000) <= reading.MAX_WORKERS  # the cores this process may use
+
+
+def test_each_jurisdictions_result_is_kept_in_the_index(workspace):
+    several_draft(workspace / "Both/two.json", "utah_ai_lab")
+    index = _index(workspace)
+    again = _rows(WorkspaceIndex(workspace))["Both/two.json"].summary  # a new session: from the index alone
+    assert [j.pack for j in again.jurisdictions] == ["eu_ai_act", "utah_ai_lab"]
+    from app.workspace.summary import summarise
+    assert again == summarise((workspace / "Both/two.json").read_bytes(), "two.json", index.packs)
 
 
 def test_a_draft_of_a_pack_installed_later_is_read_once_the_pack_is_there(workspace, private_data_dir, reads):

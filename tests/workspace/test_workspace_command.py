@@ -18,7 +18,7 @@ import catalogue
 from app.commands.main import main as cli_main
 from app.workspace.table import COLUMNS
 from tests.pseudo_text import pack_ids, plain_english, typed_words
-from tests.workspace.conftest import EXAMPLES, LAYOUT, PASSPHRASE, undecided_draft, write_draft
+from tests.workspace.conftest import EXAMPLES, LAYOUT, PASSPHRASE, several_draft, undecided_draft, write_draft
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,6 +65,30 @@ def test_csv_has_the_documented_columns_and_a_row_per_file(mixed, capsys):
     assert by_file["Open/undecided.json"]["could_be"]
     assert by_file["Secret/plan.json"]["protected"] == "yes" and by_file["Secret/plan.json"]["client"] == ""
     assert by_file["broken.json"]["state"].startswith("damaged")
+
+
+def test_a_draft_for_several_jurisdictions_lists_each_ones_result(workspace, capsys):
+    from app.workspace.packs import Packs
+
+    several_draft(workspace / "Both/two.json", "utah_ai_lab")
+    status, out, _ = _run(capsys, "workspace", str(workspace), "--json")
+    rows = {row["file"]: row for row in json.loads(out)}
+    assert status == 0 and all(set(COLUMNS) <= set(row) for row in rows.values())
+    two = rows["Both/two.json"]
+    assert [(j["pack"], set(j)) for j in two["jurisdictions"]] == [
+        (pack_id, {"pack", "title", "tier", "tier_label", "could_be"}) for pack_id in ("eu_ai_act", "utah_ai_lab")]
+    own = two["jurisdictions"][0]  # tier and could_be stay the own pack's, as before
+    assert (two["tier"], two["tier_label"], two["could_be"]) == (own["tier"], own["tier_label"], own["could_be"])
+    assert [j["pack"] for j in rows["TalentLens/cv ranking.json"]["jurisdictions"]] == ["eu_ai_act"]
+    titles = {pack_id: Packs().for_id(pack_id).title for pack_id in ("eu_ai_act", "utah_ai_lab")}
+    assert [j["title"] for j in two["jurisdictions"]] == list(titles.values())
+
+    status, out, _ = _run(capsys, "workspace", str(workspace), "--csv")
+    by_file = {row["file"]: row for row in csv.DictReader(io.StringIO(out))}
+    words = catalogue.table("workspace")
+    assert by_file["Both/two.json"]["tier"] == words["list_separator"].join(
+        words["jurisdiction_tier"].format(jurisdiction=j["title"], tier=j["tier_label"]) for j in two["jurisdictions"])
+    assert by_file["TalentLens/cv ranking.json"]["tier"] == rows["TalentLens/cv ranking.json"]["tier_label"]
 
 
 def test_a_cell_that_would_run_as_a_spreadsheet_formula_is_written_as_text(workspace, capsys):
