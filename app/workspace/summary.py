@@ -183,8 +183,8 @@ def _result(pack: Pack, evaluation: Evaluation) -> Jurisdiction:
 
 
 def jurisdiction_title(pack: Pack) -> str:
-    """How the table names a jurisdiction: its pack's title."""
-    return pack.title
+    """How the table names a jurisdiction: its pack's short title (the full ones fill a cell alone)."""
+    return pack.short_title or pack.title
 
 
 def _protected(text: str, name: str) -> Summary:

@@ -43,7 +43,7 @@ def test_a_draft_for_several_jurisdictions_reads_each_ones_result_as_the_wizard_
     expected = assess(compose(chosen), draft.values())
     assert [(j.tier, j.could_be) for j in summary.jurisdictions] == [
         (r.assessment.primary.outcome if r.assessment.assessed else "", r.assessment.could_be) for r in expected]
-    assert [j.title for j in summary.jurisdictions] == [pack.title for pack in chosen]
+    assert [j.title for j in summary.jurisdictions] == [pack.short_title for pack in chosen]
     assert all(j.tier_label for j in summary.jurisdictions)
     first = summary.jurisdictions[0]  # the summary's own result stays its own pack's
     assert (summary.tier, summary.tier_label, summary.could_be, summary.colour) == \

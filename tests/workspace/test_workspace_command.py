@@ -80,7 +80,7 @@ def test_a_draft_for_several_jurisdictions_lists_each_ones_result(workspace, cap
     own = two["jurisdictions"][0]  # tier and could_be stay the own pack's, as before
     assert (two["tier"], two["tier_label"], two["could_be"]) == (own["tier"], own["tier_label"], own["could_be"])
     assert [j["pack"] for j in rows["TalentLens/cv ranking.json"]["jurisdictions"]] == ["eu_ai_act"]
-    titles = {pack_id: Packs().for_id(pack_id).title for pack_id in ("eu_ai_act", "utah_ai_lab")}
+    titles = {pack_id: Packs().for_id(pack_id).short_title for pack_id in ("eu_ai_act", "utah_ai_lab")}
     assert [j["title"] for j in two["jurisdictions"]] == list(titles.values())
 
     status, out, _ = _run(capsys, "workspace", str(workspace), "--csv")
