@@ -92,11 +92,21 @@ def format_moment(moment: dt.datetime) -> str:
                                  numeric_date(local.date())))
 
 
-def format_number(number: float | int) -> str:
-    """`number` with the language's decimal sign and digit grouping."""
-    from babel.numbers import format_decimal
+SCIENTIFIC_FROM = 10 ** 15  # from here on a number is written with a power of ten ("1E25"), not 26 digits
 
-    return format_decimal(number, locale=_locale())
+
+def format_number(number: float | int, grouped: bool = True) -> str:
+    """`number` with the language's decimal sign and digit grouping ("1,234.5", "1.234,5",
+    "1\u202f234,5"), every decimal given kept, a whole number without a decimal sign ("6", not
+    "6.0"); one of 10^15 or more with a power of ten ("3,5E25"). Without `grouped` no grouping, as
+    a field to edit shows a number (its separator would read as a decimal sign)."""
+    from babel.numbers import format_decimal, format_scientific
+
+    if abs(number) >= SCIENTIFIC_FROM:
+        return format_scientific(number, locale=_locale(), decimal_quantization=False)
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    return format_decimal(number, locale=_locale(), decimal_quantization=False, group_separator=grouped)
 
 
 def language_name(code: str, own: bool = False) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.qt.texts import TEXT
-from catalogue.formats import numeric_date, parse_numeric_date
+from catalogue.formats import format_number, numeric_date, parse_numeric_date
 
 
 # Option labels up to this many characters stay on one line; longer ones wrap beside their button.
@@ -258,7 +258,9 @@ class NumberWidget(_CheckedLineWidget):
         return int(number) if self.question.integer and number.is_integer() else number
 
     def format(self, value):
-        return f"{value:g}" if isinstance(value, float) else str(value)
+        """With the language's decimal sign ("2,5"), which `parse` reads, and no grouping (a German
+        "1.250" would read back as 1.25)."""
+        return format_number(value, grouped=False) if isinstance(value, (int, float)) else str(value)
 
 
 EXAMPLE_DATE = dt.date(2026, 3, 31)

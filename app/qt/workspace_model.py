@@ -3,7 +3,7 @@ and a filter over it for the search as you type and the choices of client, resul
 
 The words of each cell come from app/workspace/table.py, so the table on screen, its CSV export
 and the command line say the same. Sorting uses the values behind the words (the time of a change,
-the share of required answers given).
+the deadline's date, the share of required answers given).
 """
 
 from __future__ import annotations
@@ -146,6 +146,8 @@ def _sort_key(entry: Entry, column: str):
     s = entry.summary
     if column == "modified":
         return entry.mtime_ns
+    if column == "deadline":  # year-month-day sorts by date; the words shown do not
+        return s.deadline
     if column == "complete":
         return -1.0 if s.complete is None else s.given / s.required if s.required else 1.0
     if column == "protected":
