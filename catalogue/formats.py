@@ -92,17 +92,19 @@ def format_moment(moment: dt.datetime) -> str:
                                  numeric_date(local.date())))
 
 
-SCIENTIFIC_FROM = 10 ** 15  # from here on a number is written with a power of ten ("1E25"), not 26 digits
+# A number from here on, or closer to zero than this, is written with a power of ten ("1E25", "5E-7"),
+# not with 26 digits or six zeros.
+SCIENTIFIC_FROM, SCIENTIFIC_BELOW = 10 ** 15, 1e-6
 
 
 def format_number(number: float | int, grouped: bool = True) -> str:
     """`number` with the language's decimal sign and digit grouping ("1,234.5", "1.234,5",
     "1\u202f234,5"), every decimal given kept, a whole number without a decimal sign ("6", not
-    "6.0"); one of 10^15 or more with a power of ten ("3,5E25"). Without `grouped` no grouping, as
+    "6.0"); one of 10^15 or more, or below 10^-6, with a power of ten ("3,5E25"). Without `grouped` no grouping, as
     a field to edit shows a number (its separator would read as a decimal sign)."""
     from babel.numbers import format_decimal, format_scientific
 
-    if abs(number) >= SCIENTIFIC_FROM:
+    if abs(number) >= SCIENTIFIC_FROM or 0 < abs(number) < SCIENTIFIC_BELOW:
         return format_scientific(number, locale=_locale(), decimal_quantization=False)
     if isinstance(number, float) and number.is_integer():
         number = int(number)
