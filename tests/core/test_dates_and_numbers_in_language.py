@@ -46,6 +46,14 @@ def _long(date: dt.date, language: str) -> str:
     return babel_date(date, format="long", locale=language)
 
 
+def _question_of(data: dict) -> Question:
+    return TypeAdapter(Question).validate_python(data)
+
+
+def _question(pack, kind: str):
+    return next(q for s in pack.sections for q in s.questions if q.kind == kind)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_packs_writes_each_law_date_as_the_language_does_and_its_json_year_month_day(language, capsys):
     found = [info for info in discover(packs_dir(), []) if info.law_current_to]
@@ -98,14 +106,6 @@ def test_each_jurisdiction_s_heading_gives_its_law_date_as_the_language_writes_i
     assert not ISO.search(text), ISO.findall(text)
     data = json.loads(_run(capsys, language, *args, "--json"))
     assert [j["pack"]["law_current_to"] for j in data["jurisdictions"]] == [pack.law_current_to.isoformat()]
-
-
-def _question_of(data: dict) -> Question:
-    return TypeAdapter(Question).validate_python(data)
-
-
-def _question(pack, kind: str):
-    return next(q for s in pack.sections for q in s.questions if q.kind == kind)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
