@@ -92,11 +92,43 @@ def format_moment(moment: dt.datetime) -> str:
                                  numeric_date(local.date())))
 
 
-def format_number(number: float | int) -> str:
-    """`number` with the language's decimal sign and digit grouping."""
-    from babel.numbers import format_decimal
+# A number from here on, or closer to zero than this, is written with a power of ten ("1E25", "5E-7"),
+# not with 26 digits or six zeros.
+SCIENTIFIC_FROM, SCIENTIFIC_BELOW = 10 ** 15, 1e-6
 
-    return format_decimal(number, locale=_locale())
+
+def format_number(number: float | int, grouped: bool = True) -> str:
+    """`number` with the language's decimal sign and digit grouping ("1,234.5", "1.234,5",
+    "1\u202f234,5"), every decimal given kept, a whole number without a decimal sign ("6", not
+    "6.0"); one of 10^15 or more, or below 10^-6, with a power of ten ("3,5E25"). Without `grouped` no
+    grouping, as a field to edit shows a number (`parse_number` reads either)."""
+    from babel.numbers import format_decimal, format_scientific
+
+    if abs(number) >= SCIENTIFIC_FROM or 0 < abs(number) < SCIENTIFIC_BELOW:
+        return format_scientific(number, locale=_locale(), decimal_quantization=False)
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    return format_decimal(number, locale=_locale(), decimal_quantization=False, group_separator=grouped)
+
+
+def parse_number(text: str) -> float | None:
+    """A number typed as the language writes it, grouped or not ("1.250,5", "1 250,5", "1,250.5"),
+    or with either a point or a comma for its decimal sign where the language's grouping cannot be
+    meant ("2.5" in German), or with a power of ten ("1e25"); None for anything else."""
+    from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
+
+    locale = _locale()
+    text = text.strip()
+    if get_group_symbol(locale).isspace():  # French groups with a narrow no-break space; people type a space
+        text = "".join(text.split())
+    try:
+        return float(parse_decimal(text, locale=locale, strict=True))
+    except (NumberFormatError, ValueError, ArithmeticError):
+        pass
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
 
 
 def language_name(code: str, own: bool = False) -> str:

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from catalogue import table
+from catalogue.formats import format_number
 from forms.schema import YES_NO_VALUES, Question
 
 TEXT = table("answers")
@@ -55,7 +56,7 @@ def _text(question: Question, value: Any) -> str | None:
     if not isinstance(value, str):
         return TEXT["text"].format(question=question.id, value=repr(value))
     if len(value) > question.max_length:
-        return TEXT["too_long"].format(question=question.id, most=question.max_length)
+        return TEXT["too_long"].format(question=question.id, most=format_number(question.max_length))
     return None
 
 
@@ -65,9 +66,9 @@ def _number(question: Question, value: Any) -> str | None:
     if question.integer and not float(value).is_integer():
         return TEXT["whole_number"].format(question=question.id, value=repr(value))
     if question.minimum is not None and value < question.minimum:
-        return TEXT["at_least"].format(question=question.id, least=f"{question.minimum:g}")
+        return TEXT["at_least"].format(question=question.id, least=format_number(question.minimum))
     if question.maximum is not None and value > question.maximum:
-        return TEXT["at_most"].format(question=question.id, most=f"{question.maximum:g}")
+        return TEXT["at_most"].format(question=question.id, most=format_number(question.maximum))
     return None
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Iterator
 
+from catalogue.formats import format_number
 from forms import texts
 from forms.conditions import AllOf, AnswerTest, AnyOf, AtLeast, Condition, NotOf, RuleTest, Unless
 from forms.evaluation import index_of
@@ -164,8 +165,8 @@ def _answer(pack: Pack, test: AnswerTest) -> Readable:
     if op == "answered":
         text = WORDS["answered" if operand else "not_answered"].format(question=named)
     elif op in ("gt", "ge", "lt", "le"):
-        text = WORDS[op].format(question=named, number=f"{operand:g}")
-        values = (Value(operand, f"{operand:g}"),)
+        text = WORDS[op].format(question=named, number=format_number(operand))
+        values = (Value(operand, format_number(operand)),)
     else:
         if op == "is" and not values:  # a literal that is no option (checks allow only options today)
             values = (Value(operand, str(operand)),)

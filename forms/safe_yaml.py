@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from catalogue import table, tr
+from catalogue.formats import format_number
 from forms import cache
 
 if TYPE_CHECKING:
@@ -49,7 +50,8 @@ def read_yaml(path: Path) -> Any:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise DataFileError(TEXT["too_big"].format(path=path, size=size // 1024, most=MAX_BYTES // 1024), "yaml.too_big")
+            raise DataFileError(TEXT["too_big"].format(path=path, size=format_number(size // 1024),
+                                                       most=format_number(MAX_BYTES // 1024)), "yaml.too_big")
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
         raise DataFileError(TEXT["not_utf8"].format(path=path, byte=error.start), "yaml.not_utf8") from None

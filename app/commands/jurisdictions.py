@@ -15,6 +15,7 @@ from app.results.document import result_document
 from app.results.jurisdictions import CompositionError, JurisdictionResult, Questionnaire, answers_for, assess, compose
 from app.storage.drafts import Draft
 from catalogue import table, tr
+from catalogue.formats import format_date
 from forms.loader import load_pack
 from forms.registry import find
 from forms.schema import Pack
@@ -80,7 +81,7 @@ def run_classify(args: argparse.Namespace, opened: Opened) -> int:
 
 def heading(pack: Pack) -> str:
     return TEXT["heading"].format(title=pack.title, id=pack.id, version=pack.version,
-                                  date=pack.law_current_to.isoformat())
+                                  date=format_date(pack.law_current_to))
 
 
 def _json(result: JurisdictionResult, document) -> dict:

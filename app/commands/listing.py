@@ -19,6 +19,7 @@ from app.kits.manifest import summary_json
 from app.commands.errors import EXIT_OK
 from app.results.wording import refs_text
 from catalogue import table
+from catalogue.formats import format_date, format_number
 from forms import texts as form_texts
 from forms.readable import Readable, asked_when, describe, rule_label, rules_behind
 from forms.schema import YES_NO_VALUES, Pack, Question, Section
@@ -115,7 +116,7 @@ def _conditions(pack: Pack) -> list[Readable]:
 
 def questions_text(pack: Pack) -> str:
     lines = [TEXT["title"].format(title=pack.title, id=pack.id, version=pack.version,
-                                  date=pack.law_current_to.isoformat())]
+                                  date=format_date(pack.law_current_to))]
     lines += textwrap.wrap(str(form_texts.READING), WIDTH)
     for section in pack.sections:
         lines += ["", TEXT["section"].format(title=section.title, id=section.id)]
@@ -159,7 +160,8 @@ def _limits_text(question: Question) -> str:
     for name, value in _limits(question).items():
         if value in (None, "", False):
             continue
-        parts.append(TEXT[name].format(count=value, value=value, unit=value))
+        number = format_number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+        parts.append(TEXT[name].format(count=number, value=number, unit=value))
     if question.kind == "date":
         parts.append(TEXT["date"])
     return TEXT["limit_separator"].join(parts)

@@ -10,6 +10,7 @@ from pathlib import Path
 from app.commands.errors import EXIT_OK
 from app.storage.paths import packs_dir
 from catalogue import table, tr
+from catalogue.formats import format_date
 from forms.loader import DEFAULT_PACK
 from forms.registry import PackInfo, discover
 
@@ -29,7 +30,7 @@ def _packs(args: argparse.Namespace) -> int:
         print(json.dumps([_as_json(info) for info in found], ensure_ascii=False, indent=2))
         return EXIT_OK
     for info in found:
-        law = info.law_current_to.isoformat() if info.law_current_to else TEXT["unknown_law"]
+        law = format_date(info.law_current_to) if info.law_current_to else TEXT["unknown_law"]
         print(TEXT["row"].format(id=info.id, version=info.version, title=info.title, law=law,
                                  where=TEXT["where"][info.where], folder=info.folder))
         if info.extends:

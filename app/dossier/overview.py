@@ -25,7 +25,7 @@ from app.workspace.entry import Entry
 from app.workspace.portfolio import Portfolio, summary_lines
 from app.workspace.table import shown
 from catalogue import ntr, table
-from catalogue.formats import format_date, format_moment, numeric_date
+from catalogue.formats import format_date
 
 TEXT = table("dossier.overview")
 COLUMNS = table("workspace.column")
@@ -94,7 +94,7 @@ def _table(page, entries: Sequence[Entry], x: float, top: float, width: float, b
     tier = [column for column, _ in shares].index("tier")
     tier_x = x + sum(widths[:tier])
     for entry in entries[:fits]:
-        cells = _dated(entry)
+        cells = shown(entry)  # its dates in digits, as the language writes them
         if entry.summary.colour:  # a square in the result's colour, its words after it
             page.setFillColor(HexColor(entry.summary.colour))
             page.rect(tier_x, y, SWATCH, SWATCH, stroke=0, fill=1)
@@ -107,22 +107,10 @@ def _table(page, entries: Sequence[Entry], x: float, top: float, width: float, b
         _text(page, x, y, ntr("dossier.overview.more", len(entries) - fits), SIZE, width)
 
 
-def _dated(entry: Entry) -> dict[str, str]:
-    """The entry's words with its deadline and its last change as the language writes dates in
-    digits, as narrow as year-month-day (which the CSV keeps, for programs)."""
-    cells = shown(entry)
-    try:
-        cells["deadline"] = numeric_date(dt.date.fromisoformat(cells["deadline"])) if cells["deadline"] else ""
-    except ValueError:  # a kit's date this version cannot read: shown as it came
-        pass
-    cells["modified"] = format_moment(entry.modified)
-    return cells
-
-
 def _shares(entries: Sequence[Entry]) -> list[tuple[str, float]]:
     """The columns shown and their share of the width: those of SHARES, but an optional one no row
     fills."""
-    cells = [_dated(entry) for entry in entries]
+    cells = [shown(entry) for entry in entries]
     kept = [(column, share) for column, share in SHARES
             if column not in OPTIONAL or any(row[column] for row in cells)]
     total = sum(share for _, share in kept)

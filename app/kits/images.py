@@ -14,6 +14,7 @@ import struct
 from xml.parsers import expat
 
 from app.kits.errors import KitError
+from catalogue.formats import format_number
 
 MAX_IMAGE_BYTES = 512 * 1024
 MAX_PIXELS = 4096
@@ -36,7 +37,8 @@ def image_kind(entry: str) -> str | None:
 def check_image(data: bytes, where: str) -> tuple[int, int] | None:
     """Refuse a logo that is not a safe PNG or SVG (KitError); a PNG's (width, height)."""
     if len(data) > MAX_IMAGE_BYTES:
-        raise KitError.tr("kit.error.image_too_big", where=where, size=len(data) // 1024, most=MAX_IMAGE_BYTES // 1024)
+        raise KitError.tr("kit.error.image_too_big", where=where, size=format_number(len(data) // 1024),
+                          most=MAX_IMAGE_BYTES // 1024)
     kind = image_kind(where)
     if kind == "png":
         return check_png(data, where)

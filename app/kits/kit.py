@@ -22,6 +22,7 @@ from app.kits.overlay import composed_pack, yaml_entry
 from app.storage.drafts import Made
 from app.storage.paths import packs_dir
 from catalogue import is_pseudo, language, pseudo, tr
+from catalogue.formats import format_number
 from catalogue.languages import message_chain
 from forms.layer import PackError
 from forms.loader import load_pack
@@ -214,7 +215,8 @@ class _Reading:
         data = self.archive.entries[entry]
         where = self.archive.where(entry)
         if len(data) > MAX_TEXT_BYTES:
-            raise KitError.tr("kit.error.text_too_long", where=where, size=len(data) // 1024, most=MAX_TEXT_BYTES // 1024)
+            raise KitError.tr("kit.error.text_too_long", where=where, size=format_number(len(data) // 1024),
+                              most=MAX_TEXT_BYTES // 1024)
         try:
             text = data.decode("utf-8").replace("\r\n", "\n").strip()
         except UnicodeDecodeError as error:

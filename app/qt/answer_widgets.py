@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.qt.texts import TEXT
-from catalogue.formats import numeric_date, parse_numeric_date
+from catalogue.formats import format_number, numeric_date, parse_number, parse_numeric_date
 
 
 # Option labels up to this many characters stay on one line; longer ones wrap beside their button.
@@ -249,16 +249,15 @@ class NumberWidget(_CheckedLineWidget):
     invalid_key = "number_invalid"
 
     def parse(self, text):
-        try:
-            number = float(text.strip().replace(",", "."))
-        except ValueError:
-            return None
-        if number != number or number in (float("inf"), float("-inf")):
+        number = parse_number(text)
+        if number is None or number != number or number in (float("inf"), float("-inf")):
             return None
         return int(number) if self.question.integer and number.is_integer() else number
 
     def format(self, value):
-        return f"{value:g}" if isinstance(value, float) else str(value)
+        """With the language's decimal sign ("2,5") and no grouping, as a field to edit shows a number;
+        `parse` reads it back, and a number typed grouped ("1.250" in German) too."""
+        return format_number(value, grouped=False) if isinstance(value, (int, float)) else str(value)
 
 
 EXAMPLE_DATE = dt.date(2026, 3, 31)

@@ -14,6 +14,7 @@ from app.storage import paths
 from app.storage.autosave_files import Recovery
 from app.qt.texts import TEXT
 from app.session.prompts import Choice, Notice
+from catalogue.formats import format_moment, format_number
 
 if TYPE_CHECKING:
     from app.storage.backups import Backup
@@ -42,7 +43,7 @@ class DialogPrompts:
         return self.prompter.save_path(self.window, suggested or paths.drafts_dir() / f"{TEXT['untitled']}.json")
 
     def choose_version(self, name: str, versions: list[Backup]) -> int | None:
-        rows = [TEXT["versions_row"].format(saved=b.local_time(), size=b.size) for b in versions]
+        rows = [TEXT["versions_row"].format(saved=b.local_time(), size=format_number(b.size)) for b in versions]
         return self.prompter.choose_version(self.window, name, rows)
 
     def choose_recovery(self, recoveries: list[Recovery]) -> int | None:
@@ -77,7 +78,7 @@ class DialogPrompts:
 def recovery_row(recovery: Recovery) -> str:
     """One unsaved work left behind, as the start page and the choice list name it."""
     return TEXT["recovery_row"].format(name=recovery.name or TEXT["untitled"],
-                                       when=recovery.saved.strftime("%Y-%m-%d %H:%M"))
+                                       when=format_moment(recovery.saved))
 
 
 _TELLERS = {

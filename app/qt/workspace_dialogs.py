@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from app.qt.texts import TEXT
+from catalogue.formats import format_moment
 from app.workspace.actions import CopyOptions
 
 
@@ -114,7 +115,7 @@ class BinDialog(QDialog):
         self.list.clear()
         for binned in contents:
             text = TEXT["workspace_bin_row"].format(name=binned.name, origin=binned.origin,
-                                                    deleted=binned.deleted.strftime("%Y-%m-%d %H:%M"))
+                                                    deleted=format_moment(binned.deleted))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, binned)
             self.list.addItem(item)

@@ -4,7 +4,7 @@ for a draft that targets several), kit and status.
 
 The words of each cell come from app/workspace/table.py, so the table on screen, its CSV export
 and the command line say the same. Sorting uses the values behind the words (the time of a change,
-the share of required answers given).
+the deadline's date, the share of required answers given).
 """
 
 from __future__ import annotations
@@ -147,6 +147,8 @@ def _sort_key(entry: Entry, column: str):
     s = entry.summary
     if column == "modified":
         return entry.mtime_ns
+    if column == "deadline":  # year-month-day sorts by date; the words shown do not
+        return s.deadline
     if column == "complete":
         return -1.0 if s.complete is None else s.given / s.required if s.required else 1.0
     if column == "protected":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from catalogue.formats import format_date
+from catalogue.formats import format_date, format_number
 from forms.citations import label
 from forms.evaluation import index_of
 from forms.schema import Pack
@@ -22,15 +22,22 @@ from risk_tiers.assessment import GapResult, OpenPoint
 
 def answer_text(pack: Pack, question_id: str, value: Any) -> str:
     """An answer in words: yes/no in the wizard's words, options by their labels (several joined by
-    semicolons, as labels hold commas), whole numbers without a decimal point."""
+    semicolons, as labels hold commas), numbers and dates as the language writes them (whole numbers
+    without a decimal sign; a date this version cannot read as it was kept)."""
     question = index_of(pack).questions.get(question_id)
     options = {o.id: o.label for o in getattr(question, "options", ())}
-    if getattr(question, "kind", "") == "yes_no" and isinstance(value, str):
+    kind = getattr(question, "kind", "")
+    if kind == "yes_no" and isinstance(value, str):
         return YES_NO.get(value, value)
+    if kind == "date" and isinstance(value, str):
+        try:
+            return format_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
     if isinstance(value, (list, tuple)):
         return texts.LIST_SEPARATOR.join(options.get(v, str(v)) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value)
     return options.get(value, str(value)) if isinstance(value, str) else str(value)
 
 

@@ -12,11 +12,16 @@ each one's `pack`, `title`, `tier` (the outcome id), `tier_label` and `could_be`
 without feedback); `kit` is the sandbox the
 kit is for and its version (the kit's id while the application has not seen it), `deadline` the
 kit's, empty for a draft made without a kit.
+
+Dates are in the text table, on screen and in the overview PDF as the language writes them in digits,
+as narrow as year-month-day ("31.03.2027", "31/03/2027 09:05"); the CSV export and JSON, read by
+programs, keep them year-month-day.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from typing import Any, Iterable
@@ -25,6 +30,7 @@ from app.workspace.entry import Entry
 from app.workspace.folder import Place
 from app.workspace.summary import State, Summary
 from catalogue import table
+from catalogue.formats import format_moment, numeric_date
 
 COLUMNS = ("file", "client", "system", "kit", "tier", "could_be", "complete", "open_comments", "deadline",
            "modified", "protected")
@@ -46,8 +52,8 @@ def shown(entry: Entry) -> dict[str, str]:
         "complete": "" if complete is None else TEXT["yes"] if complete
         else TEXT["incomplete"].format(given=s.given, required=s.required),
         "open_comments": "" if s.open_comments is None else str(s.open_comments),
-        "deadline": s.deadline,
-        "modified": entry.modified.strftime("%Y-%m-%d %H:%M"),
+        "deadline": _date(s.deadline),
+        "modified": format_moment(entry.modified),
         "protected": TEXT["yes"] if s.protected else "",
         "state": state_text(entry),
         "place": "" if entry.place is Place.DRAFTS else TEXT["place"][entry.place.value],
@@ -64,6 +70,22 @@ def tier_lines(summary: Summary) -> list[str]:
     if len(summary.jurisdictions) < 2:
         return [summary.tier_label]
     return [TEXT["jurisdiction_tier"].format(jurisdiction=j.title, tier=j.tier_label) for j in summary.jurisdictions]
+
+
+def _date(iso: str) -> str:
+    """A year-month-day date as the language writes it in digits; "" for none; a kit's date this
+    version cannot read as it came."""
+    if not iso:
+        return ""
+    try:
+        return numeric_date(dt.date.fromisoformat(iso))
+    except ValueError:
+        return iso
+
+
+def _iso_dates(entry: Entry) -> dict[str, str]:
+    """The entry's dates year-month-day (with the time of a change to the minute), for the CSV."""
+    return {"deadline": entry.summary.deadline, "modified": entry.modified.strftime("%Y-%m-%d %H:%M")}
 
 
 def state_text(entry: Entry) -> str:
@@ -108,12 +130,13 @@ def values(entry: Entry) -> dict[str, Any]:
 
 
 def as_csv(entries: Iterable[Entry]) -> str:
-    """The table as CSV: a header of the column names, then one row per entry in words."""
+    """The table as CSV: a header of the column names, then one row per entry in words, its dates
+    year-month-day (a spreadsheet reads them in any language)."""
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(COLUMNS + EXTRA)
     for entry in entries:
-        row = shown(entry)
+        row = shown(entry) | _iso_dates(entry)
         writer.writerow([_safe_cell(row[column]) for column in COLUMNS + EXTRA])
     return stream.getvalue()
 

@@ -14,6 +14,7 @@ from app.commands.main import main
 from app.results.jurisdictions import CompositionError, answers_for, assess, compose, shared_answers
 from app.storage.drafts import load_draft
 from catalogue import tr
+from catalogue.formats import format_date
 from forms.loader import PACKS_DIR, load_pack
 from forms.shared_core import shared_questions
 from risk_tiers.classify import classify
@@ -110,7 +111,7 @@ def test_classify_names_several_jurisdictions_and_gives_each_its_result(capsys):
     text = capsys.readouterr().out
     for pack in _packs("eu_ai_act", "utah_ai_lab", "texas_traiga"):
         assert tr("jurisdictions.heading", title=pack.title, id=pack.id, version=pack.version,
-                  date=pack.law_current_to.isoformat()) in text.splitlines()
+                  date=format_date(pack.law_current_to)) in text.splitlines()
 
 
 def test_an_unknown_jurisdiction_is_one_error_line(capsys):

@@ -3,12 +3,14 @@ change to the engine, states the date its law is current to, asks the shared fac
 the same ids and words as every other, and gives the results its golden cases state
 (`cases/<pack id>/`, written as applicants describe their products)."""
 
+import datetime as dt
 import json
 
 import pytest
 import yaml
 
 from app.commands.main import main
+from catalogue.formats import format_date
 from forms.citations import label, provisions
 from forms.loader import PACKS_DIR, load_pack
 from forms.shared_core import SHARED_CORE_DIR, shared_section
@@ -98,5 +100,6 @@ def test_packs_lists_every_shipped_pack_with_the_date_its_law_is_current_to(caps
         assert listed[pack_id]["law_current_to"] == _pack(pack_id).law_current_to.isoformat()
     assert main(["packs"]) == 0
     rows = capsys.readouterr().out.splitlines()
-    for pack_id in SHIPPED:
-        assert any(row.startswith(f"{pack_id} ") and listed[pack_id]["law_current_to"] in row for row in rows)
+    for pack_id in SHIPPED:  # the text as the language writes the date, the JSON year-month-day
+        date = format_date(dt.date.fromisoformat(listed[pack_id]["law_current_to"]))
+        assert any(row.startswith(f"{pack_id} ") and date in row for row in rows)

@@ -6,6 +6,7 @@ buttons and the context menu with Edit > Undo, the bin, and the exports."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import shutil
 from pathlib import Path
@@ -13,10 +14,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.qt.workspace_model import COLUMNS, Status
+from app.qt.workspace_model import COLUMNS, SORT_ROLE, Status
 from app.workspace.folder import Place
 from app.workspace.portfolio import portfolio, summary_lines
 from app.workspace.summary import State
+from catalogue.formats import numeric_date
 from tests.workspace.conftest import EXAMPLES, LAYOUT, PASSPHRASE, several_draft, undecided_draft, write_draft
 
 TIMEOUT = 30_000
@@ -385,7 +387,9 @@ def test_a_kit_draft_waits_for_its_kit_then_shows_the_kit_and_its_deadline(make_
         assert not view.table.isColumnHidden(COLUMNS.index(column))
     row = view.model.row_of(entry.path)
     assert view.model.data(view.model.index(row, COLUMNS.index("kit"))) == entry.summary.kit_label
-    assert view.model.data(view.model.index(row, COLUMNS.index("deadline"))) == "2027-03-31"
+    deadline = view.model.index(row, COLUMNS.index("deadline"))
+    assert view.model.data(deadline) == numeric_date(dt.date(2027, 3, 31))  # as the language writes it
+    assert view.model.data(deadline, SORT_ROLE) == "2027-03-31"  # sorted by date, not by its words
     view.kit_choice.setCurrentIndex(view.kit_choice.findData(entry.summary.kit_label))
     assert _shown(view) == [entry.path]
     # The kit worn now reads no other draft: the examples are as complete as before.
