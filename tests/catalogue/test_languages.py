@@ -57,6 +57,34 @@ def test_a_cited_provision_reads_as_its_readers_write_it_unless_a_language_write
     assert not [ref for ref, texts in listed.items() if "cite" in texts]
 
 
+@pytest.mark.parametrize("code", ["en", "de", "fr"])
+def test_the_list_of_packs_gives_their_titles_in_the_language_in_use(language, code):
+    from forms.registry import SHIPPED, discover
+    from forms.safe_yaml import read_yaml
+
+    language(code)
+    listed = {info.id: info for info in discover()}
+    for folder in (f for f in SHIPPED.iterdir() if (f / "pack.yaml").is_file()):
+        manifest = read_yaml(folder / "pack.yaml")
+        overlay = read_yaml(folder / "locale" / f"{code}.yaml") if code != "en" else {}
+        info = listed[manifest["id"]]
+        assert info.title == overlay.get("title", manifest["title"])
+        short = overlay.get("short_title", manifest.get("short_title")) or info.title
+        assert info.short_title == short
+    # The chooser and `packs` list them by what the registry gives.
+    assert len({info.title for info in listed.values()}) == len(listed)
+
+
+def test_the_pseudo_language_accents_the_packs_titles_as_it_accents_the_packs(language):
+    from forms.loader import load_pack
+    from forms.registry import discover
+
+    language(catalogue.languages.PSEUDO)
+    info = next(info for info in discover() if info.id == "colorado_admt")
+    pack = load_pack(info.folder, catalogue.language())
+    assert (info.title, info.short_title) == (pack.title, pack.short_title)
+
+
 def test_the_option_wins_over_the_variable_which_wins_over_the_saved_setting(language, monkeypatch):
     monkeypatch.delenv(catalogue.LANGUAGE_VARIABLE)
     monkeypatch.setenv("LANGUAGE", "fr")
