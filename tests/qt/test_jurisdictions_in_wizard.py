@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from PySide6.QtCore import Qt
 
 from app.session.targets import available_jurisdictions
@@ -96,3 +98,28 @@ def test_the_result_panel_lists_each_jurisdictions_headline_and_the_evidence_reu
 
     window.wizard.go_to(REVIEW)  # the review page reads the composed questionnaire too
     assert window.wizard.current_step == REVIEW
+
+
+@pytest.mark.parametrize("code", ["de", "fr"])
+def test_the_chooser_and_the_add_a_jurisdiction_list_name_the_laws_in_the_language_in_use(make_window, qtbot, prompter,
+                                                                                          code):
+    import catalogue
+    from forms.registry import SHIPPED
+    from forms.safe_yaml import read_yaml
+
+    def title(pack_id: str) -> str:
+        return read_yaml(SHIPPED / pack_id / "locale" / f"{code}.yaml")["title"]
+
+    catalogue.set_language(code)
+    try:
+        window = _new_window(make_window, qtbot, prompter)
+        others = [info.id for info in available_jurisdictions() if info.id != "eu_ai_act"]
+        assert len(prompter.rows_offered) == 1 + len(others)
+        for row, pack_id in zip(prompter.rows_offered, ["eu_ai_act", *others]):
+            assert row.startswith(title(pack_id))
+        prompter.item_answer = None
+        window.add_jurisdiction_action.trigger()
+        rows, _ = prompter.items_offered
+        assert len(rows) == len(others) and all(row.startswith(title(pack_id)) for row, pack_id in zip(rows, others))
+    finally:
+        catalogue.set_language("en")
