@@ -145,7 +145,7 @@ class ReferenceDialog(QDialog):
         for pack in self.packs:
             if grouped:  # the law's title over its terms, not a term itself
                 heading = QListWidgetItem(pack.short_title or pack.title)
-                heading.setFlags(Qt.ItemFlag.NoItemFlags)
+                heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # legible, never chosen
                 heading.setData(PACK_ROLE, pack.id)
                 font = heading.font()
                 font.setBold(True)
