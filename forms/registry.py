@@ -1,5 +1,6 @@
 """Where packs are found: those shipped with the application, those in a user folder, and one
-named on the command line. Only the manifests are read to list them; a pack is loaded on demand.
+named on the command line. Only the manifests are read to list them (and the top of the overlay of the
+language in use, for the titles); a pack is loaded on demand.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
+import catalogue
 from forms.safe_yaml import DataFileError, read_yaml
+from forms.translations import top_texts
 
 SHIPPED = Path(__file__).parent / "packs"
 _CLAUSE = re.compile(r"^\s*(>=|<=|==|>|<)?\s*(\d+(?:\.\d+)*)\s*$")
@@ -20,24 +23,29 @@ _CLAUSE = re.compile(r"^\s*(>=|<=|==|>|<)?\s*(\d+(?:\.\d+)*)\s*$")
 class PackInfo:
     id: str
     version: str
+    # In the language in use when the packs were listed (English where its overlay has none).
     title: str
     law_current_to: dt.date | None
     folder: Path
     # shipped, user or given (on the command line)
     where: str
     extends: str = ""
+    # Where jurisdictions stand side by side; the title when the pack gives none.
+    short_title: str = ""
 
 
-def discover(user_folder: Path | None = None, given: Iterable[Path] = ()) -> list[PackInfo]:
-    """Every pack found: the given folders first, then the user folder's, then the shipped ones.
-    A folder whose manifest cannot be read is left out here; loading it names the fault."""
+def discover(user_folder: Path | None = None, given: Iterable[Path] = (), language: str | None = None) -> list[PackInfo]:
+    """Every pack found: the given folders first, then the user folder's, then the shipped ones, their
+    titles in `language` (None: the language in use). A folder whose manifest cannot be read is left
+    out here; loading it names the fault."""
+    language = language or catalogue.language()
     found: list[PackInfo] = []
     places = [(Path(folder), "given") for folder in given]
     if user_folder is not None and user_folder.is_dir():
         places += [(folder, "user") for folder in sorted(user_folder.iterdir())]
     places += [(folder, "shipped") for folder in sorted(SHIPPED.iterdir())]
     for folder, where in places:
-        info = _info(folder.resolve(), where)
+        info = _info(folder.resolve(), where, language)
         if info is not None:
             found.append(info)
     # A pack that extends another is current to its base's law unless it says otherwise.
@@ -80,7 +88,7 @@ def _numbers(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split(".") if part.isdigit())
 
 
-def _info(folder: Path, where: str) -> PackInfo | None:
+def _info(folder: Path, where: str, language: str) -> PackInfo | None:
     manifest = folder / "pack.yaml" if folder.is_dir() else folder
     if not manifest.is_file():
         return None
@@ -92,6 +100,8 @@ def _info(folder: Path, where: str) -> PackInfo | None:
         return None
     extends = data.get("extends") if isinstance(data.get("extends"), dict) else {}
     law = data.get("law_current_to")
-    return PackInfo(id=data["id"], version=str(data.get("version", "")), title=str(data.get("title", "")),
+    english = {name: str(data.get(name) or "") for name in ("title", "short_title")}
+    titles = top_texts(manifest.parent, language, english)
+    return PackInfo(id=data["id"], version=str(data.get("version", "")), title=titles["title"],
                     law_current_to=law if isinstance(law, dt.date) else None, folder=manifest.parent,
-                    where=where, extends=str(extends.get("id", "")))
+                    where=where, extends=str(extends.get("id", "")), short_title=titles["short_title"] or titles["title"])

@@ -33,7 +33,7 @@ from pydantic import BaseModel
 from catalogue import placeholders, tr
 from catalogue.languages import PSEUDO, message_chain
 from catalogue.pseudo import accented, pseudo
-from forms.safe_yaml import DataFileError, read_yaml
+from forms.safe_yaml import DataFileError, parse_yaml, read_yaml
 
 # The fields of pack items a reader sees. `group` (an obligation's) and ids are not among them. The
 # declaration is what the applicant signs, and a date's `source` is printed under the duties: both
@@ -141,6 +141,54 @@ def overlays(folder: Path, language: str, problems: list[str] | None = None) -> 
         elif problems is not None:
             problems.append(tr("packs.overlay_not_mapping", path=path))
     return found
+
+
+def top_texts(folder: Path, language: str, english: dict[str, str]) -> dict[str, str]:
+    """The pack's own fields named in `english` (its manifest's "title", "short_title") in `language`,
+    read from the top of its overlays only, never the whole pack nor the whole overlay parsed: a list
+    of packs shows their titles as fast as it reads their manifests. English where an overlay lacks
+    one; the pseudo-language accented as the pack's texts are."""
+    if language == PSEUDO:
+        return {name: pseudo(text) if text else text for name, text in english.items()}
+    found = dict(english)
+    for name in reversed(message_chain(language)):
+        path = Path(folder) / LOCALE_FOLDER / f"{name}.yaml"
+        if name == "en" or not path.is_file():
+            continue
+        for field, given in _top_fields(path, set(english)).items():
+            if isinstance(given, str) and given and english[field] \
+                    and placeholders(given) <= placeholders(english[field]):
+                found[field] = given
+    return found
+
+
+def _top_fields(path: Path, names: set[str]) -> dict[str, Any]:
+    """The top-level entries `names` of the overlay at `path`: each one's lines (the key's line and
+    the indented lines under it) parsed on their own; the file read only as far as the last of them
+    (an overlay has its own fields first). Nothing when the file cannot be read."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    keeping = False
+    try:
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line[:1] not in ("", " ", "\t", "#", "\n", "\r"):  # a top-level entry starts
+                    key = line.split(":", 1)[0].strip().strip("'\"")
+                    keeping = key in names
+                    if not keeping and seen == names:
+                        break
+                    seen |= {key} & names
+                if keeping:
+                    kept.append(line)
+    except (OSError, UnicodeDecodeError):
+        return {}
+    if not kept:
+        return {}
+    try:
+        data = parse_yaml("".join(kept), str(path))
+    except DataFileError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def localised(pack: BaseModel, folder: Path, language: str) -> BaseModel:

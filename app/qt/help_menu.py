@@ -132,7 +132,7 @@ def _show_glossary(window) -> None:
 
     session = window.ensure_session()
     if session is not None:
-        open_reference(window, session.pack)
+        open_reference(window, session.pack, shelf=session.glossary_packs())  # each targeted law's
 
 
 def _show_about(window) -> None:

@@ -20,15 +20,17 @@ class SectionPage(ScrollPage):
         self.section = section
         self.visited = False  # once left, missing answers are marked
         self.title = self.heading(section.title)
+        glossed = session.glossary_pack(section.id)  # a law's sections link to its own glossary
         if section.intro:
-            intro = links_label(linked(section.intro, session.pack.glossary), session.pack, keyboard=False)
+            intro = links_label(linked(section.intro, glossed.glossary), glossed, keyboard=False,
+                                shelf=session.glossary_packs())
             muted(intro)
             self.body.addWidget(intro)
             self.body.addSpacing(self.fontMetrics().height() // 2)  # the intro is not the first question's help
         self.not_applicable = self.paragraph(TEXT["not_applicable_page"])
         self.views: dict[str, QuestionView] = {}
         for question in section.questions:
-            view = QuestionView(session, question, prompter=prompter)
+            view = QuestionView(session, question, prompter=prompter, glossed=glossed)
             self.views[question.id] = view
             self.body.addWidget(view)
         self.body.addStretch(1)

@@ -21,7 +21,9 @@ from forms.glossary import question_texts, terms_in
 
 
 class QuestionView(QFrame):
-    def __init__(self, session, question, parent=None, prompter=None):
+    def __init__(self, session, question, parent=None, prompter=None, glossed=None):
+        """`glossed`: the pack whose glossary the question's words link to (its section's law's;
+        the pack asked when not given)."""
         super().__init__(parent)
         self.session = session
         self.question = question
@@ -30,9 +32,11 @@ class QuestionView(QFrame):
         layout.setContentsMargins(0, 6, 0, 10)
         layout.setSpacing(4)
 
-        pack = session.pack
+        self.glossed = pack = glossed if glossed is not None else session.pack
+        self.shelf = session.glossary_packs()  # the glossaries a link's window offers
         linked_terms: set[str] = set()  # each term linked once per question, where first mentioned
-        self.text = links_label(linked(question.text, pack.glossary, linked_terms), pack, keyboard=False)
+        self.text = links_label(linked(question.text, pack.glossary, linked_terms), pack, keyboard=False,
+                                shelf=self.shelf)
         set_role(self.text, "question")
         layout.addWidget(self.text)
         # The reviewer's comments on this question, from the feedback the draft keeps (hidden without).
@@ -40,7 +44,8 @@ class QuestionView(QFrame):
         layout.addWidget(self.comments)
         self.help = None
         if question.help:
-            self.help = links_label(linked(question.help, pack.glossary, linked_terms), pack, keyboard=False)
+            self.help = links_label(linked(question.help, pack.glossary, linked_terms), pack, keyboard=False,
+                                    shelf=self.shelf)
             muted(self.help)
             layout.addWidget(self.help)
         self.missing = QLabel(TEXT["missing"])
@@ -67,14 +72,16 @@ class QuestionView(QFrame):
     def _reference_lines(self, layout: QVBoxLayout, at: int) -> None:
         """The terms the question uses (its options' too) and the provisions it concerns, as links
         the keyboard reaches: shown above the answer, made after it so Tab meets the answer first."""
-        pack = self.session.pack
+        pack = self.glossed
         self.terms = self.refs = None
         terms = terms_in(question_texts(self.question), pack.glossary)
         if terms:
-            self.terms = links_label(TEXT["terms"].format(terms=term_links(terms, pack.glossary)), pack)
+            self.terms = links_label(TEXT["terms"].format(terms=term_links(terms, pack.glossary)), pack,
+                                     shelf=self.shelf)
             self.terms.setAccessibleName(TEXT["terms_name"].format(question=self.question.text))
         if self.question.refs:
-            self.refs = links_label(TEXT["concerns"].format(labels=ref_links(self.question.refs)), pack)
+            self.refs = links_label(TEXT["concerns"].format(labels=ref_links(self.question.refs)), pack,
+                                    shelf=self.shelf)
             self.refs.setAccessibleName(TEXT["concerns_name"].format(question=self.question.text))
         for line in (self.refs, self.terms):
             if line is not None:

@@ -1,6 +1,7 @@
 """Words of the law explained where they are used: a mention of a glossary term in a question or its
 help is a link to the term's definition, a cited provision shows our summary of it as a tooltip,
-and one window, the glossary, shows any term or provision in full.
+and one window, the glossary, shows any term or provision in full. For several jurisdictions each law's
+words link to its own glossary, and the window offers every targeted law's, under each law's title.
 
 The words come from the pack (terms, definitions) and from provisions.yaml (titles, summaries);
 only the joins are the catalogue's. Links are `term:<id>` and `ref:<provision id>`.
@@ -23,6 +24,7 @@ from forms.citations import label, summary, title
 from forms.glossary import mentions
 
 TERM, REF = "term:", "ref:"
+PACK_ROLE = Qt.ItemDataRole.UserRole + 1  # a glossary list row's pack id
 SEPARATOR = " \u00b7 "
 
 
@@ -69,9 +71,10 @@ def tip(link: str, glossary) -> str:
     return ""
 
 
-def links_label(rich_text: str, pack, keyboard: bool = True) -> QLabel:
-    """A wrapping label whose links show what they name when hovered and open the glossary when
-    activated: by mouse only in running text, by Tab and Enter too where a line lists the links."""
+def links_label(rich_text: str, pack, keyboard: bool = True, shelf=()) -> QLabel:
+    """A wrapping label whose links (terms of `pack`'s glossary) show what they name when hovered and
+    open the glossary when activated: by mouse only in running text, by Tab and Enter too where a line
+    lists the links. `shelf`: the packs whose glossaries the window offers (`pack`'s alone if empty)."""
     widget = QLabel(rich_text)
     widget.setWordWrap(True)
     widget.setTextFormat(Qt.TextFormat.RichText)
@@ -79,11 +82,11 @@ def links_label(rich_text: str, pack, keyboard: bool = True) -> QLabel:
     widget.setTextInteractionFlags(flags.TextBrowserInteraction if keyboard
                                    else flags.TextSelectableByMouse | flags.LinksAccessibleByMouse)
     widget.setOpenExternalLinks(False)
-    follow_links(widget, pack)
+    follow_links(widget, pack, shelf)
     return widget
 
 
-def follow_links(widget: QLabel, pack) -> None:
+def follow_links(widget: QLabel, pack, shelf=()) -> None:
     """Hovering a link of `widget` shows what it names; activating it opens the glossary there."""
     def hovered(link: str) -> None:
         text = tip(link, pack.glossary) if link else ""
@@ -93,16 +96,25 @@ def follow_links(widget: QLabel, pack) -> None:
             QToolTip.hideText()
 
     widget.linkHovered.connect(hovered)
-    widget.linkActivated.connect(lambda link: open_reference(widget, pack, link))
+    widget.linkActivated.connect(lambda link: open_reference(widget, pack, link, shelf))
 
 
-def open_reference(widget: QWidget, pack, link: str = "") -> ReferenceDialog:
-    """The glossary window of `widget`'s window (one each), shown at `link` if it names something."""
+def open_reference(widget: QWidget, pack, link: str = "", shelf=()) -> ReferenceDialog:
+    """The glossary window of `widget`'s window (one each), offering the glossaries of `shelf` (of
+    `pack` alone if empty), shown at `link` (a term of `pack`'s) if it names something."""
     window = widget.window()
+    packs = tuple(shelf) or (pack,)
+    if pack.id not in [p.id for p in packs]:
+        packs = (pack, *packs)
     dialog = window.findChild(ReferenceDialog)
+    if dialog is not None and [p.id for p in dialog.packs] != [p.id for p in packs]:
+        dialog.close()  # made for other jurisdictions: the draft's have changed since
+        dialog.setParent(None)
+        dialog.deleteLater()
+        dialog = None
     if dialog is None:
-        dialog = ReferenceDialog(pack, window)
-    dialog.show_link(link)
+        dialog = ReferenceDialog(packs, window)
+    dialog.show_link(link, pack.id)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
@@ -110,13 +122,14 @@ def open_reference(widget: QWidget, pack, link: str = "") -> ReferenceDialog:
 
 
 class ReferenceDialog(QDialog):
-    """The glossary: every term of the pack, findable by typing; a term's definition with the
-    provisions behind it, and a provision's summary, with links between them. Not modal: it stays
-    open beside the questions."""
+    """The glossary: every term of the pack (of each pack given, under the pack's title), findable by
+    typing; a term's definition with the provisions behind it, and a provision's summary, with links
+    between them. Not modal: it stays open beside the questions."""
 
-    def __init__(self, pack, parent=None):
+    def __init__(self, packs, parent=None):
         super().__init__(parent)
-        self.pack = pack
+        self.packs = tuple(packs) if isinstance(packs, (tuple, list)) else (packs,)
+        self.pack = self.packs[0]  # whose terms the links on the page name
         self.setWindowTitle(TEXT["glossary_title"])
         self.setModal(False)
         self.filter = QLineEdit()
@@ -128,10 +141,21 @@ class ReferenceDialog(QDialog):
         self.terms.setWordWrap(True)  # a long term wraps rather than hiding its end
         self.terms.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.terms.setResizeMode(QListWidget.ResizeMode.Adjust)
-        for term in sorted(pack.glossary, key=lambda t: t.term.casefold()):
-            item = QListWidgetItem(term.term)
-            item.setData(Qt.ItemDataRole.UserRole, term.id)
-            self.terms.addItem(item)
+        grouped = len(self.packs) > 1
+        for pack in self.packs:
+            if grouped:  # the law's title over its terms, not a term itself
+                heading = QListWidgetItem(pack.short_title or pack.title)
+                heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # legible, never chosen
+                heading.setData(PACK_ROLE, pack.id)
+                font = heading.font()
+                font.setBold(True)
+                heading.setFont(font)
+                self.terms.addItem(heading)
+            for term in sorted(pack.glossary, key=lambda t: t.term.casefold()):
+                item = QListWidgetItem(term.term)
+                item.setData(Qt.ItemDataRole.UserRole, term.id)
+                item.setData(PACK_ROLE, pack.id)
+                self.terms.addItem(item)
         self.terms.currentItemChanged.connect(self._on_term_chosen)
         self.page = QTextBrowser()
         self.page.setOpenLinks(False)
@@ -156,22 +180,29 @@ class ReferenceDialog(QDialog):
         self.resize(em * 90, em * 50)
         splitter.setSizes([em * 28, em * 62])
         self.shown = ""
-        if self.terms.count():
-            self.terms.setCurrentRow(0)
+        first = next((row for row in range(self.terms.count())
+                      if self.terms.item(row).data(Qt.ItemDataRole.UserRole) is not None), None)
+        if first is not None:
+            self.terms.setCurrentRow(first)
 
-    def show_link(self, link: str) -> None:
+    def show_link(self, link: str, pack_id: str = "") -> None:
+        """Show what `link` names: a term of the glossary of `pack_id` (of the one shown last if
+        empty: a link on the page names a term of the same law), or a provision."""
         if link.startswith(TERM):
-            self.show_term(link[len(TERM):])
+            self.show_term(link[len(TERM):], pack_id)
         elif link.startswith(REF):
             self.show_provision(link[len(REF):])
 
-    def show_term(self, term_id: str) -> None:
-        term = next((t for t in self.pack.glossary if t.id == term_id), None)
+    def show_term(self, term_id: str, pack_id: str = "") -> None:
+        pack = next((p for p in self.packs if p.id == pack_id), self.pack)
+        term = next((t for t in pack.glossary if t.id == term_id), None)
         if term is None:
             return
+        self.pack = pack
         self.shown = TERM + term_id
         for row in range(self.terms.count()):
-            if self.terms.item(row).data(Qt.ItemDataRole.UserRole) == term_id:
+            item = self.terms.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == term_id and item.data(PACK_ROLE) == pack.id:
                 self.terms.blockSignals(True)
                 self.terms.setCurrentRow(row)
                 self.terms.blockSignals(False)
@@ -197,16 +228,26 @@ class ReferenceDialog(QDialog):
         self.page.setHtml("".join(parts))
 
     def _on_term_chosen(self, current, _previous) -> None:
-        if current is not None:
-            self.show_term(current.data(Qt.ItemDataRole.UserRole))
+        if current is not None and current.data(Qt.ItemDataRole.UserRole) is not None:
+            self.show_term(current.data(Qt.ItemDataRole.UserRole), current.data(PACK_ROLE))
 
     def _on_filter_changed(self, text: str) -> None:
         wanted = text.strip().casefold()
-        definitions = {t.id: t.definition.casefold() for t in self.pack.glossary}
+        definitions = {(p.id, t.id): t.definition.casefold() for p in self.packs for t in p.glossary}
+        heading, any_found = None, False
         for row in range(self.terms.count()):
             item = self.terms.item(row)
-            found = wanted in item.text().casefold() or wanted in definitions[item.data(Qt.ItemDataRole.UserRole)]
+            term_id = item.data(Qt.ItemDataRole.UserRole)
+            if term_id is None:  # a law's title: shown while one of its terms is
+                if heading is not None:
+                    heading.setHidden(not any_found)
+                heading, any_found = item, False
+                continue
+            found = wanted in item.text().casefold() or wanted in definitions[(item.data(PACK_ROLE), term_id)]
             item.setHidden(bool(wanted) and not found)
+            any_found |= not item.isHidden()
+        if heading is not None:
+            heading.setHidden(not any_found)
 
 
 def _provision_paragraph(ref: str) -> str:

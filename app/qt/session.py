@@ -115,6 +115,22 @@ class Session(QObject):
                     return linked[question_id]
         return question_id
 
+    def glossary_pack(self, section_id: str) -> Pack:
+        """The pack whose glossary the words of section `section_id` link to (app/results/composed.py)."""
+        if self.questionnaire is None:  # one pack: the composition is not imported for it
+            return self.pack
+        from app.results.composed import glossary_pack
+
+        return glossary_pack(self.pack, self.questionnaire, section_id)
+
+    def glossary_packs(self) -> tuple[Pack, ...]:
+        """The packs whose glossaries Help > Glossary offers, the pack in use first."""
+        if self.questionnaire is None:
+            return (self.pack,)
+        from app.results.composed import glossary_packs
+
+        return glossary_packs(self.pack, self.questionnaire)
+
     def _composed(self) -> tuple[tuple, Pack, Questionnaire | None]:
         key = (id(self.drafts.pack), tuple(self.draft.jurisdictions))
         if self._asked is None or self._asked[0] != key:

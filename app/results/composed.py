@@ -54,6 +54,25 @@ def asked_pack(pack: Pack, questionnaire: Questionnaire | None) -> Pack:
     })
 
 
+def glossary_pack(pack: Pack, questionnaire: Questionnaire | None, section_id: str) -> Pack:
+    """The pack whose glossary the words of section `section_id` link to: a jurisdiction's own
+    sections to its own pack's (a Colorado question's "deployer" is no AI Act deployer). The shared
+    facts, asked once for every law, take the glossary of `pack`, the pack in use: its result leads
+    the result panel and the dossier, and the core's words are the ones it would have asked itself."""
+    if questionnaire is None:
+        return pack
+    owner = next((pack_id for pack_id, section in questionnaire.sections if section.id == section_id), None)
+    return pack if owner is None or owner == pack.id else questionnaire.pack(owner)
+
+
+def glossary_packs(pack: Pack, questionnaire: Questionnaire | None) -> tuple[Pack, ...]:
+    """The packs whose glossaries Help > Glossary offers: `pack` first, then each other targeted
+    jurisdiction's that has terms."""
+    if questionnaire is None:
+        return (pack,)
+    return (pack, *(other for other in questionnaire.packs if other.id != pack.id and other.glossary))
+
+
 def _relink(item: Any, relinked: Mapping[str, str]) -> Any:
     """`item` with every answer test on a linked question reading the shared fact instead."""
     if isinstance(item, AnswerTest):

@@ -175,7 +175,7 @@ def main() -> int:
     if not options.only or "glossary" in options.only:
         from app.qt.reference_view import open_reference
 
-        glossary = open_reference(window, pack, "term:dpia")
+        glossary = open_reference(window, pack, "term:dpia", shelf=window.session.glossary_packs())
         glossary.resize(900, 520)
         settle(app)
         save("glossary", glossary.grab())

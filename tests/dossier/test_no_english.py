@@ -83,6 +83,35 @@ def test_the_result_and_the_dossier_hold_no_english_outside_the_applicant_s_text
     assert _english_left(text, own) == []
 
 
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_a_draft_for_the_eu_china_and_colorado_gets_no_english_outside_the_applicant_s_text(language, tmp_path):
+    """Several laws in one draft: each one's sections, results, citations and glossary words in the language."""
+    from pypdf import PdfReader
+
+    from app.storage import draft_migrations
+    from forms.safe_yaml import read_yaml
+
+    draft = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    draft = draft_migrations.migrate(draft, draft_migrations.latest_format())  # a format that has jurisdictions
+    draft["lock"]["language"] = language
+    draft["jurisdictions"] = ["eu_ai_act", "china_ai", "colorado_admt"]
+    path = tmp_path / "draft.json"
+    path.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
+    own = _own_texts(draft)
+    classified = _run("--lang", language, "classify", str(path))
+    assert classified.returncode == 0, classified.stderr
+    assert _english_left(classified.stdout, own) == []
+    out = tmp_path / "dossier.pdf"
+    exported = _run("--lang", language, "export", str(path), "-o", str(out))
+    assert exported.returncode == 0, exported.stderr
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert len(text) > 10_000
+    for pack in ("china_ai", "colorado_admt"):  # each law's part is there, under its title in the language
+        title = read_yaml(ROOT / "forms" / "packs" / pack / "locale" / f"{language}.yaml")["short_title"]
+        assert _plain(title) in _plain(text)
+    assert _english_left(text, own) == []
+
+
 def test_the_check_finds_english_and_leaves_the_applicant_s_text_alone():
     own = ["We score the applicants with the model."]
     assert _english_left("Résultat : We score the applicants\nwith the model. Haut risque", own) == []

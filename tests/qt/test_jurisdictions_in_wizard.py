@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from PySide6.QtCore import Qt
 
 from app.session.targets import available_jurisdictions
@@ -96,3 +98,66 @@ def test_the_result_panel_lists_each_jurisdictions_headline_and_the_evidence_reu
 
     window.wizard.go_to(REVIEW)  # the review page reads the composed questionnaire too
     assert window.wizard.current_step == REVIEW
+
+
+@pytest.mark.parametrize("code", ["de", "fr"])
+def test_the_chooser_and_the_add_a_jurisdiction_list_name_the_laws_in_the_language_in_use(make_window, qtbot, prompter,
+                                                                                          code):
+    import catalogue
+    from forms.registry import SHIPPED
+    from forms.safe_yaml import read_yaml
+
+    def title(pack_id: str) -> str:
+        return read_yaml(SHIPPED / pack_id / "locale" / f"{code}.yaml")["title"]
+
+    catalogue.set_language(code)
+    try:
+        window = _new_window(make_window, qtbot, prompter)
+        others = [info.id for info in available_jurisdictions() if info.id != "eu_ai_act"]
+        assert len(prompter.rows_offered) == 1 + len(others)
+        for row, pack_id in zip(prompter.rows_offered, ["eu_ai_act", *others]):
+            assert row.startswith(title(pack_id))
+        prompter.item_answer = None
+        window.add_jurisdiction_action.trigger()
+        rows, _ = prompter.items_offered
+        assert len(rows) == len(others) and all(row.startswith(title(pack_id)) for row, pack_id in zip(rows, others))
+    finally:
+        catalogue.set_language("en")
+
+
+def test_each_law_s_questions_link_its_words_to_its_own_glossary(make_window, qtbot, prompter):
+    from app.qt.reference_view import PACK_ROLE, TERM, ReferenceDialog
+    from tests.qt.conftest import question_view
+
+    window = _new_window(make_window, qtbot, prompter, "colorado_admt", "china_ai")
+    session = window.session
+    colorado, china = (session.questionnaire.pack(pack_id) for pack_id in ("colorado_admt", "china_ai"))
+    owners = {section.id: pack_id for pack_id, section in session.questionnaire.sections}
+    # Colorado's "consequential decision" is its own term, its "deployer" no AI Act deployer.
+    window.wizard.go_to("co_scope")
+    domains = question_view(window, "co.domains")
+    assert f'href="{TERM}consequential_decision"' in domains.text.text() + domains.terms.text()
+    assert "annex3_uses" not in domains.text.text()
+    assert f"{TERM}deployer" not in question_view(window, "co.roles").text.text()
+    for section_id, pack_id in owners.items():
+        window.wizard.go_to(section_id)
+        own = {term.id for term in session.questionnaire.pack(pack_id).glossary}
+        for view in window.wizard.page(section_id).views.values():
+            linked = {part.split('"')[0] for part in (view.text.text() + (view.terms.text() if view.terms else "")
+                                                       ).split(f'href="{TERM}')[1:]}
+            assert linked <= own, (view.question.id, linked - own)
+    # The shared facts link to the glossary of the pack in use (its result leads).
+    assert session.glossary_pack("core").id == "eu_ai_act"
+    # A link opens the glossary at that law's term; the window offers each law's glossary by its title.
+    domains.text.linkActivated.emit(TERM + "consequential_decision")
+    dialog = window.findChild(ReferenceDialog)
+    assert dialog.shown == TERM + "consequential_decision" and dialog.pack.id == "colorado_admt"
+    assert dialog.terms.currentItem().data(PACK_ROLE) == "colorado_admt"
+    headings = [dialog.terms.item(r).text() for r in range(dialog.terms.count())
+                if dialog.terms.item(r).data(Qt.ItemDataRole.UserRole) is None]
+    assert headings == [p.short_title or p.title for p in (session.own_pack, colorado, china)]
+    rows = {(dialog.terms.item(r).data(PACK_ROLE), dialog.terms.item(r).data(Qt.ItemDataRole.UserRole))
+            for r in range(dialog.terms.count())}
+    assert {("china_ai", term.id) for term in china.glossary} <= rows
+    window.help_actions["glossary"].trigger()
+    assert window.findChild(ReferenceDialog) is dialog  # the same window: the same laws
