@@ -28,6 +28,9 @@ def run_wizard(args: list[str], kit: str | None = None) -> int:
         usage = "python main.py [--data-dir DIR] [--lang CODE] [--kit FILE] [DRAFT.json] | python main.py COMMAND ... (-h)"
         print(tr("qt.usage", usage=usage), file=sys.stderr)
         return 2
+    from app.qt import collection
+
+    collection.pause()  # until the first page is painted (app/qt/collection.py)
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -60,6 +63,7 @@ def run_wizard(args: list[str], kit: str | None = None) -> int:
         _probe(app, window, "window", last=False)
     else:
         window.first_shown.connect(window.preload)
+        window.first_shown.connect(collection.resume)  # the start page is painted, the pack read
         _probe(app, window, "shown")
     window.show()
     status = app.exec()
@@ -84,8 +88,11 @@ def _follow_language(app) -> None:
 
 
 def _open_named(app, window, path: Path) -> None:
+    from app.qt.collection import resume_after_paint
+
     window.open_at_start(path)  # a file that cannot be read gets its dialog; the start page stays
     window.start.show_opening(None)
+    resume_after_paint(app, window)
     _probe(app, window, "shown")
 
 
