@@ -33,6 +33,9 @@ def run_wizard(args: list[str], kit: str | None = None) -> int:
     collection.pause()  # until the first page is painted (app/qt/collection.py)
     from PySide6.QtWidgets import QApplication
 
+    from app.qt.pyside_imports import install as check_imports_quickly
+
+    check_imports_quickly()  # PySide6 reads each module imported from now on (app/qt/pyside_imports.py)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     from app.qt.refcount_guard import install as guard_refcounts
 
@@ -53,7 +56,10 @@ def run_wizard(args: list[str], kit: str | None = None) -> int:
     from app.qt.main_window import MainWindow
 
     window = MainWindow(kit_path=Path(kit) if kit else None)
-    app.installEventFilter(file_open_filter(app, window.open_file))
+    if sys.platform == "darwin":
+        # Only macOS sends these; elsewhere the filter would see every event of the application for
+        # nothing (a Python call each, thousands before the first page is painted).
+        app.installEventFilter(file_open_filter(app, window.open_file))
     if args:
         # The window comes up at once saying which draft it is opening; the pack and the core (about
         # a third of a second, see benchmarks/startup.py) load after that first paint.
