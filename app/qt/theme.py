@@ -112,8 +112,8 @@ def apply_theme(app: QApplication) -> None:
     if app.property("accessible_theme") is None:
         if hasattr(app, "paletteChanged"):
             # Sent with every ApplicationPaletteChange event. An event filter on the application
-            # would see every event of every widget instead: a Python call each, which doubled the
-            # time Qt takes to build and show a page (benchmarks/startup.py).
+            # would see every event of every widget instead: a Python call each, which more than
+            # doubles the time Qt takes to build and show a few hundred widgets (start-up time).
             app.paletteChanged.connect(lambda _palette: _adjust(app))
         else:
             app.installEventFilter(_PaletteKeeper(app))
