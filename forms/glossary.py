@@ -40,13 +40,23 @@ def _words(glossary: tuple[Term, ...]) -> tuple[tuple[str, str], ...]:
     return tuple((word.strip(), term.id) for term in glossary for word in term.mentions if word.strip())
 
 
+# The last glossary searched, its pattern and its words: a page asks for every text of the same
+# pack's glossary in turn (a glossary is immutable; kept by identity, so a new one is worked out anew).
+_last: list = [None, None, {}]
+
+
+def _index(glossary: tuple[Term, ...]) -> tuple[re.Pattern | None, dict[str, str]]:
+    if _last[0] is not glossary:
+        words = _words(glossary)
+        _last[:] = [glossary, _pattern(words), {word.casefold(): term_id for word, term_id in words}]
+    return _last[1], _last[2]
+
+
 def mentions(text: str, glossary: tuple[Term, ...]) -> list[Mention]:
     """Every mention of a term in `text`, in order, none overlapping."""
-    words = _words(glossary)
-    pattern = _pattern(words)
+    pattern, by_word = _index(glossary)
     if pattern is None or not text:
         return []
-    by_word = {word.casefold(): term_id for word, term_id in words}
     return [Mention(m.start(), m.end(), by_word[m.group().casefold()]) for m in pattern.finditer(text)
             if m.group().casefold() in by_word]
 

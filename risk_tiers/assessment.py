@@ -14,7 +14,9 @@ from pydantic import BaseModel, ConfigDict
 
 
 class Result(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: the validators are built when a result is first made (after a draft's first page
+    # is painted), not when this module is imported.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Because(Result):

@@ -13,10 +13,8 @@ import html
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.qt.style import muted
-from app.results.since import target_words
 from app.storage.feedback import Comment, CommentStatus, TargetKind
 from catalogue import table, tr
-from risk_tiers.texts import QUOTED
 
 TEXT = table("qt.feedback")
 STATUS = table("feedback.comment_status")
@@ -79,7 +77,11 @@ class CommentsView(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         on = comment.target.id
         if self.kind is None and comment.target.kind not in (TargetKind.ATTACHMENT, TargetKind.APPLICATION):
-            # in the list: which question, finding, obligation or gap, in the pack's words
+            # in the list: which question, finding, obligation or gap, in the pack's words (imported
+            # here: a question page, the first on screen at start-up, lists no other target)
+            from app.results.since import target_words
+            from risk_tiers.texts import QUOTED
+
             on = QUOTED.format(text=target_words(self.session.pack, comment.target.kind, on))
         target = TARGET[comment.target.kind.value] + (f" {on}" if on else "")
         head = TEXT["comment_head"].format(sign=SIGN[comment.status], status=STATUS[comment.status.value],

@@ -28,8 +28,14 @@ def run_wizard(args: list[str], kit: str | None = None) -> int:
         usage = "python main.py [--data-dir DIR] [--lang CODE] [--kit FILE] [DRAFT.json] | python main.py COMMAND ... (-h)"
         print(tr("qt.usage", usage=usage), file=sys.stderr)
         return 2
+    from app.qt import collection
+
+    collection.pause()  # until the first page is painted (app/qt/collection.py)
     from PySide6.QtWidgets import QApplication
 
+    from app.qt.pyside_imports import install as check_imports_quickly
+
+    check_imports_quickly()  # PySide6 reads each module imported from now on (app/qt/pyside_imports.py)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     from app.qt.refcount_guard import install as guard_refcounts
 
@@ -50,7 +56,10 @@ def run_wizard(args: list[str], kit: str | None = None) -> int:
     from app.qt.main_window import MainWindow
 
     window = MainWindow(kit_path=Path(kit) if kit else None)
-    app.installEventFilter(file_open_filter(app, window.open_file))
+    if sys.platform == "darwin":
+        # Only macOS sends these; elsewhere the filter would see every event of the application for
+        # nothing (a Python call each, thousands before the first page is painted).
+        app.installEventFilter(file_open_filter(app, window.open_file))
     if args:
         # The window comes up at once saying which draft it is opening; the pack and the core (about
         # a third of a second, see benchmarks/startup.py) load after that first paint.
@@ -60,6 +69,7 @@ def run_wizard(args: list[str], kit: str | None = None) -> int:
         _probe(app, window, "window", last=False)
     else:
         window.first_shown.connect(window.preload)
+        window.first_shown.connect(collection.resume)  # the start page is painted, the pack read
         _probe(app, window, "shown")
     window.show()
     status = app.exec()
@@ -84,8 +94,11 @@ def _follow_language(app) -> None:
 
 
 def _open_named(app, window, path: Path) -> None:
+    from app.qt.collection import resume_after_paint
+
     window.open_at_start(path)  # a file that cannot be read gets its dialog; the start page stays
     window.start.show_opening(None)
+    resume_after_paint(app, window)
     _probe(app, window, "shown")
 
 

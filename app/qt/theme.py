@@ -91,7 +91,8 @@ def accessible_palette(palette: QPalette) -> QPalette:
 
 
 class _PaletteKeeper(QObject):
-    """Adjusts each palette the application is given (a switch of the system's theme) as it comes."""
+    """Adjusts each palette the application is given (a switch of the system's theme) as it comes.
+    Used only where Qt no longer sends `paletteChanged` (see `apply_theme`)."""
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ApplicationPaletteChange and watched is QApplication.instance():
@@ -109,8 +110,13 @@ def _adjust(app: QApplication) -> None:
 def apply_theme(app: QApplication) -> None:
     """Make the application's colours readable, now and after every theme switch."""
     if app.property("accessible_theme") is None:
-        keeper = _PaletteKeeper(app)
-        app.installEventFilter(keeper)
+        if hasattr(app, "paletteChanged"):
+            # Sent with every ApplicationPaletteChange event. An event filter on the application
+            # would see every event of every widget instead: a Python call each, which more than
+            # doubles the time Qt takes to build and show a few hundred widgets (start-up time).
+            app.paletteChanged.connect(lambda _palette: _adjust(app))
+        else:
+            app.installEventFilter(_PaletteKeeper(app))
         app.setProperty("accessible_theme", True)
     _adjust(app)
 

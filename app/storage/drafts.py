@@ -59,7 +59,8 @@ class WrongPassphrase(DraftError):
 
 
 class Answer(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # defer_build, here and below: each validator is built when first used, not at import (start-up).
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     value: Any = None
     note: str = Field("", max_length=20_000)
 
@@ -67,7 +68,7 @@ class Answer(BaseModel):
 class Made(BaseModel):
     """One pack or kit a draft was made with, exactly: its id, version and content hash."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     id: str = Field(max_length=200)
     version: str = Field(max_length=100)
     # "sha256:..." of the validated content (forms/fingerprint.py); None when it was not recorded
@@ -83,7 +84,7 @@ class Lock(BaseModel):
     """What a draft was made with, recorded when it is started and kept as it is by later saves, so
     opening it with another pack can say what changed (`pack_change`)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     pack: Made
     kit: Made | None = None
     # The language the answers are written in: the application's when the draft was started ("de"),
@@ -102,7 +103,7 @@ class Attached(BaseModel):
     file's name when it was added, its size, its SHA-256, and which document of the kit it is
     (the kit's attachment id; "" for another document)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     name: str = Field(min_length=1, max_length=255)
     size: int = Field(ge=0)
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
@@ -111,7 +112,7 @@ class Attached(BaseModel):
 
 
 class Draft(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     format: Literal["sandbox-applicant-kit/draft"] = FORMAT
     format_version: int = FORMAT_VERSION
     # Stable for the life of the application: its autosave is kept under it, and a reviewer's

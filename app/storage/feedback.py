@@ -66,7 +66,8 @@ class Target(BaseModel):
     """What a comment is about: a question, finding (rule), obligation, gap or attachment by its
     id, or the application as a whole (no id)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build, here and below: each validator is built when first used, not at import (start-up).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     kind: TargetKind
     id: str = Field("", max_length=200)
 
@@ -88,14 +89,14 @@ class Target(BaseModel):
 
 
 class Reply(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     author: str = Field("", max_length=200)
     text: str = Field(min_length=1, max_length=20_000)
     at: dt.datetime
 
 
 class Comment(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     # The register's id of the comment (app/review/register.py), so its status can be set there
     # again when the reviewer reads the replies in the next dossier.
     id: str = Field(min_length=1, max_length=64)
@@ -110,7 +111,7 @@ class Comment(BaseModel):
 class Reviewed(BaseModel):
     """The dossier the feedback is about, and its answers as they were in it (question id -> value)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     fingerprint: str = Field(pattern=r"^[0-9a-f]{64}$")
     draft_id: uuid.UUID
     applicant: str = Field("", max_length=500)
@@ -119,7 +120,7 @@ class Reviewed(BaseModel):
 
 
 class Feedback(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     format: Literal["sandbox-applicant-kit/feedback"] = FORMAT
     format_version: Literal[1] = FORMAT_VERSION
     dossier: Reviewed

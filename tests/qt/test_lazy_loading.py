@@ -79,3 +79,27 @@ def test_a_draft_named_at_start_shows_its_questions_first_and_its_result_right_a
     qtbot.waitUntil(lambda: result.filled)
     assert result.tier.text() == pack.tracks[0].outcome("high_risk").label
     assert "aiact.annex3.4.a" in window.session.assessment.applying_refs()
+
+
+def test_the_collector_waits_for_the_first_page_then_collects_and_sets_aside_what_starting_kept(qtbot, make_window):
+    """app/qt/collection.py: paused at start, it resumes once the page on screen has been painted,
+    after one full collection, with what survived frozen out of later ones."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.qt import collection
+
+    window = make_window()
+    frozen = gc.get_freeze_count()
+    collection.pause()
+    try:
+        assert window.open_at_start(ROOT / "resources" / "examples" / "cv_screening.json")
+        collection.resume_after_paint(QApplication.instance(), window)
+        assert not gc.isenabled()  # nothing painted yet
+        window.show()
+        qtbot.waitUntil(gc.isenabled)
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+        gc.enable()
