@@ -24,9 +24,11 @@ def resume() -> None:
     """Collect once, set aside what survives (it lives as long as the window), collect from now on."""
     if gc.isenabled():
         return
-    gc.collect()
+    from app.qt import collector
+
+    gc.collect()  # here, on the GUI thread, where Qt objects may die
     gc.freeze()
-    gc.enable()
+    collector.enable()  # work in another thread may hold it: then it resumes when that ends
 
 
 class _AfterPaint(QObject):

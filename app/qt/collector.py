@@ -61,6 +61,16 @@ def _release() -> None:
         _resumer.asked.emit()
 
 
+def enable() -> None:
+    """Let the collector run, on the GUI thread: now if no work holds it, else once the last work ends."""
+    global _resume
+    with _lock:
+        if _holds:
+            _resume = True
+            return
+    gc.enable()
+
+
 class Hold:
     """The collector stopped from now until `release` (on any thread; a second call does nothing).
     Made on the GUI thread before work is handed to another thread."""

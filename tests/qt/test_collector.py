@@ -66,6 +66,20 @@ def test_a_collector_stopped_before_stays_stopped(qapp):
             gc.enable()
 
 
+def test_start_up_resuming_while_work_holds_the_collector_waits_for_that_work(qapp, collector_running):
+    """app/qt/collection.py pauses the collector until the first page is painted; work handed to a
+    thread meanwhile holds it, and the start-up's resume must not let it run under that work."""
+    from app.qt import collection
+
+    collection.pause()
+    hold = Hold()
+    collection.resume()
+    stopped_during_work = not gc.isenabled()
+    in_thread(hold.release)
+    qapp.processEvents()
+    assert stopped_during_work and gc.isenabled()
+
+
 def test_a_folder_review_collects_nothing_in_its_pool_thread(tmp_path, qapp, qtbot, collector_running):
     export_example("cv_screening", tmp_path / "cv.pdf")
     export_example("customer_chatbot", tmp_path / "chatbot.pdf")
