@@ -142,9 +142,9 @@ def _from_json(path: Path, text: str) -> bytes:
         raise DossierError(ERRORS["not_dossier"].format(path=path)) from None
     if not isinstance(found, dict) or found.get("format") != dossier_json.FORMAT:
         raise DossierError(ERRORS["not_dossier"].format(path=path))
-    if found.get("version") != dossier_json.VERSION:
+    if found.get("version") not in dossier_json.READS:
         raise DossierError(ERRORS["json_version"].format(path=path, version=found.get("version"),
-                                                         supported=dossier_json.VERSION))
+                                                         oldest=min(dossier_json.READS), newest=max(dossier_json.READS)))
     if not isinstance(found.get("draft"), dict):
         raise DossierError(ERRORS["no_data"].format(path=path))
     if not isinstance(found.get("fingerprint"), str) or not found["fingerprint"]:
