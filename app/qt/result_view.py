@@ -5,7 +5,7 @@ the window to go to the question behind it."""
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from PySide6.QtCore import QEvent, QTimer, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
@@ -33,16 +33,34 @@ def link_label(rich_text: str, on_link) -> QLabel:
     return label
 
 
+def headline_lines(documents: Sequence[ResultDocument]) -> list[tuple[str, str]]:
+    """Each jurisdiction's pack id and its headline by the pack's title (the tier, or what it could
+    still be), as the result panel, the review page and the reviewer's view list them."""
+    return [(d.pack_id, TEXT["jurisdiction_headline"].format(title=d.pack_title, headline=d.headline.title))
+            for d in documents]
+
+
+def jurisdictions_html(documents: Sequence[ResultDocument]) -> str:
+    """The list of each jurisdiction's headline under its heading ("" for one jurisdiction)."""
+    if len(documents) < 2:
+        return ""
+    return (f"<h3>{html.escape(TEXT['jurisdictions_results'])}</h3>"
+            + "".join(f"<p>{html.escape(line)}</p>" for _, line in headline_lines(documents)))
+
+
 def result_html(document: ResultDocument, obligations_title: str, edit_links: bool = False,
-                notes: Callable[[str, str], str] | None = None) -> str:
+                notes: Callable[[str, str], str] | None = None,
+                jurisdictions: Sequence[ResultDocument] = ()) -> str:
     """The result as the review page and the reviewer's view lay it out: the headline, each finding
     (applying and excluded) with its citations and reason, the obligations under `obligations_title`
     (the applicant's "What you must do", the reviewer's "What the applicant must do") and the open
     points; `edit_links`: each open point links to its question, as on the applicant's review page;
-    `notes(kind, id)`: HTML to add under a finding or obligation (the reviewer's comments on it)."""
+    `notes(kind, id)`: HTML to add under a finding or obligation (the reviewer's comments on it);
+    `jurisdictions`: for a draft that targets several, each one's result (its own first), whose
+    headlines are listed under the headline."""
     under = notes or (lambda kind, target_id: "")
     result = [f"<h3>{html.escape(TEXT['review_result'])}</h3>",
-              f"<p><b>{html.escape(document.headline.label)}</b></p>"]
+              f"<p><b>{html.escape(document.headline.label)}</b></p>", jurisdictions_html(jurisdictions)]
     for finding in document.findings + document.excluded:
         result.append(f"<p>{html.escape(finding.citations)}: {html.escape(finding.reason)}"
                       f"{under('finding', finding.rule)}</p>")
@@ -194,10 +212,9 @@ class ResultView(ScrollPage):
             return
         documents, crosswalk = found
         layout.addWidget(self._title(TEXT["jurisdictions_results"]))
-        for document in documents:
-            line = self._text(TEXT["jurisdiction_headline"].format(title=document.pack_title,
-                                                                   headline=document.headline.title))
-            line.setProperty("jurisdiction", document.pack_id)
+        for pack_id, text in headline_lines(documents):
+            line = self._text(text)
+            line.setProperty("jurisdiction", pack_id)
             layout.addWidget(line)
         if crosswalk.rows:
             layout.addWidget(self._title(TEXT["evidence_reuse"]))

@@ -1,4 +1,5 @@
-"""The last page: every answer by section with a link back to it, the result, the open points,
+"""The last page: every answer by section with a link back to it, the result (for a draft that
+targets several jurisdictions, each one's headline too), the open points,
 and the dossier export as a PDF, an HTML page or JSON (run off the UI thread; the code of the
 formats is imported only when it is used), a PDF signed with the applicant's certificate when they
 choose (app/qt/certificate_choice.py)."""
@@ -169,8 +170,12 @@ class ReviewPage(ScrollPage):
             rows = [self._answer_row(answer, answer.question in missing) for answer in section.answers if answer.asked]
             if rows:
                 layout.addWidget(link_label(f"<h3>{html.escape(section.title)}</h3>" + "".join(rows), self._on_link))
-        layout.addWidget(link_label(result_html(document, TEXT["obligations"], edit_links=True, notes=self._comments_at),
-                                    self._on_link))
+        # Several jurisdictions: each one's headline, as the result panel lists them (the session's one result of each).
+        found = session.each_result()
+        self.result_label = link_label(result_html(document, TEXT["obligations"], edit_links=True,
+                                                   notes=self._comments_at, jurisdictions=found[0] if found else ()),
+                                       self._on_link)
+        layout.addWidget(self.result_label)
         return widget
 
     def _deadline(self, layout: QVBoxLayout) -> QLabel | None:
