@@ -19,6 +19,7 @@ from risk_tiers.texts import BECAUSE
 CROSSWALK_STATUS = table("crosswalk.status")
 
 if TYPE_CHECKING:
+    from app.results.crosswalk import CrosswalkReport
     from app.results.document import Answer, FindingPart, ResultDocument
 
 
@@ -46,6 +47,19 @@ def jurisdictions_html(documents: Sequence[ResultDocument]) -> str:
         return ""
     return (f"<h3>{html.escape(TEXT['jurisdictions_results'])}</h3>"
             + "".join(f"<p>{html.escape(line)}</p>" for _, line in headline_lines(documents)))
+
+
+def evidence_lines(crosswalk: CrosswalkReport) -> list[tuple[str, str]]:
+    """Each piece of evidence of the crosswalk and, as HTML, its name over the jurisdictions whose
+    requirement it covers or supports and how (evidence reuse, never one law recognising another),
+    as the result panel and the reviewer's view list them."""
+    titles = {j.id: j.title for j in crosswalk.jurisdictions}
+    lines = []
+    for row in crosswalk.rows:
+        cells = [TEXT["evidence_cell"].format(jurisdiction=titles[c.jurisdiction], status=CROSSWALK_STATUS[c.status])
+                 for c in row.cells if c.status != "none"]
+        lines.append((row.evidence, f"<b>{html.escape(row.label)}</b><br>" + "<br>".join(map(html.escape, cells))))
+    return lines
 
 
 def result_html(document: ResultDocument, obligations_title: str, edit_links: bool = False,
@@ -218,12 +232,9 @@ class ResultView(ScrollPage):
             layout.addWidget(line)
         if crosswalk.rows:
             layout.addWidget(self._title(TEXT["evidence_reuse"]))
-        titles = {j.id: j.title for j in crosswalk.jurisdictions}
-        for row in crosswalk.rows:
-            cells = [TEXT["evidence_cell"].format(jurisdiction=titles[c.jurisdiction], status=CROSSWALK_STATUS[c.status])
-                     for c in row.cells if c.status != "none"]
-            line = link_label(f"<b>{html.escape(row.label)}</b><br>" + "<br>".join(map(html.escape, cells)), self._on_link)
-            line.setProperty("evidence", row.evidence)
+        for evidence, rich in evidence_lines(crosswalk):
+            line = link_label(rich, self._on_link)
+            line.setProperty("evidence", evidence)
             layout.addWidget(line)
 
     def _finding(self, finding: FindingPart, shown: set[tuple[str, str]]) -> QWidget:

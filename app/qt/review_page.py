@@ -268,7 +268,10 @@ class ReviewPage(ScrollPage):
     def suggested_path(self) -> Path:
         """Where to offer to write the dossier: named after the system, beside the draft."""
         path = self.session.path
-        name = names.file_stem(names.system_name(self.session.pack, self.session.draft))
+        from app.results.composed import primary_draft  # several jurisdictions: the name may be a shared fact's answer
+
+        pack = self.session.own_pack
+        name = names.file_stem(names.system_name(pack, primary_draft(self.session.draft, pack)))
         stem = names.file_stem(TEXT["export_name"].format(name=name)) if name else ""
         stem = stem or (path.stem if path else TEXT["export_default_name"])
         return (path.parent if path else Path.home()) / f"{stem}.pdf"
@@ -276,7 +279,9 @@ class ReviewPage(ScrollPage):
     def start_export(self, export, out_path: Path, signer: str | None = None) -> None:
         """Run `export` in a pool thread, in the dossier language chosen; `signer`: whose signature it adds, if any."""
         export = self.language_box.wrapped(export, self.session.kit)
-        self.job = ExportJob(export, self.session.draft.model_copy(deep=True), self.session.pack, out_path,
+        # The pack in use (the kit's, when one is worn), not the questionnaire composed for several
+        # jurisdictions: the export composes it again with each one's result.
+        self.job = ExportJob(export, self.session.draft.model_copy(deep=True), self.session.own_pack, out_path,
                              self.session.kit)
         self.job.signer = signer
         self.job.signals.succeeded.connect(self._on_export_succeeded)
