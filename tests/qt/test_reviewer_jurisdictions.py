@@ -4,12 +4,21 @@ dossier chosen shows each one's result laid out as the first's, and the evidence
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.dossier.export import export_dossier
 from app.dossier.targets import targets
+from app.results.document import result_document
+from app.review.detail import DossierDetail
+from app.review.dossier_review import DossierReview, Status
+from app.review.rows import Severity
+from app.review.shelf import PackShelf
+from app.review.wording import ResultWords
 from app.storage.drafts import load_draft
+from risk_tiers.classify import classify
 from tests.qt.test_reviewer_view import cell, choose, make_view, names, reviewed  # noqa: F401 - the view's fixture
 from tests.review.several import EXAMPLE, TARGETED, several_draft
 
@@ -60,3 +69,17 @@ def test_the_dossier_shows_each_jurisdictions_result_and_the_evidence_reuse(make
     text = choose(qtbot, view, "one.pdf")
     labels = view.dossier.content.findChildren(QLabel)
     assert not any(label.property("jurisdiction") or label.property("evidence") for label in labels)
+
+
+def test_other_jurisdictions_that_cannot_be_shown_are_said_with_a_sign(qtbot, pack):
+    from app.qt.dossier_view import DossierView
+
+    view = DossierView(ResultWords(PackShelf.discover()))
+    qtbot.addWidget(view)
+    draft = load_draft(EXAMPLE)
+    document = result_document(pack, draft, classify(pack, draft.values()))
+    detail = DossierDetail(DossierReview(file="d.pdf", status=Status.OK, draft_id=str(draft.id)), draft=draft,
+                           document=document)
+    view.show_detail(replace(detail, jurisdictions_problem="no pack 'atlantis_ai' here"), [], [])
+    flagged = [w for w in view.content.findChildren(QWidget) if w.property("severity") == Severity.NOTE.value]
+    assert any("atlantis_ai" in label.text() for w in flagged for label in w.findChildren(QLabel))

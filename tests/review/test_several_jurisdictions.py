@@ -57,3 +57,14 @@ def test_a_dossier_of_one_jurisdiction_has_none(pack, tmp_path):
     assert review.status is Status.OK and review.jurisdictions == ()
     detail = read_detail(tmp_path / "one.pdf", review, shelf)
     assert detail.jurisdictions == () and detail.crosswalk is None and not detail.jurisdictions_problem
+
+
+def test_a_jurisdiction_whose_pack_is_not_here_is_said_in_one_line(pack):
+    from app.review.detail import DossierDetail, _jurisdictions
+    from app.storage.drafts import Draft
+
+    draft = Draft.model_validate({**several_draft(pack, TARGETED[:2]).model_dump(),
+                                  "jurisdictions": [TARGETED[0], "atlantis_ai"]})
+    detail = _jurisdictions(DossierDetail(DossierReview(file="d.pdf", status=Status.OK)), draft, pack)
+    assert detail.jurisdictions == () and detail.crosswalk is None
+    assert "atlantis_ai" in detail.jurisdictions_problem and len(detail.jurisdictions_problem.splitlines()) == 1
