@@ -118,7 +118,7 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
 
     own = primary_draft(draft, pack)  # several jurisdictions: the shared facts' answers under the pack's questions
     assessment = classify(pack, own.values(), own.notes())
-    document = result_document(pack, own, assessment)
+    document = result_document(pack, own, assessment, whole=draft)
     report(0.15)
     layout.prepare()
     digest = fingerprint(data)

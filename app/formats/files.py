@@ -74,7 +74,7 @@ def _export(draft: Draft, pack: Pack, out_path: Path, render: Callable[[ResultDo
     report(0.05)
     try:
         own = primary_draft(draft, pack)  # several jurisdictions: the shared facts' answers under the pack's questions
-        document = result_document(pack, own, classify(pack, own.values(), own.notes()))
+        document = result_document(pack, own, classify(pack, own.values(), own.notes()), whole=draft)
         content = render(document, draft, data, extras)
     except Exception as error:  # as for the PDF: a failure reaches the user as one line, not a traceback
         raise DossierError(ERRORS["build"].format(reason=str(error).splitlines()[0] if str(error)

@@ -86,7 +86,7 @@ def read_detail(path: Path, review: DossierReview, shelf: PackShelf, trust_roots
                                                                                version=draft.lock.pack.version))
     try:
         own = primary_draft(draft, pack)  # several jurisdictions: the shared facts' answers under its questions
-        document = result_document(pack, own, classify(pack, own.values()))
+        document = result_document(pack, own, classify(pack, own.values()), whole=draft)
         _ = document.sections, document.completeness  # worked out here, off the view's thread
     except Exception as error:  # noqa: BLE001 - one dossier's failure must not stop the view
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__

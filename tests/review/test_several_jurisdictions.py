@@ -68,3 +68,22 @@ def test_a_jurisdiction_whose_pack_is_not_here_is_said_in_one_line(pack):
     detail = _jurisdictions(DossierDetail(DossierReview(file="d.pdf", status=Status.OK)), draft, pack)
     assert detail.jurisdictions == () and detail.crosswalk is None
     assert "atlantis_ai" in detail.jurisdictions_problem and len(detail.jurisdictions_problem.splitlines()) == 1
+
+
+def test_what_changed_since_a_review_is_of_the_answers_as_saved(pack, tmp_path):
+    """The own result reads the shared facts under its questions; what changed since a review is
+    still told of the draft's answers as the reviewer saw them: one answer changed, one change."""
+    import datetime as dt
+    import json
+
+    from app.formats.files import export_json
+    from app.storage.feedback import Feedback, Reviewed
+
+    draft = several_draft(pack)
+    seen = {**draft.values(), "core.organisation": "Kredito Old Name UAB"}
+    reviewed = Reviewed(fingerprint="0" * 64, draft_id=draft.id, answers=seen)
+    draft = draft.model_copy(update={"feedback": Feedback(dossier=reviewed, written=dt.datetime(2026, 11, 1))})
+    export_json(draft, pack, tmp_path / "d.json")
+    found = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))
+    assert [c["question"] for c in found["result"]["since_review"]["changes"]] == ["core.organisation"]
+    assert found["result"]["applicant"] == draft.answers["core.organisation"].value
