@@ -20,6 +20,7 @@ from app.dossier.result_record import RESULT_KEY, ResultRecord
 from app.dossier.targets import TargetError, targets
 from app.dossier.texts import ERRORS, TEXT
 from app.kits.kit import Kit
+from app.results.composed import primary_draft
 from app.results.document import result_document
 from app.storage.attachments import AttachmentError, read_attached
 from app.storage.drafts import MAX_DRAFT_BYTES, Draft, replace_with_temporary, temporary_beside
@@ -115,8 +116,9 @@ def build_pdf(draft: Draft, pack: Pack, data: bytes, report: Callable[[float], N
     from app.dossier import content, layout
     from app.dossier.typeset import printable
 
-    assessment = classify(pack, draft.values(), draft.notes())
-    document = result_document(pack, draft, assessment)
+    own = primary_draft(draft, pack)  # several jurisdictions: the shared facts' answers under the pack's questions
+    assessment = classify(pack, own.values(), own.notes())
+    document = result_document(pack, own, assessment, whole=draft)
     report(0.15)
     layout.prepare()
     digest = fingerprint(data)

@@ -1,6 +1,6 @@
 """The dossier as data: the result document and the draft in one JSON file,
 
-    {"format": "sandbox-kit-dossier", "version": 1, "language": "en", "fingerprint": "…",
+    {"format": "sandbox-kit-dossier", "version": 2, "language": "en", "fingerprint": "…",
      "draft": {…}, "result": {…}, "kit": {…} | null, "documents": […], "missing_documents": […]}
 
 and, for a draft that targets several jurisdictions, `jurisdictions` (each one's result, the
@@ -9,8 +9,13 @@ primary's first: `result` again) and `crosswalk` (the evidence one can reuse for
 
 for a program to read (a reviewer's register, another tool) rather than a person. `DossierData` is
 its model: the export is written through it, and its JSON Schema, generated from it, is kept in
-resources/schemas/dossier-1.schema.json (`python -m app.formats.schema` writes it again; a test
-checks it is up to date). The words in `result` are in the language stated; ids and values are not
+resources/schemas/dossier-2.schema.json (`python -m app.formats.schema` writes it again; a test
+checks it is up to date).
+
+Version 2 names `jurisdictions`, `crosswalk` and `result.since_review`, which version 1 gained as
+optional fields after its schema was first published: a reader holding that earlier file refuses
+them, so a dossier that may carry them says version 2. dossier-1.schema.json stays in the repository
+as it is, for the files written then; a dossier of version 1 is read as before (`READS`). The words in `result` are in the language stated; ids and values are not
 translated. The fingerprint is the SHA-256 of the draft as its file holds it, as on the PDF.
 """
 
@@ -33,8 +38,9 @@ from app.results.since import SinceReview
 from app.storage.drafts import Draft
 
 FORMAT = JSON_DOSSIER_FORMAT
-VERSION = 1
-SCHEMA_ID = "https://sandbox-kit.invalid/schemas/dossier-1.schema.json"
+VERSION = 2
+READS = (1, 2)  # the versions a dossier read back (`import`) may have
+SCHEMA_ID = f"https://sandbox-kit.invalid/schemas/dossier-{VERSION}.schema.json"
 
 
 class _Data(BaseModel):
@@ -115,7 +121,7 @@ class DocumentData(_Data):
 
 class DossierData(_Data):
     format: Literal["sandbox-kit-dossier"]
-    version: Literal[1]
+    version: Literal[2]
     language: str = Field(description="The language of the result's words, as a BCP 47 tag.")
     fingerprint: str = Field(pattern="^[0-9a-f]{64}$", description="SHA-256 of the draft as its file holds it.")
     draft: Draft

@@ -24,6 +24,7 @@ from app.formats import data as dossier_json, embedded, html
 from app.formats.choice import HTML, JSON, PDF
 from app.formats.markup import language_tag
 from app.kits.kit import Kit
+from app.results.composed import primary_draft
 from app.results.document import ResultDocument, result_document
 from app.storage.drafts import Draft
 from forms.schema import Pack
@@ -72,7 +73,8 @@ def _export(draft: Draft, pack: Pack, out_path: Path, render: Callable[[ResultDo
     extras = extras_for(draft, kit, dt.date.today(), pack)  # the kit's names, the documents (a copy gone: DossierError)
     report(0.05)
     try:
-        document = result_document(pack, draft, classify(pack, draft.values(), draft.notes()))
+        own = primary_draft(draft, pack)  # several jurisdictions: the shared facts' answers under the pack's questions
+        document = result_document(pack, own, classify(pack, own.values(), own.notes()), whole=draft)
         content = render(document, draft, data, extras)
     except Exception as error:  # as for the PDF: a failure reaches the user as one line, not a traceback
         raise DossierError(ERRORS["build"].format(reason=str(error).splitlines()[0] if str(error)
@@ -142,9 +144,9 @@ def _from_json(path: Path, text: str) -> bytes:
         raise DossierError(ERRORS["not_dossier"].format(path=path)) from None
     if not isinstance(found, dict) or found.get("format") != dossier_json.FORMAT:
         raise DossierError(ERRORS["not_dossier"].format(path=path))
-    if found.get("version") != dossier_json.VERSION:
+    if found.get("version") not in dossier_json.READS:
         raise DossierError(ERRORS["json_version"].format(path=path, version=found.get("version"),
-                                                         supported=dossier_json.VERSION))
+                                                         oldest=min(dossier_json.READS), newest=max(dossier_json.READS)))
     if not isinstance(found.get("draft"), dict):
         raise DossierError(ERRORS["no_data"].format(path=path))
     if not isinstance(found.get("fingerprint"), str) or not found["fingerprint"]:

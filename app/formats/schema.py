@@ -1,9 +1,11 @@
 """The JSON Schemas of the draft, of the JSON dossier, of the reviewer's feedback file and of the
 crosswalk, kept in the repository under versioned names (`resources/schemas/draft-5.schema.json`,
-`dossier-1.schema.json`, `feedback-1.schema.json`, and `crosswalk-1.schema.json` for
+`dossier-2.schema.json`, `feedback-1.schema.json`, and `crosswalk-1.schema.json` for
 `crosswalk --json`) for the programs that read them: `python -m app.formats.schema` writes them
 from the models that write the files,
-`--check` says whether the files kept are the models' (a test runs the check).
+`--check` says whether the files kept are the models' (a test runs the check). The files of older
+versions (`draft-3`, `draft-4`, `dossier-1`) stay as they were published, for the files written then:
+none is written again.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 in it against the result its answers give (each difference flagged in words and with an icon),
 the signature, the application's review status with its history, the comments the register
 holds, and the application itself laid out like the wizard's review page (the applicant's
-answers with their notes by section, then the result), from the one result document.
+answers with their notes by section, then the result), from the one result document; for a draft
+that targets several jurisdictions, each other one's result laid out alike, and the crosswalk.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushB
 
 from app.dossier.signature import Integrity, SignatureCheck, Trust
 from app.qt.labels import heading_label, text_label
-from app.qt.result_view import link_label, result_html
+from app.qt.result_view import evidence_lines, link_label, result_html
 from app.qt.reviewer_comments import CommentsPanel, ThreadPanel
 from app.qt.reviewer_table import STATUS, review_status_text, severity_icon
 from app.qt.scroll_page import ScrollPage
@@ -217,8 +218,29 @@ class DossierView(ScrollPage):
             rows = [_answer_html(answer) for answer in section.answers if answer.asked]  # as the wizard's review
             if rows:
                 layout.addWidget(link_label(f"<h3>{html.escape(section.title)}</h3>" + "".join(rows), _no_link))
-        layout.addWidget(link_label(result_html(document, TEXT["obligations"]), _no_link))
+        layout.addWidget(link_label(result_html(document, TEXT["obligations"], jurisdictions=detail.jurisdictions),
+                                    _no_link))
+        self._jurisdictions(layout, detail)
         self._attachments(layout, detail)
+
+    def _jurisdictions(self, layout, detail: DossierDetail) -> None:
+        """For a draft that targets several jurisdictions: each other one's result under the pack's
+        title, laid out as the first's, then the evidence one can reuse for another."""
+        if detail.jurisdictions_problem:
+            _flagged(layout, Severity.NOTE, TEXT["jurisdictions_unavailable"], detail.jurisdictions_problem)
+        for document in detail.jurisdictions[1:]:
+            heading_label(document.pack_title, layout).setProperty("jurisdiction", document.pack_id)
+            shown = link_label(result_html(document, TEXT["obligations"]), _no_link)
+            shown.setProperty("jurisdiction", document.pack_id)
+            layout.addWidget(shown)
+        crosswalk = detail.crosswalk
+        if crosswalk is None or not crosswalk.rows:
+            return
+        heading_label(WIZARD["evidence_reuse"], layout)
+        for evidence, rich in evidence_lines(crosswalk, detail.jurisdictions):
+            line = link_label(rich, _no_link)
+            line.setProperty("evidence", evidence)
+            layout.addWidget(line)
 
     def _attachments(self, layout, detail: DossierDetail) -> None:
         if not detail.attachments and not detail.missing:

@@ -5,7 +5,7 @@ the window to go to the question behind it."""
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from PySide6.QtCore import QEvent, QTimer, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
@@ -19,6 +19,7 @@ from risk_tiers.texts import BECAUSE
 CROSSWALK_STATUS = table("crosswalk.status")
 
 if TYPE_CHECKING:
+    from app.results.crosswalk import CrosswalkReport
     from app.results.document import Answer, FindingPart, ResultDocument
 
 
@@ -33,16 +34,48 @@ def link_label(rich_text: str, on_link) -> QLabel:
     return label
 
 
+def headline_lines(documents: Sequence[ResultDocument]) -> list[tuple[str, str]]:
+    """Each jurisdiction's pack id and its headline by the pack's title (the tier, or what it could
+    still be), as the result panel, the review page and the reviewer's view list them."""
+    return [(d.pack_id, TEXT["jurisdiction_headline"].format(title=d.pack_short_title, headline=d.headline.title))
+            for d in documents]
+
+
+def jurisdictions_html(documents: Sequence[ResultDocument]) -> str:
+    """The list of each jurisdiction's headline under its heading ("" for one jurisdiction)."""
+    if len(documents) < 2:
+        return ""
+    return (f"<h3>{html.escape(TEXT['jurisdictions_results'])}</h3>"
+            + "".join(f"<p>{html.escape(line)}</p>" for _, line in headline_lines(documents)))
+
+
+def evidence_lines(crosswalk: CrosswalkReport, documents: Sequence[ResultDocument]) -> list[tuple[str, str]]:
+    """Each piece of evidence of the crosswalk and, as HTML, its name over the jurisdictions whose
+    requirement it covers or supports and how (evidence reuse, never one law recognising another),
+    as the result panel and the reviewer's view list them; each law by the short title of its
+    result in `documents` (its full title where it has none there)."""
+    titles = {j.id: j.title for j in crosswalk.jurisdictions} | {d.pack_id: d.pack_short_title for d in documents}
+    lines = []
+    for row in crosswalk.rows:
+        cells = [TEXT["evidence_cell"].format(jurisdiction=titles[c.jurisdiction], status=CROSSWALK_STATUS[c.status])
+                 for c in row.cells if c.status != "none"]
+        lines.append((row.evidence, f"<b>{html.escape(row.label)}</b><br>" + "<br>".join(map(html.escape, cells))))
+    return lines
+
+
 def result_html(document: ResultDocument, obligations_title: str, edit_links: bool = False,
-                notes: Callable[[str, str], str] | None = None) -> str:
+                notes: Callable[[str, str], str] | None = None,
+                jurisdictions: Sequence[ResultDocument] = ()) -> str:
     """The result as the review page and the reviewer's view lay it out: the headline, each finding
     (applying and excluded) with its citations and reason, the obligations under `obligations_title`
     (the applicant's "What you must do", the reviewer's "What the applicant must do") and the open
     points; `edit_links`: each open point links to its question, as on the applicant's review page;
-    `notes(kind, id)`: HTML to add under a finding or obligation (the reviewer's comments on it)."""
+    `notes(kind, id)`: HTML to add under a finding or obligation (the reviewer's comments on it);
+    `jurisdictions`: for a draft that targets several, each one's result (its own first), whose
+    headlines are listed under the headline."""
     under = notes or (lambda kind, target_id: "")
     result = [f"<h3>{html.escape(TEXT['review_result'])}</h3>",
-              f"<p><b>{html.escape(document.headline.label)}</b></p>"]
+              f"<p><b>{html.escape(document.headline.label)}</b></p>", jurisdictions_html(jurisdictions)]
     for finding in document.findings + document.excluded:
         result.append(f"<p>{html.escape(finding.citations)}: {html.escape(finding.reason)}"
                       f"{under('finding', finding.rule)}</p>")
@@ -194,19 +227,15 @@ class ResultView(ScrollPage):
             return
         documents, crosswalk = found
         layout.addWidget(self._title(TEXT["jurisdictions_results"]))
-        for document in documents:
-            line = self._text(TEXT["jurisdiction_headline"].format(title=document.pack_short_title,
-                                                                   headline=document.headline.title))
-            line.setProperty("jurisdiction", document.pack_id)
+        for pack_id, text in headline_lines(documents):
+            line = self._text(text)
+            line.setProperty("jurisdiction", pack_id)
             layout.addWidget(line)
         if crosswalk.rows:
             layout.addWidget(self._title(TEXT["evidence_reuse"]))
-        titles = {document.pack_id: document.pack_short_title for document in documents}
-        for row in crosswalk.rows:
-            cells = [TEXT["evidence_cell"].format(jurisdiction=titles[c.jurisdiction], status=CROSSWALK_STATUS[c.status])
-                     for c in row.cells if c.status != "none"]
-            line = link_label(f"<b>{html.escape(row.label)}</b><br>" + "<br>".join(map(html.escape, cells)), self._on_link)
-            line.setProperty("evidence", row.evidence)
+        for evidence, rich in evidence_lines(crosswalk, documents):
+            line = link_label(rich, self._on_link)
+            line.setProperty("evidence", evidence)
             layout.addWidget(line)
 
     def _finding(self, finding: FindingPart, shown: set[tuple[str, str]]) -> QWidget:

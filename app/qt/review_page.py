@@ -1,4 +1,5 @@
-"""The last page: every answer by section with a link back to it, the result, the open points,
+"""The last page: every answer by section with a link back to it, the result (for a draft that
+targets several jurisdictions, each one's headline too), the open points,
 and the dossier export as a PDF, an HTML page or JSON (run off the UI thread; the code of the
 formats is imported only when it is used), a PDF signed with the applicant's certificate when they
 choose (app/qt/certificate_choice.py)."""
@@ -173,8 +174,12 @@ class ReviewPage(ScrollPage):
             rows = [self._answer_row(answer, answer.question in missing) for answer in section.answers if answer.asked]
             if rows:
                 layout.addWidget(link_label(f"<h3>{html.escape(section.title)}</h3>" + "".join(rows), self._on_link))
-        layout.addWidget(link_label(result_html(document, TEXT["obligations"], edit_links=True, notes=self._comments_at),
-                                    self._on_link))
+        # Several jurisdictions: each one's headline, as the result panel lists them (the session's one result of each).
+        found = session.each_result()
+        self.result_label = link_label(result_html(document, TEXT["obligations"], edit_links=True,
+                                                   notes=self._comments_at, jurisdictions=found[0] if found else ()),
+                                       self._on_link)
+        layout.addWidget(self.result_label)
         return widget
 
     def _deadline(self, layout: QVBoxLayout) -> QLabel | None:
@@ -267,7 +272,10 @@ class ReviewPage(ScrollPage):
     def suggested_path(self) -> Path:
         """Where to offer to write the dossier: named after the system, beside the draft."""
         path = self.session.path
-        name = names.file_stem(names.system_name(self.session.pack, self.session.draft))
+        from app.results.composed import primary_draft  # several jurisdictions: the name may be a shared fact's answer
+
+        pack = self.session.own_pack
+        name = names.file_stem(names.system_name(pack, primary_draft(self.session.draft, pack)))
         stem = names.file_stem(TEXT["export_name"].format(name=name)) if name else ""
         stem = stem or (path.stem if path else TEXT["export_default_name"])
         return (path.parent if path else Path.home()) / f"{stem}.pdf"
@@ -275,7 +283,9 @@ class ReviewPage(ScrollPage):
     def start_export(self, export, out_path: Path, signer: str | None = None) -> None:
         """Run `export` in a pool thread, in the dossier language chosen; `signer`: whose signature it adds, if any."""
         export = self.language_box.wrapped(export, self.session.kit)
-        self.job = ExportJob(export, self.session.draft.model_copy(deep=True), self.session.pack, out_path,
+        # The pack in use (the kit's, when one is worn), not the questionnaire composed for several
+        # jurisdictions: the export composes it again with each one's result.
+        self.job = ExportJob(export, self.session.draft.model_copy(deep=True), self.session.own_pack, out_path,
                              self.session.kit)
         self.job.signer = signer
         self.job.signals.succeeded.connect(self._on_export_succeeded)

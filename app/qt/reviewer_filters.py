@@ -1,5 +1,6 @@
-"""The bar above the reviewer's table: search as one types, and filters by status, result and
-review status, offering the statuses and results the rows have; and how many rows are shown.
+"""The bar above the reviewer's table: search as one types, and filters by status, result (the
+own pack's, or another jurisdiction's by its title) and review status, offering the statuses and
+results the rows have; and how many rows are shown.
 It only sets the table's filter (app/qt/reviewer_table.py), which does the searching."""
 
 from __future__ import annotations

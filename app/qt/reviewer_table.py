@@ -111,6 +111,8 @@ class ReviewerTableModel(QAbstractTableModel):
             return words.result(review, review.recomputed)
         if column == "could_be":
             return words.could_be(review, review.current)
+        if column == "jurisdictions":
+            return CLI["jurisdictions_separator"].join(words.jurisdictions(review))
         if column == "open_points":
             return str(review.current.open_points) if review.current else ""
         if column == "complete":
@@ -156,8 +158,9 @@ class ReviewerTableModel(QAbstractTableModel):
         return [self.cell(row, column) for column in COLUMNS] + [row.review.file, row.review.fingerprint]
 
     def results(self, row: ReviewRow) -> set[str]:
-        """The results a row has, in words: printed and recomputed (what the tier filter offers)."""
-        found = {self.cell(row, "tier"), self.cell(row, "recomputed_tier")}
+        """The results a row has, in words: printed and recomputed, and under each other jurisdiction
+        the draft targets by its pack's title (what the result filter offers)."""
+        found = {self.cell(row, "tier"), self.cell(row, "recomputed_tier"), *self.words.jurisdictions(row.review)}
         return {words for words in found if words}
 
 

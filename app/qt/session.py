@@ -250,7 +250,8 @@ class Session(QObject):
         from app.results.jurisdictions import answers_for
 
         own = answers_for(questionnaire, self.own_pack.id, self.draft.answers)
-        return result_document(self.own_pack, self.draft.model_copy(update={"answers": own}), assessment)
+        return result_document(self.own_pack, self.draft.model_copy(update={"answers": own}), assessment,
+                               whole=self.draft)
 
     def each_result(self) -> tuple[tuple[ResultDocument, ...], CrosswalkReport] | None:
         """Each jurisdiction's result and the evidence reuse among them; None for one jurisdiction."""

@@ -91,6 +91,19 @@ def _relink(item: Any, relinked: Mapping[str, str]) -> Any:
     return item
 
 
+def primary_draft(draft: Draft, pack: Pack) -> Draft:
+    """`draft` as its own `pack` reads it, for its result in the dossier and a reviewer's check: for
+    a draft that targets several jurisdictions the wizard asks a shared fact once, under the fact's
+    id, and each of the pack's questions that stands for it takes that answer (as the result panel
+    reads it, app/qt/session.py); `draft` itself for its own pack alone."""
+    from app.results.jurisdictions import answers_for
+
+    questionnaire = questionnaire_for(pack, draft.jurisdictions)
+    if questionnaire is None:
+        return draft
+    return draft.model_copy(update={"answers": answers_for(questionnaire, pack.id, draft.answers)})
+
+
 def each_result(questionnaire: Questionnaire, draft: Draft) -> tuple[tuple[ResultDocument, ...], CrosswalkReport]:
     """Each jurisdiction's result document of `draft`'s answers (its own pack's first), and the
     evidence reuse among them, as the dossier's part of the jurisdictions shows them."""

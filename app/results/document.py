@@ -291,8 +291,10 @@ class SectionAnswers:
 class ResultDocument:
     """What one draft's assessment says, in words. Build it with `result_document`."""
 
-    def __init__(self, pack: Pack, draft: Draft, assessment: Assessment, evaluation: Evaluation | None) -> None:
+    def __init__(self, pack: Pack, draft: Draft, assessment: Assessment, evaluation: Evaluation | None,
+                 whole: Draft | None = None) -> None:
         self._pack, self._draft, self._evaluation = pack, draft, evaluation
+        self._whole = whole or draft
         self.pack_id, self.pack_version = pack.id, pack.version
         self.pack_title = pack.title
         self.pack_short_title = pack.short_title or pack.title  # where jurisdictions stand side by side
@@ -357,7 +359,7 @@ class ResultDocument:
     def since_review(self) -> SinceReview | None:
         """The answers changed since the dossier the reviewer's feedback is about, and the comments
         with the replies; None when the draft keeps no feedback."""
-        return since_review(self._pack, self._draft)
+        return since_review(self._pack, self._whole)
 
     @cached_property
     def applicant(self) -> str:
@@ -423,10 +425,12 @@ class ResultDocument:
 
 
 def result_document(pack: Pack, draft: Draft, assessment: Assessment,
-                    evaluation: Evaluation | None = None) -> ResultDocument:
+                    evaluation: Evaluation | None = None, whole: Draft | None = None) -> ResultDocument:
     """The document of `assessment`, the result of `draft`'s answers under `pack`; `evaluation`, when
-    the caller has one of the same answers, spares working it out again."""
-    return ResultDocument(pack, draft, assessment, evaluation)
+    the caller has one of the same answers, spares working it out again; `whole`: the draft as saved,
+    when `draft` holds its answers as `pack` reads them (several jurisdictions, app/results/composed.py
+    `primary_draft`): what changed since a review is told of all its answers, as the reviewer saw them."""
+    return ResultDocument(pack, draft, assessment, evaluation, whole)
 
 
 def _headline(pack: Pack, assessment: Assessment) -> Headline:

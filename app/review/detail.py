@@ -1,6 +1,7 @@
 """One dossier shown in full to a reviewer: the draft inside as the applicant's answers and result
 (the one result document, built with the pack, or kit, version the draft records, as its review
-classified it; today's version when that one is not installed), the documents added and those
+classified it; today's version when that one is not installed), for a draft that targets several
+jurisdictions each one's result and the crosswalk among them, the documents added and those
 its kit requires that are missing, and its
 signature (who, when they say they signed, trusted or not, changed after signing or not).
 
@@ -18,6 +19,9 @@ from typing import Sequence
 from app.dossier.attachment import fingerprint
 from app.dossier.export import DossierError, open_dossier
 from app.dossier.signature import UNSIGNED, SignatureCheck, check_signature
+from app.dossier.targets import TargetError, targets
+from app.results.composed import primary_draft
+from app.results.crosswalk import CrosswalkReport
 from app.results.document import ResultDocument, result_document
 from app.review.dossier_review import NOT_CHECKED, UNREADABLE_SIGNATURE, DossierReview
 from app.kits.kit import Kit
@@ -51,6 +55,11 @@ class DossierDetail:
     signature: SignatureCheck | None = None
     signature_problem: str = ""  # why a signature could not be checked
     problem: str = ""            # why the answers cannot be shown
+    # For a draft that targets several jurisdictions: each one's result, its own pack's first (as
+    # `document`), and the evidence one can reuse for another; why not, when they cannot be shown.
+    jurisdictions: tuple[ResultDocument, ...] = ()
+    crosswalk: CrosswalkReport | None = None
+    jurisdictions_problem: str = ""
 
 
 def read_detail(path: Path, review: DossierReview, shelf: PackShelf, trust_roots: Sequence[bytes] = ()) -> DossierDetail:
@@ -76,12 +85,31 @@ def read_detail(path: Path, review: DossierReview, shelf: PackShelf, trust_roots
         return _with(detail, problem=review.message or TEXT["no_pack"].format(pack=draft.lock.pack.id,
                                                                                version=draft.lock.pack.version))
     try:
-        document = result_document(pack, draft, classify(pack, draft.values()))
+        own = primary_draft(draft, pack)  # several jurisdictions: the shared facts' answers under its questions
+        document = result_document(pack, own, classify(pack, own.values()), whole=draft)
         _ = document.sections, document.completeness  # worked out here, off the view's thread
     except Exception as error:  # noqa: BLE001 - one dossier's failure must not stop the view
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         return _with(detail, problem=tr("review.detail.recompute_failed", reason=reason))
-    return _with(detail, document=document)
+    return _with(_jurisdictions(detail, draft, pack), document=document)
+
+
+def _jurisdictions(detail: DossierDetail, draft: Draft, pack: Pack) -> DossierDetail:
+    """For a draft that targets several jurisdictions: each one's result and the crosswalk among
+    them, as its dossier's part of the jurisdictions shows them (app/dossier/targets.py); when they
+    cannot be worked out (a pack not here), why, in one line."""
+    try:
+        found = targets(draft, pack)
+    except TargetError as error:
+        return _with(detail, jurisdictions_problem=str(error))
+    except Exception as error:  # noqa: BLE001 - the first jurisdiction's result is still shown
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return _with(detail, jurisdictions_problem=tr("review.detail.recompute_failed", reason=reason))
+    if found is None:
+        return detail
+    for document in found.documents:
+        _ = document.sections, document.completeness  # off the view's thread, as the first
+    return _with(detail, jurisdictions=found.documents, crosswalk=found.crosswalk)
 
 
 def _with(detail: DossierDetail, **changes) -> DossierDetail:

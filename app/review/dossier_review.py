@@ -20,6 +20,7 @@ from app.dossier.result_record import ResultRecord
 from app.dossier.signature import UNSIGNED, Integrity, check_signature, signature_status
 from app.dossier.texts import ERRORS as DOSSIER_ERRORS, TEXT as DOSSIER_TEXT
 from app.results import names
+from app.results.composed import primary_draft
 from app.review.comparison import HEADLINE, PRINTED_RECOMPUTED, PRINTED_TODAY, RECOMPUTED_TODAY, Difference, differences
 from app.review.shelf import PackShelf, Shelved
 from app.storage import draft_migrations
@@ -36,8 +37,9 @@ DETAIL = table("review.detail")
 NOT_CHECKED = "not_checked"  # the signature of a file that is no dossier to check
 UNREADABLE_SIGNATURE = "unreadable"  # a PDF the signature checker cannot parse
 # Raised whenever a review would come out otherwise for the same file: reviews the register kept
-# from an earlier format are then made again (app/review/folder.py). 2: signatures checked.
-REVIEW_FORMAT = 2
+# from an earlier format are then made again (app/review/folder.py). 2: signatures checked; 3: the
+# other jurisdictions' results.
+REVIEW_FORMAT = 3
 
 
 class Status(str, Enum):
@@ -98,6 +100,9 @@ class DossierReview:
     given: int | None = None
     missing_attachments: tuple[str, ...] = ()
     differences: tuple[Difference, ...] = ()
+    # For a draft that targets several jurisdictions: the result under each other one, from the same
+    # answers with today's pack of each (those whose pack is not here are left out).
+    jurisdictions: tuple[ResultRecord, ...] = ()
 
     @property
     def complete(self) -> bool | None:
@@ -115,6 +120,7 @@ class DossierReview:
             data[key] = data[key].to_json() if data[key] is not None else None
         data["missing_attachments"] = list(self.missing_attachments)
         data["differences"] = [d.to_json() for d in self.differences]
+        data["jurisdictions"] = [r.to_json() for r in self.jurisdictions]
         return data
 
     @classmethod
@@ -125,6 +131,8 @@ class DossierReview:
             values[key] = ResultRecord.from_json(values[key]) if values.get(key) else None
         values["missing_attachments"] = tuple(values.get("missing_attachments", ()))
         values["differences"] = tuple(Difference.from_json(d) for d in values.get("differences", ()))
+        found = (ResultRecord.from_json(r) for r in values.get("jurisdictions", ()))
+        values["jurisdictions"] = tuple(r for r in found if r is not None)
         return cls(**values)
 
 
@@ -263,7 +271,22 @@ def _with_results(review: DossierReview, draft: Draft, shelf: PackShelf) -> Doss
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise _Stop(Status.RECOMPUTE_FAILED, DETAIL["recompute_failed"].format(reason=reason), review) from None
     status, message = kit_missing or _status(review, draft, shelf, recorded)
-    return dataclasses.replace(review, status=status, message=message)
+    return dataclasses.replace(review, status=status, message=message, jurisdictions=_others(draft, ruling.pack))
+
+
+def _others(draft: Draft, pack) -> tuple[ResultRecord, ...]:
+    """The result under each other jurisdiction `draft` targets (none when it targets its own pack
+    only, or they cannot be worked out: the dossier shown says why)."""
+    from app.results.composed import questionnaire_for
+    from app.results.jurisdictions import assess
+
+    try:
+        questionnaire = questionnaire_for(pack, draft.jurisdictions)
+        if questionnaire is None:
+            return ()
+        return tuple(ResultRecord.of(r.assessment) for r in assess(questionnaire, draft.values())[1:])
+    except Exception:  # noqa: BLE001 - the own pack's result still stands; the detail says what failed
+        return ()
 
 
 def _kit(draft: Draft, shelf: PackShelf, recorded: Shelved | None,
@@ -286,11 +309,11 @@ def _kit(draft: Draft, shelf: PackShelf, recorded: Shelved | None,
 
 
 def _recomputed(review: DossierReview, draft: Draft, recorded: Shelved | None, today: Shelved | None) -> DossierReview:
-    values, kit = draft.values(), draft.lock.kit
+    kit = draft.lock.kit
     found: list[Difference] = []
     recomputed = None
     if recorded is not None:
-        assessment = classify(recorded.pack, values)
+        assessment = classify(recorded.pack, primary_draft(draft, recorded.pack).values())
         recomputed = ResultRecord.of(assessment, kit.id if kit else "", kit.version if kit else "")
         # An older dossier has its headline only; compared when it is one of the pack's in this
         # language (a dossier exported in another language cannot be compared so).
@@ -300,9 +323,10 @@ def _recomputed(review: DossierReview, draft: Draft, recorded: Shelved | None, t
                 found.append(Difference(PRINTED_RECOMPUTED, HEADLINE, "", review.printed_headline, label))
     same = (recorded is not None and today is not None and today.info == recorded.info
             and draft.lock.pack.hash in (None, content_hash(today.pack)))
-    later = ResultRecord.of(classify(today.pack, values)) if today is not None and not same else None
+    later = (ResultRecord.of(classify(today.pack, primary_draft(draft, today.pack).values()))
+             if today is not None and not same else None)
     ruling = recorded or today
-    counted = completeness(Evaluation(ruling.pack, values))
+    counted = completeness(Evaluation(ruling.pack, primary_draft(draft, ruling.pack).values()))
     found += _differences(review.printed, recomputed, later)
     return dataclasses.replace(review, recomputed=recomputed, today=later, required=counted.required,
                                given=counted.given, differences=tuple(found))

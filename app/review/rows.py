@@ -13,8 +13,9 @@ from app.review.dossier_review import DossierReview, Status
 from app.review.register import REVIEW_STATUSES
 
 # The columns, in the order shown: the status, what a reviewer reads first, beside the file.
-COLUMNS = ("file", "status", "applicant", "system", "kit", "tier", "recomputed_tier", "could_be", "open_points",
-           "complete", "fingerprint", "signature", "received", "review_status")
+# "jurisdictions": the result under each other jurisdiction a draft targets.
+COLUMNS = ("file", "status", "applicant", "system", "kit", "tier", "recomputed_tier", "could_be", "jurisdictions",
+           "open_points", "complete", "fingerprint", "signature", "received", "review_status")
 
 
 class Severity(str, Enum):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from app.dossier.result_record import ResultRecord
 from app.review.comparison import ABSENT, COULD_BE, OUTCOME, SET_ASIDE, TRACK, Difference
 from catalogue import table
-from forms.schema import Track
+from forms.schema import Pack, Track
 
 if TYPE_CHECKING:
     from app.review.dossier_review import DossierReview
@@ -29,18 +29,26 @@ class ResultWords:
     def track(self, review: DossierReview, track_id: str) -> Track | None:
         if not review.pack_id:
             return None
-        shelved = self.shelf.version(review.pack_id, review.pack_version) or self.shelf.today(review.pack_id)
-        pack = shelved.pack if shelved is not None else None
+        pack = self._pack(review.pack_id, review.pack_version)
         return next((t for t in pack.tracks if t.id == track_id), None) if pack is not None else None
 
+    def _pack(self, pack_id: str, version: str) -> Pack | None:
+        shelved = self.shelf.version(pack_id, version) or self.shelf.today(pack_id)
+        return shelved.pack if shelved is not None else None
+
+    def jurisdictions(self, review: DossierReview) -> list[str]:
+        """The result under each other jurisdiction the draft targets, by its pack's short title, in the
+        words of that pack (its id and the outcome's, when this application lacks it)."""
+        found = []
+        for record in review.jurisdictions:
+            pack = self._pack(record.pack_id, record.pack_version)
+            track = next((t for t in pack.tracks if t.id == record.primary.track), None) if pack is not None else None
+            found.append(TEXT["jurisdiction_result"].format(title=(pack.short_title or pack.title) if pack is not None else record.pack_id,
+                                                            result=_headline(track, record)))
+        return found
+
     def outcome(self, review: DossierReview, track_id: str, outcome: str) -> str:
-        if outcome == SET_ASIDE:
-            return TEXT["set_aside"]
-        if outcome == ABSENT:
-            return TEXT["absent"]
-        track = self.track(review, track_id)
-        found = track.outcome(outcome) if track is not None else None
-        return found.label if found is not None else outcome
+        return _outcome(self.track(review, track_id), outcome)
 
     def rank(self, review: DossierReview, record: ResultRecord | None) -> int:
         """Where the primary outcome stands in its track's order of precedence (0 the gravest);
@@ -56,12 +64,7 @@ class ResultWords:
         """The headline's words: "Possibly high-risk" while a more severe outcome is open."""
         if record is None:
             return ""
-        primary = record.primary
-        track = self.track(review, primary.track)
-        possible = track.outcome(primary.could_be[0]) if track is not None and primary.could_be else None
-        if possible is not None and possible.possibly:
-            return possible.possibly
-        return self.outcome(review, primary.track, primary.outcome if primary.applies else SET_ASIDE)
+        return _headline(self.track(review, record.primary.track), record)
 
     def could_be(self, review: DossierReview, record: ResultRecord | None) -> str:
         """What the primary track could still be, in words ("" when nothing more)."""
@@ -83,3 +86,23 @@ class ResultWords:
         what = TEXT[f"what.{difference.kind}"].format(track=track_name)
         return TEXT["difference"].format(between=TEXT[f"between.{difference.between}"], what=what,
                                          before=before, after=after)
+
+
+def _outcome(track: Track | None, outcome: str) -> str:
+    """An outcome of `track` in its words (the id when the track is not at hand)."""
+    if outcome == SET_ASIDE:
+        return TEXT["set_aside"]
+    if outcome == ABSENT:
+        return TEXT["absent"]
+    found = track.outcome(outcome) if track is not None else None
+    return found.label if found is not None else outcome
+
+
+def _headline(track: Track | None, record: ResultRecord) -> str:
+    """The words of `record`'s headline under `track`: "Possibly high-risk" while a more severe
+    outcome is open."""
+    primary = record.primary
+    possible = track.outcome(primary.could_be[0]) if track is not None and primary.could_be else None
+    if possible is not None and possible.possibly:
+        return possible.possibly
+    return _outcome(track, primary.outcome if primary.applies else SET_ASIDE)

@@ -16,7 +16,10 @@ the pseudo-language, to see what escaped the catalogue and what a longer languag
 with its welcome, and the review page with two documents added, scrolled to them as well.
 --jurisdictions targets those packs' jurisdictions too (utah_ai_lab): File > New's chooser is rendered
 with them ticked, the wizard asks their composed questionnaire, the result panel is scrolled to each
-one's headline, the evidence reuse under them, and rendered whole too (result-panel).
+one's headline, the evidence reuse under them, and rendered whole too (result-panel); the review
+page is also rendered scrolled to its result, each one's headline under it. With --reviewer, the
+inbox has a dossier targeting them too, rendered chosen, at its top and at the other
+jurisdictions' results.
 --only renders just those steps (section ids, "review", "prepare" or "glossary"; the start page always).
 --workspace renders the start page with a consultant's workspace instead (a folder made from the
 examples: several clients, undecided and incomplete drafts, a protected and a damaged file, an
@@ -130,7 +133,7 @@ def main() -> int:
         else:
             from reviewer_sample import render_reviewer
 
-            render_reviewer(app, window, save, Path(os.environ["SANDBOX_KIT_DATA_DIR"]))
+            render_reviewer(app, window, save, Path(os.environ["SANDBOX_KIT_DATA_DIR"]), options.jurisdictions)
         window.close()
         return 0
     window.preload()  # the pack (and the kit) read: the start page gives its time estimate
@@ -167,6 +170,11 @@ def main() -> int:
         panel = window.wizard.result.widget()
         settle(app)
         save("result-panel", panel.grab())
+    if options.jurisdictions and (not options.only or "review" in options.only):
+        review = window.wizard.review
+        review.verticalScrollBar().setValue(review.result_label.y())
+        settle(app)
+        save("99-review-result")
     if options.kit and (not options.only or "review" in options.only):
         review = window.wizard.review
         review.verticalScrollBar().setValue(review.attachments.y())

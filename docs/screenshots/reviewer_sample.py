@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "resources" / "examples"
 PASSPHRASE = "sample passphrase"
+SEVERAL = "Kredito credit score (several laws).pdf"
 
 
 def _certificates(folder: Path) -> tuple[Path, Path, Path]:
@@ -58,8 +59,9 @@ def _certificates(folder: Path) -> tuple[Path, Path, Path]:
     return ca_pem, p12(folder / "signer.p12", key, signer, [ca]), p12(folder / "own.p12", own_key, own, [])
 
 
-def make_inbox(folder: Path, data_dir: Path) -> Path:
-    """The inbox, and the test authority's certificate among those the reviewer trusts."""
+def make_inbox(folder: Path, data_dir: Path, jurisdictions=()) -> Path:
+    """The inbox, and the test authority's certificate among those the reviewer trusts; with
+    `jurisdictions`, a dossier of the credit-scoring example targeting them too."""
     from app.dossier.export import export_dossier
     from app.dossier.signing import sign_dossier
     from app.storage.drafts import load_draft
@@ -85,6 +87,12 @@ def make_inbox(folder: Path, data_dir: Path) -> Path:
                            SandboxKitResult=json.dumps(printed))
     dossiers.with_changed_data(made["credit_scoring"], folder / "Kredito credit score (edited).pdf",
                                "Kredito", "Kredyto")
+    if jurisdictions:
+        from tests.review.several import as_the_wizard_saves
+
+        several = as_the_wizard_saves(load_draft(EXAMPLES / "credit_scoring.json"), pack,
+                                      [pack.id, *jurisdictions])
+        export_dossier(several, pack, folder / SEVERAL)
     (folder / "cover letter.txt").write_text("Dear sandbox team,\n", encoding="utf-8")
     dossiers.other_tool_pdf(folder / "scanned form.pdf")
     trusted = data_dir / "trusted_certificates"
@@ -113,15 +121,31 @@ def _statuses(folder: Path) -> None:
                                    "the bias test plan is missing")
 
 
-def render_reviewer(app, window, save, data_dir: Path) -> None:
-    """The reviewer's view on the sample inbox: a forged result chosen, then a signed dossier."""
+def render_reviewer(app, window, save, data_dir: Path, jurisdictions=()) -> None:
+    """The reviewer's view on the sample inbox: a forged result chosen, then a signed dossier; with
+    `jurisdictions`, the dossier targeting them, at its top and at the other jurisdictions' results."""
     import tempfile
 
-    inbox = make_inbox(Path(tempfile.mkdtemp()) / "Received", data_dir)
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLabel
+
+    inbox = make_inbox(Path(tempfile.mkdtemp()) / "Received", data_dir, jurisdictions)
     window.open_reviewer()
     view = window.reviewer
     view.review(inbox)
     _wait(app, lambda: not view.busy)
+    if jurisdictions:
+        _choose(app, view, SEVERAL)
+        save("reviewer")  # reviewer-jurisdictions.png
+        shown = view.dossier
+        first = next(label for label in shown.content.findChildren(QLabel) if label.property("jurisdiction"))
+        shown.verticalScrollBar().setValue(first.mapTo(shown.widget(), QPoint(0, 0)).y() - 40)
+        from app.review.rows import COLUMNS  # the table at the column of the other jurisdictions' results
+
+        view.table.scrollTo(view.rows.index(view.table.currentIndex().row(), COLUMNS.index("jurisdictions")))
+        _wait(app, lambda: True)
+        save("reviewer-results")
+        return
     for name, picture in (("TalentLens CV ranking (resent).pdf", "reviewer"),
                           ("TalentLens CV ranking.pdf", "reviewer-signed")):
         _choose(app, view, name)

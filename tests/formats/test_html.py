@@ -269,10 +269,10 @@ def test_anything_else_is_not_a_dossier(tmp_path):
     cases = {"page.html": "<!DOCTYPE html><html><body><p>hello</p></body></html>",
              "data.json": json.dumps({"format": "something else"}), "draft.json": (ROOT / "resources" / "examples"
                                                                               / "cv_screening.json").read_text(),
-             "newer.json": json.dumps({"format": "sandbox-kit-dossier", "version": 2}),
+             "newer.json": json.dumps({"format": "sandbox-kit-dossier", "version": 3}),
              "text.txt": "just words", "binary.bin": "\x00\x01"}
     expected = {"page.html": "no draft data", "data.json": "not a dossier", "draft.json": "not a dossier",
-                "newer.json": "version 2", "text.txt": "not a dossier", "binary.bin": "not a dossier"}
+                "newer.json": "version 3", "text.txt": "not a dossier", "binary.bin": "not a dossier"}
     for name, content in cases.items():
         (tmp_path / name).write_text(content, encoding="utf-8")
         with pytest.raises(DossierError, match=expected[name]):

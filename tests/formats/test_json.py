@@ -24,6 +24,8 @@ from tests.formats.schema_check import problems
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.json"))
+SCHEMAS = ROOT / "resources" / "schemas"
+KEPT_V1 = sorted((ROOT / "tests" / "data" / "dossiers_v1").glob("*.json"))
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +47,7 @@ def test_every_examples_export_fits_the_schema_and_the_model(example, pack, sche
     found = _export(pack, load_draft(example), tmp_path)
     assert problems(found, schema) == []
     DossierData.model_validate(found)
-    assert (found["format"], found["version"], found["language"]) == ("sandbox-kit-dossier", 1, "en")
+    assert (found["format"], found["version"], found["language"]) == ("sandbox-kit-dossier", 2, "en")
 
 
 def test_a_draft_with_every_question_answered_fits_too(pack, schema, tmp_path):
@@ -120,3 +122,44 @@ def test_export_and_import_through_the_command_line(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout == load_draft(source).to_json()  # the draft as exported: in the current draft format
+
+
+def test_the_dossier_is_version_2_and_its_schema_is_listed_beside_version_1_kept():
+    listed = subprocess.run([sys.executable, "main.py", "schema"], cwd=ROOT, capture_output=True, text=True)
+    assert listed.returncode == 0, listed.stderr
+    rows = dict(line.split(maxsplit=1) for line in listed.stdout.splitlines())
+    assert Path(rows["dossier"]).name == "dossier-2.schema.json"
+    written = json.loads(Path(rows["dossier"]).read_text(encoding="utf-8"))
+    assert written["$id"].endswith("/dossier-2.schema.json") and written["properties"]["version"]["const"] == 2
+    for field in ("jurisdictions", "crosswalk"):
+        assert field in written["properties"]
+    first = json.loads((SCHEMAS / "dossier-1.schema.json").read_text(encoding="utf-8"))
+    assert first["$id"].endswith("/dossier-1.schema.json") and first["properties"]["version"]["const"] == 1
+
+
+@pytest.mark.parametrize("path", KEPT_V1, ids=lambda p: p.stem)
+def test_a_kept_version_1_dossier_still_reads(path, tmp_path):
+    """Written by the application before version 2: it fits dossier-1's schema kept, not version 2's,
+    and `import` (the draft inside, its fingerprint checked) reads it as before."""
+    found = json.loads(path.read_text(encoding="utf-8"))
+    assert found["version"] == 1
+    first = json.loads((SCHEMAS / "dossier-1.schema.json").read_text(encoding="utf-8"))
+    assert problems(found, first) == []
+    assert any(p.startswith("$.version") for p in problems(found, json.loads(kept_schema.schema_path().read_text(
+        encoding="utf-8"))))
+    data = read_draft_data(path)
+    assert fingerprint(data) == found["fingerprint"]
+    done = subprocess.run([sys.executable, "main.py", "import", str(path)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["id"] == found["draft"]["id"]
+
+
+def test_a_version_the_application_does_not_read_is_refused(pack, tmp_path):
+    export_json(full_draft(pack), pack, tmp_path / "d.json")
+    found = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))
+    assert read_draft_data(tmp_path / "d.json")
+    for version in (0, 3, "2"):
+        (tmp_path / "other.json").write_text(json.dumps({**found, "version": version}), encoding="utf-8")
+        with pytest.raises(DossierError) as refused:
+            read_draft_data(tmp_path / "other.json")
+        assert str(version) in str(refused.value) and "{" not in str(refused.value)

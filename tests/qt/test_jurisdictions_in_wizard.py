@@ -161,3 +161,33 @@ def test_each_law_s_questions_link_its_words_to_its_own_glossary(make_window, qt
     assert {("china_ai", term.id) for term in china.glossary} <= rows
     window.help_actions["glossary"].trigger()
     assert window.findChild(ReferenceDialog) is dialog  # the same window: the same laws
+
+
+def test_the_review_page_lists_each_jurisdictions_headline_as_the_result_panel_does(make_window, qtbot, prompter):
+    from PySide6.QtGui import QTextDocumentFragment
+
+    from app.qt.result_view import headline_lines
+    from app.qt.steps import REVIEW
+
+    window = _new_window(make_window, qtbot, prompter, UTAH, "china_ai")
+    window.wizard.go_to(REVIEW)
+    page = window.wizard.page(REVIEW)
+    documents, _ = window.session.each_result()
+    assert [d.pack_id for d in documents] == ["eu_ai_act", UTAH, "china_ai"]
+    shown = QTextDocumentFragment.fromHtml(page.result_label.text()).toPlainText().splitlines()
+    lines = [line for _, line in headline_lines(documents)]
+    assert [line for line in shown if line in lines] == lines  # each once, in the draft's order
+    own = window.session.result_document(window.session.assessment).headline.label
+    assert shown.index(own) < shown.index(lines[0])  # under the own pack's headline
+    assert documents[1].headline.title in lines[1] and documents[1].pack_short_title in lines[1]
+
+
+def test_the_review_page_of_one_jurisdiction_lists_none(window, qtbot):
+    from PySide6.QtGui import QTextDocumentFragment
+
+    from app.qt.result_view import TEXT
+    from app.qt.steps import REVIEW
+
+    window.wizard.go_to(REVIEW)
+    shown = QTextDocumentFragment.fromHtml(window.wizard.page(REVIEW).result_label.text()).toPlainText()
+    assert window.session.each_result() is None and TEXT["jurisdictions_results"] not in shown
