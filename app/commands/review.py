@@ -126,4 +126,5 @@ class _Words(ResultWords):
 
     def notes(self, review: DossierReview) -> list[str]:
         notes = [review.message] if review.message else []
-        return notes + [self.difference(review, difference) for difference in review.differences]
+        # Each other jurisdiction's result on a line of its own: the table has no room for them.
+        return notes + self.jurisdictions(review) + [self.difference(review, difference) for difference in review.differences]

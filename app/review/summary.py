@@ -8,14 +8,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from app.review.dossier_review import DossierReview
 
-COLUMNS = ("file", "applicant", "system", "kit", "tier", "recomputed_tier", "could_be", "open_points", "complete",
-           "fingerprint_valid", "signature", "status")
+COLUMNS = ("file", "applicant", "system", "kit", "tier", "recomputed_tier", "could_be", "jurisdictions", "open_points",
+           "complete", "fingerprint_valid", "signature", "status")
 
 
 def summary_row(review: DossierReview) -> dict[str, Any]:
     """`tier` is the result printed in the dossier (an older dossier's headline, as printed);
     `recomputed_tier` the draft's answers classified with the pack version it records; `could_be`,
-    `open_points` and `complete` are of the result the reviewer goes by (that one, else today's)."""
+    `open_points` and `complete` are of the result the reviewer goes by (that one, else today's);
+    `jurisdictions` each other jurisdiction the draft targets as "pack:outcome", space-separated
+    (`--json`'s details give them whole)."""
     current = review.current
     return {
         "file": review.file,
@@ -25,6 +27,7 @@ def summary_row(review: DossierReview) -> dict[str, Any]:
         "tier": review.printed.primary.outcome if review.printed else review.printed_headline,
         "recomputed_tier": review.recomputed.primary.outcome if review.recomputed else "",
         "could_be": " ".join(current.primary.could_be) if current else "",
+        "jurisdictions": " ".join(f"{r.pack_id}:{r.primary.outcome}" for r in review.jurisdictions),
         "open_points": current.open_points if current else None,
         "complete": review.complete,
         "fingerprint_valid": review.fingerprint_valid,
@@ -48,6 +51,9 @@ def details(review: DossierReview) -> dict[str, Any]:
         "given": review.given,
         "missing_attachments": list(review.missing_attachments),
         "differences": [d.to_json() for d in review.differences],
+        "jurisdictions": [{"pack": {"id": r.pack_id, "version": r.pack_version}, "tier": r.primary.outcome,
+                           "could_be": list(r.primary.could_be), "open_points": r.open_points}
+                          for r in review.jurisdictions],
     }
 
 

@@ -85,7 +85,8 @@ def test_a_folder_of_anything_gives_the_csv_with_a_status_per_file(inbox, made, 
     assert {name: row["status"] for name, row in by_file.items()} == EXPECTED
     good = by_file["good.pdf"]
     assert good == {"file": str(inbox / "good.pdf"), "applicant": "TalentLens B.V.", "system": "TalentLens CV ranking",
-                    "kit": "", "tier": "high_risk", "recomputed_tier": "high_risk", "could_be": "", "open_points": "1",
+                    "kit": "", "tier": "high_risk", "recomputed_tier": "high_risk", "could_be": "", "jurisdictions": "",
+                    "open_points": "1",
                     "complete": "true", "fingerprint_valid": "true", "signature": "unsigned", "status": "ok"}
     assert {name: by_file[name]["signature"] for name in SIGNATURES} == SIGNATURES
     assert by_file["changed.pdf"]["fingerprint_valid"] == "false"

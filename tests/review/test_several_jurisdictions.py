@@ -87,3 +87,32 @@ def test_what_changed_since_a_review_is_of_the_answers_as_saved(pack, tmp_path):
     found = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))
     assert [c["question"] for c in found["result"]["since_review"]["changes"]] == ["core.organisation"]
     assert found["result"]["applicant"] == draft.answers["core.organisation"].value
+
+
+def test_the_review_command_gives_each_other_jurisdictions_result(pack, tmp_path, capsys):
+    """`review`: the CSV's and JSON's `jurisdictions` name each other law's outcome by ids, and the
+    table for people says each one's result in words on a line of its own."""
+    import csv
+    import json
+
+    from app.commands.main import main
+
+    (tmp_path / "in").mkdir()
+    export_dossier(several_draft(pack), pack, tmp_path / "in" / "several.pdf")
+    expected = [(d.pack_id, d.pack_version, d.primary.outcome)
+                for d in (review_dossier(tmp_path / "in" / "several.pdf", PackShelf.discover()).jurisdictions)]
+    assert [pack_id for pack_id, _, _ in expected] == list(TARGETED[1:])
+    register = ["--register", f"sqlite:///{tmp_path / 'register.db'}"]
+    assert main(["review", str(tmp_path / "in"), "--csv", str(tmp_path / "rows.csv"), *register]) == 0
+    with open(tmp_path / "rows.csv", newline="", encoding="utf-8") as stream:
+        row = next(csv.DictReader(stream))
+    assert row["jurisdictions"].split() == [f"{pack_id}:{outcome}" for pack_id, _, outcome in expected]
+    capsys.readouterr()
+    assert main(["review", str(tmp_path / "in"), "--json", *register]) == 0
+    found = json.loads(capsys.readouterr().out)[0]["details"]["jurisdictions"]
+    assert [(j["pack"]["id"], j["pack"]["version"], j["tier"]) for j in found] == expected
+    assert main(["review", str(tmp_path / "in"), *register]) == 0
+    printed = capsys.readouterr().out
+    review = review_dossier(tmp_path / "in" / "several.pdf", PackShelf.discover())
+    for words in ResultWords(PackShelf.discover()).jurisdictions(review):
+        assert words in printed
