@@ -111,6 +111,10 @@ def format_number(number: float | int, grouped: bool = True) -> str:
     return format_decimal(number, locale=_locale(), decimal_quantization=False, group_separator=grouped)
 
 
+# Spaces that group digits in threes ("1 250 000", typed or with Babel's narrow no-break space).
+_GROUP_SPACES = re.compile(r"(?<=\d)\s(?=\d{3}(?!\d))")
+
+
 def parse_number(text: str) -> float | None:
     """A number typed as the language writes it, grouped or not ("1.250,5", "1 250,5", "1,250.5"),
     or with either a point or a comma for its decimal sign where the language's grouping cannot be
@@ -119,14 +123,19 @@ def parse_number(text: str) -> float | None:
 
     locale = _locale()
     text = text.strip()
+    sign = ""
+    if text and text[0] in "+-":  # the strict reading takes no "+": read the sign apart, so "+1.250" is 1250 too
+        sign, text = ("-" if text[0] == "-" else ""), text[1:].lstrip()
     if get_group_symbol(locale).isspace():  # French groups with a narrow no-break space; people type a space
-        text = "".join(text.split())
+        text = _GROUP_SPACES.sub("", text)
+    if not text or "_" in text or any(c.isspace() for c in text):  # "1 5" is two numbers, "1_000" Python's
+        return None
     try:
-        return float(parse_decimal(text, locale=locale, strict=True))
+        return float(sign + str(parse_decimal(text, locale=locale, strict=True)))
     except (NumberFormatError, ValueError, ArithmeticError):
         pass
     try:
-        return float(text.replace(",", "."))
+        return float(sign + text.replace(",", "."))
     except ValueError:
         return None
 

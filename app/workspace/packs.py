@@ -30,7 +30,8 @@ from forms.shared_core import shared_questions
 
 # Raise it when what a summary holds, or how it is worked out, changes: every summary indexed
 # before is then read again. 2: a draft made with a kit is read with the kit's pack, and shows the
-# kit's name and deadline. 3: each jurisdiction a draft targets, with its result.
+# kit's name and deadline. 3: each jurisdiction a draft targets, with its result. 4: each one by
+# its pack's short title.
 SUMMARY_VERSION = 4
 
 

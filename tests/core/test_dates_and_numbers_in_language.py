@@ -127,3 +127,17 @@ def test_a_number_out_of_bounds_is_refused_naming_the_bound_as_the_language_writ
     with speaking(language):
         problem = answer_problem(question, 2000)
     assert problem and THOUSAND_AND_A_HALF[language] in problem
+
+
+@pytest.mark.parametrize("language, typed, kept", [
+    ("de", "+1.250", 1250), ("de", "-1.234", -1234), ("de", "1.250", 1250), ("en", "+1,250.5", 1250.5),
+    ("fr", "1 250 000", 1250000), ("fr", "+3", 3),
+    # not one number: two numbers, Python's own digit separator, a sign alone
+    ("fr", "1 5", None), ("de", "1_000", None), ("en", "1 2500", None), ("de", "+", None), ("en", "", None),
+])
+def test_a_number_typed_with_a_sign_or_spaces_is_read_as_the_language_groups_it(language, typed, kept):
+    from catalogue import speaking
+    from catalogue.formats import parse_number
+
+    with speaking(language):
+        assert parse_number(typed) == kept

@@ -73,11 +73,14 @@ def test_start_up_resuming_while_work_holds_the_collector_waits_for_that_work(qa
 
     collection.pause()
     hold = Hold()
-    collection.resume()
-    stopped_during_work = not gc.isenabled()
-    in_thread(hold.release)
-    qapp.processEvents()
-    assert stopped_during_work and gc.isenabled()
+    try:
+        collection.resume()
+        stopped_during_work = not gc.isenabled()
+        in_thread(hold.release)
+        qapp.processEvents()
+        assert stopped_during_work and gc.isenabled()
+    finally:
+        gc.unfreeze()  # what resume set aside stays collectable for the tests after this one
 
 
 def test_a_folder_review_collects_nothing_in_its_pool_thread(tmp_path, qapp, qtbot, collector_running):
