@@ -65,7 +65,9 @@ def test_a_jurisdiction_whose_pack_is_not_here_is_said_in_one_line(pack):
 
     draft = Draft.model_validate({**several_draft(pack, TARGETED[:2]).model_dump(),
                                   "jurisdictions": [TARGETED[0], "atlantis_ai"]})
-    detail = _jurisdictions(DossierDetail(DossierReview(file="d.pdf", status=Status.OK)), draft, pack)
+    shelf = PackShelf.discover()
+    detail = _jurisdictions(DossierDetail(DossierReview(file="d.pdf", status=Status.OK)), draft, shelf,
+                            shelf.questionnaire(pack, draft.jurisdictions))
     assert detail.jurisdictions == () and detail.crosswalk is None
     assert "atlantis_ai" in detail.jurisdictions_problem and len(detail.jurisdictions_problem.splitlines()) == 1
 
