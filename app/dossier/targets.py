@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from app.results.crosswalk import CrosswalkReport, crosswalk_report
 from app.results.document import ResultDocument, result_document
-from app.results.jurisdictions import CompositionError, answers_for, assess, compose
+from app.results.jurisdictions import CompositionError, Questionnaire, answers_for, assess, compose
 from app.storage.drafts import Draft
 from app.storage.paths import packs_dir
 from catalogue import tr
@@ -42,6 +42,12 @@ def targets(draft: Draft, pack: Pack) -> Targets | None:
         asked = compose(packs)
     except CompositionError as error:
         raise TargetError(str(error)) from None
+    return targets_of(draft, asked)
+
+
+def targets_of(draft: Draft, asked: Questionnaire) -> Targets:
+    """`targets` with the questionnaire already composed for `draft`'s jurisdictions (a reviewer's
+    shelf composes it once for a dossier)."""
     documents = tuple(result_document(r.pack, draft.model_copy(update={"answers": answers_for(asked, r.pack.id,
                                                                                              draft.answers)}),
                                       r.assessment)

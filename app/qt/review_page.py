@@ -272,10 +272,13 @@ class ReviewPage(ScrollPage):
     def suggested_path(self) -> Path:
         """Where to offer to write the dossier: named after the system, beside the draft."""
         path = self.session.path
-        from app.results.composed import primary_draft  # several jurisdictions: the name may be a shared fact's answer
+        pack, draft = self.session.own_pack, self.session.draft
+        questionnaire = self.session.questionnaire  # the session's: composing again would read every pack
+        if questionnaire is not None:  # several jurisdictions: the name may be a shared fact's answer
+            from app.results.jurisdictions import answers_for
 
-        pack = self.session.own_pack
-        name = names.file_stem(names.system_name(pack, primary_draft(self.session.draft, pack)))
+            draft = draft.model_copy(update={"answers": answers_for(questionnaire, pack.id, draft.answers)})
+        name = names.file_stem(names.system_name(pack, draft))
         stem = names.file_stem(TEXT["export_name"].format(name=name)) if name else ""
         stem = stem or (path.stem if path else TEXT["export_default_name"])
         return (path.parent if path else Path.home()) / f"{stem}.pdf"

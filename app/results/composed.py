@@ -96,9 +96,14 @@ def primary_draft(draft: Draft, pack: Pack) -> Draft:
     a draft that targets several jurisdictions the wizard asks a shared fact once, under the fact's
     id, and each of the pack's questions that stands for it takes that answer (as the result panel
     reads it, app/qt/session.py); `draft` itself for its own pack alone."""
+    return draft_for(questionnaire_for(pack, draft.jurisdictions), pack, draft)
+
+
+def draft_for(questionnaire: Questionnaire | None, pack: Pack, draft: Draft) -> Draft:
+    """`primary_draft` with the questionnaire already composed (for a caller that has it at hand:
+    composing reads and loads the other packs); `draft` itself without one."""
     from app.results.jurisdictions import answers_for
 
-    questionnaire = questionnaire_for(pack, draft.jurisdictions)
     if questionnaire is None:
         return draft
     return draft.model_copy(update={"answers": answers_for(questionnaire, pack.id, draft.answers)})

@@ -19,8 +19,8 @@ from typing import Sequence
 from app.dossier.attachment import fingerprint
 from app.dossier.export import DossierError, open_dossier
 from app.dossier.signature import UNSIGNED, SignatureCheck, check_signature
-from app.dossier.targets import TargetError, targets
-from app.results.composed import primary_draft
+from app.dossier.targets import targets_of
+from app.results.composed import draft_for
 from app.results.crosswalk import CrosswalkReport
 from app.results.document import ResultDocument, result_document
 from app.review.dossier_review import NOT_CHECKED, UNREADABLE_SIGNATURE, DossierReview
@@ -85,28 +85,37 @@ def read_detail(path: Path, review: DossierReview, shelf: PackShelf, trust_roots
         return _with(detail, problem=review.message or TEXT["no_pack"].format(pack=draft.lock.pack.id,
                                                                                version=draft.lock.pack.version))
     try:
-        own = primary_draft(draft, pack)  # several jurisdictions: the shared facts' answers under its questions
+        # Several jurisdictions: composed once (the shelf keeps what the review composed), the own
+        # result reading the shared facts' answers under its questions.
+        asked = shelf.questionnaire(pack, draft.jurisdictions)
+        own = draft_for(asked, pack, draft)
         document = result_document(pack, own, classify(pack, own.values()), whole=draft)
         _ = document.sections, document.completeness  # worked out here, off the view's thread
     except Exception as error:  # noqa: BLE001 - one dossier's failure must not stop the view
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         return _with(detail, problem=tr("review.detail.recompute_failed", reason=reason))
-    return _with(_jurisdictions(detail, draft, pack), document=document)
+    return _with(_jurisdictions(detail, draft, shelf, asked), document=document)
 
 
-def _jurisdictions(detail: DossierDetail, draft: Draft, pack: Pack) -> DossierDetail:
-    """For a draft that targets several jurisdictions: each one's result and the crosswalk among
-    them, as its dossier's part of the jurisdictions shows them (app/dossier/targets.py); when they
-    cannot be worked out (a pack not here), why, in one line."""
+def _jurisdictions(detail: DossierDetail, draft: Draft, shelf: PackShelf, asked) -> DossierDetail:
+    """For a draft that targets several jurisdictions (`asked`: their questionnaire, from `shelf`):
+    each one's result and the crosswalk among them, as its dossier's part of the jurisdictions
+    shows them (app/dossier/targets.py); when they cannot be worked out (a pack not here), why, in
+    one line."""
+    if len(draft.jurisdictions) < 2:
+        return detail
+    missing = shelf.missing(draft.jurisdictions)
+    if missing:
+        first = missing[0]
+        problem = tr("dossier.error.unknown_jurisdiction", id=first) if isinstance(first, str) else first.error
+        return _with(detail, jurisdictions_problem=problem)
+    if asked is None:
+        return detail
     try:
-        found = targets(draft, pack)
-    except TargetError as error:
-        return _with(detail, jurisdictions_problem=str(error))
+        found = targets_of(draft, asked)
     except Exception as error:  # noqa: BLE001 - the first jurisdiction's result is still shown
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         return _with(detail, jurisdictions_problem=tr("review.detail.recompute_failed", reason=reason))
-    if found is None:
-        return detail
     for document in found.documents:
         _ = document.sections, document.completeness  # off the view's thread, as the first
     return _with(detail, jurisdictions=found.documents, crosswalk=found.crosswalk)

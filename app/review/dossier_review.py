@@ -20,7 +20,7 @@ from app.dossier.result_record import ResultRecord
 from app.dossier.signature import UNSIGNED, Integrity, check_signature, signature_status
 from app.dossier.texts import ERRORS as DOSSIER_ERRORS, TEXT as DOSSIER_TEXT
 from app.results import names
-from app.results.composed import primary_draft
+from app.results.composed import draft_for
 from app.review.comparison import HEADLINE, PRINTED_RECOMPUTED, PRINTED_TODAY, RECOMPUTED_TODAY, Difference, differences
 from app.review.shelf import PackShelf, Shelved
 from app.storage import draft_migrations
@@ -38,8 +38,9 @@ NOT_CHECKED = "not_checked"  # the signature of a file that is no dossier to che
 UNREADABLE_SIGNATURE = "unreadable"  # a PDF the signature checker cannot parse
 # Raised whenever a review would come out otherwise for the same file: reviews the register kept
 # from an earlier format are then made again (app/review/folder.py). 2: signatures checked; 3: the
-# other jurisdictions' results.
-REVIEW_FORMAT = 3
+# other jurisdictions' results; 4: the jurisdictions targeted kept (their packs are in the register's
+# key), the names read from the shared facts' answers.
+REVIEW_FORMAT = 4
 
 
 class Status(str, Enum):
@@ -103,6 +104,9 @@ class DossierReview:
     # For a draft that targets several jurisdictions: the result under each other one, from the same
     # answers with today's pack of each (those whose pack is not here are left out).
     jurisdictions: tuple[ResultRecord, ...] = ()
+    # The pack ids of the jurisdictions the draft targets, its own first (none for its own alone):
+    # a review depends on the other ones' packs too (app/review/folder.py).
+    targeted: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool | None:
@@ -121,6 +125,7 @@ class DossierReview:
         data["missing_attachments"] = list(self.missing_attachments)
         data["differences"] = [d.to_json() for d in self.differences]
         data["jurisdictions"] = [r.to_json() for r in self.jurisdictions]
+        data["targeted"] = list(self.targeted)
         return data
 
     @classmethod
@@ -133,6 +138,7 @@ class DossierReview:
         values["differences"] = tuple(Difference.from_json(d) for d in values.get("differences", ()))
         found = (ResultRecord.from_json(r) for r in values.get("jurisdictions", ()))
         values["jurisdictions"] = tuple(r for r in found if r is not None)
+        values["targeted"] = tuple(str(pack_id) for pack_id in values.get("targeted", ()))
         return cls(**values)
 
 
@@ -246,7 +252,8 @@ def _with_draft(review: DossierReview, draft: Draft) -> DossierReview:
     made, kit = draft.lock.pack, draft.lock.kit
     return dataclasses.replace(review, draft_id=str(draft.id), pack_id=made.id, pack_version=made.version,
                                kit_id=kit.id if kit else "", kit_version=kit.version if kit else "",
-                               applicant=draft.applicant.strip(), system=draft.system_name.strip())
+                               applicant=draft.applicant.strip(), system=draft.system_name.strip(),
+                               targeted=tuple(draft.jurisdictions) if len(draft.jurisdictions) > 1 else ())
 
 
 def _with_results(review: DossierReview, draft: Draft, shelf: PackShelf) -> DossierReview:
@@ -263,28 +270,38 @@ def _with_results(review: DossierReview, draft: Draft, shelf: PackShelf) -> Doss
         recorded, kit_missing, documents = _kit(draft, shelf, recorded, review)
         review = dataclasses.replace(review, missing_attachments=documents)
     ruling = recorded or today
-    review = dataclasses.replace(review, applicant=names.applicant_name(ruling.pack, draft),
-                                 system=names.system_name(ruling.pack, draft))
+    review = _named(review, ruling.pack, draft)
+    asked = None
     try:
-        review = _recomputed(review, draft, recorded, today)
+        # Several jurisdictions: composed once for the dossier (the shelf keeps it for the next one
+        # of the same packs), with the other packs on the shelf, and handed down.
+        asked = shelf.questionnaire(ruling.pack, draft.jurisdictions)
+        review = _named(review, ruling.pack, draft_for(asked, ruling.pack, draft))
+        review = _recomputed(review, draft, asked, recorded, today, shelf)
     except Exception as error:  # noqa: BLE001 - one dossier's failure must not stop a folder's review
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise _Stop(Status.RECOMPUTE_FAILED, DETAIL["recompute_failed"].format(reason=reason), review) from None
     status, message = kit_missing or _status(review, draft, shelf, recorded)
-    return dataclasses.replace(review, status=status, message=message, jurisdictions=_others(draft, ruling.pack))
+    return dataclasses.replace(review, status=status, message=message, jurisdictions=_others(draft, asked))
 
 
-def _others(draft: Draft, pack) -> tuple[ResultRecord, ...]:
-    """The result under each other jurisdiction `draft` targets (none when it targets its own pack
-    only, or they cannot be worked out: the dossier shown says why)."""
-    from app.results.composed import questionnaire_for
-    from app.results.jurisdictions import assess
+def _named(review: DossierReview, pack, draft: Draft) -> DossierReview:
+    """The applicant's and the system's names as `pack` reads `draft` (for several jurisdictions,
+    the draft as its own pack reads it: the wizard saves the names as shared facts' answers)."""
+    return dataclasses.replace(review, applicant=names.applicant_name(pack, draft), system=names.system_name(pack, draft))
 
+
+def _others(draft: Draft, asked) -> tuple[ResultRecord, ...]:
+    """The result under each other jurisdiction `draft` targets, from `asked`, the questionnaire
+    composed for it (none when it targets its own pack only, or they cannot be worked out: the
+    dossier shown says why)."""
+    from app.results.jurisdictions import answers_for
+
+    if asked is None:
+        return ()
     try:
-        questionnaire = questionnaire_for(pack, draft.jurisdictions)
-        if questionnaire is None:
-            return ()
-        return tuple(ResultRecord.of(r.assessment) for r in assess(questionnaire, draft.values())[1:])
+        values = draft.values()
+        return tuple(ResultRecord.of(classify(pack, answers_for(asked, pack.id, values))) for pack in asked.packs[1:])
     except Exception:  # noqa: BLE001 - the own pack's result still stands; the detail says what failed
         return ()
 
@@ -308,12 +325,16 @@ def _kit(draft: Draft, shelf: PackShelf, recorded: Shelved | None,
     return Shelved(info, worn.pack), None, missing
 
 
-def _recomputed(review: DossierReview, draft: Draft, recorded: Shelved | None, today: Shelved | None) -> DossierReview:
+def _recomputed(review: DossierReview, draft: Draft, asked, recorded: Shelved | None, today: Shelved | None,
+                shelf: PackShelf) -> DossierReview:
+    """`asked`: the questionnaire composed for the ruling pack (the recorded one, else today's)."""
     kit = draft.lock.kit
     found: list[Difference] = []
     recomputed = None
+    ruling = recorded or today
+    own = draft_for(asked, ruling.pack, draft)  # as the ruling pack reads the draft
     if recorded is not None:
-        assessment = classify(recorded.pack, primary_draft(draft, recorded.pack).values())
+        assessment = classify(recorded.pack, own.values())
         recomputed = ResultRecord.of(assessment, kit.id if kit else "", kit.version if kit else "")
         # An older dossier has its headline only; compared when it is one of the pack's in this
         # language (a dossier exported in another language cannot be compared so).
@@ -323,10 +344,17 @@ def _recomputed(review: DossierReview, draft: Draft, recorded: Shelved | None, t
                 found.append(Difference(PRINTED_RECOMPUTED, HEADLINE, "", review.printed_headline, label))
     same = (recorded is not None and today is not None and today.info == recorded.info
             and draft.lock.pack.hash in (None, content_hash(today.pack)))
-    later = (ResultRecord.of(classify(today.pack, primary_draft(draft, today.pack).values()))
-             if today is not None and not same else None)
-    ruling = recorded or today
-    counted = completeness(Evaluation(ruling.pack, primary_draft(draft, ruling.pack).values()))
+    later = None
+    if today is not None and not same:
+        read = own if today is ruling else draft_for(shelf.questionnaire(today.pack, draft.jurisdictions), today.pack,
+                                                      draft)
+        later = ResultRecord.of(classify(today.pack, read.values()))
+    # Completeness is counted over the ruling pack's own questions (its shared facts' answers read
+    # under them), not over the questionnaire composed for several jurisdictions that the wizard
+    # and the workspace count: the authority reviews the application to its own sandbox, and the
+    # other jurisdictions' questions are none of its requirements (README, "Reviewing received
+    # dossiers"; tests/review/test_several_jurisdictions.py pins it).
+    counted = completeness(Evaluation(ruling.pack, own.values()))
     found += _differences(review.printed, recomputed, later)
     return dataclasses.replace(review, recomputed=recomputed, today=later, required=counted.required,
                                given=counted.given, differences=tuple(found))

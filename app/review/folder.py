@@ -2,7 +2,8 @@
 
 Every file under the folder gets a review (hidden files and folders aside: a save in progress, a
 system's own files). A file the register has read before, unchanged since (same path, size and
-modification time) and reviewed with the same packs, language and trusted certificates, is taken from the register
+modification time) and reviewed with the same packs (those of every jurisdiction its draft targets),
+language and trusted certificates, is taken from the register
 without opening it; every other file is read and its review kept. So a second look at a folder
 costs a directory listing and one query.
 
@@ -118,9 +119,12 @@ def _kept(register: Register | None, reviews: list[DossierReview], fresh: list, 
 
 def depends_on(shelf: PackShelf, review: DossierReview, trusting: str = "") -> str:
     """What a review was made with besides the file: the review's own format, the language of its
-    messages, the certificates trusted, and the packs (and kit) its draft names, as found now."""
+    messages, the certificates trusted, and the packs (and kit) its draft names, as found now: its
+    own and, for a draft that targets several jurisdictions, each other one's (their results are in
+    the review; installing, updating or removing one of those packs makes it again)."""
     parts = [str(REVIEW_FORMAT), language(), trusting]
-    parts += [shelf.identity(pack_id) for pack_id in (review.pack_id, review.kit_id) if pack_id]
+    named = dict.fromkeys(pack_id for pack_id in (review.pack_id, review.kit_id, *review.targeted) if pack_id)
+    parts += [shelf.identity(pack_id) for pack_id in named]
     return "|".join(parts)
 
 

@@ -13,7 +13,7 @@ import hashlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from app.kits.kit import Kit
 from app.kits.shelf import ShelvedKit, kit_finder, shelved
@@ -23,6 +23,9 @@ from forms.layer import PackError
 from forms.loader import load_pack
 from forms.registry import PackInfo, discover, in_range
 from forms.schema import Pack
+
+if TYPE_CHECKING:
+    from app.results.jurisdictions import Questionnaire
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class PackShelf:
         self._identities: dict[str, str] = {}
         self._kits: dict[tuple, Kit | None] = {}
         self._kits_seen: list[ShelvedKit] | None = None
+        self._composed: dict[tuple, tuple[Pack, Questionnaire | None]] = {}
         self._lock = threading.RLock()
 
     @classmethod
@@ -95,6 +99,36 @@ class PackShelf:
             if self._kits_seen is None:
                 self._kits_seen = shelved()
             return self._kits_seen
+
+    def questionnaire(self, pack: Pack, jurisdictions: Sequence[str]) -> Questionnaire | None:
+        """The questionnaire of `pack` and the other jurisdictions named after it, each other one's
+        today's pack on this shelf (as `app/results/composed.py`'s `questionnaire_for`, but with the
+        packs given as `review --pack` too; those not here are left out, see `missing`); None for
+        `pack` alone. Composed once for a pack and its jurisdictions: a folder's dossiers mostly
+        name the same few. Raises CompositionError for packs that cannot be asked together."""
+        if len(jurisdictions) < 2:
+            return None
+        from app.results.jurisdictions import compose
+        from catalogue import language
+
+        key = (id(pack), tuple(jurisdictions), language())  # the core's words are the language's
+        with self._lock:
+            if key not in self._composed:
+                others = [found.pack for found in (self.today(pack_id) for pack_id in jurisdictions[1:]
+                                                   if pack_id != pack.id)
+                          if found is not None and found.pack is not None]
+                self._composed[key] = (pack, compose([pack, *others]) if others else None)  # the pack kept: its id stays its own
+            return self._composed[key][1]
+
+    def missing(self, jurisdictions: Sequence[str]) -> list[Shelved | str]:
+        """Each jurisdiction after the first that `questionnaire` leaves out: its id when no pack
+        of it is here, its Shelved (with the error) when it cannot be loaded."""
+        found: list[Shelved | str] = []
+        for pack_id in jurisdictions[1:]:
+            shelved = self.today(pack_id)
+            if shelved is None or shelved.pack is None:
+                found.append(shelved or pack_id)
+        return found
 
     def today(self, pack_id: str) -> Shelved | None:
         newest = self.newest_version(pack_id)

@@ -44,7 +44,7 @@ class ResultWords:
             pack = self._pack(record.pack_id, record.pack_version)
             track = next((t for t in pack.tracks if t.id == record.primary.track), None) if pack is not None else None
             found.append(TEXT["jurisdiction_result"].format(title=(pack.short_title or pack.title) if pack is not None else record.pack_id,
-                                                            result=_headline(track, record)))
+                                                            result=_headline(track, record, pack)))
         return found
 
     def outcome(self, review: DossierReview, track_id: str, outcome: str) -> str:
@@ -64,7 +64,8 @@ class ResultWords:
         """The headline's words: "Possibly high-risk" while a more severe outcome is open."""
         if record is None:
             return ""
-        return _headline(self.track(review, record.primary.track), record)
+        pack = self._pack(review.pack_id, review.pack_version) if review.pack_id else None
+        return _headline(self.track(review, record.primary.track), record, pack)
 
     def could_be(self, review: DossierReview, record: ResultRecord | None) -> str:
         """What the primary track could still be, in words ("" when nothing more)."""
@@ -98,9 +99,12 @@ def _outcome(track: Track | None, outcome: str) -> str:
     return found.label if found is not None else outcome
 
 
-def _headline(track: Track | None, record: ResultRecord) -> str:
-    """The words of `record`'s headline under `track`: "Possibly high-risk" while a more severe
-    outcome is open."""
+def _headline(track: Track | None, record: ResultRecord, pack: Pack | None = None) -> str:
+    """The words of `record`'s headline under `track` of `pack`: the pack's "not assessed yet" while
+    nothing is answered (as the wizard and the workspace say it, risk_tiers/headline.py), else
+    "Possibly high-risk" while a more severe outcome is open."""
+    if not record.assessed and pack is not None and pack.not_assessed_text is not None:
+        return pack.not_assessed_text.label
     primary = record.primary
     possible = track.outcome(primary.could_be[0]) if track is not None and primary.could_be else None
     if possible is not None and possible.possibly:

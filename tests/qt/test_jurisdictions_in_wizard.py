@@ -191,3 +191,19 @@ def test_the_review_page_of_one_jurisdiction_lists_none(window, qtbot):
     window.wizard.go_to(REVIEW)
     shown = QTextDocumentFragment.fromHtml(window.wizard.page(REVIEW).result_label.text()).toPlainText()
     assert window.session.each_result() is None and TEXT["jurisdictions_results"] not in shown
+
+
+def test_the_export_offers_a_file_named_after_the_shared_facts_system_name(make_window, qtbot, prompter):
+    """For several jurisdictions the system's name is a shared fact's answer: the file the export
+    offers is named after it, read with the session's questionnaire."""
+    from app.qt.review_page import TEXT
+    from app.qt.steps import REVIEW
+    from app.results.names import file_stem
+
+    window = _new_window(make_window, qtbot, prompter, UTAH)
+    window.wizard.go_to("core")
+    answer(qtbot, window, "core.system_name", "Kredito score")
+    assert "applicant.system_name" not in window.session.draft.answers
+    window.wizard.go_to(REVIEW)
+    path = window.wizard.page(REVIEW).suggested_path()
+    assert path.name == file_stem(TEXT["export_name"].format(name="Kredito score")) + ".pdf"

@@ -1,6 +1,7 @@
 """A draft that targets several jurisdictions as the wizard saves it: the example's answers, each
 shared fact the composed questionnaire asks once answered under the fact's id (core.*) instead of
-the EU pack's own question, which the wizard then does not ask."""
+the EU pack's own question, which the wizard then does not ask; the draft's own `applicant` and
+`system_name` fields empty, as the wizard leaves them (the names are the shared facts' answers)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ TARGETED = ("eu_ai_act", "utah_ai_lab", "china_ai")
 def as_the_wizard_saves(draft: Draft, pack, jurisdictions=TARGETED) -> Draft:
     """`draft` targeting `jurisdictions`, its answers to the questions that stand for a shared fact
     moved to the fact's id, as the composed questionnaire asks them."""
-    targeting = Draft.model_validate({**draft.model_dump(), "jurisdictions": list(jurisdictions)})
+    targeting = Draft.model_validate({**draft.model_dump(), "jurisdictions": list(jurisdictions),
+                                      "applicant": "", "system_name": ""})
     questionnaire = questionnaire_for(pack, targeting.jurisdictions)
     answers = dict(targeting.answers)
     for own, core in questionnaire.shared[pack.id].items():

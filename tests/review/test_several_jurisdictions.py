@@ -65,7 +65,9 @@ def test_a_jurisdiction_whose_pack_is_not_here_is_said_in_one_line(pack):
 
     draft = Draft.model_validate({**several_draft(pack, TARGETED[:2]).model_dump(),
                                   "jurisdictions": [TARGETED[0], "atlantis_ai"]})
-    detail = _jurisdictions(DossierDetail(DossierReview(file="d.pdf", status=Status.OK)), draft, pack)
+    shelf = PackShelf.discover()
+    detail = _jurisdictions(DossierDetail(DossierReview(file="d.pdf", status=Status.OK)), draft, shelf,
+                            shelf.questionnaire(pack, draft.jurisdictions))
     assert detail.jurisdictions == () and detail.crosswalk is None
     assert "atlantis_ai" in detail.jurisdictions_problem and len(detail.jurisdictions_problem.splitlines()) == 1
 
@@ -116,3 +118,98 @@ def test_the_review_command_gives_each_other_jurisdictions_result(pack, tmp_path
     review = review_dossier(tmp_path / "in" / "several.pdf", PackShelf.discover())
     for words in ResultWords(PackShelf.discover()).jurisdictions(review):
         assert words in printed
+
+
+def test_the_review_names_the_applicant_and_system_by_the_shared_facts_answers(pack, tmp_path):
+    """The wizard saves the organisation and the system's name only as shared facts' answers: the
+    review, its register row and the feedback file name them by those answers."""
+    from app.review.comments import feedback_for
+    from app.review.folder import review_path
+    from app.review.location import sqlite_url
+    from app.review.register import Register
+
+    draft = several_draft(pack)
+    assert (draft.applicant, draft.system_name) == ("", "")  # as the wizard saves it
+    export_dossier(draft, pack, tmp_path / "several.pdf")
+    shelf = PackShelf.discover()
+    with Register.open(sqlite_url(tmp_path / "register.db")) as register:
+        review = review_path(tmp_path / "several.pdf", shelf, register).reviews[0]
+        assert review.applicant == draft.answers["core.organisation"].value
+        assert review.system == draft.answers["core.system_name"].value
+        feedback = feedback_for(register, read_detail(tmp_path / "several.pdf", review, shelf), "Ana")
+    assert (feedback.dossier.applicant, feedback.dossier.system) == (review.applicant, review.system)
+
+
+def test_the_reviewer_counts_the_answers_the_own_pack_requires(pack, tmp_path):
+    """The authority reviews the application to its own sandbox: the review counts the required
+    questions of the draft's own pack (the shared facts' answers read under them), not those of the
+    questionnaire composed for every jurisdiction the draft targets, which the wizard counts."""
+    from app.results.composed import asked_pack, questionnaire_for
+    from forms.evaluation import Evaluation
+
+    def required(asking, answers) -> set[str]:
+        evaluation = Evaluation(asking, answers)
+        return {qid for qid in evaluation.visible_questions if evaluation.index.questions[qid].required}
+
+    draft = several_draft(pack)
+    export_dossier(draft, pack, tmp_path / "several.pdf")
+    review = review_dossier(tmp_path / "several.pdf", PackShelf.discover())
+    own = required(pack, primary_draft(draft, pack).values())
+    composed = required(asked_pack(pack, questionnaire_for(pack, draft.jurisdictions)), draft.values())
+    own_questions = {q.id for section in pack.sections for q in section.questions}
+    assert own <= own_questions and composed - own_questions  # the composed one asks other laws' questions
+    assert review.required == len(own) != len(composed)
+    assert review.given == review.required - len(Evaluation(pack, primary_draft(draft, pack).values()).missing_required())
+
+
+def test_a_jurisdiction_with_no_answers_reads_not_assessed_yet(pack):
+    """As the wizard and the workspace say it: the other pack's own "not assessed" headline."""
+    from app.dossier.result_record import ResultRecord
+    from app.review.wording import TEXT
+
+    shelf = PackShelf.discover()
+    utah = shelf.today("utah_ai_lab").pack
+    record = ResultRecord.of(classify(utah, {}))
+    assert not record.assessed and utah.not_assessed_text is not None
+    review = DossierReview(file="d.pdf", status=Status.OK, pack_id=pack.id, pack_version=pack.version,
+                           jurisdictions=(record,))
+    assert ResultWords(shelf).jurisdictions(review) == [TEXT["jurisdiction_result"].format(
+        title=utah.short_title, result=utah.not_assessed_text.label)]
+    own = ResultRecord.of(classify(pack, {}))
+    assert ResultWords(shelf).result(review, own) == pack.not_assessed_text.label
+
+
+def test_a_kept_review_is_made_again_when_another_targeted_pack_changes(pack, tmp_path):
+    """The register keeps a review under the packs of every jurisdiction the draft targets, those
+    given as `review --pack` too: a given Utah pack changed makes it again, nothing changed does not."""
+    import shutil
+
+    from app.review.folder import review_path
+    from app.review.location import sqlite_url
+    from app.review.register import Register
+    from tests.review.several import ROOT
+
+    (tmp_path / "in").mkdir()
+    export_dossier(several_draft(pack), pack, tmp_path / "in" / "several.pdf")
+    given = tmp_path / "packs" / "utah_ai_lab"
+    shutil.copytree(ROOT / "forms" / "packs" / "utah_ai_lab", given)
+    manifest = given / "pack.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('version: "1.0.0"', 'version: "9.0.0"', 1),
+                        encoding="utf-8")
+
+    def review_again():
+        with Register.open(sqlite_url(tmp_path / "register.db")) as register:
+            return review_path(tmp_path / "in", PackShelf.discover([given]), register)
+
+    first = review_again()
+    assert first.read == 1
+    utah = next(r for r in first.reviews[0].jurisdictions if r.pack_id == "utah_ai_lab")
+    assert utah.pack_version == "9.0.0"  # the pack given, not only those installed
+    assert first.reviews[0].targeted == TARGETED
+    again = review_again()
+    assert (again.read, again.remembered) == (0, 1) and again.reviews[0] == first.reviews[0]
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('version: "9.0.0"', 'version: "9.0.1"', 1),
+                        encoding="utf-8")
+    changed = review_again()
+    assert changed.read == 1
+    assert next(r for r in changed.reviews[0].jurisdictions if r.pack_id == "utah_ai_lab").pack_version == "9.0.1"
