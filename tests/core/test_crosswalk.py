@@ -154,10 +154,22 @@ def test_a_complete_eu_file_of_a_colorado_lender_shows_which_colorado_duties_it_
     redress = _cell(report, "consumer_redress", "colorado_admt")
     assert redress.relation == "partly" and redress.note and redress.missing
     assert redress.refs == ["co_crs.s6_1_1704.3", "co_sb26_189.consumer_rights"] and redress.citation
-    # The EU file has meaningful human review of every decision (GDPR Art. 22): its side is covered,
-    # while Colorado's explanation of adverse outcomes is still missing.
+    # The EU file has meaningful human review of every decision (GDPR Art. 22) and, as the deployer
+    # owing it, the explanation of decisions in place (AI Act Art. 86): its side is covered, while
+    # Colorado's explanation of adverse outcomes is still missing.
     eu_redress = _cell(report, "consumer_redress", "eu_ai_act")
-    assert eu_redress.status == "covered" and eu_redress.refs == ["gdpr.art22"] and eu_redress.missing == ""
+    assert eu_redress.status == "covered" and eu_redress.refs == ["gdpr.art22", "aiact.art86"]
+    assert eu_redress.missing == ""
+    # The Art. 86 explanation only planned leaves the EU side missing; unsure of it, or of whether the
+    # decisions have significant effects, leaves it open (never read as no); not a deployer, not owed.
+    def eu_side(**answers):
+        return _cell(crosswalk_report(asked, shipped_crosswalks(), {**values, **COLORADO_LENDER, **answers}),
+                     "consumer_redress", "eu_ai_act").status
+    assert eu_side(**{"measures.explanation": "planned"}) == "missing"
+    assert eu_side(**{"measures.explanation": "unsure"}) == "open"
+    assert eu_side(**{"obligations.significant_decisions": "unsure", "measures.explanation": "not_started"}) == "open"
+    assert eu_side(**{"obligations.significant_decisions": "no", "measures.explanation": "not_started"}) == "covered"
+    assert eu_side(**{"role.roles": ["provider"], "measures.explanation": "not_started"}) == "covered"
     # The NIST framework asks no redress, and no crosswalk maps Colorado to NIST directly.
     assert _cell(report, "consumer_redress", "nist_ai_rmf").status == "none"
     # A duty not owed is met: a deployer alone owes no documentation, a developer alone no notice,

@@ -166,7 +166,7 @@ def test_a_pack_whose_results_name_unknown_things_does_not_load(tmp_path, change
 STAND_INS = {"transparency.art50_1": "art50_1", "transparency.art50_2": "art50_2",
              "transparency.art50_3": "art50_3", "transparency.art50_4": "art50_4",
              "high_risk.requirements_apply": "high_risk", "derogation.applies": "derogated",
-             "obligations.fria_owed": "fria_owed"}
+             "obligations.fria_owed": "fria_owed", "obligations.explanation_owed": "explanation_owed"}
 # Each duty belongs to the provider or to the deployer; answered as both, every measure is asked.
 BOTH = ["provider", "deployer"]
 

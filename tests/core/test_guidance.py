@@ -184,14 +184,16 @@ def test_a_glossary_term_needs_a_word_that_marks_it(tmp_path):
     assert "mentions" in str(caught.value) and "\n" not in str(caught.value)
 
 
-@pytest.mark.parametrize("version", ["1.2.0", "1.3.0", "1.4.0", "1.5.0"])
+@pytest.mark.parametrize("version", ["1.2.0", "1.3.0", "1.4.0", "1.5.0", "1.6.0"])
 @pytest.mark.parametrize("name", ["cv_screening.json", "credit_scoring.json"])
 def test_a_draft_of_an_earlier_pack_opens_with_its_answers_and_gives_the_same_result(pack, name, version):
     """Pack 1.5.0 moved questions between sections and added words, 1.6.0 linked questions to the
-    shared core: a draft of 1.2.0 (before the dossier's parts), 1.3.0 (the applicant's section
-    first), 1.4.0 (the requirements' statuses and the risks per kind, in the former order) or 1.5.0
-    (before the links) opens without an error, keeps every answer, and
-    classifies as the example of the pack in use does. The drafts before 1.4.0 keep their answer to
+    shared core, 1.7.0 asked deployers about decisions with significant effects (Art. 86): a draft
+    of 1.2.0 (before the dossier's parts), 1.3.0 (the applicant's section first), 1.4.0 (the
+    requirements' statuses and the risks per kind, in the former order), 1.5.0 (before the links)
+    or 1.6.0 (before Art. 86) opens without an error, keeps every answer, and
+    classifies as the example of the pack in use does, except that a deployer's Art. 86 duty stays
+    open on the question it never answered. The drafts before 1.4.0 keep their answer to
     the question 1.4.0 retired, with a warning naming it, and never answered the requirements'
     statuses, which stay unknown (tests/core/test_requirements.py)."""
     from pathlib import Path
@@ -214,11 +216,21 @@ def test_a_draft_of_an_earlier_pack_opens_with_its_answers_and_gives_the_same_re
     assert current.lock.pack.version == pack.version
     kept = {qid: value for qid, value in session.draft.values().items() if qid not in retired}
     assert kept.items() <= current.values().items()
+    art86 = {"obligations.significant_decisions", "measures.explanation"}
+    unasked = {qid for qid in current.values() if qid in art86}
     before, after = classify(pack, session.draft.values()), classify(pack, current.values())
-    assert before.primary == after.primary and before.findings == after.findings
-    assert before.obligations == after.obligations
+    assert before.primary == after.primary
+    owed = {"obligations.explanation_owed"} & {f.rule for f in after.findings}
+    assert {f.rule for f in before.findings} == {f.rule for f in after.findings} - owed
+    assert [o.id for o in before.obligations] == [o.id for o in after.obligations if o.id != "obligations.explanation"]
+    if unasked:  # the deployer's Art. 86 duty: open on the new question, never read as not owed
+        assert "obligations.explanation" in {o.id for o in after.obligations}
+        opened_on = {p.question: p.could_affect for p in before.open_points if p.kind == "question"}
+        assert "obligations.explanation" in opened_on["obligations.significant_decisions"]
     if not retired:
-        assert kept == current.values() and before == after
+        assert kept | {qid: current.values()[qid] for qid in unasked} == current.values()
+        if not unasked:
+            assert before == after
 
 
 def test_an_example_opens_as_a_copy_of_its_own_and_a_broken_one_is_said_and_left(pack, tmp_path):

@@ -276,7 +276,9 @@ def test_a_draft_of_pack_1_3_opens_keeps_its_retired_answer_and_gives_the_same_r
     before, after = classify(pack, old.values()), classify(pack, new.values())
     assert before.primary.outcome == after.primary.outcome == "high_risk"
     assert [f.rule for f in before.findings] == [f.rule for f in after.findings]
-    assert [o.id for o in before.obligations] == [o.id for o in after.obligations]
+    # Pack 1.7.0 asks deployers about decisions with significant effects (Art. 86), which the draft
+    # never answered: that duty stays open for it (tests/core/test_guidance.py), the rest are the same.
+    assert [o.id for o in before.obligations] == [o.id for o in after.obligations if o.id != "obligations.explanation"]
     # What it never said stays unknown: no requirement reads as in place, and each is a gap to settle.
     assert {d.status for d in before.duties if d.group == "high_risk"} == {"unknown"}
     undecided = {g.id for g in before.gaps if g.status == "undecided"}
