@@ -11,7 +11,7 @@ import json
 from app.commands import jurisdictions
 from app.commands.arguments import add_draft_argument, add_passphrase_option, load_checked, warn
 from app.commands.errors import EXIT_OK, CommandError
-from app.results.crosswalk import Cell, CrosswalkReport, crosswalk_report
+from app.results.crosswalk import Cell, CrosswalkReport, crosswalk_report, documents_by_kind
 from catalogue import table, tr
 from forms.crosswalks import check_against, crosswalk_path, shipped_crosswalks
 from forms.layer import PackError
@@ -48,10 +48,7 @@ def _crosswalk(args: argparse.Namespace) -> int:
             check_against(crosswalk_path(crosswalk), crosswalk, packs)
         except PackError as error:
             raise CommandError(str(error)) from None
-    attached: dict[str, list[str]] = {}
-    for document in opened.draft.attachments:
-        attached.setdefault(document.kind, []).append(document.name)
-    report = crosswalk_report(asked, crosswalks, opened.draft.values(), attached,
+    report = crosswalk_report(asked, crosswalks, opened.draft.values(), documents_by_kind(opened.draft.attachments),
                               list(dict.fromkeys(args.jurisdiction)))
     if args.json:
         print(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))

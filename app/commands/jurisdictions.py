@@ -11,9 +11,9 @@ import json
 from app.commands.arguments import Opened, packs_found
 from app.commands.errors import EXIT_OK, CommandError
 from app.results import report
+from app.results.composed import draft_for
 from app.results.document import result_document
-from app.results.jurisdictions import CompositionError, JurisdictionResult, Questionnaire, answers_for, assess, compose
-from app.storage.drafts import Draft
+from app.results.jurisdictions import CompositionError, JurisdictionResult, Questionnaire, assess, compose
 from catalogue import table, tr
 from catalogue.formats import format_date
 from forms.loader import load_pack
@@ -56,16 +56,11 @@ def questionnaire(args: argparse.Namespace, opened: Opened) -> Questionnaire:
         raise CommandError(str(error)) from None
 
 
-def draft_for(questionnaire: Questionnaire, pack_id: str, draft: Draft) -> Draft:
-    """The draft as `pack_id` reads it: its answers (and notes) for that pack's questions."""
-    return draft.model_copy(update={"answers": answers_for(questionnaire, pack_id, draft.answers)})
-
-
 def run_classify(args: argparse.Namespace, opened: Opened) -> int:
     asked = questionnaire(args, opened)
     chosen = set(args.jurisdiction)
     results = [r for r in assess(asked, opened.draft.values(), opened.draft.notes()) if r.pack.id in chosen]
-    documents = [result_document(r.pack, draft_for(asked, r.pack.id, opened.draft), r.assessment) for r in results]
+    documents = [result_document(r.pack, draft_for(asked, r.pack, opened.draft), r.assessment) for r in results]
     if args.json:
         data = {"jurisdictions": [_json(result, document) for result, document in zip(results, documents)],
                 "shared": [q.id for q in asked.core.questions] if asked.core else []}

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.results.crosswalk import CrosswalkReport, crosswalk_report
-from app.results.document import ResultDocument, result_document
-from app.results.jurisdictions import CompositionError, Questionnaire, answers_for, assess, compose
+from app.results.composed import each_result
+from app.results.crosswalk import CrosswalkReport
+from app.results.document import ResultDocument
+from app.results.jurisdictions import CompositionError, Questionnaire, compose
 from app.storage.drafts import Draft
 from app.storage.paths import packs_dir
 from catalogue import tr
-from forms.crosswalks import shipped_crosswalks
 from forms.loader import load_pack
 from forms.registry import discover, find
 from forms.schema import Pack
@@ -48,14 +48,7 @@ def targets(draft: Draft, pack: Pack) -> Targets | None:
 def targets_of(draft: Draft, asked: Questionnaire) -> Targets:
     """`targets` with the questionnaire already composed for `draft`'s jurisdictions (a reviewer's
     shelf composes it once for a dossier)."""
-    documents = tuple(result_document(r.pack, draft.model_copy(update={"answers": answers_for(asked, r.pack.id,
-                                                                                             draft.answers)}),
-                                      r.assessment)
-                      for r in assess(asked, draft.values(), draft.notes()))
-    attached: dict[str, list[str]] = {}
-    for document in draft.attachments:
-        attached.setdefault(document.kind, []).append(document.name)
-    return Targets(documents, crosswalk_report(asked, shipped_crosswalks(), draft.values(), attached))
+    return Targets(*each_result(asked, draft))
 
 
 def _other_packs(pack_ids: list[str]) -> list[Pack]:

@@ -273,11 +273,11 @@ class ReviewPage(ScrollPage):
         """Where to offer to write the dossier: named after the system, beside the draft."""
         path = self.session.path
         pack, draft = self.session.own_pack, self.session.draft
-        questionnaire = self.session.questionnaire  # the session's: composing again would read every pack
-        if questionnaire is not None:  # several jurisdictions: the name may be a shared fact's answer
-            from app.results.jurisdictions import answers_for
+        # Several jurisdictions: the name may be a shared fact's answer. The session's questionnaire:
+        # composing again would read every pack.
+        from app.results.composed import draft_for
 
-            draft = draft.model_copy(update={"answers": answers_for(questionnaire, pack.id, draft.answers)})
+        draft = draft_for(self.session.questionnaire, pack, draft)
         name = names.file_stem(names.system_name(pack, draft))
         stem = names.file_stem(TEXT["export_name"].format(name=name)) if name else ""
         stem = stem or (path.stem if path else TEXT["export_default_name"])

@@ -94,6 +94,15 @@ def crosswalk_report(questionnaire: Questionnaire, crosswalks: tuple[Crosswalk, 
     return CrosswalkReport(jurisdictions=heads, rows=rows)
 
 
+def documents_by_kind(attachments) -> dict[str, list[str]]:
+    """The `attached` that `crosswalk_report` reads: the names of a draft's added documents
+    (app/storage/drafts.py `attachments`), by their kind."""
+    attached: dict[str, list[str]] = {}
+    for document in attachments:
+        attached.setdefault(document.kind, []).append(document.name)
+    return attached
+
+
 def _cell(pack_id: str, index: int, first: str, evidence: str, chosen: list[Crosswalk], evaluation: Evaluation,
           attached: Mapping[str, list[str]]) -> Cell:
     found = _mapping(pack_id, index, first, evidence, chosen)

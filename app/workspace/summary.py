@@ -17,6 +17,7 @@ import hashlib
 from dataclasses import dataclass
 from enum import Enum
 
+from app.results.composed import draft_for
 from app.results.jurisdictions import CompositionError, answers_for
 from app.results.names import applicant_name, system_name
 from app.storage.drafts import (MAX_DRAFT_BYTES, Draft, DraftError, PassphraseRequired, WrongPassphrase, draft_problems,
@@ -155,7 +156,7 @@ def summarise_draft(draft: Draft, packs: Packs, protected: bool = False) -> Summ
             asked, asking = packs.composed([pack, *others])
         except CompositionError as error:
             return Summary(State.UNUSABLE, problem=_one_line(error), **known)
-        own = draft.model_copy(update={"answers": answers_for(asked, pack.id, draft.answers)})
+        own = draft_for(asked, pack, draft)
         known.update(client=applicant_name(pack, own), system=system_name(pack, own))
         values = draft.values()
         found = completeness(Evaluation(asking, values))
