@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the kits' code loads only for a draft made with a kit (star
     from app.kits.kit import Kit
     from app.results.crosswalk import CrosswalkReport
     from app.results.document import ResultDocument
-    from app.results.jurisdictions import Questionnaire
+    from app.results.jurisdictions import JurisdictionResult, Questionnaire
     from risk_tiers.assessment import Assessment
 
 
@@ -69,6 +69,11 @@ class Session(QObject):
         self._results: tuple[Evaluation, set[str]] | None = None
         self._assessment: Assessment | None = None
         self._last_assessment: Assessment | None = None  # the last one the views know of (any draft or pack)
+        # For several jurisdictions: each one's result, worked out when first asked, and the other
+        # jurisdictions' assessments the views last heard of (an answer only another law asks
+        # changes its result and not the own pack's).
+        self._each: tuple[JurisdictionResult, ...] | None = None
+        self._last_others: tuple[Assessment, ...] = ()
         # Typing: the draft takes each keystroke at once (saving, exporting or closing loses nothing),
         # the views hear of it, and the pack is evaluated again, once typing pauses (flush_typing).
         self._typing_into: str | None = None
@@ -223,21 +228,14 @@ class Session(QObject):
         if self._assessment is None:
             from risk_tiers.classify import classify  # imported here: see _assessment above
 
-            self._assessment = self._classify(classify)
+            questionnaire = self.questionnaire
+            # For several jurisdictions the own pack's is the first of each one's (its answers are
+            # those its pack reads, each shared fact's answer standing for its own question).
+            self._assessment = (classify(self.pack, self.draft.values(), self.draft.notes()) if questionnaire is None
+                                else self._assessed_each(questionnaire)[0].assessment)
             if not self._typed:  # else the views still show the one before the typing
                 self._last_assessment = self._assessment
         return self._assessment
-
-    def _classify(self, classify) -> Assessment:
-        """The own pack's result: of its answers, each shared fact's answer standing for its own question."""
-        questionnaire = self.questionnaire
-        if questionnaire is None:
-            return classify(self.pack, self.draft.values(), self.draft.notes())
-        from app.results.jurisdictions import answers_for
-
-        own = self.own_pack.id
-        return classify(self.own_pack, answers_for(questionnaire, own, self.draft.values()),
-                        answers_for(questionnaire, own, self.draft.notes()))
 
     def result_document(self, assessment: Assessment) -> ResultDocument:
         """The own pack's result document of `assessment` (for several jurisdictions: of the answers
@@ -247,10 +245,9 @@ class Session(QObject):
         questionnaire = self.questionnaire
         if questionnaire is None:
             return result_document(self.pack, self.draft, assessment, self.evaluation)
-        from app.results.jurisdictions import answers_for
+        from app.results.composed import draft_for
 
-        own = answers_for(questionnaire, self.own_pack.id, self.draft.answers)
-        return result_document(self.own_pack, self.draft.model_copy(update={"answers": own}), assessment,
+        return result_document(self.own_pack, draft_for(questionnaire, self.own_pack, self.draft), assessment,
                                whole=self.draft)
 
     def each_result(self) -> tuple[tuple[ResultDocument, ...], CrosswalkReport] | None:
@@ -260,7 +257,21 @@ class Session(QObject):
             return None
         from app.results.composed import each_result
 
-        return each_result(questionnaire, self.draft)
+        return each_result(questionnaire, self.draft, self._assessed_each(questionnaire))
+
+    def _assessed_each(self, questionnaire: Questionnaire) -> tuple[JurisdictionResult, ...]:
+        self._worked_out()  # afresh, after typing
+        if self._each is None:
+            from app.results.jurisdictions import assess
+
+            self._each = assess(questionnaire, self.draft.values(), self.draft.notes())
+        return self._each
+
+    def _other_assessments(self) -> tuple[Assessment, ...]:
+        questionnaire = self.questionnaire
+        if questionnaire is None:
+            return ()
+        return tuple(result.assessment for result in self._assessed_each(questionnaire)[1:])
 
     def section_status(self, section_id: str) -> SectionStatus:
         section = self.evaluation.index.sections[section_id]
@@ -299,13 +310,17 @@ class Session(QObject):
         self._tell(question_id)
 
     def _tell(self, question_id: str) -> None:
-        before = self._last_assessment
+        before, before_others = self._last_assessment, self._last_others
         self._recompute()
         self.answers_changed.emit(question_id)
         # Most keystrokes in a text answer leave the result as it was: then the result panel need not
         # be rebuilt (that rebuild costs more than the classification itself). Before any result was
         # worked out nobody shows one: whoever asks first gets the new one.
-        if before is not None and (not question_id or self.assessment != before):
+        if before is None:
+            return
+        others = self._other_assessments()
+        self._last_others = others
+        if not question_id or self.assessment != before or others != before_others:
             self.assessment_changed.emit(self.assessment)
 
     def _worked_out(self) -> tuple[Evaluation, set[str]]:
@@ -325,3 +340,4 @@ class Session(QObject):
         evaluation = Evaluation(self.pack, self.draft.values())
         self._results = (evaluation, set(evaluation.missing_required()))
         self._assessment = None
+        self._each = None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from pydantic import BaseModel
 
-from app.results.jurisdictions import Questionnaire, compose
+from app.results.jurisdictions import JurisdictionResult, Questionnaire, compose
 from app.storage.paths import packs_dir
 from forms.conditions import AnswerTest
 from forms.loader import load_pack
@@ -109,18 +109,17 @@ def draft_for(questionnaire: Questionnaire | None, pack: Pack, draft: Draft) -> 
     return draft.model_copy(update={"answers": answers_for(questionnaire, pack.id, draft.answers)})
 
 
-def each_result(questionnaire: Questionnaire, draft: Draft) -> tuple[tuple[ResultDocument, ...], CrosswalkReport]:
+def each_result(questionnaire: Questionnaire, draft: Draft, assessed: tuple[JurisdictionResult, ...] | None = None
+                ) -> tuple[tuple[ResultDocument, ...], CrosswalkReport]:
     """Each jurisdiction's result document of `draft`'s answers (its own pack's first), and the
-    evidence reuse among them, as the dossier's part of the jurisdictions shows them."""
-    from app.results.crosswalk import crosswalk_report
+    evidence reuse among them, as the dossier's part of the jurisdictions shows them; `assessed`:
+    `assess`'s results of those answers, when the caller has them already."""
+    from app.results.crosswalk import crosswalk_report, documents_by_kind
     from app.results.document import result_document
-    from app.results.jurisdictions import answers_for, assess
+    from app.results.jurisdictions import assess
     from forms.crosswalks import shipped_crosswalks
 
-    documents = tuple(result_document(r.pack, draft.model_copy(update={"answers": answers_for(
-        questionnaire, r.pack.id, draft.answers)}), r.assessment) for r in assess(questionnaire, draft.values(),
-                                                                                  draft.notes()))
-    attached: dict[str, list[str]] = {}
-    for document in draft.attachments:
-        attached.setdefault(document.kind, []).append(document.name)
-    return documents, crosswalk_report(questionnaire, shipped_crosswalks(), draft.values(), attached)
+    documents = tuple(result_document(r.pack, draft_for(questionnaire, r.pack, draft), r.assessment)
+                      for r in assessed or assess(questionnaire, draft.values(), draft.notes()))
+    return documents, crosswalk_report(questionnaire, shipped_crosswalks(), draft.values(),
+                                       documents_by_kind(draft.attachments))

@@ -207,3 +207,25 @@ def test_the_export_offers_a_file_named_after_the_shared_facts_system_name(make_
     window.wizard.go_to(REVIEW)
     path = window.wizard.page(REVIEW).suggested_path()
     assert path.name == file_stem(TEXT["export_name"].format(name="Kredito score")) + ".pdf"
+
+
+def test_an_answer_only_another_law_asks_updates_that_law_s_line_in_the_result_panel(make_window, qtbot, prompter):
+    """The EU result stays as it was, Utah's changes: the panel must hear of it all the same."""
+    from PySide6.QtWidgets import QLabel
+
+    window = _new_window(make_window, qtbot, prompter, UTAH)
+    panel = window.wizard.result
+    panel.fill()
+
+    def utah_line() -> str:
+        return next(label.text() for label in panel.findChildren(QLabel)  # the rebuilt one: the old waits to be deleted
+                    if label.property("jurisdiction") == UTAH and label.isVisibleTo(panel.widget()))
+
+    before = utah_line()
+    own_before = window.session.assessment
+    window.wizard.go_to(window.session.questionnaire.pack(UTAH).sections[0].id)
+    answer(qtbot, window, "ut.agreement", "rma")
+    documents, _ = window.session.each_result()
+    utah = next(d for d in documents if d.pack_id == UTAH)
+    assert window.session.assessment == own_before  # the EU result is as it was
+    assert utah_line() != before and utah.headline.title in utah_line()
