@@ -8,9 +8,9 @@ options, rules and provisions) are checked by `forms.checks` after the shapes ar
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from forms.conditions import Condition
 
@@ -410,7 +410,7 @@ class Pack(Authored):
     version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
     title: Text
     # The pack's name where several jurisdictions stand side by side (a result line, a table's
-    # column); the title when not given.
+    # column); the title when not given (filled in below, so every reader takes it as it is).
     short_title: Text = ""
     law_current_to: dt.date
     law_note: Text = ""
@@ -452,3 +452,10 @@ class Pack(Authored):
     estimate: Estimate | None = None
     # Answers an application shows as tables.
     tables: tuple[AnswerTable, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_title_or_title(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("short_title") and data.get("title"):
+            data = {**data, "short_title": data["title"]}
+        return data

@@ -144,7 +144,7 @@ class ReferenceDialog(QDialog):
         grouped = len(self.packs) > 1
         for pack in self.packs:
             if grouped:  # the law's title over its terms, not a term itself
-                heading = QListWidgetItem(pack.short_title or pack.title)
+                heading = QListWidgetItem(pack.short_title)
                 heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # legible, never chosen
                 heading.setData(PACK_ROLE, pack.id)
                 font = heading.font()

@@ -297,7 +297,7 @@ class ResultDocument:
         self._whole = whole or draft
         self.pack_id, self.pack_version = pack.id, pack.version
         self.pack_title = pack.title
-        self.pack_short_title = pack.short_title or pack.title  # where jurisdictions stand side by side
+        self.pack_short_title = pack.short_title  # where jurisdictions stand side by side
         self.answers_language = draft.lock.language  # the applicant's text stays in it, untranslated
         self.law_current_to, self.law_note = assessment.law_current_to, pack.law_note
         self.primary_track = pack.tracks[0].label

@@ -43,7 +43,7 @@ class ResultWords:
         for record in review.jurisdictions:
             pack = self._pack(record.pack_id, record.pack_version)
             track = next((t for t in pack.tracks if t.id == record.primary.track), None) if pack is not None else None
-            found.append(TEXT["jurisdiction_result"].format(title=(pack.short_title or pack.title) if pack is not None else record.pack_id,
+            found.append(TEXT["jurisdiction_result"].format(title=pack.short_title if pack is not None else record.pack_id,
                                                             result=_headline(track, record, pack)))
         return found
 

@@ -185,7 +185,7 @@ def _result(pack: Pack, evaluation: Evaluation) -> Jurisdiction:
 
 def jurisdiction_title(pack: Pack) -> str:
     """How the table names a jurisdiction: its pack's short title (the full ones fill a cell alone)."""
-    return pack.short_title or pack.title
+    return pack.short_title
 
 
 def _protected(text: str, name: str) -> Summary:

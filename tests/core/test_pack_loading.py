@@ -219,3 +219,11 @@ def test_an_id_of_the_wrong_form_is_explained():
         Section.model_validate(data)
     assert describe_error(caught.value, data) == tr("packs.field_problem", field="id", problem=tr(
         "packs.error.field.id", example="scope.military_only"))
+
+
+def test_a_pack_without_a_short_title_is_named_by_its_title_where_laws_stand_side_by_side():
+    root = Path(__file__).resolve().parents[2]
+    robot = load_pack(root / "tests" / "data" / "packs" / "robot_law")
+    assert robot.title and robot.short_title == robot.title
+    eu = load_pack(root / "forms" / "packs" / "eu_ai_act")
+    assert eu.short_title and eu.short_title != eu.title  # given: kept as given
