@@ -5,12 +5,14 @@ jurisdiction whose pack is not here asks nothing: its answers are then questions
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from app.storage.drafts import Draft
 from app.storage.paths import packs_dir
 from forms.loader import load_pack
 from forms.registry import PackInfo, discover, find
-from forms.schema import Question
-from forms.shared_core import shared_section
+from forms.schema import Pack, Question
+from forms.shared_core import shared_questions
 
 
 def other_questions(draft: Draft) -> dict[str, Question]:
@@ -19,12 +21,16 @@ def other_questions(draft: Draft) -> dict[str, Question]:
     if len(draft.jurisdictions) < 2:
         return {}
     found = discover(packs_dir())
-    questions = {question.id: question for question in shared_section().questions}
-    for pack_id in draft.jurisdictions[1:]:
-        info = find(pack_id, "", found)
-        if info is not None:
-            pack = load_pack(info.folder, packs=found)
-            questions.update({q.id: q for section in pack.sections for q in section.questions})
+    infos = [find(pack_id, "", found) for pack_id in draft.jurisdictions[1:]]
+    return questions_of([load_pack(info.folder, packs=found) for info in infos if info is not None])
+
+
+def questions_of(others: Sequence[Pack]) -> dict[str, Question]:
+    """The shared facts' questions and those of the packs `others`, by id: what a draft's answers
+    may answer besides its own pack's when it targets them too."""
+    questions = shared_questions()
+    for pack in others:
+        questions.update({q.id: q for section in pack.sections for q in section.questions})
     return questions
 
 

@@ -24,8 +24,7 @@ from catalogue import LOCALE_DIR, language
 from forms.layer import PackError
 from forms.loader import load_pack
 from forms.registry import PackInfo, discover, find
-from forms.schema import Pack, Question
-from forms.shared_core import shared_questions
+from forms.schema import Pack
 
 
 # Raise it when what a summary holds, or how it is worked out, changes: every summary indexed
@@ -86,16 +85,6 @@ class Packs:
         first installed of that id, as the wizard opens it (app/results/composed.py); None when
         none is here or it does not load."""
         return [(pack_id, self._load(find(pack_id, "", self.known))) for pack_id in jurisdictions[1:]]
-
-    def other_questions(self, others: Sequence[Pack]) -> dict[str, Question]:
-        """The questions a draft's answers may answer besides its own pack's when it targets the
-        packs `others` too: the shared facts' and theirs, by id (as app/session/targets.py)."""
-        if not others:
-            return {}
-        questions = shared_questions()
-        for pack in others:
-            questions.update({q.id: q for section in pack.sections for q in section.questions})
-        return questions
 
     def composed(self, packs: Sequence[Pack]) -> tuple[Questionnaire, Pack]:
         """The composed questionnaire of `packs` (app/results/jurisdictions.py) and the first pack

@@ -20,6 +20,7 @@ from enum import Enum
 from app.results.composed import draft_for
 from app.results.jurisdictions import CompositionError, answers_for
 from app.results.names import applicant_name, system_name
+from app.session.targets import questions_of
 from app.storage.drafts import (MAX_DRAFT_BYTES, Draft, DraftError, PassphraseRequired, WrongPassphrase, draft_problems,
                                 is_protected_text, open_protected, parse_draft)
 from app.workspace.packs import Packs
@@ -141,7 +142,7 @@ def summarise_draft(draft: Draft, packs: Packs, protected: bool = False) -> Summ
         pack, keep_unknown = found.kit.pack, not found.same
     targeted = packs.targeted(draft.jurisdictions)
     others = [other for _, other in targeted if other is not None]
-    errors, _ = draft_problems(draft, pack, keep_unknown, packs.other_questions(others))
+    errors, _ = draft_problems(draft, pack, keep_unknown, questions_of(others) if others else {})
     if errors:
         return Summary(State.UNUSABLE, problem=_one_line(errors[0]), **known)
     if not others:
