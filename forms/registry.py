@@ -1,6 +1,6 @@
 """Where packs are found: those shipped with the application, those in a user folder, and one
-named on the command line. Only the manifests are read to list them (and the top of the overlay of the
-language in use, for the titles); a pack is loaded on demand.
+named on the command line. Only the manifests are read to list them; a pack is loaded on demand.
+Where the list is shown, `in_language` reads the titles from the top of each pack's overlay.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ _CLAUSE = re.compile(r"^\s*(>=|<=|==|>|<)?\s*(\d+(?:\.\d+)*)\s*$")
 class PackInfo:
     id: str
     version: str
-    # In the language in use when the packs were listed (English where its overlay has none).
+    # As the manifest gives it; `in_language` gives it in another language.
     title: str
     law_current_to: dt.date | None
     folder: Path
@@ -34,18 +34,16 @@ class PackInfo:
     short_title: str = ""
 
 
-def discover(user_folder: Path | None = None, given: Iterable[Path] = (), language: str | None = None) -> list[PackInfo]:
-    """Every pack found: the given folders first, then the user folder's, then the shipped ones, their
-    titles in `language` (None: the language in use). A folder whose manifest cannot be read is left
-    out here; loading it names the fault."""
-    language = language or catalogue.language()
+def discover(user_folder: Path | None = None, given: Iterable[Path] = ()) -> list[PackInfo]:
+    """Every pack found: the given folders first, then the user folder's, then the shipped ones.
+    A folder whose manifest cannot be read is left out here; loading it names the fault."""
     found: list[PackInfo] = []
     places = [(Path(folder), "given") for folder in given]
     if user_folder is not None and user_folder.is_dir():
         places += [(folder, "user") for folder in sorted(user_folder.iterdir())]
     places += [(folder, "shipped") for folder in sorted(SHIPPED.iterdir())]
     for folder, where in places:
-        info = _info(folder.resolve(), where, language)
+        info = _info(folder.resolve(), where)
         if info is not None:
             found.append(info)
     # A pack that extends another is current to its base's law unless it says otherwise.
@@ -88,7 +86,15 @@ def _numbers(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split(".") if part.isdigit())
 
 
-def _info(folder: Path, where: str, language: str) -> PackInfo | None:
+def in_language(info: PackInfo, language: str | None = None) -> PackInfo:
+    """`info` with its titles in `language` (None: the language in use), read from the top of the
+    pack's overlay only (English where it has none), for a list of packs people read."""
+    titles = top_texts(info.folder, language or catalogue.language(), {"title": info.title, "short_title": info.short_title})
+    given = info.short_title != info.title  # else the title stands for it, in this language too
+    return replace(info, title=titles["title"], short_title=titles["short_title"] if given else titles["title"])
+
+
+def _info(folder: Path, where: str) -> PackInfo | None:
     manifest = folder / "pack.yaml" if folder.is_dir() else folder
     if not manifest.is_file():
         return None
@@ -100,8 +106,7 @@ def _info(folder: Path, where: str, language: str) -> PackInfo | None:
         return None
     extends = data.get("extends") if isinstance(data.get("extends"), dict) else {}
     law = data.get("law_current_to")
-    english = {name: str(data.get(name) or "") for name in ("title", "short_title")}
-    titles = top_texts(manifest.parent, language, english)
-    return PackInfo(id=data["id"], version=str(data.get("version", "")), title=titles["title"],
+    title = str(data.get("title") or "")
+    return PackInfo(id=data["id"], version=str(data.get("version", "")), title=title,
                     law_current_to=law if isinstance(law, dt.date) else None, folder=manifest.parent,
-                    where=where, extends=str(extends.get("id", "")), short_title=titles["short_title"] or titles["title"])
+                    where=where, extends=str(extends.get("id", "")), short_title=str(data.get("short_title") or title))

@@ -12,7 +12,7 @@ from app.storage.paths import packs_dir
 from catalogue import table, tr
 from catalogue.formats import format_date
 from forms.loader import DEFAULT_PACK
-from forms.registry import PackInfo, discover
+from forms.registry import PackInfo, discover, in_language
 
 TEXT = table("packs_command")
 
@@ -25,7 +25,7 @@ def add_commands(subparsers) -> None:
 
 def _packs(args: argparse.Namespace) -> int:
     given = [args.pack] if Path(args.pack).resolve() != DEFAULT_PACK.resolve() else []
-    found = discover(packs_dir(), given)
+    found = [in_language(info) for info in discover(packs_dir(), given)]
     if args.json:
         print(json.dumps([_as_json(info) for info in found], ensure_ascii=False, indent=2))
         return EXIT_OK

@@ -10,7 +10,7 @@ from typing import Sequence
 from app.storage.drafts import Draft
 from app.storage.paths import packs_dir
 from forms.loader import load_pack
-from forms.registry import PackInfo, discover, find
+from forms.registry import PackInfo, discover, find, in_language
 from forms.schema import Pack, Question
 from forms.shared_core import shared_questions
 
@@ -42,4 +42,4 @@ def available_jurisdictions() -> list[PackInfo]:
     for info in discover(packs_dir()):
         if not info.extends:
             chosen.setdefault(info.id, info)
-    return list(chosen.values())
+    return [in_language(info) for info in chosen.values()]

@@ -62,11 +62,11 @@ def test_a_cited_provision_reads_as_its_readers_write_it_unless_a_language_write
 
 @pytest.mark.parametrize("code", ["en", "de", "fr"])
 def test_the_list_of_packs_gives_their_titles_in_the_language_in_use(language, code):
-    from forms.registry import SHIPPED, discover
+    from forms.registry import SHIPPED, discover, in_language
     from forms.safe_yaml import read_yaml
 
     language(code)
-    listed = {info.id: info for info in discover()}
+    listed = {info.id: in_language(info) for info in discover()}
     for folder in (f for f in SHIPPED.iterdir() if (f / "pack.yaml").is_file()):
         manifest = read_yaml(folder / "pack.yaml")
         overlay = read_yaml(folder / "locale" / f"{code}.yaml") if code != "en" else {}
@@ -76,14 +76,16 @@ def test_the_list_of_packs_gives_their_titles_in_the_language_in_use(language, c
         assert info.short_title == short
     # The chooser and `packs` list them by what the registry gives.
     assert len({info.title for info in listed.values()}) == len(listed)
+    # Listing them for loading reads the manifests only, whatever the language.
+    assert all(info.title == read_yaml(info.folder / "pack.yaml")["title"] for info in discover())
 
 
 def test_the_pseudo_language_accents_the_packs_titles_as_it_accents_the_packs(language):
     from forms.loader import load_pack
-    from forms.registry import discover
+    from forms.registry import discover, in_language
 
     language(catalogue.languages.PSEUDO)
-    info = next(info for info in discover() if info.id == "colorado_admt")
+    info = next(in_language(info) for info in discover() if info.id == "colorado_admt")
     pack = load_pack(info.folder, catalogue.language())
     assert (info.title, info.short_title) == (pack.title, pack.short_title)
 
