@@ -25,17 +25,15 @@ from app.dossier.layout import Block, Contents
 from app.dossier.logo import logo_flowable
 from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, changed_value,
                                  comment_heading, completeness_text, cover_rows, cover_title, date_source,
-                                 declaration_text, duty_group_title, has_documents, jurisdiction_title, open_and_gaps,
-                                 open_count, outline, reply_text, shown_date, signer_name, since_intro,
+                                 declaration_text, duty_group_title, evidence_lines, has_documents, jurisdiction_title,
+                                 open_and_gaps, open_count, outline, reply_text, shown_date, signer_name, since_intro,
                                  status_counts_text)
 from app.dossier.texts import TEXT
 from app.results.crosswalk import Cell, CrosswalkReport
 from app.results.document import Answer, Cited, DerivedPart, DutyPart, ObligationPart, ResultDocument, TablePart
-from catalogue import ntr, table
+from catalogue import ntr
 from catalogue.formats import format_number
 
-STATUSES = table("crosswalk.status")
-RELATIONS = table("crosswalk.relation")
 NO_COLOUR = "#5f6368"  # grey: an outcome the pack gives no colour, nothing assessed, a track set aside
 
 
@@ -406,13 +404,8 @@ def _evidence_reuse(report: CrosswalkReport, short_titles: dict[str, str]) -> li
 
 
 def _evidence_cell(cell: Cell) -> list:
-    if cell.status == "none":
-        return [plain(STATUSES["none"], SMALL)]
-    lines = [plain(cell.requirement, CELL), plain(cell.citation, SMALL), plain(STATUSES[cell.status], HEAD)]
-    lines += [plain(RELATIONS[cell.relation], SMALL)] if cell.relation else []
-    lines += [plain(cell.note, SMALL)] if cell.note else []  # what a partial counterpart leaves to show
-    lines += [plain(TEXT["evidence_missing"].format(missing=cell.missing), SMALL)] if cell.missing and cell.status != "covered" else []
-    return lines
+    styles = {"requirement": CELL, "citation": SMALL, "status": HEAD, "small": SMALL}
+    return [plain(text, styles[kind]) for kind, text in evidence_lines(cell)]
 
 
 def annex(document: ResultDocument, found: Outline) -> list:

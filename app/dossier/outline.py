@@ -15,11 +15,15 @@ from typing import Iterable
 
 from app.dossier.authority import Branding, Extras
 from app.dossier.texts import TEXT
+from app.results.crosswalk import Cell
 from app.results.document import Answer, DerivedPart, DutyPart, FindingPart, ObligationPart, ResultDocument, TablePart
 from app.results.since import SinceReview, ThreadComment, ThreadReply
-from catalogue import tr
+from catalogue import table, tr
 from catalogue.formats import format_date, language_name
 from risk_tiers.texts import LIST_SEPARATOR
+
+STATUSES = table("crosswalk.status")
+RELATIONS = table("crosswalk.relation")
 
 # The parts after the cover and the contents, in order, each with the key of its title in the
 # dossier's texts. The documents come only with a kit or documents added (`has_documents`); the
@@ -280,6 +284,20 @@ def jurisdiction_title(document: ResultDocument) -> str:
     """A jurisdiction's name as the dossier heads its result: the pack's title, id, version and law date."""
     return TEXT["jurisdiction_heading"].format(title=document.pack_title, id=document.pack_id,
                                                version=document.pack_version, date=shown_date(document.law_current_to))
+
+
+def evidence_lines(cell: Cell) -> list[tuple[str, str]]:
+    """What a crosswalk cell says, line by line, each with its kind for the page to style:
+    "requirement", "citation", "status" or "small" (how it relates, what a partial counterpart
+    leaves to show, what is missing)."""
+    if cell.status == "none":
+        return [("small", STATUSES["none"])]
+    lines = [("requirement", cell.requirement), ("citation", cell.citation), ("status", STATUSES[cell.status])]
+    lines += [("small", RELATIONS[cell.relation])] if cell.relation else []
+    lines += [("small", cell.note)] if cell.note else []
+    if cell.missing and cell.status != "covered":
+        lines.append(("small", TEXT["evidence_missing"].format(missing=cell.missing)))
+    return lines
 
 
 def open_and_gaps(document: ResultDocument) -> str:

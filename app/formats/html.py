@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from app.dossier.authority import Branding, Extras
 from app.dossier.outline import (PARTS, Grounded, Grounds, Group, Outline, Piece, applies_for, changed_value,
                                  comment_heading, completeness_text, cover_rows, cover_title, date_source,
-                                 declaration_text, duty_group_title, has_documents, jurisdiction_title, open_and_gaps,
-                                 open_count, outline, reply_text, shown_date, signer_name, since_intro,
+                                 declaration_text, duty_group_title, evidence_lines, has_documents, jurisdiction_title,
+                                 open_and_gaps, open_count, outline, reply_text, shown_date, signer_name, since_intro,
                                  status_counts_text)
 from app.dossier.targets import Targets
 from app.dossier.texts import TEXT
@@ -39,8 +39,6 @@ from catalogue import ntr, table
 from catalogue.formats import format_number
 
 HTML = table("formats.html")
-STATUSES = table("crosswalk.status")
-RELATIONS = table("crosswalk.relation")
 NO_COLOUR = "#5f6368"  # as the PDF: an outcome the pack gives no colour, nothing assessed, a track set aside
 _COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
 MAIN_ID = "main"
@@ -432,15 +430,9 @@ def _evidence_reuse(report: CrosswalkReport, short_titles: dict[str, str]) -> Su
 
 
 def _evidence_cell(cell: Cell) -> list[Markup]:
-    if cell.status == "none":
-        return [element("p", STATUSES["none"], class_="small")]
-    lines = [element("p", cell.requirement), element("p", cell.citation, class_="refs"),
-             element("p", element("strong", STATUSES[cell.status]))]
-    lines += [element("p", RELATIONS[cell.relation], class_="small")] if cell.relation else []
-    lines += [element("p", cell.note, class_="small")] if cell.note else []  # what a partial counterpart leaves
-    if cell.missing and cell.status != "covered":
-        lines.append(element("p", TEXT["evidence_missing"].format(missing=cell.missing), class_="small"))
-    return lines
+    classes = {"citation": "refs", "small": "small"}
+    return [element("p", element("strong", text) if kind == "status" else text, class_=classes.get(kind))
+            for kind, text in evidence_lines(cell)]
 
 
 def annex(found: Outline) -> Part:
